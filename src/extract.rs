@@ -1,0 +1,612 @@
+//! Finding every quantity and time expression in a whole document.
+
+use crate::numeral::{self, lex};
+use crate::quantity::{self, Mode, Raw, is_cjk_char, is_damage};
+use crate::{Normalized, Quantity, Span};
+use core::iter::FusedIterator;
+
+/// What kind of time expression.
+#[non_exhaustive]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TimeKind {
+    /// A year: `2014年`, `二〇一九年`, `2015年初`.
+    Year,
+    /// Years from one to another: `2016年至2019年`, `2016-2020年`.
+    YearRange,
+    /// A date or month, with or without its year: `2019年12月23日`, `6月30日`,
+    /// `2021年10月`, `2019-12-23`.
+    Date,
+}
+
+/// A time expression found in text: years and dates are not quantities, but an
+/// indicator's period is read from them.
+///
+/// ```
+/// let t: Vec<_> = fupin::times("2016年至2019年,6月30日").collect();
+/// assert_eq!((t[0].year, t[0].end_year), (Some(2016), Some(2019)));
+/// assert_eq!((t[1].month, t[1].day), (Some(6), Some(30)));
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct TimeExpr {
+    /// What kind it is.
+    pub kind: TimeKind,
+    /// The (first) year, when written.
+    pub year: Option<i32>,
+    /// The last year of a range (`2019` in `2016年至2019年`); for a single year, `None`.
+    pub end_year: Option<i32>,
+    /// The month, when written.
+    pub month: Option<u8>,
+    /// The day, when written.
+    pub day: Option<u8>,
+    /// `初`, `底`, `末` right after a year (`2015年初`, `2020年末`).
+    pub part: Option<char>,
+    /// The text as written in the original input.
+    pub text: String,
+    /// Byte span in the original input.
+    pub span: Span,
+}
+
+/// One thing found in normalized text.
+#[derive(Clone, Debug)]
+pub(crate) enum Found {
+    Quantity { raw: Raw, damaged: bool },
+    Time(TimeRaw),
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct TimeRaw {
+    pub kind: TimeKind,
+    pub year: Option<i32>,
+    pub end_year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+    pub part: Option<char>,
+    pub start: usize,
+    pub end: usize,
+}
+
+fn char_at(t: &str, pos: usize) -> Option<char> {
+    t.get(pos..).and_then(|r| r.chars().next())
+}
+
+fn char_before(t: &str, pos: usize) -> Option<char> {
+    t.get(..pos).and_then(|r| r.chars().next_back())
+}
+
+fn starts(t: &str, pos: usize, s: &str) -> bool {
+    t.get(pos..).is_some_and(|r| r.starts_with(s))
+}
+
+/// Whether `pos` is at the start of a line, blanks aside.
+fn at_line_start(t: &str, pos: usize) -> bool {
+    let head = t.get(..pos).unwrap_or("");
+    let line = head.rsplit('\n').next().unwrap_or(head);
+    line.chars().all(quantity::is_blank)
+}
+
+fn year_of(s: &numeral::Scanned) -> Option<i32> {
+    let plausible = s.shape.arabic_int == Some(4) || s.shape.digit_string == Some(4);
+    let y = i32::try_from(s.value.mantissa()).ok()?;
+    (plausible && s.value.scale() == 0 && (1900..=2100).contains(&y)).then_some(y)
+}
+
+fn small_int(s: &numeral::Scanned, max: i128) -> Option<u8> {
+    let v = s.value;
+    if v.scale() != 0 || s.shape.has_big || s.shape.arabic && s.shape.arabic_int.is_none() {
+        return None;
+    }
+    let m = v.mantissa();
+    (1..=max).contains(&m).then(|| u8::try_from(m).ok()).flatten()
+}
+
+/// Reads a time expression at `pos`, if one starts there.
+fn time_at(t: &str, pos: usize) -> Option<TimeRaw> {
+    let s = numeral::scan(t, pos).ok()??;
+    let mut tr = TimeRaw {
+        kind: TimeKind::Year,
+        year: None,
+        end_year: None,
+        month: None,
+        day: None,
+        part: None,
+        start: pos,
+        end: s.end,
+    };
+    // 2019-12-23, 2019/12/23, 2019.12.23
+    if let (Some(y), Some(sep @ ('-' | '/' | '.'))) = (year_of(&s), char_at(t, s.end)) {
+        let m = numeral::scan(t, s.end + 1).ok().flatten()?;
+        if let (Some(mo), Some(sep2)) = (small_int(&m, 12), char_at(t, m.end)) {
+            if sep2 == sep {
+                let d = numeral::scan(t, m.end + 1).ok().flatten();
+                if let Some(day) = d.as_ref().and_then(|d| small_int(d, 31)) {
+                    tr.kind = TimeKind::Date;
+                    tr.year = Some(y);
+                    tr.month = Some(mo);
+                    tr.day = Some(day);
+                    tr.end = d.map_or(m.end, |d| d.end);
+                    return Some(tr);
+                }
+            }
+        }
+        if sep == '.' {
+            return None;
+        }
+    }
+    let mut p = s.end;
+    if let Some(y) = year_of(&s) {
+        // 2016-2020年, 2016至2020年
+        for sep in ["——", "--", "—", "-", "~", "至", "到", "－"] {
+            if starts(t, p, sep) {
+                if let Some(e) = numeral::scan(t, p + sep.len()).ok().flatten() {
+                    if let Some(y2) = year_of(&e) {
+                        if y2 > y && starts(t, e.end, "年") {
+                            tr.kind = TimeKind::YearRange;
+                            tr.year = Some(y);
+                            tr.end_year = Some(y2);
+                            tr.end = e.end + "年".len();
+                            return Some(tr);
+                        }
+                    }
+                }
+            }
+        }
+        if !starts(t, p, "年") {
+            return None;
+        }
+        p += "年".len();
+        tr.year = Some(y);
+        tr.end = p;
+        // 2016年至2019年
+        for sep in ["至", "到", "-", "—", "~"] {
+            if starts(t, p, sep) {
+                if let Some(e) = numeral::scan(t, p + sep.len()).ok().flatten() {
+                    if let Some(y2) = year_of(&e) {
+                        if y2 > y && starts(t, e.end, "年") {
+                            tr.kind = TimeKind::YearRange;
+                            tr.end_year = Some(y2);
+                            tr.end = e.end + "年".len();
+                            p = tr.end;
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if tr.kind == TimeKind::YearRange {
+            return Some(tr);
+        }
+        if let Some(c @ ('初' | '底' | '末')) = char_at(t, p) {
+            tr.part = Some(c);
+            tr.end = p + c.len_utf8();
+            return Some(tr);
+        }
+        // 2019年12月23日
+        if let Some(m) = numeral::scan(t, p).ok().flatten() {
+            if let Some(mo) = small_int(&m, 12) {
+                if starts(t, m.end, "月") && !starts(t, p, "个") {
+                    tr.kind = TimeKind::Date;
+                    tr.month = Some(mo);
+                    tr.end = m.end + "月".len();
+                    day_after(t, &mut tr);
+                }
+            }
+        }
+        return Some(tr);
+    }
+    // 6月30日, 10月末
+    if let Some(mo) = small_int(&s, 12) {
+        if starts(t, p, "月") && !matches!(char_before(t, pos), Some('个')) {
+            tr.kind = TimeKind::Date;
+            tr.month = Some(mo);
+            tr.end = p + "月".len();
+            day_after(t, &mut tr);
+            return Some(tr);
+        }
+    }
+    // 30日 after a month written elsewhere; 18号
+    if let Some(d) = small_int(&s, 31) {
+        if (starts(t, p, "日") || starts(t, p, "号")) && !starts(t, p + 3, "元") {
+            tr.kind = TimeKind::Date;
+            tr.day = Some(d);
+            tr.end = p + 3;
+            return Some(tr);
+        }
+    }
+    None
+}
+
+fn day_after(t: &str, tr: &mut TimeRaw) {
+    if let Some(c @ ('初' | '底' | '末')) = char_at(t, tr.end) {
+        tr.part = Some(c);
+        tr.end += c.len_utf8();
+        return;
+    }
+    if let Some(d) = numeral::scan(t, tr.end).ok().flatten() {
+        if let Some(day) = small_int(&d, 31) {
+            if starts(t, d.end, "日") || starts(t, d.end, "号") {
+                tr.day = Some(day);
+                tr.end = d.end + 3;
+            }
+        }
+    }
+}
+
+/// The scanner behind [`Quantities`], [`Times`] and the indicator layer.
+#[derive(Clone, Debug)]
+pub(crate) struct Finder<'n> {
+    t: &'n str,
+    pos: usize,
+    /// Inside 《…》 until this offset.
+    title_end: usize,
+    /// End of the last quantity found.
+    prev_end: usize,
+}
+
+impl<'n> Finder<'n> {
+    pub(crate) fn new(t: &'n str) -> Finder<'n> {
+        Finder {
+            t,
+            pos: 0,
+            title_end: 0,
+            prev_end: 0,
+        }
+    }
+
+    /// Skips the numeral-like run at `pos`.
+    fn skip_run(&self, pos: usize) -> usize {
+        let mut p = pos;
+        while let Some(c) = char_at(self.t, p) {
+            if lex::is_numeral_char(c) || matches!(c, '.' | ',' | '+') {
+                p += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        p.max(pos + char_at(self.t, pos).map_or(1, char::len_utf8))
+    }
+
+    /// The next candidate position: a digit or numeral character.
+    fn next_candidate(&mut self) -> Option<usize> {
+        let t = self.t;
+        let bytes = t.as_bytes();
+        let mut p = self.pos;
+        while let Some(&b) = bytes.get(p) {
+            if b.is_ascii_digit() {
+                return Some(p);
+            }
+            if b < 0x80 {
+                p += 1;
+                continue;
+            }
+            if b < 0xC0 {
+                // A continuation byte cannot start a char; only reached inside one.
+                p += 1;
+                continue;
+            }
+            let c = char_at(t, p)?;
+            if c == '《' {
+                // A book title: numbers in it are names. Bounded, so an unclosed 《 loses
+                // nothing beyond a line.
+                let rest = t.get(p..).unwrap_or("");
+                let lim = rest
+                    .char_indices()
+                    .take(64)
+                    .find(|&(_, c)| c == '》' || c == '\n')
+                    .map_or(0, |(i, _)| i);
+                if lim > 0 && rest.get(lim..).is_some_and(|r| r.starts_with('》')) {
+                    self.title_end = p + lim;
+                }
+            } else if p >= self.title_end && (lex::is_numeral_char(c) || c == '百') {
+                return Some(p);
+            }
+            p += c.len_utf8();
+        }
+        None
+    }
+
+    fn is_context_junk(&self, raw: &Raw) -> bool {
+        let t = self.t;
+        let before = char_before(t, raw.num_start);
+        let after = char_at(t, raw.num_end);
+        // G20, km2, 5G, 4A级: letters glued to the number.
+        if before.is_some_and(|c| c.is_ascii_alphabetic()) {
+            return true;
+        }
+        if raw.unit.is_none() && after.is_some_and(|c| c.is_ascii_alphabetic()) {
+            return true;
+        }
+        // 5+2, 1+14: formula-like names.
+        if after == Some('+') || before == Some('+') {
+            return true;
+        }
+        // “1461”: a number alone in quotation marks is a name.
+        if matches!(before, Some('“' | '"' | '「' | '『' | '\''))
+            && matches!(after, Some('”' | '"' | '」' | '』' | '\''))
+        {
+            return true;
+        }
+        // (一), [1], 一、 1. at the start of a line: list markers and footnotes.
+        if matches!((before, after), (Some('('), Some(')')) | (Some('['), Some(']')) | (Some('【'), Some('】'))) {
+            return true;
+        }
+        if raw.unit.is_none() && matches!(after, Some('、' | '.' | ')')) && at_line_start(t, raw.num_start) {
+            return true;
+        }
+        if raw.unit.is_none() && after == Some('.') && char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        // A lone Chinese digit with no unit is a word (一是, 两不愁), and so are short
+        // Chinese numerals in idioms (十分): bare Chinese numbers need a unit character
+        // and a value above ten.
+        if raw.unit.is_none() && !raw.shape.arabic && !raw.fraction {
+            if raw.shape.lone_digit || raw.shape.digit_string.is_some() || raw.value <= rust_decimal::Decimal::TEN {
+                return true;
+            }
+        }
+        // 统一组织, 进一步: 一 inside a word.
+        if raw.shape.lone_digit
+            && char_at(t, raw.num_start) == Some('一')
+            && before.is_some_and(|c| "统唯同进之专单划归合逐其另万".contains(c))
+        {
+            return true;
+        }
+        false
+    }
+
+    fn damaged(&self, raw: &Raw) -> bool {
+        let t = self.t;
+        let mut p = raw.num_start;
+        // ?.8萬: look back over a point or separator.
+        if let Some(c @ ('.' | ',')) = char_before(t, p) {
+            p -= c.len_utf8();
+        }
+        if char_before(t, p).is_some_and(is_damage) {
+            return true;
+        }
+        if t.get(raw.num_start..raw.end).is_some_and(|s| s.chars().any(is_damage)) {
+            return true;
+        }
+        // 1?5: damage right after, with more of the number behind it.
+        char_at(t, raw.num_end).is_some_and(is_damage)
+            && char_at(t, raw.num_end + 1).is_some_and(lex::is_digit_char)
+    }
+}
+
+impl Iterator for Finder<'_> {
+    type Item = Found;
+
+    fn next(&mut self) -> Option<Found> {
+        let t = self.t;
+        loop {
+            self.pos = self.next_candidate()?;
+            let p = self.pos;
+            let first = char_at(t, p)?;
+            // 第6, 第一书记: ordinals.
+            if char_before(t, p) == Some('第') {
+                self.pos = self.skip_run(p);
+                continue;
+            }
+            if !starts(t, p, "百分之") && !starts(t, p, "千分之") && !starts(t, p, "万分之") {
+                if let Some(tr) = time_at(t, p) {
+                    self.pos = tr.end;
+                    return Some(Found::Time(tr));
+                }
+            }
+            match quantity::read(t, p, Mode::Text) {
+                Ok(Some(mut raw)) => {
+                    if raw.shape.bare_lead {
+                        self.pos = self.skip_run(p);
+                        continue;
+                    }
+                    // 1.1.1, 2020.10.1: dotted runs are not numbers.
+                    if char_at(t, raw.num_end) == Some('.')
+                        && char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit())
+                    {
+                        self.pos = self.skip_run(raw.num_end + 1);
+                        continue;
+                    }
+                    let junk = self.is_context_junk(&raw);
+                    let damaged = self.damaged(&raw);
+                    // Approximation words before the number never reach into the last quantity.
+                    raw.start = raw.start.max(self.prev_end);
+                    self.pos = raw.end.max(p + first.len_utf8());
+                    if junk {
+                        continue;
+                    }
+                    self.prev_end = raw.end;
+                    return Some(Found::Quantity { raw, damaged });
+                }
+                Ok(None) => self.pos = p + first.len_utf8(),
+                Err(e) => self.pos = e.skip_to.max(p + first.len_utf8()),
+            }
+        }
+    }
+}
+
+
+/// Every quantity in a text, in source order; see [`quantities`].
+///
+/// Holds the cleaned-up text; each item's span points into the original.
+#[derive(Clone, Debug)]
+pub struct Quantities<'t> {
+    original: &'t str,
+    norm: Normalized<'t>,
+    pos: usize,
+    title_end: usize,
+    damaged: bool,
+    done: bool,
+}
+
+impl<'t> Quantities<'t> {
+    /// Also yield damaged quantities (a `?` or U+FFFD in or right before the number),
+    /// flagged [`Quantity::damaged`]. Off by default: their values may be wrong.
+    #[must_use]
+    pub fn include_damaged(mut self, yes: bool) -> Quantities<'t> {
+        self.damaged = yes;
+        self
+    }
+}
+
+impl Iterator for Quantities<'_> {
+    type Item = Quantity;
+
+    fn next(&mut self) -> Option<Quantity> {
+        if self.done {
+            return None;
+        }
+        let t = self.norm.as_str();
+        let mut f = Finder {
+            t,
+            pos: self.pos,
+            title_end: self.title_end,
+            prev_end: self.pos,
+        };
+        loop {
+            let Some(found) = f.next() else {
+                self.done = true;
+                return None;
+            };
+            self.pos = f.pos;
+            self.title_end = f.title_end;
+            if let Found::Quantity { raw, damaged } = found {
+                if damaged && !self.damaged {
+                    continue;
+                }
+                let mut q = quantity::to_quantity(&raw, t, &self.norm, self.original);
+                q.damaged = damaged;
+                return Some(q);
+            }
+        }
+    }
+}
+
+impl FusedIterator for Quantities<'_> {}
+
+/// Finds every quantity in a document: numbers with their units, in source order.
+///
+/// The text may be simplified or traditional, full-width, with pinyin annotations and
+/// doubled punctuation from page converters (it is [normalized](crate::normalize) first);
+/// every [`Quantity::span`] points into `text` as given, and `&text[q.span] == q.text`.
+///
+/// Not quantities, and skipped: time expressions (`2014年`, `6月30日`; see [`times`]),
+/// ordinals (`第6`), numbers in book titles and quotation marks (`《二十五条》`, `“1461”`),
+/// formula-like names (`5+2`), list markers (`①`, `(一)`, `[1]`), lone Chinese digits
+/// inside words (`一是`, `两不愁`) and damaged numbers (see
+/// [`Quantities::include_damaged`]). Bare numbers (no unit) are yielded with `unit: None`.
+///
+/// Spans are ordered and do not overlap.
+///
+/// ```
+/// use fupin::{quantities, Unit};
+///
+/// let text = "累计脱贫78个村6474戶17718人,贫困发生率下降为0.52%。";
+/// let qs: Vec<_> = quantities(text).collect();
+/// assert_eq!(qs.len(), 4);
+/// assert_eq!((qs[0].classifier.as_deref(), qs[0].noun.as_deref()), (Some("个"), Some("村")));
+/// assert_eq!(qs[1].unit, Some(Unit::Household));
+/// assert_eq!(&text[qs[1].span], "6474戶");
+/// ```
+#[must_use]
+pub fn quantities(text: &str) -> Quantities<'_> {
+    Quantities {
+        original: text,
+        norm: crate::normalize(text),
+        pos: 0,
+        title_end: 0,
+        damaged: false,
+        done: false,
+    }
+}
+
+/// Every time expression in a text, in source order; see [`times`].
+#[derive(Clone, Debug)]
+pub struct Times<'t> {
+    original: &'t str,
+    norm: Normalized<'t>,
+    pos: usize,
+    title_end: usize,
+    done: bool,
+}
+
+impl Iterator for Times<'_> {
+    type Item = TimeExpr;
+
+    fn next(&mut self) -> Option<TimeExpr> {
+        if self.done {
+            return None;
+        }
+        let t = self.norm.as_str();
+        let mut f = Finder {
+            t,
+            pos: self.pos,
+            title_end: self.title_end,
+            prev_end: self.pos,
+        };
+        loop {
+            let Some(found) = f.next() else {
+                self.done = true;
+                return None;
+            };
+            self.pos = f.pos;
+            self.title_end = f.title_end;
+            if let Found::Time(tr) = found {
+                return Some(time_expr(&tr, &self.norm, self.original));
+            }
+        }
+    }
+}
+
+impl FusedIterator for Times<'_> {}
+
+pub(crate) fn time_expr(tr: &TimeRaw, norm: &Normalized<'_>, original: &str) -> TimeExpr {
+    let span = norm.source_span(Span::new(tr.start, tr.end));
+    TimeExpr {
+        kind: tr.kind,
+        year: tr.year,
+        end_year: tr.end_year,
+        month: tr.month,
+        day: tr.day,
+        part: tr.part,
+        text: original.get(span.range()).unwrap_or("").to_owned(),
+        span,
+    }
+}
+
+/// Finds the time expressions of a document: years (`2014年`, `二〇一九年`, `2015年初`),
+/// year ranges (`2016年至2019年`, `2016-2020年`) and dates (`2019年12月23日`, `6月30日`,
+/// `2019-12-23`), in source order, with spans into `text`.
+///
+/// ```
+/// let t: Vec<_> = fupin::times("二〇一九年全县脱贫3000人").collect();
+/// assert_eq!(t[0].year, Some(2019));
+/// assert_eq!(t[0].text, "二〇一九年");
+/// ```
+#[must_use]
+pub fn times(text: &str) -> Times<'_> {
+    Times {
+        original: text,
+        norm: crate::normalize(text),
+        pos: 0,
+        title_end: 0,
+        done: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn q(text: &str) -> Vec<String> {
+        quantities(text)
+            .map(|q| format!("{}={}{}", q.text, q.value, q.unit.map_or(String::new(), |u| format!(" {u}"))))
+            .collect()
+    }
+
+    #[test]
+    fn basic() {
+        assert_eq!(q("贫困人口6576户17990人"), ["6576户=6576 household", "17990人=17990 person"]);
+        assert_eq!(q("2014年全县"), Vec::<String>::new());
+        assert_eq!(q("第6名"), Vec::<String>::new());
+    }
+}

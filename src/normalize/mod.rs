@@ -1,0 +1,313 @@
+//! Text clean-up with an offset map back to the caller's original string.
+//!
+//! What [`normalize`] does, character by character:
+//!
+//! - Unicode NFKC (full-width digits, letters and punctuation; compatibility forms), run
+//!   per character with its combining marks, so the offset map stays exact;
+//! - traditional to simplified, one character to one character (萬→万, 億→亿, 貧→贫, 戶→户,
+//!   縣→县 …; the table is generated from OpenCC's character list by `scripts/gen-tables`);
+//! - pinyin annotations glued after a CJK character by page converters are removed:
+//!   `產(chǎn)業(yè)` reads `产业`. Real parentheses such as `(試行)` or `(其中1000万元)` stay;
+//! - list markers (①, ⑴, ⒈, ㈠, ❶) are kept as they are instead of becoming digits, so they
+//!   are never read as numbers.
+//!
+//! Nothing is copied when nothing changes.
+
+mod tables;
+
+use crate::Span;
+use std::borrow::Cow;
+use std::sync::OnceLock;
+use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class};
+
+/// Text after clean-up, with a map from its offsets back to the original string.
+///
+/// Returned by [`normalize`]. Borrows the original when nothing needed cleaning.
+///
+/// ```
+/// let n = fupin::normalize("貧困戶１２３戶");
+/// assert_eq!(n.as_str(), "贫困户123户");
+/// // "123" is bytes 9..12 of the cleaned text and bytes 9..18 of the original.
+/// assert_eq!(n.source_span(fupin::Span::new(9, 12)), fupin::Span::new(9, 18));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Normalized<'a> {
+    text: Cow<'a, str>,
+    /// Pieces of the original that changed, in order: `(norm_start, norm_end, src_start,
+    /// src_end)`. Between pieces, offsets shift by a constant.
+    pieces: Vec<Piece>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Piece {
+    norm_start: usize,
+    norm_end: usize,
+    src_start: usize,
+    src_end: usize,
+}
+
+impl<'a> Normalized<'a> {
+    /// The cleaned-up text.
+    #[must_use]
+    pub fn as_str(&self) -> &str {
+        &self.text
+    }
+
+    /// Whether the text is the original, borrowed (nothing needed cleaning).
+    #[must_use]
+    pub fn is_borrowed(&self) -> bool {
+        matches!(self.text, Cow::Borrowed(_))
+    }
+
+    /// The cleaned-up text, borrowed or owned.
+    #[must_use]
+    pub fn into_cow(self) -> Cow<'a, str> {
+        self.text
+    }
+
+    /// The offset in the original string of the position `offset` of the cleaned text,
+    /// read as the *start* of something: inside a changed piece it gives the piece's start.
+    #[must_use]
+    pub fn source_start(&self, offset: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.norm_start <= offset);
+        match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
+            None => offset,
+            Some(p) if offset < p.norm_end => p.src_start,
+            Some(p) => offset - p.norm_end + p.src_end,
+        }
+    }
+
+    /// The offset in the original string of the position `offset` of the cleaned text,
+    /// read as the *end* of something: inside a changed piece it gives the piece's end.
+    #[must_use]
+    pub fn source_end(&self, offset: usize) -> usize {
+        let i = self.pieces.partition_point(|p| p.norm_start < offset);
+        match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
+            None => offset,
+            Some(p) if offset <= p.norm_end => p.src_end,
+            Some(p) => offset - p.norm_end + p.src_end,
+        }
+    }
+
+    /// A span of the cleaned text as a span of the original string.
+    #[must_use]
+    pub fn source_span(&self, span: Span) -> Span {
+        let start = self.source_start(span.start);
+        let end = if span.end == span.start {
+            start
+        } else {
+            self.source_end(span.end)
+        };
+        Span::new(start, end.max(start))
+    }
+}
+
+/// The simplified form of a traditional character; other characters unchanged.
+pub(crate) fn simplify(c: char) -> char {
+    let u = c as u32;
+    if !(0x3400..=0xFFFF).contains(&u) {
+        return c;
+    }
+    let table = direct_table();
+    let i = (u - 0x3400) as usize;
+    match table.get(i) {
+        Some(&0) | None => c,
+        Some(&s) => char::from_u32(u32::from(s)).unwrap_or(c),
+    }
+}
+
+/// A direct-index table from U+3400..=U+FFFF to the simplified form (0 = unchanged),
+/// built once from the generated pairs: one lookup per character instead of a search.
+fn direct_table() -> &'static [u16] {
+    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = vec![0u16; 0x10000 - 0x3400];
+        for &(trad, simp) in tables::TRAD_TO_SIMP {
+            let i = (trad as u32).wrapping_sub(0x3400) as usize;
+            if let (Some(slot), Ok(s)) = (t.get_mut(i), u16::try_from(simp as u32)) {
+                *slot = s;
+            }
+        }
+        t
+    })
+}
+
+/// Whether `c` is a list marker that NFKC would turn into digits (①, ⑴, ⒈, ㈠, ❶, ⓪ …).
+pub(crate) fn is_list_marker(c: char) -> bool {
+    matches!(c as u32,
+        0x2460..=0x24FF // circled, parenthesized and full-stop digits and letters
+        | 0x2776..=0x2793 // dingbat circled digits
+        | 0x3220..=0x3243 // parenthesized ideographs ㈠..
+        | 0x3280..=0x32B0 // circled ideographs ㊀..
+        | 0x3251..=0x325F // circled numbers 21..35
+        | 0x32B1..=0x32BF) // circled numbers 36..50
+}
+
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3134F)
+}
+
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase()
+        || matches!(
+            c,
+            'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó'
+                | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' | 'ń' | 'ň'
+                | 'ǹ' | 'ḿ' | 'ê'
+        )
+}
+
+/// The length in bytes of a pinyin annotation `(chǎn)` at the start of `rest`, if any.
+/// It must hold 1 to 8 lower-case Latin letters (tone marks allowed) and close.
+fn pinyin_annotation(rest: &str) -> Option<usize> {
+    let mut chars = rest.char_indices();
+    let (_, open) = chars.next()?;
+    if !matches!(open, '(' | '（') {
+        return None;
+    }
+    let mut letters = 0;
+    for (i, c) in chars {
+        if matches!(c, ')' | '）') {
+            return (letters > 0).then_some(i + c.len_utf8());
+        }
+        if !is_pinyin_letter(c) || letters == 8 {
+            return None;
+        }
+        letters += 1;
+    }
+    None
+}
+
+/// Cleans up `text` for reading numbers and words, keeping a map back to it.
+///
+/// See the [module docs](self) for what changes. Every span the crate reports is mapped
+/// back through [`Normalized::source_span`], so it points into `text`.
+///
+/// The result is idempotent: normalizing the cleaned text again changes nothing.
+///
+/// ```
+/// let n = fupin::normalize("大棗產(chǎn)業(yè)帶動1.5萬人");
+/// assert_eq!(n.as_str(), "大枣产业带动1.5万人");
+/// assert!(fupin::normalize("贫困人口3万人").is_borrowed());
+/// ```
+#[must_use]
+pub fn normalize(text: &str) -> Normalized<'_> {
+    let mut out: Option<String> = None;
+    let mut pieces = Vec::new();
+    let mut prev_cjk = false;
+    let mut i = 0;
+    let bytes = text.as_bytes();
+    while i < text.len() {
+        // ASCII other than '(' never changes: copy runs of it quickly.
+        if let Some(&b) = bytes.get(i) {
+            if b.is_ascii() && b != b'(' {
+                let run = bytes
+                    .get(i..)
+                    .map_or(0, |r| r.iter().take_while(|b| b.is_ascii() && **b != b'(').count());
+                if let (Some(o), Some(s)) = (out.as_mut(), text.get(i..i + run)) {
+                    o.push_str(s);
+                }
+                i += run;
+                prev_cjk = false;
+                continue;
+            }
+        }
+        let Some(rest) = text.get(i..) else { break };
+        let Some(c) = rest.chars().next() else { break };
+        let clen = c.len_utf8();
+        if prev_cjk {
+            if let Some(n) = pinyin_annotation(rest) {
+                let o = out.get_or_insert_with(|| text.get(..i).unwrap_or("").to_owned());
+                pieces.push(Piece {
+                    norm_start: o.len(),
+                    norm_end: o.len(),
+                    src_start: i,
+                    src_end: i + n,
+                });
+                i += n;
+                continue;
+            }
+        }
+        // The character with its combining marks, normalized as one piece.
+        let mut end = i + clen;
+        while let Some(m) = text.get(end..).and_then(|r| r.chars().next()) {
+            if canonical_combining_class(m) == 0 {
+                break;
+            }
+            end += m.len_utf8();
+        }
+        let cluster = text.get(i..end).unwrap_or("");
+        prev_cjk = is_cjk(c);
+        let simple = end == i + clen;
+        let changed: Option<String> = if simple && c.is_ascii() {
+            None
+        } else if simple && (is_cjk(c) || is_list_marker(c)) {
+            let s = if is_list_marker(c) { c } else { simplify(c) };
+            (s != c).then(|| s.to_string())
+        } else if simple
+            && unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+        {
+            None
+        } else {
+            let n: String = cluster.nfkc().map(simplify).collect();
+            (n != cluster).then_some(n)
+        };
+        match changed {
+            None => {
+                if let Some(o) = out.as_mut() {
+                    o.push_str(cluster);
+                }
+            }
+            Some(n) => {
+                let o = out.get_or_insert_with(|| text.get(..i).unwrap_or("").to_owned());
+                let norm_start = o.len();
+                o.push_str(&n);
+                pieces.push(Piece {
+                    norm_start,
+                    norm_end: o.len(),
+                    src_start: i,
+                    src_end: end,
+                });
+            }
+        }
+        i = end;
+    }
+    Normalized {
+        text: out.map_or(Cow::Borrowed(text), Cow::Owned),
+        pieces,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleans() {
+        assert_eq!(normalize("產(chǎn)業(yè)").as_str(), "产业");
+        assert_eq!(normalize("(試行)").as_str(), "(试行)");
+        assert_eq!(normalize("中(ABC)").as_str(), "中(ABC)");
+        assert_eq!(normalize("①２萬").as_str(), "①2万");
+        assert_eq!(normalize("33.35 ％").as_str(), "33.35 %");
+    }
+
+    #[test]
+    fn maps() {
+        let src = "產(chǎn)業(yè)1萬";
+        let n = normalize(src);
+        assert_eq!(n.as_str(), "产业1万");
+        let one = n.as_str().find('1').unwrap();
+        let s = n.source_span(Span::new(one, one + 4));
+        assert_eq!(&src[s.range()], "1萬");
+        let s = n.source_span(Span::new(0, 6));
+        assert_eq!(&src[s.range()], "產(chǎn)業");
+    }
+
+    #[test]
+    fn simplifies_table() {
+        assert_eq!(simplify('萬'), '万');
+        assert_eq!(simplify('縣'), '县');
+        assert_eq!(simplify('參'), '參');
+        assert_eq!(simplify('a'), 'a');
+    }
+}

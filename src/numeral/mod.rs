@@ -1,0 +1,677 @@
+//! Numerals: every way a Chinese report writes one number, read to an exact decimal.
+//!
+//! The accepted grammar is documented in `GRAMMAR.md` beside this file, published as
+//! [`crate::numeral_grammar`]; a grammar change updates it in the same commit.
+
+pub(crate) mod lex;
+mod write;
+
+pub use write::{to_chinese, to_chinese_capital};
+
+use crate::{ParseError, ParseErrorKind, Span};
+use lex::{Tok, token};
+use rust_decimal::Decimal;
+
+/// A numeral read from text: its value, where it ends and what it looked like.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Scanned {
+    pub value: Decimal,
+    pub end: usize,
+    pub shape: Shape,
+}
+
+/// What a numeral looked like, for the layers above (years, ranges, bare numbers).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Shape {
+    /// A plain Arabic integer (no separators, point or units): its digit count.
+    pub arabic_int: Option<usize>,
+    /// A Chinese digit string (二〇一九) with no point: its length.
+    pub digit_string: Option<usize>,
+    /// Any 十百千万亿.
+    pub has_units: bool,
+    /// Any 万 or 亿.
+    pub has_big: bool,
+    /// One Chinese digit character alone (一, 两).
+    pub lone_digit: bool,
+    /// Multiplier of the small units right after the last coefficient (百 in 九百亿), 1 if none.
+    pub tail_small: u32,
+    /// Power of ten of the big units at the very end (亿 in 九百亿 is 8), 0 if none.
+    pub tail_big: u32,
+    /// Any Arabic digits.
+    pub arabic: bool,
+    /// Begins with a bare 百, 千 or 万 (千一, 萬九): only whole inputs take these.
+    pub bare_lead: bool,
+}
+
+/// A numeral that cannot be read, with the byte span (of the text scanned) at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct NumError {
+    pub kind: ParseErrorKind,
+    pub span: Span,
+    pub message: String,
+    /// Where the numeral-like run that failed ends, so that a scanner can skip it.
+    pub skip_to: usize,
+}
+
+impl NumError {
+    pub(crate) fn into_parse_error(self) -> ParseError {
+        ParseError::new(self.kind, self.span, self.message)
+    }
+}
+
+fn ch(text: &str, span: (usize, usize)) -> char {
+    text.get(span.0..span.1)
+        .and_then(|s| s.chars().next())
+        .unwrap_or('\u{FFFD}')
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Prev {
+    Start,
+    Coef,
+    Small(u32),
+    Big,
+    Zero,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Pending {
+    value: Decimal,
+    /// One digit character (Chinese or Arabic, no point).
+    single: bool,
+    /// Written with a decimal point (1.6).
+    point: bool,
+    /// The unit right before it (as a value), when nothing stood between.
+    after_unit: Option<Decimal>,
+}
+
+/// The accumulating state of one numeral.
+struct Acc<'t> {
+    text: &'t str,
+    /// Everything at the 亿 level and above.
+    yi: Decimal,
+    yi_used: bool,
+    /// The 万 group inside the current 亿 group.
+    wan: Decimal,
+    wan_used: bool,
+    /// Below 万.
+    section: Decimal,
+    /// The last of 十百千 in this section, 0 if none.
+    last_small: u32,
+    /// The power of the last big unit (4 or 8), 0 if none.
+    last_big: u32,
+    pending: Option<Pending>,
+    prev: Prev,
+    prev_span: (usize, usize),
+    /// A big unit took a coefficient with a point (10.1万): it fills the lower places,
+    /// so nothing may follow.
+    closed: bool,
+    /// 0: normal; 1: a bare leading 百/千/万 seen, one digit must follow; 2: that
+    /// digit seen, only a big unit or the end may follow; 3: done.
+    bare: u8,
+    shape: Shape,
+    tokens: usize,
+}
+
+fn pow10(p: u32) -> Decimal {
+    // The callers pass 1..=16; 10^28 is the largest power a Decimal holds.
+    Decimal::from_i128_with_scale(10i128.pow(p.min(28)), 0)
+}
+
+impl Acc<'_> {
+    fn err(&self, kind: ParseErrorKind, span: (usize, usize), message: String) -> NumError {
+        NumError {
+            kind,
+            span: Span::new(span.0, span.1),
+            message,
+            skip_to: span.1,
+        }
+    }
+
+    fn misordered(&self, span: (usize, usize)) -> NumError {
+        let c = ch(self.text, span);
+        let p = ch(self.text, self.prev_span);
+        self.err(
+            ParseErrorKind::Misordered,
+            span,
+            format!("misordered numeral: {c:?} cannot follow {p:?}"),
+        )
+    }
+
+    fn overflow(&self, span: (usize, usize)) -> NumError {
+        self.err(
+            ParseErrorKind::Overflow,
+            span,
+            "number too large for an exact decimal (at most 28 significant digits)".into(),
+        )
+    }
+
+    fn add(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, NumError> {
+        a.checked_add(b).ok_or_else(|| self.overflow(span))
+    }
+
+    fn mul(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, NumError> {
+        a.checked_mul(b).ok_or_else(|| self.overflow(span))
+    }
+
+    /// Takes the pending coefficient; `abbreviate` reads a lone digit right after a unit
+    /// of a hundred or more one step lower (三万五 is 35000).
+    fn take_pending(
+        &mut self,
+        abbreviate: bool,
+        span: (usize, usize),
+    ) -> Result<Decimal, NumError> {
+        let Some(p) = self.pending.take() else {
+            return Ok(Decimal::ZERO);
+        };
+        match p.after_unit {
+            Some(u) if abbreviate && p.single && u >= Decimal::ONE_HUNDRED => {
+                let v = self.mul(p.value, u, span)?;
+                Ok(v / Decimal::TEN)
+            }
+            _ => Ok(p.value),
+        }
+    }
+
+    fn unit_before(&self) -> Option<Decimal> {
+        match self.prev {
+            Prev::Small(u) => Some(Decimal::from(u)),
+            Prev::Big => Some(pow10(self.last_big)),
+            _ => None,
+        }
+    }
+
+    fn coefficient(&mut self, tok: Tok, span: (usize, usize)) -> Result<(), NumError> {
+        if self.pending.is_some() || self.bare == 2 || self.shape.digit_string.is_some() {
+            return Err(self.misordered(span));
+        }
+        let after_unit = self.unit_before();
+        match tok {
+            Tok::Arabic(a) => {
+                let value = a.value().ok_or_else(|| self.overflow(span))?;
+                self.shape.arabic = true;
+                self.shape.arabic_int = (self.prev == Prev::Start && !a.has_point && !a.has_sep)
+                    .then_some(a.int_digits);
+                self.pending = Some(Pending {
+                    value,
+                    single: a.int_digits == 1 && !a.has_point,
+                    point: a.has_point,
+                    after_unit,
+                });
+                self.prev = Prev::Coef;
+            }
+            Tok::Run(r) => {
+                let mantissa = r.mantissa.ok_or_else(|| self.overflow(span))?;
+                let value = Decimal::try_from_i128_with_scale(mantissa, 0)
+                    .map_err(|_| self.overflow(span))?;
+                if self.prev == Prev::Start {
+                    // 二〇二〇 is a digit string; 二 alone a coefficient.
+                    if r.len >= 2 {
+                        self.shape.digit_string = Some(r.len);
+                    } else {
+                        self.shape.lone_digit = true;
+                    }
+                    self.pending = Some(Pending {
+                        value,
+                        single: r.len == 1,
+                        point: false,
+                        after_unit: None,
+                    });
+                    self.prev = Prev::Coef;
+                } else if r.leading_zeros == r.len {
+                    // 零 between terms marks a gap (一百零五).
+                    self.prev = Prev::Zero;
+                } else if r.len - r.leading_zeros == 1 {
+                    self.pending = Some(Pending {
+                        value,
+                        single: true,
+                        point: false,
+                        after_unit: if r.leading_zeros > 0 { None } else { after_unit },
+                    });
+                    self.prev = Prev::Coef;
+                } else {
+                    // 一百二三: two digits after a unit.
+                    let len = ch(self.text, (r.second, r.second + 4)).len_utf8();
+                    self.prev_span = span;
+                    return Err(self.misordered((r.second, r.second + len)));
+                }
+            }
+            _ => {}
+        }
+        if self.bare == 1 {
+            if self.pending.is_some_and(|p| p.single) {
+                self.bare = 2;
+            } else {
+                return Err(self.misordered(span));
+            }
+        }
+        Ok(())
+    }
+
+    fn small(
+        &mut self,
+        u: u32,
+        coef: Option<Decimal>,
+        span: (usize, usize),
+    ) -> Result<(), NumError> {
+        if self.shape.digit_string.is_some() || self.bare != 0 {
+            return Err(self.misordered(span));
+        }
+        let c = match (coef, self.pending.is_some()) {
+            (Some(_), true) => return Err(self.misordered(span)),
+            (Some(c), false) => c,
+            (None, true) => self.take_pending(false, span)?,
+            (None, false) => match self.prev {
+                Prev::Start if u == 10 => Decimal::ONE,
+                Prev::Start => {
+                    // 千一: a bare leading unit, only in an abbreviated number.
+                    self.bare = 1;
+                    Decimal::ONE
+                }
+                Prev::Zero => Decimal::ONE,
+                Prev::Big if u == 10 => Decimal::ONE,
+                Prev::Small(v) if u == 10 && v > 10 => Decimal::ONE,
+                _ => return Err(self.misordered(span)),
+            },
+        };
+        if self.last_small != 0 && u >= self.last_small {
+            return Err(self.misordered(span));
+        }
+        let term = self.mul(c, Decimal::from(u), span)?;
+        self.section = self.add(self.section, term, span)?;
+        self.last_small = u;
+        self.prev = Prev::Small(u);
+        self.shape.has_units = true;
+        Ok(())
+    }
+
+    fn big(&mut self, p: u32, span: (usize, usize)) -> Result<(), NumError> {
+        if self.shape.digit_string.is_some() || self.bare == 1 {
+            return Err(self.misordered(span));
+        }
+        let had_pending = self.pending.is_some();
+        let pointed = self.pending.is_some_and(|p| p.point);
+        let pend = self.take_pending(true, span)?;
+        let here = self.add(self.section, pend, span)?;
+        let empty_here = !had_pending && self.last_small == 0;
+        if p == 4 {
+            if empty_here {
+                if self.prev != Prev::Start {
+                    return Err(self.misordered(span));
+                }
+                // 萬九: a bare leading 万, only in an abbreviated number.
+                self.bare = 1;
+                self.wan = pow10(4);
+            } else if self.wan_used {
+                return Err(self.misordered(span));
+            } else {
+                self.wan = self.mul(here, pow10(4), span)?;
+            }
+            self.wan_used = true;
+        } else {
+            if empty_here && !self.wan_used && !(self.prev == Prev::Big && self.yi_used) {
+                return Err(self.misordered(span));
+            }
+            let group = self.add(self.wan, here, span)?;
+            let scaled = self.mul(group, pow10(8), span)?;
+            if self.yi_used && !group.is_zero() && scaled < self.yi {
+                // 一万亿三千亿: a lower 亿 group adds.
+                self.yi = self.add(self.yi, scaled, span)?;
+            } else {
+                // 三亿, 3万亿, and nested 一亿二千万亿 or 亿亿: multiplies all before it.
+                let all = self.add(self.yi, group, span)?;
+                self.yi = self.mul(all, pow10(8), span)?;
+            }
+            self.yi_used = true;
+            self.wan = Decimal::ZERO;
+            self.wan_used = false;
+        }
+        if self.bare == 2 {
+            self.bare = 3;
+        }
+        self.closed |= pointed;
+        self.section = Decimal::ZERO;
+        self.last_small = 0;
+        self.last_big = p;
+        self.prev = Prev::Big;
+        self.shape.has_units = true;
+        self.shape.has_big = true;
+        Ok(())
+    }
+
+    fn total(&mut self, abbreviate: bool, end: usize) -> Result<Decimal, NumError> {
+        let span = (end, end);
+        let pend = self.take_pending(abbreviate, span)?;
+        let v = self.add(self.yi, self.wan, span)?;
+        let v = self.add(v, self.section, span)?;
+        self.add(v, pend, span)
+    }
+
+    /// Keeps `tail_small`/`tail_big` (the unit chain after the last coefficient).
+    fn track_tail(&mut self, tok: Tok) {
+        let s = &mut self.shape;
+        match tok {
+            Tok::Arabic(_) | Tok::Run(_) => {
+                s.tail_small = 1;
+                s.tail_big = 0;
+            }
+            Tok::Small(u) => {
+                if s.tail_big > 0 {
+                    s.tail_small = 1;
+                    s.tail_big = 0;
+                }
+                s.tail_small = s.tail_small.saturating_mul(u);
+            }
+            Tok::Tens(_) => {
+                s.tail_small = 10;
+                s.tail_big = 0;
+            }
+            Tok::Big(p) => s.tail_big += p,
+            Tok::Point => {}
+        }
+    }
+}
+
+/// Reads the numeral that starts at byte `start` of `text` (normalized text).
+///
+/// Returns `Ok(None)` when no numeral starts there, the numeral and where it ends
+/// when it reads, and an error (with the end of the numeral-like run, to skip) when the
+/// characters there form no number.
+pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError> {
+    let mut acc = Acc {
+        text,
+        yi: Decimal::ZERO,
+        yi_used: false,
+        wan: Decimal::ZERO,
+        wan_used: false,
+        section: Decimal::ZERO,
+        last_small: 0,
+        last_big: 0,
+        pending: None,
+        prev: Prev::Start,
+        prev_span: (start, start),
+        bare: 0,
+        closed: false,
+        shape: Shape {
+            tail_small: 1,
+            ..Shape::default()
+        },
+        tokens: 0,
+    };
+    let mut pos = start;
+    scan_inner(&mut acc, &mut pos).map_err(|mut e| {
+        // Skip the whole numeral-like run, so that no part of it is read as a number.
+        let mut skip = e.skip_to.max(pos);
+        while let Some(c) = text.get(skip..).and_then(|r| r.chars().next()) {
+            if lex::is_numeral_char(c) || matches!(c, '.' | ',') {
+                skip += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        e.skip_to = skip;
+        e
+    })
+}
+
+fn scan_inner(acc: &mut Acc<'_>, pos: &mut usize) -> Result<Option<Scanned>, NumError> {
+    let text = acc.text;
+    while let Some((tok, end)) = token(text, *pos) {
+        let span = (*pos, end);
+        if acc.closed && !matches!(tok, Tok::Big(_)) {
+            return Err(acc.misordered(span));
+        }
+        match tok {
+            Tok::Arabic(_) | Tok::Run(_) => acc.coefficient(tok, span)?,
+            Tok::Small(u) => {
+                // 千 right after 万 with no digit is not part of the number (1万千瓦).
+                if acc.pending.is_none() && acc.prev == Prev::Big && u > 10 {
+                    break;
+                }
+                acc.small(u, None, span)?;
+            }
+            Tok::Tens(n) => acc.small(10, Some(Decimal::from(n)), span)?,
+            Tok::Big(p) => acc.big(p, span)?,
+            Tok::Point => {
+                if acc.tokens == 0 {
+                    return Ok(None);
+                }
+                return point(acc, pos, span).map(Some);
+            }
+        }
+        acc.track_tail(tok);
+        acc.tokens += 1;
+        acc.prev_span = span;
+        *pos = end;
+    }
+    if acc.tokens == 0 {
+        return Ok(None);
+    }
+    if acc.prev == Prev::Zero {
+        return Err(acc.err(
+            ParseErrorKind::Misordered,
+            acc.prev_span,
+            "misordered numeral: '零' cannot end a number".into(),
+        ));
+    }
+    if acc.bare == 1 {
+        let c = ch(text, acc.prev_span);
+        return Err(acc.err(
+            ParseErrorKind::UnexpectedEnd,
+            (*pos, *pos),
+            format!("expected a digit after {c:?}, found end of input"),
+        ));
+    }
+    if acc.tokens > 1 {
+        acc.shape.lone_digit = false;
+    }
+    acc.shape.bare_lead = acc.bare != 0;
+    let value = acc.total(true, *pos)?;
+    Ok(Scanned {
+        value: value.normalize(),
+        end: *pos,
+        shape: acc.shape,
+    })
+    .map(Some)
+}
+
+/// The Chinese decimal point at `span`: the fraction after it and an optional
+/// multiplier (一百二十三点四五万).
+fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Scanned, NumError> {
+    let text = acc.text;
+    let end = span.1;
+    let Some((ftok, fend)) = token(text, end) else {
+        let found = match text.get(end..).and_then(|r| r.chars().next()) {
+            Some(c) => format!("found {c:?}"),
+            None => "found end of input".into(),
+        };
+        let (kind, to) = match text.get(end..).and_then(|r| r.chars().next()) {
+            Some(c) => (ParseErrorKind::UnexpectedChar(c), end + c.len_utf8()),
+            None => (ParseErrorKind::UnexpectedEnd, end),
+        };
+        return Err(acc.err(kind, (end, to), format!("expected a digit after '点', {found}")));
+    };
+    let (mantissa, digits) = match ftok {
+        Tok::Run(r) => (r.mantissa, r.len),
+        Tok::Arabic(a) if !a.has_point && !a.has_sep => (a.mantissa, a.int_digits),
+        _ => {
+            let c = ch(text, (end, fend));
+            return Err(acc.err(
+                ParseErrorKind::UnexpectedChar(c),
+                (end, fend),
+                format!("expected a digit after '点', found {c:?}"),
+            ));
+        }
+    };
+    if acc.prev == Prev::Zero || acc.bare != 0 || acc.pending.is_some_and(|p| p.point) {
+        return Err(acc.misordered(span));
+    }
+    let int = acc.total(false, *pos)?;
+    let frac = mantissa
+        .filter(|_| digits <= 28)
+        .and_then(|m| Decimal::try_from_i128_with_scale(m, u32::try_from(digits).ok()?).ok())
+        .ok_or_else(|| acc.overflow((end, fend)))?;
+    let mut value = acc.add(int, frac, (end, fend))?;
+    acc.shape.digit_string = None;
+    acc.shape.arabic_int = None;
+    acc.shape.lone_digit = false;
+    acc.shape.tail_small = 1;
+    acc.shape.tail_big = 0;
+    acc.prev_span = (end, fend);
+    *pos = fend;
+    // A multiplier may follow when no big unit came before: 一百二十三点四五万.
+    if !acc.yi_used && !acc.wan_used {
+        let mut last_big = 0u32;
+        while let Some((t, e)) = token(text, *pos) {
+            let mult = match t {
+                Tok::Small(u) if last_big == 0 && acc.shape.tail_small == 1 => {
+                    acc.shape.tail_small = u;
+                    Decimal::from(u)
+                }
+                Tok::Big(p) if !(last_big == 8 && p == 4) && !(last_big == 4 && p == 4) => {
+                    last_big = p;
+                    acc.shape.tail_big += p;
+                    acc.shape.has_big = true;
+                    pow10(p)
+                }
+                _ => break,
+            };
+            value = acc.mul(value, mult, (*pos, e))?;
+            acc.shape.has_units = true;
+            acc.prev_span = (*pos, e);
+            *pos = e;
+        }
+    }
+    if let Some((_, e)) = token(text, *pos) {
+        return Err(acc.misordered((*pos, e)));
+    }
+    Ok(Scanned {
+        value: value.normalize(),
+        end: *pos,
+        shape: acc.shape,
+    })
+}
+
+/// Reads a sign (负, -, −) and blanks at `pos`; returns where the numeral starts.
+pub(crate) fn sign(text: &str, pos: usize) -> Option<usize> {
+    let rest = text.get(pos..)?;
+    let c = rest.chars().next()?;
+    if !matches!(c, '负' | '-' | '−') {
+        return None;
+    }
+    let mut p = pos + c.len_utf8();
+    while let Some(b) = text.get(p..).and_then(|r| r.chars().next()) {
+        if b == ' ' || b == '\u{3000}' {
+            p += b.len_utf8();
+        } else {
+            break;
+        }
+    }
+    Some(p)
+}
+
+/// Parses one numeral, the whole input, to an exact decimal.
+///
+/// Accepts every form of the [grammar](crate#numbers): Arabic with separators and
+/// full-width digits, 千/万/亿/万亿 on Arabic decimals, Chinese integers with 零 and 两,
+/// digit strings (二〇二〇), capital and traditional forms, Chinese decimals, mixed forms
+/// (3万5千) and negatives (负, -). Blanks around the numeral are ignored. The value is
+/// normalized: no trailing zeros after the point.
+///
+/// # Errors
+///
+/// A [`ParseError`] naming the problem and its byte span in `text`:
+/// [`Empty`](ParseErrorKind::Empty) for blank input; [`Misordered`](ParseErrorKind::Misordered)
+/// for `万万万`, `十一十二`, `一二三万零`; [`UnexpectedEnd`](ParseErrorKind::UnexpectedEnd) for
+/// `十点`; [`UnexpectedChar`](ParseErrorKind::UnexpectedChar) for anything after the number
+/// (`3元`: use [`parse_quantity`](crate::parse_quantity) for units);
+/// [`Overflow`](ParseErrorKind::Overflow) past 28 significant digits;
+/// [`Damaged`](ParseErrorKind::Damaged) when a `?` or U+FFFD stands in the input.
+///
+/// # Example
+///
+/// ```
+/// use fupin::parse_number;
+///
+/// assert_eq!(parse_number("19528.1万")?.to_string(), "195281000");
+/// assert_eq!(parse_number("一百零五")?.to_string(), "105");
+/// assert_eq!(parse_number("负 1,200,000")?.to_string(), "-1200000");
+/// assert!(parse_number("万万万").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
+    let norm = crate::normalize(text);
+    let t = norm.as_str();
+    let back = |s: Span| norm.source_span(s);
+    let (start, end) = crate::quantity::trim_bounds(t);
+    if start >= end {
+        return Err(ParseError::new(
+            ParseErrorKind::Empty,
+            back(Span::new(start, start)),
+            "expected a number, found empty input".into(),
+        ));
+    }
+    crate::quantity::check_damaged(t, start, end).map_err(|e| e.map_span(back))?;
+    let (negative, at) = match sign(t, start) {
+        Some(p) => (true, p),
+        None => (false, start),
+    };
+    let scanned = match scan(t, at) {
+        Ok(Some(s)) => s,
+        Ok(None) => {
+            return Err(crate::quantity::unexpected(t, at, "expected a number").map_span(back));
+        }
+        Err(e) => return Err(e.into_parse_error().map_span(back)),
+    };
+    if scanned.end < end {
+        return Err(crate::quantity::unexpected(
+            t,
+            scanned.end,
+            "after the number, expected end of input",
+        )
+        .map_span(back));
+    }
+    let v = if negative && !scanned.value.is_zero() {
+        -scanned.value
+    } else {
+        scanned.value
+    };
+    Ok(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(s: &str) -> String {
+        match scan(s, 0) {
+            Ok(Some(x)) => format!("{}@{}", x.value, x.end),
+            Ok(None) => "none".into(),
+            Err(e) => format!("err {:?} {}", e.kind, e.span),
+        }
+    }
+
+    #[test]
+    fn scan_prefixes() {
+        assert_eq!(v("3万余人"), "30000@4");
+        assert_eq!(v("1900余万元"), "1900@4");
+        assert_eq!(v("十点钟"), "err UnexpectedChar('钟') 6..9");
+        assert_eq!(v("1万千瓦"), "10000@4");
+        assert_eq!(v("人"), "none");
+        assert_eq!(v("一二三万零"), "err Misordered 9..12");
+    }
+
+    #[test]
+    fn shapes() {
+        let s = scan("九百亿", 0).unwrap().unwrap().shape;
+        assert_eq!((s.tail_small, s.tail_big), (100, 8));
+        let s = scan("5万", 0).unwrap().unwrap().shape;
+        assert_eq!((s.tail_small, s.tail_big), (1, 4));
+        let s = scan("2014", 0).unwrap().unwrap().shape;
+        assert_eq!(s.arabic_int, Some(4));
+        let s = scan("二〇一九", 0).unwrap().unwrap().shape;
+        assert_eq!(s.digit_string, Some(4));
+        let s = scan("3万亿", 0).unwrap().unwrap().shape;
+        assert_eq!(s.tail_big, 12);
+    }
+}

@@ -1,0 +1,1143 @@
+//! Quantities: a number, its approximation words and its unit.
+
+use crate::numeral::{self, NumError, Scanned, Shape, lex};
+use crate::{Approx, ParseError, ParseErrorKind, Per, Span, Unit};
+use core::fmt;
+use core::str::FromStr;
+use rust_decimal::Decimal;
+
+/// A number with its unit, as found in text or parsed from one string.
+///
+/// `value` (and `max` for a range) are exact decimals in the base unit of
+/// [`unit`](Quantity::unit): `9.82亿元` is 982000000 yuan, `百分之三十四点四` is 34.4 percent,
+/// `3万余人` is 30000 persons with [`Approx::Over`]. A number with no unit has `unit: None`.
+///
+/// Fractions (`三分之一`) have no exact decimal; their value is the quotient rounded to
+/// 28 significant digits (0.3333333333333333333333333333).
+///
+/// ```
+/// use fupin::{Approx, Quantity, Unit};
+///
+/// let q: Quantity = "约91.68万元".parse()?;
+/// assert_eq!(q.value.to_string(), "916800");
+/// assert_eq!(q.unit, Some(Unit::Yuan));
+/// assert_eq!(q.approx, Approx::About);
+/// assert_eq!(q.to_string(), "约916800元");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Quantity {
+    /// The value in the base unit (the low end of a range).
+    pub value: rust_decimal::Decimal,
+    /// The high end of a range (`3至5万元`), else `None`.
+    pub max: Option<rust_decimal::Decimal>,
+    /// The unit, or `None` for a bare number.
+    pub unit: Option<Unit>,
+    /// Approximation words around the number.
+    pub approx: Approx,
+    /// What a rate is per (`万元/年`), else `None`.
+    pub per: Option<Per>,
+    /// For [`Unit::Count`]: the measure word (`个`, `座`); as written after normalization.
+    pub classifier: Option<String>,
+    /// The counted noun right after the measure word (`78个贫困村` → `贫困村`), or the noun
+    /// that gave the unit (`1.6万贫困人口` → `贫困人口`).
+    pub noun: Option<String>,
+    /// The quantity as written in the original input, approximation words and unit
+    /// included: `&input[span] == text`.
+    pub text: String,
+    /// Byte span of [`text`](Quantity::text) in the original input.
+    pub span: Span,
+    /// A `?` or U+FFFD stands in or right before the number: its value may be wrong.
+    /// Only reported when asked for ([`Quantities::include_damaged`](crate::Quantities::include_damaged)).
+    pub damaged: bool,
+}
+
+impl Quantity {
+    /// A quantity of `value` in `unit` (or a bare number), exact, whose `text` is its
+    /// canonical written form ([`Display`](fmt::Display)) and whose span covers that text.
+    ///
+    /// ```
+    /// use fupin::{Quantity, Unit};
+    /// let q = Quantity::new("17990".parse()?, Some(Unit::Person));
+    /// assert_eq!(q.text, "17990人");
+    /// assert_eq!(q.text.parse::<Quantity>()?, q);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    #[must_use]
+    pub fn new(value: Decimal, unit: Option<Unit>) -> Quantity {
+        let mut q = Quantity {
+            value: value.normalize(),
+            max: None,
+            unit,
+            approx: Approx::Exact,
+            per: None,
+            classifier: (unit == Some(Unit::Count)).then(|| "个".to_owned()),
+            noun: None,
+            text: String::new(),
+            span: Span::default(),
+            damaged: false,
+        };
+        q.retext();
+        q
+    }
+
+    /// The same quantity with another approximation (text recomputed).
+    #[must_use]
+    pub fn with_approx(mut self, approx: Approx) -> Quantity {
+        self.approx = approx;
+        self.retext();
+        self
+    }
+
+    /// The same quantity as a range up to `max` (text recomputed).
+    #[must_use]
+    pub fn with_max(mut self, max: Option<Decimal>) -> Quantity {
+        self.max = max.map(|m| m.normalize());
+        self.retext();
+        self
+    }
+
+    /// The same quantity per year, person … (text recomputed).
+    #[must_use]
+    pub fn with_per(mut self, per: Option<Per>) -> Quantity {
+        self.per = per;
+        self.retext();
+        self
+    }
+
+    /// The same count with another measure word (text recomputed).
+    #[must_use]
+    pub fn with_classifier(mut self, classifier: impl Into<String>) -> Quantity {
+        self.classifier = Some(classifier.into());
+        self.retext();
+        self
+    }
+
+    fn retext(&mut self) {
+        self.text = self.to_string();
+        self.span = Span::new(0, self.text.len());
+    }
+
+    /// Parses one quantity, the whole string, as [`parse_quantity`] does.
+    ///
+    /// # Errors
+    ///
+    /// As [`parse_quantity`].
+    pub fn parse(s: &str) -> Result<Quantity, ParseError> {
+        parse_quantity(s)
+    }
+}
+
+/// Writes the canonical form: the value in base units, Arabic, with approximation
+/// words and the unit (`约916800元`, `30000余人`, `30000-50000元`, `34.4%`,
+/// `20.8个百分点`, `78个贫困村`). [`parse_quantity`] reads it back to an equal quantity
+/// (text and span aside).
+impl fmt::Display for Quantity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.approx {
+            Approx::About => f.write_str("约")?,
+            Approx::Nearly => f.write_str("近")?,
+            Approx::Under => f.write_str("不足")?,
+            _ => {}
+        }
+        write!(f, "{}", self.value)?;
+        if let Some(m) = self.max {
+            write!(f, "-{m}")?;
+        }
+        if self.approx == Approx::Over {
+            f.write_str("余")?;
+        }
+        let unit = match self.unit {
+            None => "",
+            Some(Unit::Yuan) => "元",
+            Some(Unit::Person) => "人",
+            Some(Unit::Household) => "户",
+            Some(Unit::PersonTime) => "人次",
+            Some(Unit::Percent) => "%",
+            Some(Unit::PercentagePoint) => "个百分点",
+            Some(Unit::Mu) => "亩",
+            Some(Unit::Hectare) => "公顷",
+            Some(Unit::SquareKm) => "平方公里",
+            Some(Unit::Km) => "公里",
+            Some(Unit::Megawatt) => "兆瓦",
+            Some(Unit::Count) => self.classifier.as_deref().unwrap_or("个"),
+        };
+        f.write_str(unit)?;
+        if let Some(p) = self.per {
+            write!(f, "/{}", p.as_char())?;
+        }
+        if let Some(n) = &self.noun {
+            f.write_str(n)?;
+        }
+        Ok(())
+    }
+}
+
+impl FromStr for Quantity {
+    type Err = ParseError;
+
+    fn from_str(s: &str) -> Result<Quantity, ParseError> {
+        parse_quantity(s)
+    }
+}
+
+/// Blank characters that may surround a whole-string input or stand between a number
+/// and its unit.
+pub(crate) fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{3000}'
+}
+
+/// The bounds of `t` without leading and trailing blanks.
+pub(crate) fn trim_bounds(t: &str) -> (usize, usize) {
+    let start = t.len() - t.trim_start_matches(is_blank).len();
+    let end = t.trim_end_matches(is_blank).len();
+    (start, end.max(start))
+}
+
+pub(crate) fn is_damage(c: char) -> bool {
+    matches!(c, '?' | '\u{FFFD}')
+}
+
+/// A `Damaged` error when a `?` or U+FFFD stands in `t[start..end]`.
+pub(crate) fn check_damaged(t: &str, start: usize, end: usize) -> Result<(), ParseError> {
+    let Some(s) = t.get(start..end) else {
+        return Ok(());
+    };
+    match s.char_indices().find(|&(_, c)| is_damage(c)) {
+        Some((i, c)) => Err(ParseError::new(
+            ParseErrorKind::Damaged,
+            Span::new(start + i, start + i + c.len_utf8()),
+            format!("damaged number: {c:?} stands in place of a character"),
+        )),
+        None => Ok(()),
+    }
+}
+
+/// An `UnexpectedChar` (or `UnexpectedEnd`) error at `pos`, with `context` saying what
+/// was expected.
+pub(crate) fn unexpected(t: &str, pos: usize, context: &str) -> ParseError {
+    match t.get(pos..).and_then(|r| r.chars().next()) {
+        Some(c) => ParseError::new(
+            ParseErrorKind::UnexpectedChar(c),
+            Span::new(pos, pos + c.len_utf8()),
+            format!("unexpected character {c:?} {context}"),
+        ),
+        None => ParseError::new(
+            ParseErrorKind::UnexpectedEnd,
+            Span::new(pos, pos),
+            format!("{context}, found end of input"),
+        ),
+    }
+}
+
+fn char_at(t: &str, pos: usize) -> Option<char> {
+    t.get(pos..).and_then(|r| r.chars().next())
+}
+
+fn char_before(t: &str, pos: usize) -> Option<char> {
+    t.get(..pos).and_then(|r| r.chars().next_back())
+}
+
+/// A unit label and what it does to the value.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Label {
+    pub text: &'static str,
+    pub unit: Unit,
+    /// Power of ten applied to the value (‰ is -1, 千瓦 as megawatts is -3).
+    pub pow: i32,
+}
+
+const fn l(text: &'static str, unit: Unit, pow: i32) -> Label {
+    Label { text, unit, pow }
+}
+
+/// Unit labels, longest first where one is a prefix of another (人次 before 人,
+/// 个百分点 before 个, 平方公里 before 公里). The order is checked by a test.
+pub(crate) static LABELS: &[Label] = &[
+    l("个百分点", Unit::PercentagePoint, 0),
+    l("百分点", Unit::PercentagePoint, 0),
+    l("平方公里", Unit::SquareKm, 0),
+    l("平方千米", Unit::SquareKm, 0),
+    l("km2", Unit::SquareKm, 0),
+    l("人次", Unit::PersonTime, 0),
+    l("公里", Unit::Km, 0),
+    l("千米", Unit::Km, 0),
+    l("km", Unit::Km, 0),
+    l("公顷", Unit::Hectare, 0),
+    l("兆瓦", Unit::Megawatt, 0),
+    l("千瓦", Unit::Megawatt, -3),
+    l("MW", Unit::Megawatt, 0),
+    l("亩", Unit::Mu, 0),
+    l("元", Unit::Yuan, 0),
+    l("块", Unit::Yuan, 0),
+    l("圆", Unit::Yuan, 0),
+    l("人", Unit::Person, 0),
+    l("名", Unit::Person, 0),
+    l("位", Unit::Person, 0),
+    l("口", Unit::Person, 0),
+    l("户", Unit::Household, 0),
+    l("%", Unit::Percent, 0),
+    l("‰", Unit::Percent, -1),
+];
+
+/// Measure words of counts, longest first where one is a prefix of another.
+pub(crate) static CLASSIFIERS: &[&str] = &[
+    "个月", "延长米", "立方米", "平方米", "小时", "公斤", "千克", "方面", "个", "座", "项",
+    "家", "支", "笔", "头", "只", "袋", "棵", "株", "台", "场", "条", "所", "间", "套", "处",
+    "批", "期", "次", "件", "辆", "张", "份", "类", "种", "年", "天", "周", "米", "吨", "斤",
+    "县", "乡", "镇", "村", "床", "栋", "幢", "层", "倍", "度", "届", "轮", "部", "篇", "片",
+    "眼", "门", "架", "枚", "箱", "亿", "季", "队", "组", "轮", "宗", "起", "例", "所",
+];
+
+/// Words after a classifier that make it part of another word (个人 is "individual",
+/// 次年 "the next year", 年度 …), so the number before it has no unit.
+fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
+    let Some(n) = next else { return false };
+    match cls {
+        "个" => matches!(n, '人' | '体' | '别' | '性'),
+        "次" => matches!(n, '年' | '日' | '月'),
+        "年" => matches!(n, '度' | '级' | '份' | '初' | '底' | '末' | '内' | '中' | '来' | '前'),
+        "期" => matches!(n, '间' | '末' | '初' | '限' | '内'),
+        "度" => matches!(n, '电'),
+        "米" => matches!(n, '面' | '饭'),
+        _ => false,
+    }
+}
+
+/// Nouns that name people or households, for a number with no measure word
+/// (1.6万贫困人口, 3万农户): the unit is read from them.
+static PERSON_NOUNS: &[&str] = &[
+    "建档立卡贫困人口", "贫困人口", "脱贫人口", "农村人口", "人口", "贫困群众", "群众",
+    "贫困劳动力", "劳动力", "农民工", "农民", "村民", "居民", "贫困学生", "学生", "党员",
+    "干部", "职工", "移民",
+];
+static HOUSEHOLD_NOUNS: &[&str] = &["贫困户", "脱贫户", "农户", "贫困家庭", "家庭", "搬迁户"];
+
+/// Characters that end a counted noun.
+fn ends_noun(c: char) -> bool {
+    !is_cjk_char(c)
+        || lex::is_numeral_char(c)
+        || matches!(
+            c,
+            '的' | '和' | '与' | '及' | '等' | '共' | '是' | '在' | '为' | '了' | '中' | '达' | '已'
+                | '均' | '都' | '全' | '和' | '或' | '把' | '被' | '将' | '对' | '到' | '从' | '由'
+                | '以' | '实' | '累' | '共' | '计' | '合' | '有' | '获' | '占' | '每' | '其' | '并'
+                | '上' | '下' | '内' | '外' | '里' | '后' | '前' | '时' | '左' | '右' | '余' | '多'
+        )
+}
+
+pub(crate) fn is_cjk_char(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
+/// A quantity read from (normalized) text, offsets into that text.
+#[derive(Clone, Debug)]
+pub(crate) struct Raw {
+    pub start: usize,
+    pub end: usize,
+    pub num_start: usize,
+    pub num_end: usize,
+    pub value: Decimal,
+    pub max: Option<Decimal>,
+    pub unit: Option<Unit>,
+    pub approx: Approx,
+    pub per: Option<Per>,
+    pub classifier: Option<&'static str>,
+    pub noun: Option<(usize, usize)>,
+    pub shape: Shape,
+    /// Written as a fraction (三分之一).
+    pub fraction: bool,
+}
+
+/// Where to read: whole-string inputs accept signs and currency words that running
+/// text does not.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mode {
+    Whole,
+    Text,
+}
+
+fn starts(t: &str, pos: usize, s: &str) -> bool {
+    t.get(pos..).is_some_and(|r| r.starts_with(s))
+}
+
+fn skip_blanks(t: &str, mut pos: usize) -> usize {
+    while let Some(c) = char_at(t, pos) {
+        if c == ' ' || c == '\u{3000}' || c == '\t' {
+            pos += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    pos
+}
+
+/// Approximation words right before `pos`, with where they start.
+pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
+    const WORDS: &[(&str, Approx)] = &[
+        ("大约", Approx::About),
+        ("约为", Approx::About),
+        ("约合", Approx::About),
+        ("约", Approx::About),
+        ("将近", Approx::Nearly),
+        ("接近", Approx::Nearly),
+        ("近", Approx::Nearly),
+        ("超过", Approx::Over),
+        ("多于", Approx::Over),
+        ("至少", Approx::Over),
+        ("逾", Approx::Over),
+        ("不足", Approx::Under),
+        ("不到", Approx::Under),
+        ("少于", Approx::Under),
+        ("小于", Approx::Under),
+    ];
+    let head = t.get(..pos)?;
+    for &(w, a) in WORDS {
+        if let Some(rest) = head.strip_suffix(w) {
+            let before = rest.chars().next_back();
+            // 节约, 签约, 最近, 附近 are other words.
+            let blocked = match w {
+                "约" => before.is_some_and(|c| "节制签预条公契邀相特违履简".contains(c)),
+                "近" => before.is_some_and(|c| "最附靠临亲就远新".contains(c)),
+                _ => false,
+            };
+            if !blocked {
+                return Some((a, rest.len()));
+            }
+        }
+    }
+    None
+}
+
+/// Approximation words right after `pos`: 左右, 上下, 以上, 以下, (含)以上.
+fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
+    let p = skip_blanks(t, pos);
+    let (p, incl) = if starts(t, p, "(含)") {
+        (p + "(含)".len(), true)
+    } else {
+        (p, false)
+    };
+    for (w, a) in [
+        ("左右", Approx::About),
+        ("上下", Approx::About),
+        ("以上", Approx::Over),
+        ("以下", Approx::Under),
+        ("以内", Approx::Under),
+    ] {
+        if starts(t, p, w) {
+            return Some((a, p + w.len()));
+        }
+    }
+    let _ = incl;
+    None
+}
+
+/// A separator of a range (至, 到, -, ~, —), with where the second number starts.
+fn range_sep(t: &str, pos: usize) -> Option<usize> {
+    let p = skip_blanks(t, pos);
+    for s in ["——", "--", "至", "到", "-", "~", "—", "〜", "－"] {
+        if starts(t, p, s) {
+            return Some(skip_blanks(t, p + s.len()));
+        }
+    }
+    None
+}
+
+/// The unit label at `pos`, if any.
+pub(crate) fn label_at(t: &str, pos: usize) -> Option<Label> {
+    let rest = t.get(pos..)?;
+    LABELS.iter().copied().find(|l| rest.starts_with(l.text))
+}
+
+/// The measure word at `pos`, if any.
+pub(crate) fn classifier_at(t: &str, pos: usize) -> Option<&'static str> {
+    let rest = t.get(pos..)?;
+    let c = CLASSIFIERS.iter().copied().find(|c| rest.starts_with(c))?;
+    (!classifier_blocked(c, char_at(t, pos + c.len()))).then_some(c)
+}
+
+fn apply_pow(v: Decimal, pow: i32) -> Option<Decimal> {
+    let mut v = v;
+    if pow < 0 {
+        for _ in 0..pow.unsigned_abs() {
+            v = v.checked_div(Decimal::TEN)?;
+        }
+    } else {
+        for _ in 0..pow {
+            v = v.checked_mul(Decimal::TEN)?;
+        }
+    }
+    Some(v.normalize())
+}
+
+/// A multiplier chain right after `pos` (万, 千万, 亿, 万亿): its factor and end.
+fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
+    let mut p = pos;
+    let mut f = Decimal::ONE;
+    let mut shape = Shape {
+        tail_small: 1,
+        ..Shape::default()
+    };
+    let mut small_ok = true;
+    let mut bigs = 0;
+    while let Some(c) = char_at(t, p) {
+        let m: u32 = match c {
+            '十' if small_ok => 10,
+            '百' if small_ok => 100,
+            '千' if small_ok => 1000,
+            '万' if bigs < 2 => 10_000,
+            '亿' if bigs < 2 => 100_000_000,
+            _ => break,
+        };
+        // 千瓦 is a unit, not a multiplier.
+        if c == '千' && starts(t, p, "千瓦") || c == '千' && starts(t, p, "千米") {
+            break;
+        }
+        if m >= 10_000 {
+            bigs += 1;
+            small_ok = false;
+            shape.tail_big += if m == 10_000 { 4 } else { 8 };
+            shape.has_big = true;
+        } else {
+            small_ok = false;
+            shape.tail_small = m;
+        }
+        shape.has_units = true;
+        f = f.checked_mul(Decimal::from(m))?;
+        p += c.len_utf8();
+    }
+    (p > pos).then_some((f, p, shape))
+}
+
+fn overflow_err(start: usize, end: usize) -> NumError {
+    NumError {
+        kind: ParseErrorKind::Overflow,
+        span: Span::new(start, end),
+        message: "number too large for an exact decimal (at most 28 significant digits)".into(),
+        skip_to: end,
+    }
+}
+
+/// Fuzzy amounts that are ranges, as `(low, high)`: 几十万 and 数十亿 (10万 to 100万),
+/// 三五百, 四五千 and 八九亿 (two neighbouring digits before a unit).
+fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError> {
+    let c1 = char_at(t, pos);
+    if matches!(c1, Some('几' | '数')) {
+        let at = pos + 3;
+        if char_at(t, at).is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿')) {
+            if let Some((f, e, shape)) = multiplier_at(t, at) {
+                let max = f.checked_mul(Decimal::TEN).ok_or_else(|| overflow_err(pos, e))?;
+                return Ok(Some((Scanned { value: f, end: e, shape }, max)));
+            }
+        }
+        return Ok(None);
+    }
+    let (Some(d1), Some(c2)) = (c1.and_then(lex::chinese_digit), char_at(t, pos + 3)) else {
+        return Ok(None);
+    };
+    let Some(d2) = lex::chinese_digit(c2) else {
+        return Ok(None);
+    };
+    let neighbours = d1 >= 1 && (d2 == d1 + 1 || (d1, d2) == (3, 5));
+    if !neighbours || char_before(t, pos).is_some_and(|c| lex::is_numeral_char(c)) {
+        return Ok(None);
+    }
+    let Some((f, e, shape)) = multiplier_at(t, pos + 6) else {
+        return Ok(None);
+    };
+    let lo = f.checked_mul(Decimal::from(d1)).ok_or_else(|| overflow_err(pos, e))?;
+    let hi = f.checked_mul(Decimal::from(d2)).ok_or_else(|| overflow_err(pos, e))?;
+    Ok(Some((Scanned { value: lo, end: e, shape }, hi)))
+}
+
+/// Reads the number at `pos` with its own follow-ups: 余/多 with a multiplier after
+/// them (1900余万), and fractions (三分之一).
+fn number_at(
+    t: &str,
+    pos: usize,
+    approx: &mut Approx,
+    fraction: &mut bool,
+) -> Result<Option<(Scanned, Option<Decimal>)>, NumError> {
+    if let Some((s, max)) = fuzzy_at(t, pos)? {
+        *approx = Approx::About;
+        return Ok(Some((s, Some(max))));
+    }
+    let Some(mut s) = numeral::scan(t, pos)? else {
+        return Ok(None);
+    };
+    // 15k, 30w: Arabic numbers with a Latin multiplier (not 5kg, 10km).
+    if s.shape.arabic {
+        if let Some(c @ ('k' | 'K' | 'w' | 'W')) = char_at(t, s.end) {
+            if !char_at(t, s.end + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
+                let m = if matches!(c, 'k' | 'K') { 1000 } else { 10_000 };
+                s.value = s.value.checked_mul(Decimal::from(m)).ok_or_else(|| overflow_err(pos, s.end))?;
+                s.end += 1;
+                s.shape.has_units = true;
+                s.shape.tail_small = m.min(1000);
+                s.shape.tail_big = if m == 10_000 { 4 } else { 0 };
+                s.shape.arabic_int = None;
+            }
+        }
+    }
+    // 三分之一: a fraction.
+    if starts(t, s.end, "分之") {
+        let at = s.end + "分之".len();
+        if let Some(num) = numeral::scan(t, at)? {
+            let overflow = || NumError {
+                kind: ParseErrorKind::Overflow,
+                span: Span::new(pos, num.end),
+                message: "fraction cannot be computed exactly (denominator is zero or too small)"
+                    .into(),
+                skip_to: num.end,
+            };
+            if s.value.is_zero() {
+                return Err(overflow());
+            }
+            let v = num.value.checked_div(s.value).ok_or_else(overflow)?;
+            *fraction = true;
+            let shape = Shape {
+                tail_small: 1,
+                ..Shape::default()
+            };
+            let s = Scanned {
+                value: v.normalize(),
+                end: num.end,
+                shape,
+            };
+            return Ok(Some((s, None)));
+        }
+    }
+    // 十几, 二十几万: 几 after a ten is a range of ten.
+    if char_at(t, s.end) == Some('几') && s.shape.tail_small == 10 && s.shape.tail_big == 0 {
+        let mut lo = s.value;
+        let mut hi = lo.checked_add(Decimal::TEN).ok_or_else(|| overflow_err(pos, s.end))?;
+        let mut end = s.end + "几".len();
+        if let Some((f, e, _)) = multiplier_at(t, end) {
+            lo = lo.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
+            hi = hi.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
+            end = e;
+        }
+        *approx = Approx::About;
+        s.value = lo;
+        s.end = end;
+        s.shape.has_units = true;
+        return Ok(Some((s, Some(hi))));
+    }
+    // 1900余万, 100多万, 3万余: 余 or 多, then perhaps a multiplier.
+    if let Some(c @ ('余' | '多')) = char_at(t, s.end) {
+        let after = s.end + c.len_utf8();
+        let next = char_at(t, after);
+        let unit_follows = label_at(t, after).is_some()
+            || classifier_at(t, after).is_some()
+            || matches!(next, Some('万' | '亿' | '千' | '百' | '十'))
+            || next.is_none()
+            || next.is_some_and(|n| !is_cjk_char(n));
+        // 十多年, 3万多名; but not 余额 or 多个 being another word (多少, 多元).
+        let blocked = c == '多' && matches!(next, Some('元' | '样' | '种' | '方' | '少'))
+            || c == '余' && matches!(next, Some('额' | '下' | '粮'));
+        if unit_follows && !blocked {
+            *approx = Approx::Over;
+            s.end = after;
+            if let Some((f, e, shape)) = multiplier_at(t, after) {
+                s.value = s.value.checked_mul(f).ok_or_else(|| NumError {
+                    kind: ParseErrorKind::Overflow,
+                    span: Span::new(pos, e),
+                    message: "number too large for an exact decimal (at most 28 significant digits)"
+                        .into(),
+                    skip_to: e,
+                })?;
+                s.end = e;
+                s.shape.has_units = true;
+                s.shape.has_big |= shape.has_big;
+                s.shape.tail_big = shape.tail_big;
+                s.shape.tail_small = shape.tail_small;
+            }
+        }
+    }
+    Ok(Some((s, None)))
+}
+
+/// The unit after a number at `pos` (blanks allowed before it): its label or measure
+/// word, with where it ends.
+#[derive(Clone, Copy, Debug)]
+struct UnitRead {
+    unit: Unit,
+    pow: i32,
+    classifier: Option<&'static str>,
+    end: usize,
+}
+
+fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
+    let p = skip_blanks(t, pos);
+    if let Some(l) = label_at(t, p) {
+        // 人 starting 人民/人均/人口 (as in 3人民币) is not the unit 人, except 人口 (口 counts people).
+        let next = char_at(t, p + l.text.len());
+        let blocked = match l.text {
+            "人" => matches!(next, Some('民' | '均' | '员' | '才' | '大' | '工')),
+            "名" => matches!(next, Some('单' | '称' | '义' | '额')),
+            "位" => matches!(next, Some('于' | '置')),
+            "口" => matches!(next, Some('径' | '岸')),
+            "元" => matches!(next, Some('素' | '旦')),
+            "块" => matches!(next, Some('地' | '田')),
+            "户" => matches!(next, Some('籍' | '口')),
+            "亩" => false,
+            "km" | "MW" => next.is_some_and(|c| c.is_ascii_alphanumeric()),
+            _ => false,
+        };
+        if !blocked {
+            return Some(UnitRead {
+                unit: l.unit,
+                pow: l.pow,
+                classifier: None,
+                end: p + l.text.len(),
+            });
+        }
+    }
+    // 三成 is 30 percent, but not 成为/成立/成本/成效 …
+    if starts(t, p, "成") && p == pos {
+        let next = char_at(t, p + "成".len());
+        let word = next.is_some_and(|c| "为立本效果绩功熟长员交就型片套品都年".contains(c));
+        if !word && shape.has_big == false {
+            return Some(UnitRead {
+                unit: Unit::Percent,
+                pow: 1,
+                classifier: None,
+                end: p + "成".len(),
+            });
+        }
+    }
+    let c = classifier_at(t, p)?;
+    Some(UnitRead {
+        unit: Unit::Count,
+        pow: 0,
+        classifier: Some(c),
+        end: p + c.len(),
+    })
+}
+
+fn per_after(t: &str, pos: usize) -> Option<(Per, usize)> {
+    let p = if starts(t, pos, "/") {
+        pos + 1
+    } else if starts(t, pos, "每") {
+        pos + "每".len()
+    } else {
+        return None;
+    };
+    let c = char_at(t, p)?;
+    let per = Per::from_char(c)?;
+    Some((per, p + c.len_utf8()))
+}
+
+/// The counted noun at `pos`, up to eight CJK characters.
+fn noun_after(t: &str, pos: usize, whole: bool) -> Option<(usize, usize)> {
+    let mut p = pos;
+    let mut n = 0;
+    while let Some(c) = char_at(t, p) {
+        if whole {
+            if !is_cjk_char(c) {
+                break;
+            }
+        } else if ends_noun(c) || n == 8 {
+            break;
+        }
+        p += c.len_utf8();
+        n += 1;
+    }
+    (p > pos).then_some((pos, p))
+}
+
+fn people_noun(t: &str, pos: usize) -> Option<(Unit, usize)> {
+    let rest = t.get(pos..)?;
+    if let Some(w) = PERSON_NOUNS.iter().find(|w| rest.starts_with(**w)) {
+        return Some((Unit::Person, pos + w.len()));
+    }
+    HOUSEHOLD_NOUNS
+        .iter()
+        .find(|w| rest.starts_with(**w))
+        .map(|w| (Unit::Household, pos + w.len()))
+}
+
+/// 元 followed by 角 and 分 (123元1角1分, 十块三毛): the cents.
+fn cents_after(t: &str, pos: usize) -> Option<(Decimal, usize)> {
+    let mut p = pos;
+    let mut add = Decimal::ZERO;
+    let mut got = false;
+    for (words, div) in [(&["角", "毛"][..], 10u32), (&["分"][..], 100u32)] {
+        let Ok(Some(s)) = numeral::scan(t, p) else {
+            continue;
+        };
+        if s.shape.has_units || s.value >= Decimal::TEN || s.value.scale() > 0 {
+            continue;
+        }
+        if let Some(w) = words.iter().find(|w| starts(t, s.end, w)) {
+            add += s.value / Decimal::from(div);
+            p = s.end + w.len();
+            got = true;
+        }
+    }
+    got.then_some((add, p))
+}
+
+/// Reads a quantity whose number starts at `pos` (after a percent prefix, if any: the
+/// caller passes `pct` when 百分之/千分之 stood before it).
+pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumError> {
+    let mut start = pos;
+    let mut approx = Approx::Exact;
+    // 百分之…, 千分之…, 万分之…
+    let mut pct_pow = None;
+    let mut at = pos;
+    for (w, pow) in [("百分之", 0), ("千分之", -1), ("万分之", -2)] {
+        if starts(t, pos, w) {
+            pct_pow = Some(pow);
+            at = pos + w.len();
+            break;
+        }
+    }
+    let mut negative = false;
+    if mode == Mode::Whole {
+        if let Some(p) = numeral::sign(t, at) {
+            negative = true;
+            at = p;
+        }
+    }
+    let mut fraction = false;
+    let num = if pct_pow == Some(0)
+        && starts(t, at, "百")
+        && !char_at(t, at + 3).is_some_and(lex::is_numeral_char)
+    {
+        // 百分之百
+        let s = Scanned {
+            value: Decimal::ONE_HUNDRED,
+            end: at + "百".len(),
+            shape: Shape {
+                has_units: true,
+                tail_small: 1,
+                ..Shape::default()
+            },
+        };
+        Some((s, None))
+    } else {
+        number_at(t, at, &mut approx, &mut fraction)?
+    };
+    let Some((mut lo, fuzzy_max)) = num else {
+        return Ok(None);
+    };
+    if negative && !lo.value.is_zero() {
+        lo.value = -lo.value;
+    }
+    let num_start = at;
+    let mut num_end = lo.end;
+    let mut value = lo.value;
+    let mut max = fuzzy_max;
+    let mut unit = None;
+    let mut pow = 0;
+    let mut classifier = None;
+    let mut noun = None;
+    let mut per = None;
+    let mut end = lo.end;
+
+    if let Some(p) = pct_pow {
+        unit = Some(Unit::Percent);
+        pow = p;
+    } else if fuzzy_max.is_some() {
+        if let Some(u) = unit_after(t, end, &lo.shape) {
+            unit = Some(u.unit);
+            pow = u.pow;
+            classifier = u.classifier;
+            end = u.end;
+        }
+    } else if !fraction {
+        // The unit of the low end, if written (1万元--5万元, 10万到20万元).
+        let lo_unit = unit_after(t, end, &lo.shape);
+        let mut after_lo = lo_unit.map_or(end, |u| u.end);
+        if starts(t, after_lo, "(含)") {
+            after_lo += "(含)".len();
+        }
+        // A range: 3至5万元, 3-5万元, 1万元-5万元.
+        let mut ranged = false;
+        if let Some(hp) = range_sep(t, after_lo) {
+            let mut hi_approx = Approx::Exact;
+            let mut hi_frac = false;
+            if let Ok(Some((hi, None))) = number_at(t, hp, &mut hi_approx, &mut hi_frac) {
+                let hi_unit = unit_after(t, hi.end, &hi.shape);
+                let same_unit = match (lo_unit, hi_unit) {
+                    (None, _) => true,
+                    (Some(a), Some(b)) => a.unit == b.unit && a.classifier == b.classifier,
+                    (Some(_), None) => false,
+                };
+                if same_unit && !hi_frac {
+                    // The low end takes the high end's multiplier when it has none of its own:
+                    // 3至5万 is 3万 to 5万, but 8500到3万 stays 8500.
+                    let mut low = lo.value;
+                    if lo_unit.is_none() {
+                        let inherit = if !lo.shape.has_units {
+                            pow10(hi.shape.tail_big)
+                                .and_then(|b| b.checked_mul(Decimal::from(hi.shape.tail_small)))
+                        } else if !lo.shape.has_big {
+                            pow10(hi.shape.tail_big)
+                        } else {
+                            Some(Decimal::ONE)
+                        };
+                        if let Some(m) = inherit.and_then(|m| lo.value.checked_mul(m)) {
+                            if m <= hi.value {
+                                low = m;
+                            }
+                        }
+                    }
+                    if low < hi.value {
+                        value = low;
+                        max = Some(hi.value);
+                        end = hi.end;
+                        num_end = hi.end;
+                        ranged = true;
+                        if hi_approx != Approx::Exact {
+                            approx = hi_approx;
+                        }
+                        if let Some(u) = hi_unit {
+                            unit = Some(u.unit);
+                            pow = u.pow;
+                            classifier = u.classifier;
+                            end = u.end;
+                        }
+                    }
+                }
+            }
+        }
+        if !ranged {
+            if let Some(u) = lo_unit {
+                unit = Some(u.unit);
+                pow = u.pow;
+                classifier = u.classifier;
+                end = u.end;
+            }
+        }
+    }
+    if unit.is_none() && !fraction {
+        if let Some((u, e)) = people_noun(t, end) {
+            unit = Some(u);
+            noun = Some((end, e));
+            end = e;
+        }
+    }
+    let overflow = |e: usize| NumError {
+        kind: ParseErrorKind::Overflow,
+        span: Span::new(start, e),
+        message: "number too large for an exact decimal (at most 28 significant digits)".into(),
+        skip_to: e,
+    };
+    if pow != 0 {
+        value = apply_pow(value, pow).ok_or_else(|| overflow(end))?;
+        if let Some(m) = max {
+            max = Some(apply_pow(m, pow).ok_or_else(|| overflow(end))?);
+        }
+    }
+    if unit == Some(Unit::Yuan) {
+        if max.is_none() {
+            if let Some((c, e)) = cents_after(t, end) {
+                value = value.checked_add(c).ok_or_else(|| overflow(e))?.normalize();
+                end = e;
+            }
+        }
+        for w in ["钱", "整", "正", "人民币"] {
+            if (mode == Mode::Whole || w == "钱") && starts(t, end, w) {
+                end += w.len();
+                break;
+            }
+        }
+    }
+    if mode == Mode::Whole && unit.is_none() && !fraction && starts(t, end, "人民币") {
+        unit = Some(Unit::Yuan);
+        end += "人民币".len();
+    }
+    if unit.is_some() {
+        if let Some((p, e)) = per_after(t, end) {
+            if starts(t, end, "/") {
+                per = Some(p);
+                end = e;
+            }
+        }
+    }
+    if let Some((a, e)) = approx_after(t, end) {
+        if approx == Approx::Exact {
+            approx = a;
+        }
+        end = e;
+    }
+    if unit == Some(Unit::Count) && noun.is_none() {
+        noun = noun_after(t, end, mode == Mode::Whole);
+        if let Some((_, e)) = noun {
+            if mode == Mode::Whole {
+                end = e;
+            }
+        }
+    }
+    if let Some((a, s)) = approx_before(t, start) {
+        if approx == Approx::Exact || approx == Approx::Over && a == Approx::Over {
+            approx = a;
+        }
+        start = s;
+    }
+    Ok(Some(Raw {
+        start,
+        end,
+        num_start,
+        num_end,
+        value,
+        max,
+        unit,
+        approx,
+        per,
+        classifier,
+        noun,
+        shape: lo.shape,
+        fraction,
+    }))
+}
+
+fn pow10(p: u32) -> Option<Decimal> {
+    let mut v = Decimal::ONE;
+    for _ in 0..p {
+        v = v.checked_mul(Decimal::TEN)?;
+    }
+    Some(v)
+}
+
+/// Parses one quantity, the whole input: a numeral with its approximation words and unit.
+///
+/// Accepts every number form of [`parse_number`](crate::parse_number) and, around it:
+/// approximation words (约, 近, 超过, 不足 before; 余, 多 inside, as in `1900余万元`; 左右,
+/// 以上, 以下 after), percent forms (`34.4%`, `百分之三十四点四`, `千分之五`, `5‰`, `三成`),
+/// `个百分点`, fractions (`三分之一`), ranges (`3至5万元`, `3-5万元`, `10万到20万元`), every
+/// unit of spec section 2, rates (`3600元/年`), yuan with 角 and 分 (`123元1角1分`) and
+/// counts with their measure word and noun (`78个贫困村`). Traditional and full-width
+/// forms read as their plain forms. A number with no unit is a bare number (`unit: None`).
+///
+/// The returned quantity's `text` is the input without surrounding blanks and its span
+/// points into `text`.
+///
+/// # Errors
+///
+/// As [`parse_number`](crate::parse_number) for the number; in addition
+/// [`UnknownUnit`](ParseErrorKind::UnknownUnit) when words follow the number that are
+/// not a unit (`3斤x` is fine up to `x`).
+///
+/// # Example
+///
+/// ```
+/// use fupin::{parse_quantity, Approx, Unit};
+///
+/// let q = parse_quantity("3至5万元")?;
+/// assert_eq!((q.value.to_string(), q.max.map(|m| m.to_string())), ("30000".into(), Some("50000".into())));
+/// let q = parse_quantity("百分之三十四点四")?;
+/// assert_eq!((q.value.to_string(), q.unit), ("34.4".into(), Some(Unit::Percent)));
+/// let q = parse_quantity("3万余人")?;
+/// assert_eq!((q.value.to_string(), q.approx), ("30000".into(), Approx::Over));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_quantity(text: &str) -> Result<Quantity, ParseError> {
+    let norm = crate::normalize(text);
+    let t = norm.as_str();
+    let back = |s: Span| norm.source_span(s);
+    let (start, end) = trim_bounds(t);
+    if start >= end {
+        return Err(ParseError::new(
+            ParseErrorKind::Empty,
+            back(Span::new(start, start)),
+            "expected a quantity, found empty input".into(),
+        ));
+    }
+    check_damaged(t, start, end).map_err(|e| e.map_span(back))?;
+    // Leading words: approximations (约, 近 …) and currency (人民币).
+    let mut pos = start;
+    let mut lead_yuan = false;
+    for w in ["人民币", "大约", "约为", "约合", "约", "将近", "接近", "近", "超过", "多于", "至少", "逾", "不足", "不到", "少于", "小于", "从"] {
+        if starts(t, pos, w) {
+            if w == "人民币" {
+                lead_yuan = true;
+            }
+            pos = skip_blanks(t, pos + w.len());
+        }
+    }
+    let raw = match read(t, pos, Mode::Whole) {
+        Ok(Some(r)) => r,
+        Ok(None) => return Err(unexpected(t, pos, "expected a number").map_span(back)),
+        Err(e) => return Err(e.into_parse_error().map_span(back)),
+    };
+    if raw.end < end {
+        let rest = t.get(raw.end..end).unwrap_or("");
+        let first = rest.chars().next().unwrap_or(' ');
+        let err = if raw.unit.is_none() && (is_cjk_char(first) || first.is_alphabetic()) {
+            let word: String = rest.chars().take_while(|c| !is_blank(*c)).collect();
+            ParseError::new(
+                ParseErrorKind::UnknownUnit(word.clone()),
+                Span::new(raw.end, raw.end + word.len()),
+                format!("unknown unit {word:?} after the number"),
+            )
+        } else {
+            unexpected(t, raw.end, "after the quantity, expected end of input")
+        };
+        return Err(err.map_span(back));
+    }
+    let mut q = to_quantity(&raw, t, &norm, text);
+    if lead_yuan && q.unit.is_none() {
+        q.unit = Some(Unit::Yuan);
+    }
+    let s = back(Span::new(start, end));
+    q.span = s;
+    q.text = text.get(s.range()).unwrap_or("").to_owned();
+    Ok(q)
+}
+
+/// Builds the public quantity from a raw read, with its span in the original text.
+pub(crate) fn to_quantity(
+    raw: &Raw,
+    t: &str,
+    norm: &crate::Normalized<'_>,
+    original: &str,
+) -> Quantity {
+    let span = norm.source_span(Span::new(raw.start, raw.end));
+    Quantity {
+        value: raw.value,
+        max: raw.max,
+        unit: raw.unit,
+        approx: raw.approx,
+        per: raw.per,
+        classifier: raw.classifier.map(str::to_owned),
+        noun: raw
+            .noun
+            .and_then(|(a, b)| t.get(a..b))
+            .map(str::to_owned),
+        text: original.get(span.range()).unwrap_or("").to_owned(),
+        span,
+        damaged: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_longest_first() {
+        // No label may be shadowed by an earlier one that is its prefix.
+        for (i, a) in LABELS.iter().enumerate() {
+            for b in &LABELS[..i] {
+                assert!(!a.text.starts_with(b.text), "{} after {}", a.text, b.text);
+            }
+        }
+        for (i, a) in CLASSIFIERS.iter().enumerate() {
+            for b in &CLASSIFIERS[..i] {
+                assert!(!a.starts_with(b) || a == b, "{a} after {b}");
+            }
+        }
+    }
+
+    #[test]
+    fn reads_in_text() {
+        let t = "近50万元,另有";
+        let r = read(t, "近".len(), Mode::Text).unwrap().unwrap();
+        assert_eq!((r.start, r.end, r.approx), (0, 12, Approx::Nearly));
+        assert_eq!(r.value.to_string(), "500000");
+    }
+}

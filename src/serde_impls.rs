@@ -1,0 +1,140 @@
+//! Hand-written serde: decimals as strings, spans flattened into `start`/`end`, the
+//! flat JSON of spec section 5.
+
+use crate::{Approx, Per, Quantity, Span, Unit};
+use rust_decimal::Decimal;
+use serde::de::Error as _;
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A `Decimal` as a JSON string, never a number.
+pub(crate) struct Dec<'a>(pub &'a Decimal);
+
+impl Serialize for Dec<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
+}
+
+pub(crate) fn de_decimal<E: serde::de::Error>(s: &str) -> Result<Decimal, E> {
+    s.parse::<Decimal>()
+        .map(|d| d.normalize())
+        .map_err(|e| E::custom(format!("invalid decimal {s:?}: {e}")))
+}
+
+/// Writes the quantity keys of spec section 5 into a map being serialized.
+pub(crate) fn quantity_entries<M: SerializeMap>(q: &Quantity, m: &mut M) -> Result<(), M::Error> {
+    m.serialize_entry("value", &Dec(&q.value))?;
+    if let Some(max) = &q.max {
+        m.serialize_entry("max", &Dec(max))?;
+    }
+    m.serialize_entry("unit", &q.unit)?;
+    m.serialize_entry("approx", &q.approx)?;
+    m.serialize_entry("text", &q.text)?;
+    m.serialize_entry("start", &q.span.start)?;
+    m.serialize_entry("end", &q.span.end)?;
+    if let Some(c) = &q.classifier {
+        m.serialize_entry("classifier", c)?;
+    }
+    if let Some(n) = &q.noun {
+        m.serialize_entry("noun", n)?;
+    }
+    if let Some(p) = &q.per {
+        m.serialize_entry("per", p)?;
+    }
+    if q.damaged {
+        m.serialize_entry("damaged", &true)?;
+    }
+    Ok(())
+}
+
+/// `{"value":"982000000","unit":"yuan","approx":"exact","text":"9.82亿元","start":0,"end":11}`
+/// with `max`, `classifier`, `noun`, `per` and `damaged` where they apply.
+impl Serialize for Quantity {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(None)?;
+        quantity_entries(self, &mut m)?;
+        m.end()
+    }
+}
+
+#[derive(Deserialize)]
+pub(crate) struct QuantityWire {
+    pub value: String,
+    #[serde(default)]
+    pub max: Option<String>,
+    #[serde(default)]
+    pub unit: Option<Unit>,
+    #[serde(default)]
+    pub approx: Option<Approx>,
+    #[serde(default)]
+    pub text: String,
+    #[serde(default)]
+    pub start: usize,
+    #[serde(default)]
+    pub end: usize,
+    #[serde(default)]
+    pub classifier: Option<String>,
+    #[serde(default)]
+    pub noun: Option<String>,
+    #[serde(default)]
+    pub per: Option<Per>,
+    #[serde(default)]
+    pub damaged: bool,
+}
+
+impl QuantityWire {
+    pub(crate) fn into_quantity<E: serde::de::Error>(self) -> Result<Quantity, E> {
+        if self.end < self.start {
+            return Err(E::custom(format!(
+                "span end {} before start {}",
+                self.end, self.start
+            )));
+        }
+        if self.unit == Some(Unit::Count) && self.classifier.is_none() {
+            return Err(E::custom("a count needs a classifier"));
+        }
+        Ok(Quantity {
+            value: de_decimal(&self.value)?,
+            max: self.max.as_deref().map(de_decimal).transpose()?,
+            unit: self.unit,
+            approx: self.approx.unwrap_or_default(),
+            per: self.per,
+            classifier: self.classifier,
+            noun: self.noun,
+            text: self.text,
+            span: Span::new(self.start, self.end),
+            damaged: self.damaged,
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Quantity {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Quantity, D::Error> {
+        QuantityWire::deserialize(d)?.into_quantity::<D::Error>()
+    }
+}
+
+impl Serialize for Span {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let mut m = s.serialize_map(Some(2))?;
+        m.serialize_entry("start", &self.start)?;
+        m.serialize_entry("end", &self.end)?;
+        m.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for Span {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Span, D::Error> {
+        #[derive(Deserialize)]
+        struct W {
+            start: usize,
+            end: usize,
+        }
+        let w = W::deserialize(d)?;
+        if w.end < w.start {
+            return Err(D::Error::custom("span end before start"));
+        }
+        Ok(Span::new(w.start, w.end))
+    }
+}

@@ -1,0 +1,181 @@
+//! Units, approximations and the "per" of a rate.
+
+use crate::{ParseError, ParseErrorKind, Span};
+use core::fmt;
+use core::str::FromStr;
+
+macro_rules! named_enum {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident { $( $(#[$vmeta:meta])* $variant:ident => $text:literal, )* }
+    ) => {
+        $(#[$meta])*
+        #[non_exhaustive]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name { $( $(#[$vmeta])* $variant, )* }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),*];
+
+            /// The snake_case name used in JSON and by `Display`/`FromStr`.
+            #[must_use]
+            pub const fn name(self) -> &'static str {
+                match self { $($name::$variant => $text,)* }
+            }
+
+            /// Parses a name as [`FromStr`] does.
+            ///
+            /// # Errors
+            ///
+            /// [`ParseErrorKind::UnknownName`] when `s` is not one of the names.
+            pub fn parse(s: &str) -> Result<$name, ParseError> {
+                s.parse()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.name())
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = ParseError;
+
+            fn from_str(s: &str) -> Result<$name, ParseError> {
+                match s {
+                    $($text => Ok($name::$variant),)*
+                    _ => Err(ParseError::new(
+                        ParseErrorKind::UnknownName(s.to_owned()),
+                        Span::new(0, s.len()),
+                        format!(concat!("unknown ", stringify!($name), " name {:?}, expected one of ", $($text, " ",)*), s)
+                            .trim_end()
+                            .to_owned(),
+                    )),
+                }
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.name())
+            }
+        }
+
+        #[cfg(feature = "serde")]
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
+                let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
+                s.parse().map_err(serde::de::Error::custom)
+            }
+        }
+    };
+}
+pub(crate) use named_enum;
+
+named_enum! {
+    /// The base unit of a quantity's dimension (spec section 2). Values are always given
+    /// in this unit, with multipliers folded in: `9.82亿元` is 982000000 [`Unit::Yuan`].
+    ///
+    /// ```
+    /// use fupin::Unit;
+    /// assert_eq!("person_time".parse::<Unit>()?, Unit::PersonTime);
+    /// assert_eq!(Unit::SquareKm.to_string(), "square_km");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub enum Unit {
+        /// Money in yuan: 元, 块, 万元, 亿元.
+        Yuan => "yuan",
+        /// People: 人, 名, 位, 口.
+        Person => "person",
+        /// Households: 户.
+        Household => "household",
+        /// Person-times: 人次.
+        PersonTime => "person_time",
+        /// Percent: %, 百分之…, 千分之… (÷10), ‰ (÷10), 成 (三成 = 30).
+        Percent => "percent",
+        /// Percentage points: 个百分点.
+        PercentagePoint => "percentage_point",
+        /// Mu (亩), the Chinese land unit.
+        Mu => "mu",
+        /// Hectares: 公顷.
+        Hectare => "hectare",
+        /// Square kilometres: 平方公里, 平方千米.
+        SquareKm => "square_km",
+        /// Kilometres: 公里, 千米.
+        Km => "km",
+        /// Megawatts: 兆瓦; 万千瓦 is ten.
+        Megawatt => "megawatt",
+        /// Anything counted with another measure word (个, 座, 项 …), which the quantity keeps
+        /// as its `classifier`.
+        Count => "count",
+    }
+}
+
+named_enum! {
+    /// How exact the written number is. The value stays the written number: `3万余人` is
+    /// 30000 with [`Approx::Over`].
+    pub enum Approx {
+        /// As written.
+        Exact => "exact",
+        /// 约, 大约, 左右, 上下.
+        About => "about",
+        /// 余, 多, 以上, 超过, 逾.
+        Over => "over",
+        /// 不足, 以下, 不到.
+        Under => "under",
+        /// 近, 将近, 接近.
+        Nearly => "nearly",
+    }
+}
+
+named_enum! {
+    /// What a rate is per: `万元/年` is yuan per year.
+    pub enum Per {
+        /// `/年`.
+        Year => "year",
+        /// `/月`.
+        Month => "month",
+        /// `/天`, `/日`.
+        Day => "day",
+        /// `/人`.
+        Person => "person",
+        /// `/户`.
+        Household => "household",
+        /// `/亩`.
+        Mu => "mu",
+    }
+}
+
+impl Default for Approx {
+    fn default() -> Approx {
+        Approx::Exact
+    }
+}
+
+impl Per {
+    pub(crate) fn from_char(c: char) -> Option<Per> {
+        Some(match c {
+            '年' => Per::Year,
+            '月' => Per::Month,
+            '天' | '日' => Per::Day,
+            '人' => Per::Person,
+            '户' => Per::Household,
+            '亩' => Per::Mu,
+            _ => return None,
+        })
+    }
+
+    pub(crate) fn as_char(self) -> char {
+        match self {
+            Per::Year => '年',
+            Per::Month => '月',
+            Per::Day => '天',
+            Per::Person => '人',
+            Per::Household => '户',
+            Per::Mu => '亩',
+        }
+    }
+}
