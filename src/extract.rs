@@ -1,7 +1,7 @@
 //! Finding every quantity and time expression in a whole document.
 
 use crate::numeral::{self, lex};
-use crate::quantity::{self, Mode, Raw, is_cjk_char, is_damage};
+use crate::quantity::{self, Mode, Raw, is_damage};
 use crate::{Normalized, Quantity, Span};
 use core::iter::FusedIterator;
 
@@ -285,7 +285,22 @@ impl<'n> Finder<'n> {
                 continue;
             }
             let c = char_at(t, p)?;
-            if c == '《' {
+            if c == '“' || c == '「' {
+                // A short quotation (“六个一批”, “1461”行动计划) is a name or a slogan:
+                // numbers in it are not quantities.
+                let close = if c == '“' { '”' } else { '」' };
+                let rest = t.get(p..).unwrap_or("");
+                if let Some((i, _)) = rest
+                    .char_indices()
+                    .skip(1)
+                    .take(16)
+                    .find(|&(_, x)| x == close || x == '\n' || x == c)
+                {
+                    if rest.get(i..).is_some_and(|r| r.starts_with(close)) {
+                        self.title_end = self.title_end.max(p + i);
+                    }
+                }
+            } else if c == '《' {
                 // A book title: numbers in it are names. Bounded, so an unclosed 《 loses
                 // nothing beyond a line.
                 let rest = t.get(p..).unwrap_or("");
@@ -316,6 +331,12 @@ impl<'n> Finder<'n> {
         if raw.unit.is_none() && after.is_some_and(|c| c.is_ascii_alphabetic()) {
             return true;
         }
+        // 09:15:20, 1:2: clock times and ratios.
+        if after == Some(':') && char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit())
+            || before == Some(':') && char_before(t, raw.num_start - 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
         // 5+2, 1+14: formula-like names.
         if after == Some('+') || before == Some('+') {
             return true;
@@ -344,11 +365,13 @@ impl<'n> Finder<'n> {
                 return true;
             }
         }
-        // 统一组织, 进一步: 一 inside a word.
-        if raw.shape.lone_digit
-            && char_at(t, raw.num_start) == Some('一')
-            && before.is_some_and(|c| "统唯同进之专单划归合逐其另万".contains(c))
-        {
+        // 五年来, 两年内: a stretch of time up to now, not a count.
+        if raw.classifier == Some("年") && matches!(char_at(t, raw.end), Some('来' | '内' | '后' | '间')) {
+            return true;
+        }
+        // A lone 一 is an article (一个, 一批, 一年) or inside a word (统一, 进一步), and
+        // whatever the count, "one" is never a statistic worth a wrong reading.
+        if raw.shape.lone_digit && char_at(t, raw.num_start) == Some('一') {
             return true;
         }
         false

@@ -321,8 +321,8 @@ fn ends_noun(c: char) -> bool {
         || matches!(
             c,
             '的' | '和' | '与' | '及' | '等' | '共' | '是' | '在' | '为' | '了' | '中' | '达' | '已'
-                | '均' | '都' | '全' | '和' | '或' | '把' | '被' | '将' | '对' | '到' | '从' | '由'
-                | '以' | '实' | '累' | '共' | '计' | '合' | '有' | '获' | '占' | '每' | '其' | '并'
+                | '均' | '都' | '全' | '或' | '把' | '被' | '将' | '对' | '到' | '从' | '由'
+                | '以' | '实' | '累' | '计' | '合' | '有' | '获' | '占' | '每' | '其' | '并'
                 | '上' | '下' | '内' | '外' | '里' | '后' | '前' | '时' | '左' | '右' | '余' | '多'
         )
 }
@@ -758,6 +758,22 @@ fn people_noun(t: &str, pos: usize) -> Option<(Unit, usize)> {
         .map(|w| (Unit::Household, pos + w.len()))
 }
 
+/// After `N个` at `pos`: `、M个百分点` gives the list's unit to N too.
+fn shared_list_unit(t: &str, pos: usize) -> Option<Unit> {
+    let mut p = pos;
+    while starts(t, p, "、") {
+        let s = numeral::scan(t, p + "、".len()).ok()??;
+        if starts(t, s.end, "个百分点") {
+            return Some(Unit::PercentagePoint);
+        }
+        if !starts(t, s.end, "个") {
+            return None;
+        }
+        p = s.end + "个".len();
+    }
+    None
+}
+
 /// 元 followed by 角 and 分 (123元1角1分, 十块三毛): the cents.
 fn cents_after(t: &str, pos: usize) -> Option<(Decimal, usize)> {
     let mut p = pos;
@@ -911,6 +927,13 @@ pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumEr
                 classifier = u.classifier;
                 end = u.end;
             }
+        }
+    }
+    // 5个、10个百分点: a count in a list takes the unit written at the list's end.
+    if classifier == Some("个") && max.is_none() {
+        if let Some(u) = shared_list_unit(t, end) {
+            unit = Some(u);
+            classifier = None;
         }
     }
     if unit.is_none() && !fraction {

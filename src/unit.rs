@@ -73,7 +73,6 @@ macro_rules! named_enum {
         }
     };
 }
-pub(crate) use named_enum;
 
 named_enum! {
     /// The base unit of a quantity's dimension (spec section 2). Values are always given

@@ -6,7 +6,7 @@
 
 use nom::{
     IResult, Parser,
-    bytes::complete::{tag, take_while1},
+    bytes::complete::take_while1,
     character::complete::one_of,
     combinator::{opt, recognize},
     multi::many0,
@@ -232,12 +232,6 @@ pub(crate) fn token(text: &str, pos: usize) -> Option<(Tok, usize)> {
         at += ch.len_utf8();
     }
     Some((Tok::Run(run), at))
-}
-
-/// Whether the text at `pos` starts with `s`.
-pub(crate) fn starts(text: &str, pos: usize, s: &str) -> bool {
-    text.get(pos..)
-        .is_some_and(|r| tag::<_, _, ()>(s).parse(r).is_ok())
 }
 
 #[cfg(test)]

@@ -424,8 +424,11 @@ fn scan_inner(acc: &mut Acc<'_>, pos: &mut usize) -> Result<Option<Scanned>, Num
         match tok {
             Tok::Arabic(_) | Tok::Run(_) => acc.coefficient(tok, span)?,
             Tok::Small(u) => {
-                // 千 right after 万 with no digit is not part of the number (1万千瓦).
-                if acc.pending.is_none() && acc.prev == Prev::Big && u > 10 {
+                // 千 right after 万 with no digit is not part of the number (1万千瓦), and
+                // 百分/千分 start a percent word (3.2百分点, 千分之).
+                if acc.pending.is_none() && acc.prev == Prev::Big && u > 10
+                    || u > 10 && text.get(end..).is_some_and(|r| r.starts_with('分'))
+                {
                     break;
                 }
                 acc.small(u, None, span)?;
