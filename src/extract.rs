@@ -1,7 +1,7 @@
 //! Finding every quantity and time expression in a whole document.
 
 use crate::numeral::{self, lex};
-use crate::quantity::{self, Mode, Raw, is_damage};
+use crate::quantity::{self, Mode, Raw, is_cjk_char, is_damage};
 use crate::{Normalized, Quantity, Span};
 use core::iter::FusedIterator;
 
@@ -361,7 +361,13 @@ impl<'n> Finder<'n> {
         // Chinese numerals in idioms (十分): bare Chinese numbers need a unit character
         // and a value above ten.
         if raw.unit.is_none() && !raw.shape.arabic && !raw.fraction {
-            if raw.shape.lone_digit || raw.shape.digit_string.is_some() || raw.value <= rust_decimal::Decimal::TEN {
+            // ... unless it stands alone between non-word characters (这是五。, "二").
+            let free_before = raw.start == 0
+                || char_before(t, raw.start).is_some_and(|c| !is_cjk_char(c) || "是有为到至于剩余达".contains(c));
+            let free_after = char_at(t, raw.end).is_none_or(|c| !is_cjk_char(c));
+            let alone = free_before && free_after;
+            let small_int = raw.value <= rust_decimal::Decimal::TEN && raw.value.scale() == 0;
+            if !alone && (raw.shape.lone_digit || raw.shape.digit_string.is_some() || small_int) {
                 return true;
             }
         }
@@ -371,7 +377,10 @@ impl<'n> Finder<'n> {
         }
         // A lone 一 is an article (一个, 一批, 一年) or inside a word (统一, 进一步), and
         // whatever the count, "one" is never a statistic worth a wrong reading.
-        if raw.shape.lone_digit && char_at(t, raw.num_start) == Some('一') {
+        if raw.shape.lone_digit
+            && char_at(t, raw.num_start) == Some('一')
+            && raw.unit != Some(crate::Unit::Percent)
+        {
             return true;
         }
         false
@@ -410,15 +419,28 @@ impl Iterator for Finder<'_> {
                 self.pos = self.skip_run(p);
                 continue;
             }
-            if !starts(t, p, "百分之") && !starts(t, p, "千分之") && !starts(t, p, "万分之") {
+            if !t.get(p..).is_some_and(|r| r.chars().take(5).collect::<String>().contains("分之")) {
                 if let Some(tr) = time_at(t, p) {
                     self.pos = tr.end;
                     return Some(Found::Time(tr));
                 }
             }
-            match quantity::read(t, p, Mode::Text) {
+            // 负32, -10000: a sign right before the number, not a range dash (3-5) or a
+            // hyphen in a code (0431-).
+            let at = match char_before(t, p) {
+                Some(c @ ('负' | '-' | '−'))
+                    if c == '负'
+                        || !char_before(t, p - c.len_utf8())
+                            .is_some_and(|b| b.is_alphanumeric() || lex::is_numeral_char(b) || matches!(b, ')' | '%')) =>
+                {
+                    p - c.len_utf8()
+                }
+                _ => p,
+            };
+            let at = if at < self.prev_end { p } else { at };
+            match quantity::read(t, at, Mode::Text) {
                 Ok(Some(mut raw)) => {
-                    if raw.shape.bare_lead {
+                    if raw.shape.bare_lead && char_at(t, raw.num_start) == Some('万') {
                         self.pos = self.skip_run(p);
                         continue;
                     }

@@ -483,9 +483,9 @@ fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
     let mut bigs = 0;
     while let Some(c) = char_at(t, p) {
         let m: u32 = match c {
-            '十' if small_ok => 10,
-            '百' if small_ok => 100,
-            '千' if small_ok => 1000,
+            '十' | '拾' if small_ok => 10,
+            '百' | '佰' if small_ok => 100,
+            '千' | '仟' if small_ok => 1000,
             '万' if bigs < 2 => 10_000,
             '亿' if bigs < 2 => 100_000_000,
             _ => break,
@@ -800,19 +800,25 @@ fn cents_after(t: &str, pos: usize) -> Option<(Decimal, usize)> {
 pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumError> {
     let mut start = pos;
     let mut approx = Approx::Exact;
-    // 百分之…, 千分之…, 万分之…
+    // 百分之…, 千分之…, 万分之…, 百万分之…: parts of a power of ten, as percent.
     let mut pct_pow = None;
     let mut at = pos;
-    for (w, pow) in [("百分之", 0), ("千分之", -1), ("万分之", -2)] {
-        if starts(t, pos, w) {
-            pct_pow = Some(pow);
-            at = pos + w.len();
-            break;
+    if let Some((f, e, _)) = multiplier_at(t, pos) {
+        if starts(t, e, "分之") && f >= Decimal::ONE_HUNDRED {
+            let digits = f.mantissa().to_string().len();
+            // f is a power of ten: 100 gives 0, 1000 gives -1 …
+            if let Ok(d) = i32::try_from(digits) {
+                if f.mantissa().to_string().trim_start_matches('1').chars().all(|c| c == '0') {
+                    pct_pow = Some(3 - d);
+                    at = e + "分之".len();
+                }
+            }
         }
     }
     let mut negative = false;
-    if mode == Mode::Whole {
-        if let Some(p) = numeral::sign(t, at) {
+    if let Some(p) = numeral::sign(t, at) {
+        // In running text the sign must touch the number (负3.9%, -10000).
+        if mode == Mode::Whole || p == at + char_at(t, at).map_or(0, char::len_utf8) {
             negative = true;
             at = p;
         }

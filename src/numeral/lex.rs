@@ -76,7 +76,7 @@ pub(crate) fn chinese_digit(c: char) -> Option<u8> {
     Some(match c {
         '零' | '〇' | '○' => 0,
         '一' | '壹' => 1,
-        '二' | '贰' | '两' | '貳' | '兩' => 2,
+        '二' | '贰' | '两' | '貳' | '兩' | '俩' | '倆' => 2,
         '三' | '叁' | '參' | '叄' => 3,
         '四' | '肆' => 4,
         '五' | '伍' => 5,
@@ -201,6 +201,10 @@ pub(crate) fn token(text: &str, pos: usize) -> Option<(Tok, usize)> {
     }
     if let Some(p) = big_unit(c) {
         return Some((Tok::Big(p), end));
+    }
+    // 兆 is 10^12 only inside a numeral that goes on (五兆六十二亿); before 瓦 it is mega.
+    if c == '兆' && rest.get(3..).and_then(|r| r.chars().next()).is_some_and(|n| chinese_digit(n).is_some()) {
+        return Some((Tok::Big(12), end));
     }
     match c {
         '廿' => return Some((Tok::Tens(2), end)),

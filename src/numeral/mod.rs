@@ -161,11 +161,27 @@ impl Acc<'_> {
         abbreviate: bool,
         span: (usize, usize),
     ) -> Result<Decimal, NumError> {
+        self.take_pending_below(abbreviate, None, span)
+    }
+
+    /// As `take_pending`, abbreviating only after a unit below `below` (百二万: 百 is
+    /// below 万, but in 5亿1万 the 1 after 亿 is a plain 1).
+    fn take_pending_below(
+        &mut self,
+        abbreviate: bool,
+        below: Option<Decimal>,
+        span: (usize, usize),
+    ) -> Result<Decimal, NumError> {
         let Some(p) = self.pending.take() else {
             return Ok(Decimal::ZERO);
         };
         match p.after_unit {
-            Some(u) if abbreviate && p.single && u >= Decimal::ONE_HUNDRED => {
+            Some(u)
+                if abbreviate
+                    && p.single
+                    && u >= Decimal::ONE_HUNDRED
+                    && below.is_none_or(|b| u < b) =>
+            {
                 let v = self.mul(p.value, u, span)?;
                 Ok(v / Decimal::TEN)
             }
@@ -291,10 +307,34 @@ impl Acc<'_> {
         }
         let had_pending = self.pending.is_some();
         let pointed = self.pending.is_some_and(|p| p.point);
-        let pend = self.take_pending(true, span)?;
+        let pend = self.take_pending_below(true, Some(pow10(p)), span)?;
         let here = self.add(self.section, pend, span)?;
         let empty_here = !had_pending && self.last_small == 0;
-        if p == 4 {
+        if p == 12 {
+            // 兆 (10^12) stands above every 亿 group.
+            if empty_here && !self.wan_used || self.yi_used {
+                return Err(self.misordered(span));
+            }
+            let group = self.add(self.wan, here, span)?;
+            self.yi = self.mul(group, pow10(12), span)?;
+            self.yi_used = true;
+            self.wan = Decimal::ZERO;
+            self.wan_used = false;
+        } else if p == 4 {
+            if empty_here && self.prev == Prev::Big && self.last_big == 4 && self.bare == 0 {
+                // 四万万: 万万 is 亿 in older writing. A third 万 then cannot follow.
+                let v = self.mul(self.wan, pow10(4), span)?;
+                self.yi = self.add(self.yi, v, span)?;
+                self.yi_used = true;
+                self.wan = Decimal::ZERO;
+                self.wan_used = false;
+                self.section = Decimal::ZERO;
+                self.last_small = 0;
+                self.last_big = 8;
+                self.shape.has_units = true;
+                self.shape.has_big = true;
+                return Ok(());
+            }
             if empty_here {
                 if self.prev != Prev::Start {
                     return Err(self.misordered(span));
@@ -416,8 +456,12 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
 
 fn scan_inner(acc: &mut Acc<'_>, pos: &mut usize) -> Result<Option<Scanned>, NumError> {
     let text = acc.text;
-    while let Some((tok, end)) = token(text, *pos) {
+    loop {
+        let Some((tok, end)) = token(text, *pos).or_else(|| spaced_big(acc, *pos)) else {
+            break;
+        };
         let span = (*pos, end);
+        // 1 万: a blank between Arabic digits and 万 or 亿 (as some pages space them).
         if acc.closed && !matches!(tok, Tok::Big(_)) {
             return Err(acc.misordered(span));
         }
@@ -478,6 +522,18 @@ fn scan_inner(acc: &mut Acc<'_>, pos: &mut usize) -> Result<Option<Scanned>, Num
     .map(Some)
 }
 
+/// `1 万`: after Arabic digits, one blank before 万 or 亿 is read through.
+fn spaced_big(acc: &Acc<'_>, pos: usize) -> Option<(Tok, usize)> {
+    let arabic_before = acc.prev == Prev::Coef && acc.shape.arabic && acc.pending.is_some();
+    if !arabic_before || !acc.text.get(pos..)?.starts_with(' ') {
+        return None;
+    }
+    match token(acc.text, pos + 1)? {
+        (Tok::Big(p), e) if p < 12 => Some((Tok::Big(p), e)),
+        _ => None,
+    }
+}
+
 /// The Chinese decimal point at `span`: the fraction after it and an optional
 /// multiplier (一百二十三点四五万).
 fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Scanned, NumError> {
@@ -509,7 +565,8 @@ fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Sca
     if acc.prev == Prev::Zero || acc.bare != 0 || acc.pending.is_some_and(|p| p.point) {
         return Err(acc.misordered(span));
     }
-    let int = acc.total(false, *pos)?;
+    // 两千三点一 is 2300.1: the tail abbreviates as at the end of a number.
+    let int = acc.total(true, *pos)?;
     let frac = mantissa
         .filter(|_| digits <= 28)
         .and_then(|m| Decimal::try_from_i128_with_scale(m, u32::try_from(digits).ok()?).ok())
