@@ -68,7 +68,7 @@
 
 mod error;
 mod extract;
-// mod indicator;
+mod indicator;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod normalize;
@@ -79,6 +79,9 @@ mod unit;
 
 pub use error::{ParseError, ParseErrorKind};
 pub use extract::{Quantities, TimeExpr, TimeKind, Times, quantities, times};
+pub use indicator::{
+    Extractor, IndicatorKind, Indicators, Modality, Period, PovertyIndicator, Previous, extract,
+};
 pub use normalize::{Normalized, normalize};
 pub use numeral::{parse_number, to_chinese, to_chinese_capital};
 pub use quantity::{Quantity, parse_quantity};

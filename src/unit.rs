@@ -74,6 +74,8 @@ macro_rules! named_enum {
     };
 }
 
+pub(crate) use named_enum;
+
 named_enum! {
     /// The base unit of a quantity's dimension (spec section 2). Values are always given
     /// in this unit, with multipliers folded in: `9.82亿元` is 982000000 [`Unit::Yuan`].

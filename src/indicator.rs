@@ -1,0 +1,1134 @@
+//! Poverty indicators: what each figure measures, when and where.
+
+use crate::extract::{Finder, Found, TimeKind, TimeRaw};
+use crate::quantity::{Raw, is_cjk_char, to_quantity};
+use crate::unit::named_enum;
+use crate::{Normalized, ParseError, ParseErrorKind, Quantity, Span, Unit};
+use core::fmt;
+use core::iter::FusedIterator;
+use core::str::FromStr;
+
+named_enum! {
+    /// The kinds of poverty indicator (spec section 3), by their JSON names.
+    ///
+    /// `Display`/`FromStr` use the snake_case names; [`IndicatorKind::label`] gives a
+    /// Chinese label for tables.
+    ///
+    /// ```
+    /// use fupin::IndicatorKind;
+    /// let k: IndicatorKind = "poverty_incidence".parse()?;
+    /// assert_eq!(k, IndicatorKind::PovertyIncidence);
+    /// assert_eq!(k.label(), "贫困发生率");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub enum IndicatorKind {
+        /// People in poverty, registered or counted (建档立卡贫困人口).
+        PoorPopulation => "poor_population",
+        /// Households in poverty (贫困户).
+        PoorHouseholds => "poor_households",
+        /// People lifted out of poverty (脱贫人口).
+        LiftedPopulation => "lifted_population",
+        /// Households lifted out of poverty.
+        LiftedHouseholds => "lifted_households",
+        /// Poverty incidence, in percent or (for a gap) percentage points.
+        PovertyIncidence => "poverty_incidence",
+        /// Poor villages (贫困村).
+        PoorVillages => "poor_villages",
+        /// Poor villages that left the list (出列, 退出).
+        VillagesExited => "villages_exited",
+        /// Per-capita disposable income (人均可支配收入).
+        PerCapitaDisposableIncome => "per_capita_disposable_income",
+        /// Per-capita net income (人均纯收入).
+        PerCapitaNetIncome => "per_capita_net_income",
+        /// Added income per person or household (户均增收, 人均增收).
+        IncomeIncrease => "income_increase",
+        /// Village collective income (村集体经济收入).
+        VillageCollectiveIncome => "village_collective_income",
+        /// Money put into poverty work (扶贫资金, 统筹整合资金, 投入, 赔付).
+        PovertyFunds => "poverty_funds",
+        /// Microcredit (小额信贷): amounts, households reached, loans.
+        Microcredit => "microcredit",
+        /// People relocated (易地扶贫搬迁).
+        RelocatedPopulation => "relocated_population",
+        /// Households relocated.
+        RelocatedHouseholds => "relocated_households",
+        /// Households whose dilapidated houses were renovated (危房改造).
+        HousingRenovation => "housing_renovation",
+        /// Social assistance (低保, 五保, 特困供养, 兜底): money, standards, people covered.
+        SocialAssistance => "social_assistance",
+        /// Poor households or people reached by a measure (带动, 受益, 资助).
+        Beneficiaries => "beneficiaries",
+        /// Poor workers employed, posts created (就业, 务工, 岗位).
+        Employment => "employment",
+        /// First secretaries, village teams, paired cadres (第一书记, 驻村工作队).
+        AssistancePersonnel => "assistance_personnel",
+    }
+}
+
+impl IndicatorKind {
+    /// A short Chinese label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            IndicatorKind::PoorPopulation => "贫困人口",
+            IndicatorKind::PoorHouseholds => "贫困户",
+            IndicatorKind::LiftedPopulation => "脱贫人口",
+            IndicatorKind::LiftedHouseholds => "脱贫户",
+            IndicatorKind::PovertyIncidence => "贫困发生率",
+            IndicatorKind::PoorVillages => "贫困村",
+            IndicatorKind::VillagesExited => "出列贫困村",
+            IndicatorKind::PerCapitaDisposableIncome => "人均可支配收入",
+            IndicatorKind::PerCapitaNetIncome => "人均纯收入",
+            IndicatorKind::IncomeIncrease => "增收",
+            IndicatorKind::VillageCollectiveIncome => "村集体经济收入",
+            IndicatorKind::PovertyFunds => "扶贫资金",
+            IndicatorKind::Microcredit => "小额信贷",
+            IndicatorKind::RelocatedPopulation => "易地扶贫搬迁人口",
+            IndicatorKind::RelocatedHouseholds => "易地扶贫搬迁户",
+            IndicatorKind::HousingRenovation => "危房改造",
+            IndicatorKind::SocialAssistance => "社会救助",
+            IndicatorKind::Beneficiaries => "受益对象",
+            IndicatorKind::Employment => "就业",
+            IndicatorKind::AssistancePersonnel => "帮扶力量",
+        }
+    }
+
+    /// The units a figure of this kind may have.
+    #[must_use]
+    pub fn units(self) -> &'static [Unit] {
+        use IndicatorKind as K;
+        use Unit as U;
+        match self {
+            K::PoorPopulation | K::LiftedPopulation | K::RelocatedPopulation => &[U::Person],
+            K::PoorHouseholds | K::LiftedHouseholds | K::RelocatedHouseholds => &[U::Household],
+            K::HousingRenovation => &[U::Household],
+            K::PovertyIncidence => &[U::Percent, U::PercentagePoint],
+            K::PoorVillages | K::VillagesExited => &[U::Count],
+            K::PerCapitaDisposableIncome
+            | K::PerCapitaNetIncome
+            | K::IncomeIncrease
+            | K::VillageCollectiveIncome
+            | K::PovertyFunds => &[U::Yuan],
+            K::Microcredit => &[U::Yuan, U::Household, U::Count],
+            K::SocialAssistance => &[U::Yuan, U::Person, U::PersonTime, U::Household],
+            K::Beneficiaries => &[U::Household, U::Person, U::PersonTime],
+            K::Employment | K::AssistancePersonnel => &[U::Person, U::Count],
+        }
+    }
+}
+
+named_enum! {
+    /// Whether a figure is done or measured, or only planned or expected.
+    pub enum Modality {
+        /// Done or measured.
+        Actual => "actual",
+        /// A target or plan (目标, 任务, 计划, 省定).
+        Target => "target",
+        /// Expected (预计, 将, 可带动, 力争).
+        Expected => "expected",
+    }
+}
+
+/// The year or years a figure refers to.
+// Two years, forever: a period with more fields would be another type.
+#[allow(clippy::exhaustive_structs)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub struct Period {
+    /// The first year.
+    pub start: i32,
+    /// The last year (equal to `start` for one year).
+    pub end: i32,
+}
+
+/// The earlier value of a change (由A下降到B: A), with its own period.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Previous {
+    /// The earlier quantity, with its span in the original text.
+    pub quantity: Quantity,
+    /// Its period, where the text gives one.
+    pub period: Option<Period>,
+}
+
+/// A figure that the text ties to a poverty indicator.
+///
+/// Owned, `Send + Sync`, serializable (feature `serde`) to the flat JSON of spec section 5.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PovertyIndicator {
+    /// What it measures.
+    pub kind: IndicatorKind,
+    /// The figure, with its span in the original text.
+    pub quantity: Quantity,
+    /// The words that tied the figure to its kind, as written (建档立卡贫困人口).
+    pub subject: String,
+    /// Byte span of the subject in the original text.
+    pub subject_span: Span,
+    /// The year or years it refers to, where the text says so.
+    pub period: Option<Period>,
+    /// The place it belongs to: a place named in its clause, else the document's main
+    /// county or city, found from the text.
+    pub region: Option<String>,
+    /// The earlier value of a change (由A下降到B).
+    pub previous: Option<Previous>,
+    /// Actual, target or expected.
+    pub modality: Modality,
+}
+
+/// Options for [`extract`]: build with [`Extractor::new`], then call
+/// [`Extractor::extract`].
+///
+/// ```
+/// use fupin::{Extractor, IndicatorKind, Period};
+///
+/// let text = "今年初全县建档立卡贫困人口5767户10473人。";
+/// let found: Vec<_> = Extractor::new().date(2017, 6, 9).extract(text).collect();
+/// assert_eq!(found[1].kind, IndicatorKind::PoorPopulation);
+/// assert_eq!(found[1].period, Some(Period { start: 2017, end: 2017 }));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    date: Option<(i32, u8, u8)>,
+    _private: (),
+}
+
+impl Extractor {
+    /// Default options: the document date is read from the text's header, if any.
+    #[must_use]
+    pub const fn new() -> Extractor {
+        Extractor {
+            date: None,
+            _private: (),
+        }
+    }
+
+    /// The document's date, for 今年, 去年, 上年, 明年 and `2016年以来`.
+    #[must_use]
+    pub const fn date(mut self, year: i32, month: u8, day: u8) -> Extractor {
+        self.date = Some((year, month, day));
+        self
+    }
+
+    /// Finds the indicators of `text`, in source order.
+    #[must_use]
+    pub fn extract<'t>(&self, text: &'t str) -> Indicators<'t> {
+        let found = Doc::new(text, self.date).indicators();
+        Indicators {
+            items: found.into_iter(),
+            _text: core::marker::PhantomData,
+        }
+    }
+}
+
+/// The indicators of a text, in source order; see [`extract`].
+#[derive(Debug)]
+pub struct Indicators<'t> {
+    items: std::vec::IntoIter<PovertyIndicator>,
+    _text: core::marker::PhantomData<&'t str>,
+}
+
+impl Iterator for Indicators<'_> {
+    type Item = PovertyIndicator;
+
+    fn next(&mut self) -> Option<PovertyIndicator> {
+        self.items.next()
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.items.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Indicators<'_> {}
+impl FusedIterator for Indicators<'_> {}
+
+/// Finds the poverty indicators of a report: figures tied to a kind, with period,
+/// region, previous value and modality. Same as `Extractor::new().extract(text)`.
+///
+/// Precision comes first: a figure whose clause names no indicator is left out, and
+/// so are near-misses (贫困乡镇发生率, 地质灾害搬迁, a road's 总投资).
+///
+/// ```
+/// use fupin::{extract, IndicatorKind};
+///
+/// let text = "2016年全县贫困发生率由19.7%下降到15.2%。";
+/// let found: Vec<_> = extract(text).collect();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].kind, IndicatorKind::PovertyIncidence);
+/// assert_eq!(found[0].quantity.value.to_string(), "15.2");
+/// assert_eq!(found[0].previous.as_ref().map(|p| p.quantity.text.as_str()), Some("19.7%"));
+/// ```
+#[must_use]
+pub fn extract(text: &str) -> Indicators<'_> {
+    Extractor::new().extract(text)
+}
+
+/// What a trigger word says about the figures near it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// A population noun: poor people or households (贫困人口, 贫困户, 贫困对象).
+    Poor,
+    /// Poor villages (贫困村).
+    PoorVillage,
+    /// Lifted out (脱贫, 退出, 出列, 摘帽).
+    Lift,
+    /// Exited villages as a noun (脱贫村).
+    ExitedVillage,
+    /// A measure with its own kind.
+    Kind(IndicatorKind),
+    /// Funds in general (投入, 投资, 资金): poverty funds only in a poverty context.
+    GenericFunds,
+    /// Posts (岗位): employment, as persons or as posts counted.
+    Posts,
+    /// Aid paid (资助): beneficiaries in persons, funds in yuan.
+    Aid,
+    /// Insurance enrolment (参保, 养老保险): beneficiaries when the clause is about the poor.
+    Enrolment,
+    /// Cadres (干部): assistance personnel only with an assistance verb in the clause.
+    Cadre,
+    /// A near-miss of a trigger (地质灾害搬迁, 非贫困村, 贫困乡镇发生率): the clause is
+    /// about something else.
+    NearMiss,
+}
+
+/// Trigger words. Longer words come before words they contain, so that the longest
+/// match at a position wins.
+static TRIGGERS: &[(&str, Role)] = {
+    use IndicatorKind as K;
+    use Role as R;
+    &[
+        ("贫困发生率", R::Kind(K::PovertyIncidence)),
+        ("人均可支配收入", R::Kind(K::PerCapitaDisposableIncome)),
+        ("人均纯收入", R::Kind(K::PerCapitaNetIncome)),
+        ("集体经济收入", R::Kind(K::VillageCollectiveIncome)),
+        ("村集体经济", R::Kind(K::VillageCollectiveIncome)),
+        ("集体经济", R::Kind(K::VillageCollectiveIncome)),
+        ("村集体", R::Kind(K::VillageCollectiveIncome)),
+        ("村均", R::Kind(K::VillageCollectiveIncome)),
+        ("增收", R::Kind(K::IncomeIncrease)),
+        ("小额扶贫贷款", R::Kind(K::Microcredit)),
+        ("扶贫小额信贷", R::Kind(K::Microcredit)),
+        ("小额信贷", R::Kind(K::Microcredit)),
+        ("小额贷款", R::Kind(K::Microcredit)),
+        ("扶贫贷款", R::Kind(K::Microcredit)),
+        ("发放贷款", R::Kind(K::Microcredit)),
+        ("易地扶贫搬迁", R::Kind(K::RelocatedPopulation)),
+        ("易地搬迁", R::Kind(K::RelocatedPopulation)),
+        ("搬迁", R::Kind(K::RelocatedPopulation)),
+        ("入住", R::Kind(K::RelocatedPopulation)),
+        ("危房改造", R::Kind(K::HousingRenovation)),
+        ("低保", R::Kind(K::SocialAssistance)),
+        ("五保", R::Kind(K::SocialAssistance)),
+        ("特困供养", R::Kind(K::SocialAssistance)),
+        ("兜底", R::Kind(K::SocialAssistance)),
+        ("残疾人", R::Kind(K::SocialAssistance)),
+        ("护理补贴", R::Kind(K::SocialAssistance)),
+        ("生活补贴", R::Kind(K::SocialAssistance)),
+        ("孤儿", R::Kind(K::SocialAssistance)),
+        ("带动", R::Kind(K::Beneficiaries)),
+        ("受益", R::Kind(K::Beneficiaries)),
+        ("惠及", R::Kind(K::Beneficiaries)),
+        ("培训", R::Kind(K::Beneficiaries)),
+        ("参保", R::Enrolment),
+        ("养老保险", R::Enrolment),
+        ("资助", R::Aid),
+        ("公益岗位", R::Posts),
+        ("就业岗位", R::Posts),
+        ("岗位", R::Posts),
+        ("就业", R::Kind(K::Employment)),
+        ("务工", R::Kind(K::Employment)),
+        ("用工", R::Kind(K::Employment)),
+        ("第一书记", R::Kind(K::AssistancePersonnel)),
+        ("驻村工作队", R::Kind(K::AssistancePersonnel)),
+        ("工作队", R::Kind(K::AssistancePersonnel)),
+        ("驻村队员", R::Kind(K::AssistancePersonnel)),
+        ("帮扶干部", R::Kind(K::AssistancePersonnel)),
+        ("党员干部", R::Kind(K::AssistancePersonnel)),
+        ("结对帮扶", R::Kind(K::AssistancePersonnel)),
+        ("扶贫骨干", R::Kind(K::AssistancePersonnel)),
+        ("联络组", R::Kind(K::AssistancePersonnel)),
+        ("包联", R::Kind(K::AssistancePersonnel)),
+        ("包保", R::Kind(K::AssistancePersonnel)),
+        ("省领导", R::Kind(K::AssistancePersonnel)),
+        ("市领导", R::Kind(K::AssistancePersonnel)),
+        ("干部", R::Cadre),
+        ("扶贫资金", R::Kind(K::PovertyFunds)),
+        ("帮扶资金", R::Kind(K::PovertyFunds)),
+        ("衔接资金", R::Kind(K::PovertyFunds)),
+        ("整合资金", R::Kind(K::PovertyFunds)),
+        ("涉农资金", R::Kind(K::PovertyFunds)),
+        ("统筹资金", R::Kind(K::PovertyFunds)),
+        ("形成资产", R::GenericFunds),
+        ("奖补", R::Kind(K::PovertyFunds)),
+        ("补助", R::Kind(K::PovertyFunds)),
+        ("赔付", R::Kind(K::PovertyFunds)),
+        ("拨付", R::Kind(K::PovertyFunds)),
+        ("资金", R::GenericFunds),
+        ("总投资", R::GenericFunds),
+        ("投资", R::GenericFunds),
+        ("投入", R::GenericFunds),
+        ("建档立卡贫困人口", R::Poor),
+        ("建档立卡贫困户", R::Poor),
+        ("贫困对象", R::Poor),
+        ("贫困人口", R::Poor),
+        ("贫困群众", R::Poor),
+        ("贫困户", R::Poor),
+        ("脱贫人口", R::Lift),
+        ("脱贫村", R::ExitedVillage),
+        ("贫困村", R::PoorVillage),
+        ("脱贫", R::Lift),
+        ("退出", R::Lift),
+        ("出列", R::Lift),
+        ("摘帽", R::Lift),
+    ]
+};
+
+/// Words that make a trigger at the same place something else (地质灾害搬迁 is not
+/// poverty relocation; 脱贫攻坚 is the campaign, not people lifted out).
+fn blocked(t: &str, at: usize, word: &str) -> bool {
+    let before = t.get(..at).unwrap_or("");
+    let after = t.get(at + word.len()..).unwrap_or("");
+    match word {
+        "脱贫" => {
+            after.starts_with("攻坚")
+                || after.starts_with("成果")
+                || after.starts_with("摘帽县")
+                || after.starts_with("县")
+                || after.starts_with("户")
+                || after.starts_with("人口")
+        }
+        "干部" => before.ends_with("党员") || before.ends_with("帮扶"),
+        "资金" => ["扶贫", "帮扶", "衔接", "整合", "涉农"].iter().any(|w| before.ends_with(w)),
+        "投资" => before.ends_with('总'),
+        "增收" => before.ends_with("集体"),
+        _ => false,
+    }
+}
+
+/// A trigger word that names something else here: 地质灾害搬迁, 非贫困村.
+fn near_miss(t: &str, at: usize, word: &str) -> bool {
+    let before = t.get(..at).unwrap_or("");
+    match word {
+        "搬迁" => before.ends_with("灾害") || before.ends_with("避险"),
+        "贫困村" | "脱贫村" | "贫困户" | "贫困人口" => before.ends_with('非'),
+        _ => false,
+    }
+}
+
+/// Words that mark a poverty context, which generic fund words need.
+static POVERTY_CONTEXT: &[&str] = &[
+    "扶贫", "脱贫", "贫困", "帮扶", "易地搬迁", "攻坚", "兜底", "低保", "巩固拓展", "危房改造",
+];
+
+/// Verbs that make 干部 assistance personnel (选派干部, 结对帮扶).
+static ASSIST_VERBS: &[&str] = &[
+    "帮扶", "结对", "包保", "包联", "选派", "下派", "驻村", "挂职", "派驻", "互派", "帮包",
+];
+
+#[derive(Clone, Copy, Debug)]
+struct Trigger {
+    start: usize,
+    end: usize,
+    role: Role,
+}
+
+/// A figure with its place in the document.
+#[derive(Clone, Debug)]
+struct Item {
+    raw: Raw,
+    sentence: (usize, usize),
+    clause: (usize, usize),
+}
+
+struct Doc<'t> {
+    original: &'t str,
+    norm: Normalized<'t>,
+    date: Option<(i32, u8, u8)>,
+}
+
+fn is_sentence_end(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | '！' | '？' | '\n' | ';' | '；')
+}
+
+fn is_clause_end(c: char) -> bool {
+    is_sentence_end(c) || matches!(c, ',' | '，' | ':' | '：' | '(' | ')')
+}
+
+/// The bounds of the stretch around `pos` between characters for which `end` holds.
+fn bounds(t: &str, pos: usize, end: fn(char) -> bool) -> (usize, usize) {
+    let head = t.get(..pos).unwrap_or("");
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| end(c))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let tail = t.get(pos..).unwrap_or("");
+    let stop = tail
+        .char_indices()
+        .find(|&(_, c)| end(c))
+        .map_or(t.len(), |(i, _)| pos + i);
+    (start, stop)
+}
+
+fn chars_between(t: &str, a: usize, b: usize) -> usize {
+    if b <= a {
+        return 0;
+    }
+    t.get(a..b).map_or(0, |s| s.chars().count())
+}
+
+impl<'t> Doc<'t> {
+    fn new(original: &'t str, date: Option<(i32, u8, u8)>) -> Doc<'t> {
+        Doc {
+            original,
+            norm: crate::normalize(original),
+            date,
+        }
+    }
+
+    fn indicators(&self) -> Vec<PovertyIndicator> {
+        let t = self.norm.as_str();
+        let mut quantities = Vec::new();
+        let mut times = Vec::new();
+        for f in Finder::new(t) {
+            match f {
+                Found::Quantity { raw, damaged } => {
+                    if !damaged && raw.unit.is_some() {
+                        quantities.push(raw);
+                    }
+                }
+                Found::Time(tr) => times.push(tr),
+            }
+        }
+        let doc_year = self.date.map(|d| d.0).or_else(|| header_year(&times, t));
+        let main_region = main_region(t);
+        let triggers = find_triggers(t);
+        let items: Vec<Item> = quantities
+            .into_iter()
+            .map(|raw| {
+                let sentence = bounds(t, raw.num_start, is_sentence_end);
+                let clause = bounds(t, raw.num_start, is_clause_end);
+                Item {
+                    raw,
+                    sentence,
+                    clause,
+                }
+            })
+            .collect();
+        let mut out: Vec<PovertyIndicator> = Vec::new();
+        let mut used_as_previous = vec![false; items.len()];
+        let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
+        for i in 0..items.len() {
+            let choice = decide(t, &items, &kinds, i, &triggers);
+            if let Some(slot) = kinds.get_mut(i) {
+                *slot = choice.map(|c| c.0);
+            }
+        }
+        // 由A…到B: A becomes B's previous value.
+        let mut previous_of: Vec<Option<usize>> = vec![None; items.len()];
+        for i in 0..items.len() {
+            if let Some(j) = previous_index(t, &items, i) {
+                if let Some(p) = previous_of.get_mut(i) {
+                    *p = Some(j);
+                }
+                if let Some(u) = used_as_previous.get_mut(j) {
+                    *u = true;
+                }
+            }
+        }
+        for (i, item) in items.iter().enumerate() {
+            if used_as_previous.get(i).copied().unwrap_or(false) {
+                continue;
+            }
+            let Some(kind) = kinds.get(i).copied().flatten() else {
+                continue;
+            };
+            let trig = decide(t, &items, &kinds, i, &triggers).and_then(|c| c.1);
+            let quantity = to_quantity(&item.raw, t, &self.norm, self.original);
+            let (subject, subject_span) = match trig {
+                Some(tr) => {
+                    let span = self.norm.source_span(Span::new(tr.start, tr.end));
+                    (self.original.get(span.range()).unwrap_or("").to_owned(), span)
+                }
+                None => (String::new(), quantity.span),
+            };
+            let period = period_for(t, item.raw.num_start, item.sentence, &times, doc_year);
+            let previous = previous_of.get(i).copied().flatten().and_then(|j| {
+                let p = items.get(j)?;
+                let q = to_quantity(&p.raw, t, &self.norm, self.original);
+                let period = own_period(t, p.raw.num_start, item.clause.0.min(p.sentence.0), &times, doc_year);
+                Some(Previous {
+                    quantity: q,
+                    period,
+                })
+            });
+            let region = clause_region(t, item).or_else(|| main_region.clone());
+            out.push(PovertyIndicator {
+                kind,
+                quantity,
+                subject,
+                subject_span,
+                period,
+                region,
+                previous,
+                modality: modality(t, item),
+            });
+        }
+        out
+    }
+}
+
+/// The kind of item `i`: from its clause, else from the clause before it, else from a
+/// measure word elsewhere in its sentence; none in a clause about something else.
+fn decide(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+    triggers: &[Trigger],
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let item = items.get(i)?;
+    let raw = &item.raw;
+    // A figure that only describes what follows (100人以上易地扶贫搬迁安置村, 6人帮扶工作组).
+    let next = t.get(raw.end..).and_then(|r| r.chars().next());
+    let written = t.get(raw.start..raw.end).unwrap_or("");
+    if (written.ends_with("以上") || written.ends_with("以下")) && next.is_some_and(is_cjk_char) {
+        return None;
+    }
+    if raw.unit == Some(Unit::Person) {
+        let after: String = t.get(raw.end..).unwrap_or("").chars().take(5).collect();
+        let team = after
+            .char_indices()
+            .take_while(|&(_, c)| is_cjk_char(c))
+            .any(|(_, c)| c == '组');
+        if team {
+            return None;
+        }
+    }
+    let near_miss = triggers.iter().any(|tr| {
+        tr.role == Role::NearMiss && tr.start >= item.clause.0 && tr.end <= raw.start
+    });
+    let own = classify(t, item, group_end(t, items, i), triggers);
+    // 其中…: a part of the figure before, of the same kind (…163户414人(其中建档立卡贫困对象161户409人)).
+    let clause_head = t.get(item.clause.0..raw.start).unwrap_or("");
+    if clause_head.starts_with("其中") {
+        let own_is_noun = own.as_ref().is_some_and(|(_, tr)| tr.is_some_and(|tr| tier(tr.role) == 1));
+        if own_is_noun {
+            let unit = raw.unit?;
+            let prev = items[..i].iter().rposition(|p| p.sentence == item.sentence && p.raw.end <= item.clause.0);
+            if let Some(k) = prev.and_then(|j| kinds.get(j).copied().flatten()) {
+                if let Some(k) = sibling(k, unit) {
+                    return Some((k, None));
+                }
+            }
+        }
+        return own;
+    }
+    if own.is_some() {
+        return own;
+    }
+    if near_miss {
+        return None;
+    }
+    inherit(t, items, kinds, i).or_else(|| sentence_fallback(t, items, item, triggers))
+}
+
+/// The kind of the same family for `unit`: relocated people and households, and so on.
+fn sibling(k: IndicatorKind, unit: Unit) -> Option<IndicatorKind> {
+    use IndicatorKind as K;
+    let k = match (k, unit) {
+        (K::RelocatedPopulation | K::RelocatedHouseholds, Unit::Person) => K::RelocatedPopulation,
+        (K::RelocatedPopulation | K::RelocatedHouseholds, Unit::Household) => K::RelocatedHouseholds,
+        (K::PoorPopulation | K::PoorHouseholds, Unit::Person) => K::PoorPopulation,
+        (K::PoorPopulation | K::PoorHouseholds, Unit::Household) => K::PoorHouseholds,
+        (K::LiftedPopulation | K::LiftedHouseholds, Unit::Person) => K::LiftedPopulation,
+        (K::LiftedPopulation | K::LiftedHouseholds, Unit::Household) => K::LiftedHouseholds,
+        (k, _) => k,
+    };
+    k.units().contains(&unit).then_some(k)
+}
+
+/// Where the group of figures written together with item `i` ends (6576户17990人,
+/// 261153人次、8776.57万元).
+fn group_end(t: &str, items: &[Item], i: usize) -> usize {
+    let mut end = items.get(i).map_or(0, |x| x.raw.end);
+    for next in items.iter().skip(i + 1) {
+        let gap = t.get(end..next.raw.start).unwrap_or("x");
+        if gap.chars().all(|c| matches!(c, '、' | ' ' | ',' | '和' | '及')) && chars_between(t, end, next.raw.start) <= 2 {
+            end = next.raw.end;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+fn find_triggers(t: &str) -> Vec<Trigger> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    while let Some(c) = t.get(pos..).and_then(|r| r.chars().next()) {
+        if is_cjk_char(c) {
+            if let Some(&(w, role)) = TRIGGERS
+                .iter()
+                .filter(|(w, _)| t.get(pos..).is_some_and(|r| r.starts_with(w)))
+                .max_by_key(|(w, _)| w.len())
+            {
+                let role = if near_miss(t, pos, w) {
+                    Some(Role::NearMiss)
+                } else if blocked(t, pos, w) {
+                    None
+                } else {
+                    Some(role)
+                };
+                if let Some(role) = role {
+                    out.push(Trigger {
+                        start: pos,
+                        end: pos + w.len(),
+                        role,
+                    });
+                    pos += w.len();
+                    continue;
+                }
+            }
+        }
+        pos += c.len_utf8();
+    }
+    out
+}
+
+/// The kind a role gives a figure of `unit` (with its classifier and noun).
+fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<IndicatorKind> {
+    use IndicatorKind as K;
+    let unit = raw.unit?;
+    let noun = raw.noun.and_then(|(a, b)| t.get(a..b)).unwrap_or("");
+    let villages = unit == Unit::Count && raw.classifier == Some("个") && noun.ends_with('村') && !noun.contains("行政村");
+    let kind = match role {
+        Role::Poor | Role::Lift => match unit {
+            Unit::Person if role == Role::Lift || lifted => K::LiftedPopulation,
+            Unit::Household if role == Role::Lift || lifted => K::LiftedHouseholds,
+            Unit::Person => K::PoorPopulation,
+            Unit::Household => K::PoorHouseholds,
+            Unit::Count if villages && (role == Role::Lift || lifted) => K::VillagesExited,
+            _ => return None,
+        },
+        Role::PoorVillage if unit == Unit::Count && (villages || raw.classifier == Some("个")) => {
+            if lifted { K::VillagesExited } else { K::PoorVillages }
+        }
+        Role::ExitedVillage if unit == Unit::Count => K::VillagesExited,
+        Role::Kind(K::RelocatedPopulation) => match unit {
+            Unit::Person => K::RelocatedPopulation,
+            Unit::Household => K::RelocatedHouseholds,
+            _ => return None,
+        },
+        Role::Aid if unit == Unit::Yuan => K::PovertyFunds,
+        Role::Aid | Role::Enrolment => K::Beneficiaries,
+        Role::Posts if unit == Unit::Count && raw.classifier != Some("个") => return None,
+        Role::Posts => K::Employment,
+        Role::Kind(K::Employment) if unit == Unit::Count => return None,
+        Role::Kind(K::AssistancePersonnel) if unit == Unit::Count => {
+            if raw.classifier == Some("支") { K::AssistancePersonnel } else { return None }
+        }
+        Role::Kind(K::Microcredit) if unit == Unit::Count => {
+            if raw.classifier == Some("笔") { K::Microcredit } else { return None }
+        }
+        Role::Kind(k) => k,
+        Role::GenericFunds => K::PovertyFunds,
+        Role::Cadre if unit == Unit::Person => K::AssistancePersonnel,
+        _ => return None,
+    };
+    kind.units().contains(&unit).then_some(kind)
+}
+
+/// Whether a lifting word (脱贫, 退出, 出列) stands in the clause of the item.
+fn lifted_in(triggers: &[Trigger], clause: (usize, usize)) -> bool {
+    triggers
+        .iter()
+        .any(|tr| tr.role == Role::Lift && tr.start >= clause.0 && tr.end <= clause.1)
+}
+
+/// Picks the kind of an item from the trigger words of its clause: the nearest word
+/// that fits its unit; measure words (verbs) before population nouns.
+fn classify(
+    t: &str,
+    item: &Item,
+    group_end: usize,
+    triggers: &[Trigger],
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let raw = &item.raw;
+    let (cs, ce) = item.clause;
+    let lifted = lifted_in(triggers, item.clause);
+    let clause_text = t.get(cs..ce).unwrap_or("");
+    // Poverty context for generic fund words: the sentence up to the figure, or a few
+    // characters after it (项目总投资1500万元(其中扶贫资金1000万元)).
+    let left = t.get(item.sentence.0..raw.start).unwrap_or("");
+    let right: String = t.get(raw.end..item.sentence.1).unwrap_or("").chars().take(12).collect();
+    let poverty_context = POVERTY_CONTEXT.iter().any(|w| left.contains(w) || right.contains(w));
+    let assisting = ASSIST_VERBS.iter().any(|w| clause_text.contains(w));
+    let poor_clause = POVERTY_CONTEXT.iter().any(|w| clause_text.contains(w));
+    // (tier, score, kind, trigger): tier 0 for measure words, 1 for population nouns.
+    let mut best: Option<(u8, usize, IndicatorKind, Option<Trigger>)> = None;
+    let mut consider = |tier: u8, score: usize, k: IndicatorKind, tr: Option<Trigger>| {
+        if best.as_ref().is_none_or(|b| (tier, score) < (b.0, b.1)) {
+            best = Some((tier, score, k, tr));
+        }
+    };
+    // A figure's own noun (1.6万贫困人口, 78个贫困村) is a trigger at distance 0.
+    if let Some((a, b)) = raw.noun {
+        if let Some(tr) = find_triggers(t.get(..b).unwrap_or(""))
+            .into_iter()
+            .rev()
+            .find(|tr| tr.start >= a)
+        {
+            if tr.role == Role::NearMiss {
+                return None;
+            }
+            if let Some(k) = kind_for(tr.role, raw, t, lifted) {
+                consider(tier(tr.role), 0, k, Some(tr));
+            }
+        }
+    }
+    for tr in triggers.iter().filter(|tr| tr.start >= cs && tr.end <= ce) {
+        let (distance, after) = if tr.end <= raw.num_start {
+            (chars_between(t, tr.end, raw.start), false)
+        } else if tr.start >= group_end {
+            (chars_between(t, group_end, tr.start), true)
+        } else {
+            continue;
+        };
+        match tr.role {
+            Role::NearMiss if distance <= 4 => return None,
+            Role::GenericFunds | Role::Kind(IndicatorKind::Employment) if !poverty_context => {
+                continue;
+            }
+            Role::Enrolment if !poor_clause => continue,
+            Role::Cadre if !assisting => continue,
+            // A population noun after the figure names it only when it follows at once
+            // (6448户14571人贫困人口); 50户企业…与贫困户 is not.
+            Role::Poor if after && distance > 2 => continue,
+            // Village counts take the village word right next to them (脱贫村135个,
+            // 78个是贫困村), not one further off (贫困村“一村一品”专业村8个).
+            Role::PoorVillage | Role::ExitedVillage if distance > 1 && raw.noun.is_none() => {
+                continue;
+            }
+            _ => {}
+        }
+        let Some(k) = kind_for(tr.role, raw, t, lifted) else {
+            continue;
+        };
+        // Specific fund words (低保、五保资金) before the generic 资金 next to them.
+        let extra = usize::from(tr.role == Role::GenericFunds) * 3;
+        consider(tier(tr.role), distance + extra, k, Some(*tr));
+    }
+    best.map(|(_, _, k, tr)| (k, tr))
+}
+
+fn tier(role: Role) -> u8 {
+    match role {
+        Role::Poor | Role::PoorVillage => 1,
+        _ => 0,
+    }
+}
+
+/// When the clause names nothing: a measure word elsewhere in the sentence (做好“易地搬迁”
+/// 文章,…,两年内对163户414人…进行易地搬迁; 社会保障兜底,…标准人均3140元). Before the
+/// figure any measure word counts; after it only relocation and renovation, which end
+/// such sentences.
+fn sentence_fallback(
+    t: &str,
+    items: &[Item],
+    item: &Item,
+    triggers: &[Trigger],
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let raw = &item.raw;
+    // A word that already names another figure of the same unit, nearer to it, is that
+    // figure's (利用扶贫资金195万元…,两年后每年收入可达100多万元).
+    let taken = |tr: &Trigger| {
+        items.iter().any(|o| {
+            o.raw.unit == raw.unit
+                && o.raw.start != raw.start
+                && (tr.end <= o.raw.start && o.raw.end <= raw.start
+                    || raw.end <= o.raw.start && o.raw.end <= tr.start)
+        })
+    };
+    if raw.unit == Some(Unit::Count) || raw.unit == Some(Unit::Percent) {
+        return None;
+    }
+    let (ss, se) = item.sentence;
+    let mut best: Option<(usize, IndicatorKind, Trigger)> = None;
+    for tr in triggers.iter().filter(|tr| tr.start >= ss && tr.end <= se) {
+        let Role::Kind(k) = tr.role else { continue };
+        if taken(tr) {
+            continue;
+        }
+        let distance = if tr.end <= raw.start {
+            chars_between(t, tr.end, raw.start)
+        } else if tr.start >= raw.end
+            && matches!(k, IndicatorKind::RelocatedPopulation | IndicatorKind::HousingRenovation)
+        {
+            chars_between(t, raw.end, tr.start)
+        } else {
+            continue;
+        };
+        if matches!(k, IndicatorKind::IncomeIncrease | IndicatorKind::PovertyIncidence) {
+            continue;
+        }
+        let Some(kind) = kind_for(tr.role, raw, t, false) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|b| distance < b.0) {
+            best = Some((distance, kind, *tr));
+        }
+    }
+    best.map(|(_, k, tr)| (k, Some(tr)))
+}
+
+/// A figure whose short clause names nothing takes the kind of the figure before it in
+/// the same sentence (…贫困发生率34.4%,高于全省平均水平20.8个百分点; …4436户,金额19528.1万元).
+fn inherit(t: &str, items: &[Item], kinds: &[Option<IndicatorKind>], i: usize) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let item = items.get(i)?;
+    if chars_between(t, item.clause.0, item.raw.start) > 10 {
+        return None;
+    }
+    let j = i.checked_sub(1)?;
+    let prev = items.get(j)?;
+    if prev.sentence != item.sentence || prev.clause == item.clause {
+        return None;
+    }
+    let k = (*kinds.get(j)?)?;
+    let unit = item.raw.unit?;
+    // Counts are too loosely tied to go on (以上141个村 after 示范村1个).
+    if unit == Unit::Count {
+        return None;
+    }
+    // Only from the clause right before, with nothing between.
+    let between = t.get(prev.raw.end..item.clause.0).unwrap_or("");
+    if between.chars().any(|c| is_clause_end(c) && !matches!(c, ',' | '，')) || between.chars().count() > 6 {
+        return None;
+    }
+    k.units().contains(&unit).then_some((k, None))
+}
+
+/// For 由A下降到B, 从A增加到B: the index of A for B = item `i`.
+fn previous_index(t: &str, items: &[Item], i: usize) -> Option<usize> {
+    let item = items.get(i)?;
+    let j = i.checked_sub(1)?;
+    let prev = items.get(j)?;
+    if prev.raw.unit != item.raw.unit || prev.sentence != item.sentence {
+        return None;
+    }
+    let between = t.get(prev.raw.end..item.raw.start)?;
+    if between.chars().count() > 16 {
+        return None;
+    }
+    let changed = ["下降", "增加", "增长", "提高", "减少", "降低", "上升", "提升", "降"]
+        .iter()
+        .any(|w| between.contains(w));
+    let to = ["到", "至", "为"].iter().any(|w| between.contains(w));
+    let head = t.get(item.sentence.0..prev.raw.start)?;
+    let from = head.rfind('由').or_else(|| head.rfind('从'))?;
+    let from_to_a = head.get(from..)?.chars().count();
+    (changed && to && from_to_a <= 12).then_some(j)
+}
+
+fn year_of_time(tr: &TimeRaw) -> Option<Period> {
+    let y = tr.year?;
+    Some(Period {
+        start: y,
+        end: tr.end_year.unwrap_or(y),
+    })
+}
+
+/// Relative years (今年, 去年, 上年, 明年, 当年) ending right at or before `pos`, within
+/// `from..pos`: the nearest one and where it stands.
+fn relative_year(t: &str, from: usize, pos: usize, doc_year: Option<i32>) -> Option<(usize, Period)> {
+    let y = doc_year?;
+    let head = t.get(from..pos)?;
+    [("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("明年", 1)]
+        .iter()
+        .filter_map(|&(w, d)| head.rfind(w).map(|i| (from + i, Period { start: y + d, end: y + d })))
+        .max_by_key(|&(i, _)| i)
+}
+
+/// The period of a figure: the nearest time expression before it in its sentence, else
+/// one after it in its sentence; `2016年以来` runs to the document's year.
+fn period_for(t: &str, pos: usize, sentence: (usize, usize), times: &[TimeRaw], doc_year: Option<i32>) -> Option<Period> {
+    own_period(t, pos, sentence.0, times, doc_year).or_else(|| {
+        let after = times.iter().find(|tr| tr.start >= pos && tr.end <= sentence.1)?;
+        since(t, after, doc_year).or_else(|| year_of_time(after))
+    })
+}
+
+fn since(t: &str, tr: &TimeRaw, doc_year: Option<i32>) -> Option<Period> {
+    if tr.kind == TimeKind::Year && t.get(tr.end..).is_some_and(|r| r.starts_with("以来")) {
+        let y = tr.year?;
+        let end = doc_year?;
+        return (end >= y).then_some(Period { start: y, end });
+    }
+    None
+}
+
+/// The nearest time expression (or relative year) before `pos`, not before `from`.
+fn own_period(t: &str, pos: usize, from: usize, times: &[TimeRaw], doc_year: Option<i32>) -> Option<Period> {
+    let abs = times
+        .iter()
+        .filter(|tr| tr.start >= from && tr.end <= pos && tr.year.is_some())
+        .next_back();
+    let rel = relative_year(t, from, pos, doc_year);
+    match (abs, rel) {
+        (Some(a), Some((ri, rp))) => {
+            if ri > a.start {
+                Some(rp)
+            } else {
+                since(t, a, doc_year).or_else(|| year_of_time(a))
+            }
+        }
+        (Some(a), None) => since(t, a, doc_year).or_else(|| year_of_time(a)),
+        (None, Some((_, rp))) => Some(rp),
+        (None, None) => None,
+    }
+}
+
+/// The document's year from a full date near its start (2019-12-23, 发布时间:2021-03-02).
+fn header_year(times: &[TimeRaw], _t: &str) -> Option<i32> {
+    times
+        .iter()
+        .take_while(|tr| tr.start < 1200)
+        .find(|tr| tr.kind == TimeKind::Date && tr.year.is_some() && tr.month.is_some() && tr.day.is_some())
+        .and_then(|tr| tr.year)
+}
+
+/// Characters that cannot be part of a place name before 县/市/镇/乡/村.
+fn name_stop(c: char) -> bool {
+    !is_cjk_char(c)
+        || "全本该各此每外贫困点帽度非省市区乡镇村县等和与及了在对向到从为是的个其共有中小两一二三四五六七八九十百千万年月日全部所这那深重各级联包帮扶个户入驻".contains(c)
+}
+
+/// Place names ending in one of `suffixes` at every position: `(start, end)` with the
+/// suffix included. Names have one to three characters before the suffix.
+fn place_names(t: &str, suffixes: &[char]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    for (i, c) in t.char_indices() {
+        if !suffixes.contains(&c) {
+            continue;
+        }
+        let head = t.get(..i).unwrap_or("");
+        let mut start = i;
+        for (j, h) in head.char_indices().rev().take(3) {
+            if name_stop(h) {
+                break;
+            }
+            start = j;
+        }
+        if start < i {
+            out.push((start, i + c.len_utf8()));
+        }
+    }
+    out
+}
+
+/// The county or city the document is about: the most named one, names in the first
+/// line counting double.
+fn main_region(t: &str) -> Option<String> {
+    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
+    let first_line_end = t.find('\n').unwrap_or(t.len()).min(400);
+    for (a, b) in place_names(t, &['县', '市']) {
+        let Some(name) = t.get(a..b) else { continue };
+        let w = if a < first_line_end { 2 } else { 1 };
+        match counts.iter_mut().find(|(n, _, _)| *n == name) {
+            Some(e) => e.1 += w,
+            None => counts.push((name, w, a)),
+        }
+    }
+    counts
+        .into_iter()
+        .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))
+        .map(|(n, _, _)| n.to_owned())
+}
+
+/// A township, village or county named in the item's clause or the sentence before it
+/// (龙泉镇大北山村), as written in normalized text.
+fn clause_region(t: &str, item: &Item) -> Option<String> {
+    let (s, _) = item.sentence;
+    let head = t.get(s..item.raw.start)?;
+    let names = place_names(head, &['镇', '乡', '村', '县']);
+    let &(a, b) = names.last()?;
+    let name = head.get(a..b)?;
+    // 贫困村, 行政村 and the like are not places.
+    if ["贫困村", "行政村", "脱贫村", "贫困县", "重点村", "示范村", "出列村"].iter().any(|w| name.ends_with(w)) {
+        return None;
+    }
+    // 龙泉镇大北山村: a village right after its township.
+    let full = names
+        .iter()
+        .rev()
+        .nth(1)
+        .filter(|&&(_, pb)| pb == a)
+        .and_then(|&(pa, _)| head.get(pa..b))
+        .unwrap_or(name);
+    Some(full.to_owned())
+}
+
+/// Target (目标, 任务, 计划, 省定, 力争) or expected (预计, 将, 可带动) figures.
+fn modality(t: &str, item: &Item) -> Modality {
+    let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
+    let sentence_head = t.get(item.sentence.0..item.raw.start).unwrap_or("");
+    let tail = t.get(item.raw.end..item.clause.1).unwrap_or("");
+    if ["计划", "目标", "省定", "力争", "任务"].iter().any(|w| head.contains(w))
+        || ["目标", "任务"].iter().any(|w| tail.contains(w))
+    {
+        return Modality::Target;
+    }
+    if ["预计", "可带动", "预期", "有望", "届时"].iter().any(|w| sentence_head.contains(w))
+        || head.chars().rev().take(6).any(|c| c == '将') && !head.contains("将贫困")
+    {
+        return Modality::Expected;
+    }
+    Modality::Actual
+}
+
+#[cfg(feature = "serde")]
+mod wire {
+    use super::*;
+    use crate::serde_impls::{Dec, quantity_entries};
+    use serde::ser::SerializeMap;
+    use serde::{Serialize, Serializer};
+
+    /// The flat JSON of spec section 5: the quantity keys, then `kind`, `subject`,
+    /// `period`, `region`, `previous` (when there is one) and `modality`.
+    impl Serialize for PovertyIndicator {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("kind", &self.kind)?;
+            quantity_entries(&self.quantity, &mut m)?;
+            m.serialize_entry("subject", &self.subject)?;
+            m.serialize_entry("subject_start", &self.subject_span.start)?;
+            m.serialize_entry("subject_end", &self.subject_span.end)?;
+            m.serialize_entry("period", &self.period)?;
+            m.serialize_entry("region", &self.region)?;
+            if let Some(p) = &self.previous {
+                m.serialize_entry("previous", &PreviousWire(p))?;
+            }
+            m.serialize_entry("modality", &self.modality)?;
+            m.end()
+        }
+    }
+
+    struct PreviousWire<'a>(&'a Previous);
+
+    impl Serialize for PreviousWire<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let q = &self.0.quantity;
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("value", &Dec(&q.value))?;
+            m.serialize_entry("unit", &q.unit)?;
+            m.serialize_entry("approx", &q.approx)?;
+            m.serialize_entry("text", &q.text)?;
+            m.serialize_entry("start", &q.span.start)?;
+            m.serialize_entry("end", &q.span.end)?;
+            m.serialize_entry("period", &self.0.period)?;
+            m.end()
+        }
+    }
+}
+
