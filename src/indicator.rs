@@ -447,12 +447,14 @@ struct Doc<'t> {
     date: Option<(i32, u8, u8)>,
 }
 
+/// Sentences end at full stops and line breaks; a semicolon goes on with the same
+/// time and place (2014年,全县…;农村居民人均可支配收入仅4127元).
 fn is_sentence_end(c: char) -> bool {
-    matches!(c, '。' | '!' | '?' | '！' | '？' | '\n' | ';' | '；')
+    matches!(c, '。' | '!' | '?' | '！' | '？' | '\n')
 }
 
 fn is_clause_end(c: char) -> bool {
-    is_sentence_end(c) || matches!(c, ',' | '，' | ':' | '：' | '(' | ')')
+    is_sentence_end(c) || matches!(c, ',' | '，' | ':' | '：' | '(' | ')' | ';' | '；')
 }
 
 /// The bounds of the stretch around `pos` between characters for which `end` holds.
@@ -519,10 +521,16 @@ impl<'t> Doc<'t> {
         let mut out: Vec<PovertyIndicator> = Vec::new();
         let mut used_as_previous = vec![false; items.len()];
         let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
+        let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
         for i in 0..items.len() {
             let choice = decide(t, &items, &kinds, i, &triggers);
-            if let Some(slot) = kinds.get_mut(i) {
+            // An inherited kind keeps the words of the figure it came from.
+            let trig = choice.and_then(|c| c.1).or_else(|| {
+                choice.and(i.checked_sub(1).and_then(|j| subjects.get(j).copied().flatten()))
+            });
+            if let (Some(slot), Some(sub)) = (kinds.get_mut(i), subjects.get_mut(i)) {
                 *slot = choice.map(|c| c.0);
+                *sub = trig;
             }
         }
         // 由A…到B: A becomes B's previous value.
@@ -544,7 +552,7 @@ impl<'t> Doc<'t> {
             let Some(kind) = kinds.get(i).copied().flatten() else {
                 continue;
             };
-            let trig = decide(t, &items, &kinds, i, &triggers).and_then(|c| c.1);
+            let trig = subjects.get(i).copied().flatten();
             let quantity = to_quantity(&item.raw, t, &self.norm, self.original);
             let (subject, subject_span) = match trig {
                 Some(tr) => {
@@ -553,11 +561,23 @@ impl<'t> Doc<'t> {
                 }
                 None => (String::new(), quantity.span),
             };
-            let period = period_for(t, item.raw.num_start, item.sentence, &times, doc_year);
+            let prev_item = previous_of.get(i).copied().flatten().and_then(|j| items.get(j));
+            let period = match prev_item {
+                // 由2014年的17.3%下降到2020年的0%: B's own year stands between A and B;
+                // else the sentence's year before 由 (截至2020年底,…由…下降到…).
+                Some(p) => own_period(t, item.raw.num_start, p.raw.end, &times, doc_year).or_else(|| {
+                    let head = t.get(item.sentence.0..p.raw.start).unwrap_or("");
+                    let from = head.rfind('由').or_else(|| head.rfind('从')).map_or(p.raw.start, |k| item.sentence.0 + k);
+                    own_period(t, from, item.sentence.0, &times, doc_year)
+                }),
+                None => period_for(t, item.raw.num_start, item.sentence, &times, doc_year),
+            };
             let previous = previous_of.get(i).copied().flatten().and_then(|j| {
                 let p = items.get(j)?;
                 let q = to_quantity(&p.raw, t, &self.norm, self.original);
-                let period = own_period(t, p.raw.num_start, item.clause.0.min(p.sentence.0), &times, doc_year);
+                let head = t.get(p.sentence.0..p.raw.start).unwrap_or("");
+                let from = head.rfind('由').or_else(|| head.rfind('从')).map_or(p.sentence.0, |k| p.sentence.0 + k);
+                let period = own_period(t, p.raw.num_start, from, &times, doc_year);
                 Some(Previous {
                     quantity: q,
                     period,
@@ -897,8 +917,9 @@ fn inherit(t: &str, items: &[Item], kinds: &[Option<IndicatorKind>], i: usize) -
     }
     let k = (*kinds.get(j)?)?;
     let unit = item.raw.unit?;
-    // Counts are too loosely tied to go on (以上141个村 after 示范村1个).
-    if unit == Unit::Count {
+    // Counts are too loosely tied to go on (以上141个村 after 示范村1个); loans (笔)
+    // after a microcredit amount are the exception.
+    if unit == Unit::Count && !(k == IndicatorKind::Microcredit && item.raw.classifier == Some("笔")) {
         return None;
     }
     // Only from the clause right before, with nothing between.
@@ -1055,7 +1076,10 @@ fn clause_region(t: &str, item: &Item) -> Option<String> {
     let &(a, b) = names.last()?;
     let name = head.get(a..b)?;
     // 贫困村, 行政村 and the like are not places.
-    if ["贫困村", "行政村", "脱贫村", "贫困县", "重点村", "示范村", "出列村"].iter().any(|w| name.ends_with(w)) {
+    if ["贫困村", "行政村", "脱贫村", "贫困县", "重点村", "示范村", "出列村"].iter().any(|w| name.ends_with(w))
+        || GENERIC_PLACES.contains(&name)
+        || name.chars().count() < 3
+    {
         return None;
     }
     // 龙泉镇大北山村: a village right after its township.
@@ -1068,6 +1092,9 @@ fn clause_region(t: &str, item: &Item) -> Option<String> {
         .unwrap_or(name);
     Some(full.to_owned())
 }
+
+/// Words ending like place names that name no place.
+static GENERIC_PLACES: &[&str] = &["农村", "乡村", "城乡", "山村", "新村", "全村", "本村", "该村", "各村", "村村", "乡镇", "城镇", "集镇"];
 
 /// Target (目标, 任务, 计划, 省定, 力争) or expected (预计, 将, 可带动) figures.
 fn modality(t: &str, item: &Item) -> Modality {
