@@ -400,8 +400,9 @@ impl<'n> Finder<'n> {
             return true;
         }
         // 1?5: damage right after, with more of the number behind it.
-        char_at(t, raw.num_end).is_some_and(is_damage)
-            && char_at(t, raw.num_end + 1).is_some_and(lex::is_digit_char)
+        char_at(t, raw.num_end).is_some_and(|c| {
+            is_damage(c) && char_at(t, raw.num_end + c.len_utf8()).is_some_and(lex::is_digit_char)
+        })
     }
 }
 
@@ -430,8 +431,9 @@ impl Iterator for Finder<'_> {
             let at = match char_before(t, p) {
                 Some(c @ ('负' | '-' | '−'))
                     if c == '负'
-                        || !char_before(t, p - c.len_utf8())
-                            .is_some_and(|b| b.is_alphanumeric() || lex::is_numeral_char(b) || matches!(b, ')' | '%')) =>
+                        || !char_before(t, p - c.len_utf8()).is_some_and(|b| {
+                            b.is_ascii_alphanumeric() || lex::is_numeral_char(b) || matches!(b, ')' | '%')
+                        }) =>
                 {
                     p - c.len_utf8()
                 }
@@ -481,6 +483,8 @@ pub struct Quantities<'t> {
     title_end: usize,
     damaged: bool,
     done: bool,
+    /// End of the last quantity yielded, in the original text.
+    source_end: usize,
 }
 
 impl<'t> Quantities<'t> {
@@ -519,6 +523,12 @@ impl Iterator for Quantities<'_> {
                     continue;
                 }
                 let mut q = quantity::to_quantity(&raw, t, &self.norm, self.original);
+                // One source character can clean up into several (compatibility forms):
+                // never report two quantities over the same original bytes.
+                if q.span.start < self.source_end {
+                    continue;
+                }
+                self.source_end = q.span.end;
                 q.damaged = damaged;
                 return Some(q);
             }
@@ -561,6 +571,7 @@ pub fn quantities(text: &str) -> Quantities<'_> {
         title_end: 0,
         damaged: false,
         done: false,
+        source_end: 0,
     }
 }
 

@@ -378,6 +378,7 @@ static TRIGGERS: &[(&str, Role)] = {
         ("脱贫村", R::ExitedVillage),
         ("贫困村", R::PoorVillage),
         ("脱贫", R::Lift),
+        ("减贫", R::Lift),
         ("退出", R::Lift),
         ("出列", R::Lift),
         ("摘帽", R::Lift),

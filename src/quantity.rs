@@ -259,6 +259,7 @@ pub(crate) static LABELS: &[Label] = &[
     l("百分点", Unit::PercentagePoint, 0),
     l("平方公里", Unit::SquareKm, 0),
     l("平方千米", Unit::SquareKm, 0),
+    l("km²", Unit::SquareKm, 0),
     l("km2", Unit::SquareKm, 0),
     l("人次", Unit::PersonTime, 0),
     l("公里", Unit::Km, 0),
@@ -738,7 +739,7 @@ fn noun_after(t: &str, pos: usize, whole: bool) -> Option<(usize, usize)> {
             if !is_cjk_char(c) {
                 break;
             }
-        } else if ends_noun(c) || n == 8 {
+        } else if ends_noun(c) || n == 12 {
             break;
         }
         p += c.len_utf8();
@@ -946,7 +947,11 @@ pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumEr
         if let Some((u, e)) = people_noun(t, end) {
             unit = Some(u);
             noun = Some((end, e));
-            end = e;
+            // The noun is kept apart in running text (1.6万 of 1.6万贫困人口); a whole
+            // input is read to its end.
+            if mode == Mode::Whole {
+                end = e;
+            }
         }
     }
     let overflow = |e: usize| NumError {

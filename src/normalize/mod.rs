@@ -132,10 +132,15 @@ fn direct_table() -> &'static [u16] {
     })
 }
 
-/// Whether `c` is a list marker that NFKC would turn into digits (①, ⑴, ⒈, ㈠, ❶, ⓪ …).
+/// Whether `c` is kept as it is because NFKC would turn it into digits that are not
+/// the number it means: list markers (①, ⑴, ⒈, ㈠, ❶, ⓪ …), vulgar fractions (¼ is not
+/// "1⁄4") and super- and subscripts (km² is not km2).
 pub(crate) fn is_list_marker(c: char) -> bool {
     matches!(c as u32,
-        0x2460..=0x24FF // circled, parenthesized and full-stop digits and letters
+        0x00B2 | 0x00B3 | 0x00B9 | 0x00BC..=0x00BE // ² ³ ¹ ¼ ½ ¾
+        | 0x2070..=0x209F // superscripts and subscripts
+        | 0x2150..=0x215F // vulgar fractions ⅓ …
+        | 0x2460..=0x24FF // circled, parenthesized and full-stop digits and letters
         | 0x2776..=0x2793 // dingbat circled digits
         | 0x3220..=0x3243 // parenthesized ideographs ㈠..
         | 0x3280..=0x32B0 // circled ideographs ㊀..
@@ -242,6 +247,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         let changed: Option<String> = if simple && c.is_ascii() {
             None
         } else if simple && (is_cjk(c) || is_list_marker(c)) {
+            // CJK ideographs are NFKC-stable; list markers stay as they are.
             let s = if is_list_marker(c) { c } else { simplify(c) };
             (s != c).then(|| s.to_string())
         } else if simple

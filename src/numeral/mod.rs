@@ -130,7 +130,12 @@ impl Acc<'_> {
 
     fn misordered(&self, span: (usize, usize)) -> NumError {
         let c = ch(self.text, span);
-        let p = ch(self.text, self.prev_span);
+        // The character right before, the last of the previous token (三 in 一二三万).
+        let p = self
+            .text
+            .get(self.prev_span.0..self.prev_span.1)
+            .and_then(|s| s.chars().next_back())
+            .unwrap_or('\u{FFFD}');
         self.err(
             ParseErrorKind::Misordered,
             span,

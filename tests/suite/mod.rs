@@ -1,0 +1,8 @@
+mod autotraits;
+mod errors;
+mod indicators;
+mod numerals;
+mod props;
+mod quantities;
+#[cfg(feature = "serde")]
+mod snapshots;

@@ -1,0 +1,147 @@
+//! Quantities in running text: our own sentences, written in the style of county
+//! reports, with the junk that web pages carry.
+
+use fupin::{Approx, Unit, quantities, times};
+
+/// (text as written, value, unit) of every quantity, checking each span.
+fn found(text: &str) -> Vec<(String, String, Option<Unit>)> {
+    quantities(text)
+        .map(|q| {
+            assert_eq!(&text[q.span.range()], q.text, "span of {:?}", q.text);
+            (q.text, q.value.to_string(), q.unit)
+        })
+        .collect()
+}
+
+#[track_caller]
+fn texts(text: &str, want: &[&str]) {
+    let got: Vec<String> = found(text).into_iter().map(|x| x.0).collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+#[test]
+fn figures_written_together() {
+    let q = found("全县建档立卡贫困人口4120户11873人,贫困发生率21.6%。");
+    assert_eq!(
+        q,
+        [
+            ("4120户".into(), "4120".into(), Some(Unit::Household)),
+            ("11873人".into(), "11873".into(), Some(Unit::Person)),
+            ("21.6%".into(), "21.6".into(), Some(Unit::Percent)),
+        ]
+    );
+    texts("累计脱贫53个村3208户9127人", &["53个", "3208户", "9127人"]);
+    texts("向贫困户发放贷款860笔3120万元", &["860笔", "3120万元"]);
+}
+
+#[test]
+fn traditional_and_full_width() {
+    let q = found("全縣脫貧２３４５戶、６７８９人,發放資金1.2億元");
+    assert_eq!(q[0], ("２３４５戶".into(), "2345".into(), Some(Unit::Household)));
+    assert_eq!(q[1].1, "6789");
+    assert_eq!(q[2], ("1.2億元".into(), "120000000".into(), Some(Unit::Yuan)));
+}
+
+#[test]
+fn pinyin_junk_and_doubled_punctuation() {
+    let text = "產(chǎn)業(yè)帶動1.5萬人,,、年均增收3200元,。";
+    let q = found(text);
+    assert_eq!(q[0], ("1.5萬人".into(), "15000".into(), Some(Unit::Person)));
+    assert_eq!(q[1], ("3200元".into(), "3200".into(), Some(Unit::Yuan)));
+}
+
+#[test]
+fn spaces_between_number_and_unit() {
+    texts("新增就业1660 万人,下降1.4 个百分点,占33.35 %", &["1660 万人", "1.4 个百分点", "33.35 %"]);
+}
+
+#[test]
+fn chinese_numerals_in_text() {
+    let q = found("全村共有农户三百二十六户,其中贫困户八十九户");
+    assert_eq!(q[0].1, "326");
+    assert_eq!(q[1], ("八十九户".into(), "89".into(), Some(Unit::Household)));
+}
+
+#[test]
+fn approximations() {
+    let q: Vec<_> = quantities("惠及3万余人,投入近50万元,约91.68万元,2000元以上,超过1.2万户").collect();
+    let a: Vec<Approx> = q.iter().map(|q| q.approx).collect();
+    assert_eq!(a, [Approx::Over, Approx::Nearly, Approx::About, Approx::Over, Approx::Over]);
+    // 节约 and 最近 are words, not approximations.
+    let q: Vec<_> = quantities("节约3万元,最近5年").collect();
+    assert_eq!(q[0].approx, Approx::Exact);
+    assert_eq!(q[0].text, "3万元");
+}
+
+#[test]
+fn ranges_in_text() {
+    let q: Vec<_> = quantities("每户补助3至5万元。").collect();
+    assert_eq!(q.len(), 1);
+    assert_eq!((q[0].value.to_string(), q[0].max.map(|m| m.to_string())), ("30000".into(), Some("50000".into())));
+}
+
+#[test]
+fn times_are_not_quantities() {
+    texts("2014年全县有贫困村30个", &["30个"]);
+    texts("2016年至2019年投入资金5亿元", &["5亿元"]);
+    texts("截至6月30日,完成11月18日的任务", &[]);
+    texts("二〇一九年脱贫800人", &["800人"]);
+    texts("2016-2020年实施项目18个", &["18个"]);
+    let t: Vec<_> = times("2015年初,2020年末,2016年至2019年,2019-12-23").collect();
+    assert_eq!(t.len(), 4);
+    assert_eq!((t[0].year, t[0].part), (Some(2015), Some('初')));
+    assert_eq!((t[2].year, t[2].end_year), (Some(2016), Some(2019)));
+    assert_eq!((t[3].month, t[3].day), (Some(12), Some(23)));
+}
+
+#[test]
+fn names_ordinals_and_markers_are_not_quantities() {
+    texts("第6批第一书记", &[]);
+    texts("实施“1461”行动计划", &[]);
+    texts("出台《二十五条》", &[]);
+    texts("推行“5+2”模式和1+14政策", &[]);
+    texts("①全县脱贫300户", &["300户"]);
+    texts("(一)产业扶贫。\n一、总体情况\n1.基本情况", &[]);
+    texts("见文献[1]所述", &[]);
+    texts("建成5G基站,G20峰会", &[]);
+    texts("发布时间 09:15:20", &[]);
+    texts("落实“六个精准”、“五个一批”", &[]);
+    texts("一是抓产业,两不愁三保障,进一步统一思想,十分重要", &[]);
+    texts("版本号1.1.1.1", &[]);
+}
+
+#[test]
+fn damaged_numbers_are_skipped_or_flagged() {
+    let text = "总人口?.8萬人,下撥?6萬元,共3\u{FFFD}5户,帮扶200户";
+    texts(text, &["200户"]);
+    let flagged: Vec<_> = quantities(text).include_damaged(true).filter(|q| q.damaged).collect();
+    assert!(flagged.len() >= 2, "{flagged:?}");
+}
+
+#[test]
+fn counts_and_nouns() {
+    let q: Vec<_> = quantities("建成扶贫车间27个,新增78个贫困村集体经济项目").collect();
+    assert_eq!(q[0].classifier.as_deref(), Some("个"));
+    assert_eq!(q[1].noun.as_deref(), Some("贫困村集体经济项目"));
+    let q: Vec<_> = quantities("覆盖1.6万贫困人口").collect();
+    assert_eq!((q[0].unit, q[0].noun.as_deref()), (Some(Unit::Person), Some("贫困人口")));
+}
+
+#[test]
+fn shared_list_unit() {
+    let q: Vec<_> = quantities("分别超过任务5个、10个百分点").collect();
+    assert!(q.iter().all(|q| q.unit == Some(Unit::PercentagePoint)), "{q:?}");
+}
+
+#[test]
+fn negatives_in_text() {
+    texts("增速为-3.2%,负增长", &["-3.2%"]);
+    texts("3-5万元", &["3-5万元"]);
+}
+
+#[test]
+fn empty_and_junk_inputs() {
+    texts("", &[]);
+    texts("没有数字的句子。", &[]);
+    texts("万万万亿亿", &[]);
+}
