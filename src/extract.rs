@@ -272,48 +272,50 @@ impl<'n> Finder<'n> {
         let bytes = t.as_bytes();
         let mut p = self.pos;
         while let Some(&b) = bytes.get(p) {
-            if b.is_ascii_digit() {
-                return Some(p);
-            }
             if b < 0x80 {
+                if b.is_ascii_digit() {
+                    return Some(p);
+                }
                 p += 1;
                 continue;
             }
-            if b < 0xC0 {
-                // A continuation byte cannot start a char; only reached inside one.
+            let Some(c) = t.get(p..).and_then(|r| r.chars().next()) else {
+                // Not on a char boundary: only reached inside a char, step on.
                 p += 1;
                 continue;
-            }
-            let c = char_at(t, p)?;
-            if c == '“' || c == '「' {
-                // A short quotation (“六个一批”, “1461”行动计划) is a name or a slogan:
-                // numbers in it are not quantities.
-                let close = if c == '“' { '”' } else { '」' };
-                let rest = t.get(p..).unwrap_or("");
-                if let Some((i, _)) = rest
-                    .char_indices()
-                    .skip(1)
-                    .take(16)
-                    .find(|&(_, x)| x == close || x == '\n' || x == c)
-                {
-                    if rest.get(i..).is_some_and(|r| r.starts_with(close)) {
-                        self.title_end = self.title_end.max(p + i);
+            };
+            match c {
+                '“' | '「' => {
+                    // A short quotation (“六个一批”, “1461”行动计划) is a name or a
+                    // slogan: numbers in it are not quantities.
+                    let close = if c == '“' { '”' } else { '」' };
+                    let rest = t.get(p..).unwrap_or("");
+                    if let Some((i, _)) = rest
+                        .char_indices()
+                        .skip(1)
+                        .take(16)
+                        .find(|&(_, x)| x == close || x == '\n' || x == c)
+                    {
+                        if rest.get(i..).is_some_and(|r| r.starts_with(close)) {
+                            self.title_end = self.title_end.max(p + i);
+                        }
                     }
                 }
-            } else if c == '《' {
-                // A book title: numbers in it are names. Bounded, so an unclosed 《 loses
-                // nothing beyond a line.
-                let rest = t.get(p..).unwrap_or("");
-                let lim = rest
-                    .char_indices()
-                    .take(64)
-                    .find(|&(_, c)| c == '》' || c == '\n')
-                    .map_or(0, |(i, _)| i);
-                if lim > 0 && rest.get(lim..).is_some_and(|r| r.starts_with('》')) {
-                    self.title_end = p + lim;
+                '《' => {
+                    // A book title: numbers in it are names. Bounded, so an unclosed 《
+                    // loses nothing beyond a line.
+                    let rest = t.get(p..).unwrap_or("");
+                    let lim = rest
+                        .char_indices()
+                        .take(64)
+                        .find(|&(_, c)| c == '》' || c == '\n')
+                        .map_or(0, |(i, _)| i);
+                    if lim > 0 && rest.get(lim..).is_some_and(|r| r.starts_with('》')) {
+                        self.title_end = p + lim;
+                    }
                 }
-            } else if p >= self.title_end && (lex::is_numeral_char(c) || c == '百') {
-                return Some(p);
+                _ if p >= self.title_end && lex::is_numeral_char(c) => return Some(p),
+                _ => {}
             }
             p += c.len_utf8();
         }
@@ -420,10 +422,14 @@ impl Iterator for Finder<'_> {
                 self.pos = self.skip_run(p);
                 continue;
             }
-            if !t.get(p..).is_some_and(|r| r.chars().take(5).collect::<String>().contains("分之")) {
-                if let Some(tr) = time_at(t, p) {
-                    self.pos = tr.end;
-                    return Some(Found::Time(tr));
+            // Years and dates: only worth a look when a time word or separator follows
+            // the numeral.
+            if let Ok(Some(s)) = numeral::scan(t, p) {
+                if matches!(char_at(t, s.end), Some('年' | '月' | '日' | '号' | '-' | '/' | '.' | '至' | '到' | '—' | '~' | '－')) {
+                    if let Some(tr) = time_at(t, p) {
+                        self.pos = tr.end;
+                        return Some(Found::Time(tr));
+                    }
                 }
             }
             // 负32, -10000: a sign right before the number, not a range dash (3-5) or a

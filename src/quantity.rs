@@ -394,6 +394,10 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
         ("小于", Approx::Under),
     ];
     let head = t.get(..pos)?;
+    let last = head.chars().next_back()?;
+    if !"约为合近过于少逾足到".contains(last) {
+        return None;
+    }
     for &(w, a) in WORDS {
         if let Some(rest) = head.strip_suffix(w) {
             let before = rest.chars().next_back();
@@ -445,16 +449,31 @@ fn range_sep(t: &str, pos: usize) -> Option<usize> {
     None
 }
 
+/// Whether `rest` starts with `word`, comparing the first character first (most
+/// lookups fail there).
+fn starts_fast(rest: &str, first: char, word: &str) -> bool {
+    word.starts_with(first) && rest.starts_with(word)
+}
+
 /// The unit label at `pos`, if any.
 pub(crate) fn label_at(t: &str, pos: usize) -> Option<Label> {
     let rest = t.get(pos..)?;
-    LABELS.iter().copied().find(|l| rest.starts_with(l.text))
+    let first = rest.chars().next()?;
+    // Most characters after a number start no label.
+    if !matches!(first, '个' | '百' | '平' | 'k' | '人' | '公' | '千' | '兆' | 'M' | '亩' | '元' | '块' | '圆' | '名' | '位' | '口' | '户' | '%' | '‰') {
+        return None;
+    }
+    LABELS.iter().copied().find(|l| starts_fast(rest, first, l.text))
 }
 
 /// The measure word at `pos`, if any.
 pub(crate) fn classifier_at(t: &str, pos: usize) -> Option<&'static str> {
     let rest = t.get(pos..)?;
-    let c = CLASSIFIERS.iter().copied().find(|c| rest.starts_with(c))?;
+    let first = rest.chars().next()?;
+    if !is_cjk_char(first) {
+        return None;
+    }
+    let c = CLASSIFIERS.iter().copied().find(|c| starts_fast(rest, first, c))?;
     (!classifier_blocked(c, char_at(t, pos + c.len()))).then_some(c)
 }
 

@@ -197,32 +197,34 @@ fn pinyin_annotation(rest: &str) -> Option<usize> {
 /// ```
 #[must_use]
 pub fn normalize(text: &str) -> Normalized<'_> {
+    let table = direct_table();
     let mut out: Option<String> = None;
+    // Source bytes before this offset are already in `out` (when it exists): unchanged
+    // text is copied in runs, not character by character.
+    let mut copied = 0;
     let mut pieces = Vec::new();
     let mut prev_cjk = false;
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < text.len() {
         // ASCII other than '(' never changes: copy runs of it quickly.
-        if let Some(&b) = bytes.get(i) {
-            if b.is_ascii() && b != b'(' {
-                let run = bytes
-                    .get(i..)
-                    .map_or(0, |r| r.iter().take_while(|b| b.is_ascii() && **b != b'(').count());
-                if let (Some(o), Some(s)) = (out.as_mut(), text.get(i..i + run)) {
-                    o.push_str(s);
-                }
-                i += run;
-                prev_cjk = false;
-                continue;
-            }
+        if bytes.get(i).is_some_and(|b| b.is_ascii() && *b != b'(') {
+            let run = bytes
+                .get(i..)
+                .map_or(0, |r| r.iter().take_while(|b| b.is_ascii() && **b != b'(').count());
+            i += run;
+            prev_cjk = false;
+            continue;
         }
         let Some(rest) = text.get(i..) else { break };
-        let Some(c) = rest.chars().next() else { break };
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
         let clen = c.len_utf8();
         if prev_cjk {
             if let Some(n) = pinyin_annotation(rest) {
-                let o = out.get_or_insert_with(|| text.get(..i).unwrap_or("").to_owned());
+                let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+                o.push_str(text.get(copied..i).unwrap_or(""));
+                copied = i + n;
                 pieces.push(Piece {
                     norm_start: o.len(),
                     norm_end: o.len(),
@@ -233,23 +235,28 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                 continue;
             }
         }
-        // The character with its combining marks, normalized as one piece.
+        // The character with its combining marks, normalized as one piece. ASCII and
+        // CJK ideographs are never combining marks, so most characters skip the lookup.
         let mut end = i + clen;
-        while let Some(m) = text.get(end..).and_then(|r| r.chars().next()) {
-            if canonical_combining_class(m) == 0 {
+        for m in chars {
+            if m.is_ascii() || is_cjk(m) || canonical_combining_class(m) == 0 {
                 break;
             }
             end += m.len_utf8();
         }
         let cluster = text.get(i..end).unwrap_or("");
-        prev_cjk = is_cjk(c);
+        let cjk = is_cjk(c);
+        prev_cjk = cjk;
         let simple = end == i + clen;
-        let changed: Option<String> = if simple && c.is_ascii() {
+        let changed: Option<String> = if simple && cjk {
+            // CJK ideographs are NFKC-stable: only the traditional table applies.
+            let u = c as u32;
+            match u.checked_sub(0x3400).and_then(|k| table.get(k as usize)) {
+                Some(&s) if s != 0 => char::from_u32(u32::from(s)).map(String::from),
+                _ => None,
+            }
+        } else if simple && is_list_marker(c) {
             None
-        } else if simple && (is_cjk(c) || is_list_marker(c)) {
-            // CJK ideographs are NFKC-stable; list markers stay as they are.
-            let s = if is_list_marker(c) { c } else { simplify(c) };
-            (s != c).then(|| s.to_string())
         } else if simple
             && unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
         {
@@ -258,14 +265,11 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             let n: String = cluster.nfkc().map(simplify).collect();
             (n != cluster).then_some(n)
         };
-        match changed {
-            None => {
-                if let Some(o) = out.as_mut() {
-                    o.push_str(cluster);
-                }
-            }
-            Some(n) => {
-                let o = out.get_or_insert_with(|| text.get(..i).unwrap_or("").to_owned());
+        if let Some(n) = changed {
+            {
+                let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+                o.push_str(text.get(copied..i).unwrap_or(""));
+                copied = end;
                 let norm_start = o.len();
                 o.push_str(&n);
                 pieces.push(Piece {
@@ -277,6 +281,9 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             }
         }
         i = end;
+    }
+    if let Some(o) = out.as_mut() {
+        o.push_str(text.get(copied..).unwrap_or(""));
     }
     Normalized {
         text: out.map_or(Cow::Borrowed(text), Cow::Owned),

@@ -443,6 +443,21 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
         },
         tokens: 0,
     };
+    // Fast path: a plain Arabic number that nothing numeral follows (the common case).
+    if let Some((Tok::Arabic(a), end)) = token(text, start) {
+        let next = text.get(end..).and_then(|r| r.chars().next());
+        if !next.is_some_and(|c| lex::is_numeral_char(c) || c == ' ') {
+            if let Some(value) = a.value() {
+                acc.shape.arabic = true;
+                acc.shape.arabic_int = (!a.has_point && !a.has_sep).then_some(a.int_digits);
+                return Ok(Some(Scanned {
+                    value,
+                    end,
+                    shape: acc.shape,
+                }));
+            }
+        }
+    }
     let mut pos = start;
     scan_inner(&mut acc, &mut pos).map_err(|mut e| {
         // Skip the whole numeral-like run, so that no part of it is read as a number.

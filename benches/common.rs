@@ -1,0 +1,15 @@
+//! Bench input shared by the benches: the bundled sample report and its traditional
+//! variant, repeated to at least 1 MB.
+
+pub const SAMPLE: &str = include_str!("../examples/data/sample.txt");
+pub const SAMPLE_TRAD: &str = include_str!("../examples/data/sample-trad.txt");
+
+/// `text` repeated until it is at least `min` bytes long.
+pub fn repeated(text: &str, min: usize) -> String {
+    let mut s = String::with_capacity(min + text.len());
+    while s.len() < min {
+        s.push_str(text);
+        s.push('\n');
+    }
+    s
+}
