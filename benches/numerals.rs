@@ -20,10 +20,20 @@ fn bench(c: &mut Criterion) {
     let mut g = c.benchmark_group("parse");
     g.throughput(Throughput::Elements(forms.len() as u64));
     g.bench_function("quantity/mixed", |b| {
-        b.iter(|| forms.iter().filter(|f| fupin::parse_quantity(black_box(f)).is_ok()).count())
+        b.iter(|| {
+            forms
+                .iter()
+                .filter(|f| fupin::parse_quantity(black_box(f)).is_ok())
+                .count()
+        })
     });
     g.bench_function("number/mixed", |b| {
-        b.iter(|| forms.iter().filter(|f| fupin::parse_number(black_box(f)).is_ok()).count())
+        b.iter(|| {
+            forms
+                .iter()
+                .filter(|f| fupin::parse_number(black_box(f)).is_ok())
+                .count()
+        })
     });
     g.finish();
 }

@@ -28,7 +28,9 @@ fn bench(c: &mut Criterion) {
     g.sample_size(20);
     for (name, text) in [("simplified", &simplified), ("traditional", &traditional)] {
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(name, |b| b.iter(|| fupin::normalize(black_box(text)).as_str().len()));
+        g.bench_function(name, |b| {
+            b.iter(|| fupin::normalize(black_box(text)).as_str().len())
+        });
     }
     g.finish();
 }

@@ -17,9 +17,27 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: extract [--date YYYY-MM-DD] [--format jsonl|csv] [FILE|-]...";
 
 const CSV_FIELDS: &[&str] = &[
-    "file", "kind", "value", "max", "unit", "approx", "text", "start", "end", "classifier",
-    "noun", "per", "subject", "period_start", "period_end", "region", "previous_value",
-    "previous_text", "previous_period_start", "previous_period_end", "modality",
+    "file",
+    "kind",
+    "value",
+    "max",
+    "unit",
+    "approx",
+    "text",
+    "start",
+    "end",
+    "classifier",
+    "noun",
+    "per",
+    "subject",
+    "period_start",
+    "period_end",
+    "region",
+    "previous_value",
+    "previous_text",
+    "previous_period_start",
+    "previous_period_end",
+    "modality",
 ];
 
 fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
@@ -46,7 +64,12 @@ fn csv_field(v: &serde_json::Value) -> String {
 
 fn csv_row(obj: &serde_json::Map<String, serde_json::Value>) -> String {
     let get = |k: &str| obj.get(k).cloned().unwrap_or(serde_json::Value::Null);
-    let period = |o: &serde_json::Value, k: &str| o.get("period").and_then(|p| p.get(k)).cloned().unwrap_or_default();
+    let period = |o: &serde_json::Value, k: &str| {
+        o.get("period")
+            .and_then(|p| p.get(k))
+            .cloned()
+            .unwrap_or_default()
+    };
     let prev = get("previous");
     let cells: Vec<String> = CSV_FIELDS
         .iter()
@@ -112,7 +135,11 @@ fn main() -> ExitCode {
             if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&ind) {
                 obj.extend(m);
             }
-            let line = if csv { csv_row(&obj) } else { serde_json::Value::Object(obj).to_string() };
+            let line = if csv {
+                csv_row(&obj)
+            } else {
+                serde_json::Value::Object(obj).to_string()
+            };
             if writeln!(out, "{line}").is_err() {
                 return ExitCode::from(1);
             }
@@ -121,5 +148,9 @@ fn main() -> ExitCode {
     if out.flush().is_err() {
         return ExitCode::from(1);
     }
-    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -26,7 +26,15 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         match fupin::parse_quantity(line) {
             Ok(q) => {
                 let v = serde_json::to_value(&q)?;
-                for key in ["value", "max", "unit", "approx", "per", "classifier", "noun"] {
+                for key in [
+                    "value",
+                    "max",
+                    "unit",
+                    "approx",
+                    "per",
+                    "classifier",
+                    "noun",
+                ] {
                     if let Some(x) = v.get(key) {
                         obj.insert(key.into(), x.clone());
                     }

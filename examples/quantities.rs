@@ -47,5 +47,9 @@ fn main() -> ExitCode {
     if out.flush().is_err() {
         return ExitCode::from(1);
     }
-    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

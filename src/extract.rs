@@ -97,7 +97,10 @@ fn small_int(s: &numeral::Scanned, max: i128) -> Option<u8> {
         return None;
     }
     let m = v.mantissa();
-    (1..=max).contains(&m).then(|| u8::try_from(m).ok()).flatten()
+    (1..=max)
+        .contains(&m)
+        .then(|| u8::try_from(m).ok())
+        .flatten()
 }
 
 /// Reads a time expression at `pos`, if one starts there.
@@ -335,7 +338,8 @@ impl<'n> Finder<'n> {
         }
         // 09:15:20, 1:2: clock times and ratios.
         if after == Some(':') && char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit())
-            || before == Some(':') && char_before(t, raw.num_start - 1).is_some_and(|c| c.is_ascii_digit())
+            || before == Some(':')
+                && char_before(t, raw.num_start - 1).is_some_and(|c| c.is_ascii_digit())
         {
             return true;
         }
@@ -350,13 +354,22 @@ impl<'n> Finder<'n> {
             return true;
         }
         // (一), [1], 一、 1. at the start of a line: list markers and footnotes.
-        if matches!((before, after), (Some('('), Some(')')) | (Some('['), Some(']')) | (Some('【'), Some('】'))) {
+        if matches!(
+            (before, after),
+            (Some('('), Some(')')) | (Some('['), Some(']')) | (Some('【'), Some('】'))
+        ) {
             return true;
         }
-        if raw.unit.is_none() && matches!(after, Some('、' | '.' | ')')) && at_line_start(t, raw.num_start) {
+        if raw.unit.is_none()
+            && matches!(after, Some('、' | '.' | ')'))
+            && at_line_start(t, raw.num_start)
+        {
             return true;
         }
-        if raw.unit.is_none() && after == Some('.') && char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit()) {
+        if raw.unit.is_none()
+            && after == Some('.')
+            && char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit())
+        {
             return true;
         }
         // A lone Chinese digit with no unit is a word (一是, 两不愁), and so are short
@@ -365,7 +378,8 @@ impl<'n> Finder<'n> {
         if raw.unit.is_none() && !raw.shape.arabic && !raw.fraction {
             // ... unless it stands alone between non-word characters (这是五。, "二").
             let free_before = raw.start == 0
-                || char_before(t, raw.start).is_some_and(|c| !is_cjk_char(c) || "是有为到至于剩余达".contains(c));
+                || char_before(t, raw.start)
+                    .is_some_and(|c| !is_cjk_char(c) || "是有为到至于剩余达".contains(c));
             let free_after = char_at(t, raw.end).is_none_or(|c| !is_cjk_char(c));
             let alone = free_before && free_after;
             let small_int = raw.value <= rust_decimal::Decimal::TEN && raw.value.scale() == 0;
@@ -374,7 +388,9 @@ impl<'n> Finder<'n> {
             }
         }
         // 五年来, 两年内: a stretch of time up to now, not a count.
-        if raw.classifier == Some("年") && matches!(char_at(t, raw.end), Some('来' | '内' | '后' | '间')) {
+        if raw.classifier == Some("年")
+            && matches!(char_at(t, raw.end), Some('来' | '内' | '后' | '间'))
+        {
             return true;
         }
         // A lone 一 is an article (一个, 一批, 一年) or inside a word (统一, 进一步), and
@@ -398,7 +414,9 @@ impl<'n> Finder<'n> {
         if char_before(t, p).is_some_and(is_damage) {
             return true;
         }
-        if t.get(raw.num_start..raw.end).is_some_and(|s| s.chars().any(is_damage)) {
+        if t.get(raw.num_start..raw.end)
+            .is_some_and(|s| s.chars().any(is_damage))
+        {
             return true;
         }
         // 1?5: damage right after, with more of the number behind it.
@@ -425,7 +443,22 @@ impl Iterator for Finder<'_> {
             // Years and dates: only worth a look when a time word or separator follows
             // the numeral.
             if let Ok(Some(s)) = numeral::scan(t, p) {
-                if matches!(char_at(t, s.end), Some('年' | '月' | '日' | '号' | '-' | '/' | '.' | '至' | '到' | '—' | '~' | '－')) {
+                if matches!(
+                    char_at(t, s.end),
+                    Some(
+                        '年' | '月'
+                            | '日'
+                            | '号'
+                            | '-'
+                            | '/'
+                            | '.'
+                            | '至'
+                            | '到'
+                            | '—'
+                            | '~'
+                            | '－'
+                    )
+                ) {
                     if let Some(tr) = time_at(t, p) {
                         self.pos = tr.end;
                         return Some(Found::Time(tr));
@@ -438,7 +471,9 @@ impl Iterator for Finder<'_> {
                 Some(c @ ('负' | '-' | '−'))
                     if c == '负'
                         || !char_before(t, p - c.len_utf8()).is_some_and(|b| {
-                            b.is_ascii_alphanumeric() || lex::is_numeral_char(b) || matches!(b, ')' | '%')
+                            b.is_ascii_alphanumeric()
+                                || lex::is_numeral_char(b)
+                                || matches!(b, ')' | '%')
                         }) =>
                 {
                     p - c.len_utf8()
@@ -476,7 +511,6 @@ impl Iterator for Finder<'_> {
         }
     }
 }
-
 
 /// Every quantity in a text, in source order; see [`quantities`].
 ///
@@ -661,13 +695,23 @@ mod tests {
 
     fn q(text: &str) -> Vec<String> {
         quantities(text)
-            .map(|q| format!("{}={}{}", q.text, q.value, q.unit.map_or(String::new(), |u| format!(" {u}"))))
+            .map(|q| {
+                format!(
+                    "{}={}{}",
+                    q.text,
+                    q.value,
+                    q.unit.map_or(String::new(), |u| format!(" {u}"))
+                )
+            })
             .collect()
     }
 
     #[test]
     fn basic() {
-        assert_eq!(q("贫困人口6576户17990人"), ["6576户=6576 household", "17990人=17990 person"]);
+        assert_eq!(
+            q("贫困人口6576户17990人"),
+            ["6576户=6576 household", "17990人=17990 person"]
+        );
         assert_eq!(q("2014年全县"), Vec::<String>::new());
         assert_eq!(q("第6名"), Vec::<String>::new());
     }

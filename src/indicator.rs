@@ -400,7 +400,9 @@ fn blocked(t: &str, at: usize, word: &str) -> bool {
                 || after.starts_with("人口")
         }
         "干部" => before.ends_with("党员") || before.ends_with("帮扶"),
-        "资金" => ["扶贫", "帮扶", "衔接", "整合", "涉农"].iter().any(|w| before.ends_with(w)),
+        "资金" => ["扶贫", "帮扶", "衔接", "整合", "涉农"]
+            .iter()
+            .any(|w| before.ends_with(w)),
         "投资" => before.ends_with('总'),
         "增收" => before.ends_with("集体"),
         _ => false,
@@ -419,7 +421,16 @@ fn near_miss(t: &str, at: usize, word: &str) -> bool {
 
 /// Words that mark a poverty context, which generic fund words need.
 static POVERTY_CONTEXT: &[&str] = &[
-    "扶贫", "脱贫", "贫困", "帮扶", "易地搬迁", "攻坚", "兜底", "低保", "巩固拓展", "危房改造",
+    "扶贫",
+    "脱贫",
+    "贫困",
+    "帮扶",
+    "易地搬迁",
+    "攻坚",
+    "兜底",
+    "低保",
+    "巩固拓展",
+    "危房改造",
 ];
 
 /// Verbs that make 干部 assistance personnel (选派干部, 结对帮扶).
@@ -527,7 +538,10 @@ impl<'t> Doc<'t> {
             let choice = decide(t, &items, &kinds, i, &triggers);
             // An inherited kind keeps the words of the figure it came from.
             let trig = choice.and_then(|c| c.1).or_else(|| {
-                choice.and(i.checked_sub(1).and_then(|j| subjects.get(j).copied().flatten()))
+                choice.and(
+                    i.checked_sub(1)
+                        .and_then(|j| subjects.get(j).copied().flatten()),
+                )
             });
             if let (Some(slot), Some(sub)) = (kinds.get_mut(i), subjects.get_mut(i)) {
                 *slot = choice.map(|c| c.0);
@@ -558,26 +572,41 @@ impl<'t> Doc<'t> {
             let (subject, subject_span) = match trig {
                 Some(tr) => {
                     let span = self.norm.source_span(Span::new(tr.start, tr.end));
-                    (self.original.get(span.range()).unwrap_or("").to_owned(), span)
+                    (
+                        self.original.get(span.range()).unwrap_or("").to_owned(),
+                        span,
+                    )
                 }
                 None => (String::new(), quantity.span),
             };
-            let prev_item = previous_of.get(i).copied().flatten().and_then(|j| items.get(j));
+            let prev_item = previous_of
+                .get(i)
+                .copied()
+                .flatten()
+                .and_then(|j| items.get(j));
             let period = match prev_item {
                 // 由2014年的17.3%下降到2020年的0%: B's own year stands between A and B;
                 // else the sentence's year before 由 (截至2020年底,…由…下降到…).
-                Some(p) => own_period(t, item.raw.num_start, p.raw.end, &times, doc_year).or_else(|| {
-                    let head = t.get(item.sentence.0..p.raw.start).unwrap_or("");
-                    let from = head.rfind('由').or_else(|| head.rfind('从')).map_or(p.raw.start, |k| item.sentence.0 + k);
-                    own_period(t, from, item.sentence.0, &times, doc_year)
-                }),
+                Some(p) => {
+                    own_period(t, item.raw.num_start, p.raw.end, &times, doc_year).or_else(|| {
+                        let head = t.get(item.sentence.0..p.raw.start).unwrap_or("");
+                        let from = head
+                            .rfind('由')
+                            .or_else(|| head.rfind('从'))
+                            .map_or(p.raw.start, |k| item.sentence.0 + k);
+                        own_period(t, from, item.sentence.0, &times, doc_year)
+                    })
+                }
                 None => period_for(t, item.raw.num_start, item.sentence, &times, doc_year),
             };
             let previous = previous_of.get(i).copied().flatten().and_then(|j| {
                 let p = items.get(j)?;
                 let q = to_quantity(&p.raw, t, &self.norm, self.original);
                 let head = t.get(p.sentence.0..p.raw.start).unwrap_or("");
-                let from = head.rfind('由').or_else(|| head.rfind('从')).map_or(p.sentence.0, |k| p.sentence.0 + k);
+                let from = head
+                    .rfind('由')
+                    .or_else(|| head.rfind('从'))
+                    .map_or(p.sentence.0, |k| p.sentence.0 + k);
                 let period = own_period(t, p.raw.num_start, from, &times, doc_year);
                 Some(Previous {
                     quantity: q,
@@ -614,7 +643,8 @@ fn decide(
     // A figure that only describes what follows (100人以上易地扶贫搬迁安置村, 6人帮扶工作组).
     let next = t.get(raw.end..).and_then(|r| r.chars().next());
     let written = t.get(raw.start..raw.end).unwrap_or("");
-    if (written.ends_with("以上") || written.ends_with("以下")) && next.is_some_and(is_cjk_char) {
+    if (written.ends_with("以上") || written.ends_with("以下")) && next.is_some_and(is_cjk_char)
+    {
         return None;
     }
     if raw.unit == Some(Unit::Person) {
@@ -627,17 +657,23 @@ fn decide(
             return None;
         }
     }
-    let near_miss = triggers.iter().any(|tr| {
-        tr.role == Role::NearMiss && tr.start >= item.clause.0 && tr.end <= raw.start
-    });
+    let near_miss = within(triggers, (item.clause.0, raw.start))
+        .iter()
+        .any(|tr| tr.role == Role::NearMiss);
     let own = classify(t, item, group_end(t, items, i), triggers);
     // 其中…: a part of the figure before, of the same kind (…163户414人(其中建档立卡贫困对象161户409人)).
     let clause_head = t.get(item.clause.0..raw.start).unwrap_or("");
     if clause_head.starts_with("其中") {
-        let own_is_noun = own.as_ref().is_some_and(|(_, tr)| tr.is_some_and(|tr| tier(tr.role) == 1));
+        let own_is_noun = own
+            .as_ref()
+            .is_some_and(|(_, tr)| tr.is_some_and(|tr| tier(tr.role) == 1));
         if own_is_noun {
             let unit = raw.unit?;
-            let prev = items[..i].iter().rposition(|p| p.sentence == item.sentence && p.raw.end <= item.clause.0);
+            let prev = items.get(..i).and_then(|before| {
+                before
+                    .iter()
+                    .rposition(|p| p.sentence == item.sentence && p.raw.end <= item.clause.0)
+            });
             if let Some(k) = prev.and_then(|j| kinds.get(j).copied().flatten()) {
                 if let Some(k) = sibling(k, unit) {
                     return Some((k, None));
@@ -660,7 +696,9 @@ fn sibling(k: IndicatorKind, unit: Unit) -> Option<IndicatorKind> {
     use IndicatorKind as K;
     let k = match (k, unit) {
         (K::RelocatedPopulation | K::RelocatedHouseholds, Unit::Person) => K::RelocatedPopulation,
-        (K::RelocatedPopulation | K::RelocatedHouseholds, Unit::Household) => K::RelocatedHouseholds,
+        (K::RelocatedPopulation | K::RelocatedHouseholds, Unit::Household) => {
+            K::RelocatedHouseholds
+        }
         (K::PoorPopulation | K::PoorHouseholds, Unit::Person) => K::PoorPopulation,
         (K::PoorPopulation | K::PoorHouseholds, Unit::Household) => K::PoorHouseholds,
         (K::LiftedPopulation | K::LiftedHouseholds, Unit::Person) => K::LiftedPopulation,
@@ -676,7 +714,11 @@ fn group_end(t: &str, items: &[Item], i: usize) -> usize {
     let mut end = items.get(i).map_or(0, |x| x.raw.end);
     for next in items.iter().skip(i + 1) {
         let gap = t.get(end..next.raw.start).unwrap_or("x");
-        if gap.chars().all(|c| matches!(c, '、' | ' ' | ',' | '和' | '及')) && chars_between(t, end, next.raw.start) <= 2 {
+        if gap
+            .chars()
+            .all(|c| matches!(c, '、' | ' ' | ',' | '和' | '及'))
+            && chars_between(t, end, next.raw.start) <= 2
+        {
             end = next.raw.end;
         } else {
             break;
@@ -685,16 +727,34 @@ fn group_end(t: &str, items: &[Item], i: usize) -> usize {
     end
 }
 
+/// Trigger words by their first character, longest first: one hash lookup per
+/// character of the text instead of a comparison with every word.
+fn triggers_by_first_char() -> &'static std::collections::HashMap<char, Vec<(&'static str, Role)>> {
+    static MAP: std::sync::OnceLock<std::collections::HashMap<char, Vec<(&'static str, Role)>>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        let mut m: std::collections::HashMap<char, Vec<(&'static str, Role)>> =
+            std::collections::HashMap::new();
+        for &(w, role) in TRIGGERS {
+            if let Some(c) = w.chars().next() {
+                m.entry(c).or_default().push((w, role));
+            }
+        }
+        for v in m.values_mut() {
+            v.sort_by_key(|(w, _)| core::cmp::Reverse(w.len()));
+        }
+        m
+    })
+}
+
 fn find_triggers(t: &str) -> Vec<Trigger> {
+    let map = triggers_by_first_char();
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(c) = t.get(pos..).and_then(|r| r.chars().next()) {
-        if is_cjk_char(c) {
-            if let Some(&(w, role)) = TRIGGERS
-                .iter()
-                .filter(|(w, _)| t.get(pos..).is_some_and(|r| r.starts_with(w)))
-                .max_by_key(|(w, _)| w.len())
-            {
+        if let Some(words) = map.get(&c) {
+            let rest = t.get(pos..).unwrap_or("");
+            if let Some(&(w, role)) = words.iter().find(|(w, _)| rest.starts_with(w)) {
                 let role = if near_miss(t, pos, w) {
                     Some(Role::NearMiss)
                 } else if blocked(t, pos, w) {
@@ -723,7 +783,10 @@ fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<IndicatorKin
     use IndicatorKind as K;
     let unit = raw.unit?;
     let noun = raw.noun.and_then(|(a, b)| t.get(a..b)).unwrap_or("");
-    let villages = unit == Unit::Count && raw.classifier == Some("个") && noun.ends_with('村') && !noun.contains("行政村");
+    let villages = unit == Unit::Count
+        && raw.classifier == Some("个")
+        && noun.ends_with('村')
+        && !noun.contains("行政村");
     let kind = match role {
         Role::Poor | Role::Lift => match unit {
             Unit::Person if role == Role::Lift || lifted => K::LiftedPopulation,
@@ -734,7 +797,11 @@ fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<IndicatorKin
             _ => return None,
         },
         Role::PoorVillage if unit == Unit::Count && (villages || raw.classifier == Some("个")) => {
-            if lifted { K::VillagesExited } else { K::PoorVillages }
+            if lifted {
+                K::VillagesExited
+            } else {
+                K::PoorVillages
+            }
         }
         Role::ExitedVillage if unit == Unit::Count => K::VillagesExited,
         Role::Kind(K::RelocatedPopulation) => match unit {
@@ -747,12 +814,15 @@ fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<IndicatorKin
         Role::Posts if unit == Unit::Count && raw.classifier != Some("个") => return None,
         Role::Posts => K::Employment,
         Role::Kind(K::Employment) if unit == Unit::Count => return None,
-        Role::Kind(K::AssistancePersonnel) if unit == Unit::Count => {
-            if raw.classifier == Some("支") { K::AssistancePersonnel } else { return None }
+        Role::Kind(K::AssistancePersonnel)
+            if unit == Unit::Count && raw.classifier == Some("支") =>
+        {
+            K::AssistancePersonnel
         }
-        Role::Kind(K::Microcredit) if unit == Unit::Count => {
-            if raw.classifier == Some("笔") { K::Microcredit } else { return None }
+        Role::Kind(K::Microcredit) if unit == Unit::Count && raw.classifier == Some("笔") => {
+            K::Microcredit
         }
+        Role::Kind(K::AssistancePersonnel | K::Microcredit) if unit == Unit::Count => return None,
         Role::Kind(k) => k,
         Role::GenericFunds => K::PovertyFunds,
         Role::Cadre if unit == Unit::Person => K::AssistancePersonnel,
@@ -761,11 +831,23 @@ fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<IndicatorKin
     kind.units().contains(&unit).then_some(kind)
 }
 
+/// The triggers that lie within `range` (triggers are sorted by position).
+fn within(triggers: &[Trigger], range: (usize, usize)) -> &[Trigger] {
+    let a = triggers.partition_point(|tr| tr.start < range.0);
+    let b = triggers.partition_point(|tr| tr.start < range.1);
+    let inside = triggers.get(a..b.max(a)).unwrap_or(&[]);
+    // The last one may run past the end of the range.
+    match inside.last() {
+        Some(last) if last.end > range.1 => inside.get(..inside.len() - 1).unwrap_or(&[]),
+        _ => inside,
+    }
+}
+
 /// Whether a lifting word (脱贫, 退出, 出列) stands in the clause of the item.
 fn lifted_in(triggers: &[Trigger], clause: (usize, usize)) -> bool {
-    triggers
+    within(triggers, clause)
         .iter()
-        .any(|tr| tr.role == Role::Lift && tr.start >= clause.0 && tr.end <= clause.1)
+        .any(|tr| tr.role == Role::Lift)
 }
 
 /// Picks the kind of an item from the trigger words of its clause: the nearest word
@@ -783,8 +865,15 @@ fn classify(
     // Poverty context for generic fund words: the sentence up to the figure, or a few
     // characters after it (项目总投资1500万元(其中扶贫资金1000万元)).
     let left = t.get(item.sentence.0..raw.start).unwrap_or("");
-    let right: String = t.get(raw.end..item.sentence.1).unwrap_or("").chars().take(12).collect();
-    let poverty_context = POVERTY_CONTEXT.iter().any(|w| left.contains(w) || right.contains(w));
+    let right: String = t
+        .get(raw.end..item.sentence.1)
+        .unwrap_or("")
+        .chars()
+        .take(12)
+        .collect();
+    let poverty_context = POVERTY_CONTEXT
+        .iter()
+        .any(|w| left.contains(w) || right.contains(w));
     let assisting = ASSIST_VERBS.iter().any(|w| clause_text.contains(w));
     let poor_clause = POVERTY_CONTEXT.iter().any(|w| clause_text.contains(w));
     // (tier, score, kind, trigger): tier 0 for measure words, 1 for population nouns.
@@ -796,11 +885,7 @@ fn classify(
     };
     // A figure's own noun (1.6万贫困人口, 78个贫困村) is a trigger at distance 0.
     if let Some((a, b)) = raw.noun {
-        if let Some(tr) = find_triggers(t.get(..b).unwrap_or(""))
-            .into_iter()
-            .rev()
-            .find(|tr| tr.start >= a)
-        {
+        if let Some(tr) = within(triggers, (a, b)).last().copied() {
             if tr.role == Role::NearMiss {
                 return None;
             }
@@ -809,7 +894,7 @@ fn classify(
             }
         }
     }
-    for tr in triggers.iter().filter(|tr| tr.start >= cs && tr.end <= ce) {
+    for tr in within(triggers, (cs, ce)) {
         let (distance, after) = if tr.end <= raw.num_start {
             (chars_between(t, tr.end, raw.start), false)
         } else if tr.start >= group_end {
@@ -864,8 +949,13 @@ fn sentence_fallback(
     let raw = &item.raw;
     // A word that already names another figure of the same unit, nearer to it, is that
     // figure's (利用扶贫资金195万元…,两年后每年收入可达100多万元).
+    let same_sentence = {
+        let a = items.partition_point(|o| o.raw.start < item.sentence.0);
+        let b = items.partition_point(|o| o.raw.start < item.sentence.1);
+        items.get(a..b.max(a)).unwrap_or(&[])
+    };
     let taken = |tr: &Trigger| {
-        items.iter().any(|o| {
+        same_sentence.iter().any(|o| {
             o.raw.unit == raw.unit
                 && o.raw.start != raw.start
                 && (tr.end <= o.raw.start && o.raw.end <= raw.start
@@ -875,9 +965,8 @@ fn sentence_fallback(
     if raw.unit == Some(Unit::Count) || raw.unit == Some(Unit::Percent) {
         return None;
     }
-    let (ss, se) = item.sentence;
     let mut best: Option<(usize, IndicatorKind, Trigger)> = None;
-    for tr in triggers.iter().filter(|tr| tr.start >= ss && tr.end <= se) {
+    for tr in within(triggers, item.sentence) {
         let Role::Kind(k) = tr.role else { continue };
         if taken(tr) {
             continue;
@@ -885,13 +974,19 @@ fn sentence_fallback(
         let distance = if tr.end <= raw.start {
             chars_between(t, tr.end, raw.start)
         } else if tr.start >= raw.end
-            && matches!(k, IndicatorKind::RelocatedPopulation | IndicatorKind::HousingRenovation)
+            && matches!(
+                k,
+                IndicatorKind::RelocatedPopulation | IndicatorKind::HousingRenovation
+            )
         {
             chars_between(t, raw.end, tr.start)
         } else {
             continue;
         };
-        if matches!(k, IndicatorKind::IncomeIncrease | IndicatorKind::PovertyIncidence) {
+        if matches!(
+            k,
+            IndicatorKind::IncomeIncrease | IndicatorKind::PovertyIncidence
+        ) {
             continue;
         }
         let Some(kind) = kind_for(tr.role, raw, t, false) else {
@@ -906,7 +1001,12 @@ fn sentence_fallback(
 
 /// A figure whose short clause names nothing takes the kind of the figure before it in
 /// the same sentence (…贫困发生率34.4%,高于全省平均水平20.8个百分点; …4436户,金额19528.1万元).
-fn inherit(t: &str, items: &[Item], kinds: &[Option<IndicatorKind>], i: usize) -> Option<(IndicatorKind, Option<Trigger>)> {
+fn inherit(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+) -> Option<(IndicatorKind, Option<Trigger>)> {
     let item = items.get(i)?;
     if chars_between(t, item.clause.0, item.raw.start) > 10 {
         return None;
@@ -920,12 +1020,18 @@ fn inherit(t: &str, items: &[Item], kinds: &[Option<IndicatorKind>], i: usize) -
     let unit = item.raw.unit?;
     // Counts are too loosely tied to go on (以上141个村 after 示范村1个); loans (笔)
     // after a microcredit amount are the exception.
-    if unit == Unit::Count && !(k == IndicatorKind::Microcredit && item.raw.classifier == Some("笔")) {
+    if unit == Unit::Count
+        && !(k == IndicatorKind::Microcredit && item.raw.classifier == Some("笔"))
+    {
         return None;
     }
     // Only from the clause right before, with nothing between.
     let between = t.get(prev.raw.end..item.clause.0).unwrap_or("");
-    if between.chars().any(|c| is_clause_end(c) && !matches!(c, ',' | '，')) || between.chars().count() > 6 {
+    if between
+        .chars()
+        .any(|c| is_clause_end(c) && !matches!(c, ',' | '，'))
+        || between.chars().count() > 6
+    {
         return None;
     }
     k.units().contains(&unit).then_some((k, None))
@@ -943,9 +1049,11 @@ fn previous_index(t: &str, items: &[Item], i: usize) -> Option<usize> {
     if between.chars().count() > 16 {
         return None;
     }
-    let changed = ["下降", "增加", "增长", "提高", "减少", "降低", "上升", "提升", "降"]
-        .iter()
-        .any(|w| between.contains(w));
+    let changed = [
+        "下降", "增加", "增长", "提高", "减少", "降低", "上升", "提升", "降",
+    ]
+    .iter()
+    .any(|w| between.contains(w));
     let to = ["到", "至", "为"].iter().any(|w| between.contains(w));
     let head = t.get(item.sentence.0..prev.raw.start)?;
     let from = head.rfind('由').or_else(|| head.rfind('从'))?;
@@ -963,20 +1071,48 @@ fn year_of_time(tr: &TimeRaw) -> Option<Period> {
 
 /// Relative years (今年, 去年, 上年, 明年, 当年) ending right at or before `pos`, within
 /// `from..pos`: the nearest one and where it stands.
-fn relative_year(t: &str, from: usize, pos: usize, doc_year: Option<i32>) -> Option<(usize, Period)> {
+fn relative_year(
+    t: &str,
+    from: usize,
+    pos: usize,
+    doc_year: Option<i32>,
+) -> Option<(usize, Period)> {
     let y = doc_year?;
     let head = t.get(from..pos)?;
-    [("今年", 0), ("本年", 0), ("去年", -1), ("上年", -1), ("明年", 1)]
-        .iter()
-        .filter_map(|&(w, d)| head.rfind(w).map(|i| (from + i, Period { start: y + d, end: y + d })))
-        .max_by_key(|&(i, _)| i)
+    [
+        ("今年", 0),
+        ("本年", 0),
+        ("去年", -1),
+        ("上年", -1),
+        ("明年", 1),
+    ]
+    .iter()
+    .filter_map(|&(w, d)| {
+        head.rfind(w).map(|i| {
+            (
+                from + i,
+                Period {
+                    start: y + d,
+                    end: y + d,
+                },
+            )
+        })
+    })
+    .max_by_key(|&(i, _)| i)
 }
 
 /// The period of a figure: the nearest time expression before it in its sentence, else
 /// one after it in its sentence; `2016年以来` runs to the document's year.
-fn period_for(t: &str, pos: usize, sentence: (usize, usize), times: &[TimeRaw], doc_year: Option<i32>) -> Option<Period> {
+fn period_for(
+    t: &str,
+    pos: usize,
+    sentence: (usize, usize),
+    times: &[TimeRaw],
+    doc_year: Option<i32>,
+) -> Option<Period> {
     own_period(t, pos, sentence.0, times, doc_year).or_else(|| {
-        let after = times.iter().find(|tr| tr.start >= pos && tr.end <= sentence.1)?;
+        let first = times.partition_point(|tr| tr.start < pos);
+        let after = times.get(first).filter(|tr| tr.end <= sentence.1)?;
         since(t, after, doc_year).or_else(|| year_of_time(after))
     })
 }
@@ -991,11 +1127,21 @@ fn since(t: &str, tr: &TimeRaw, doc_year: Option<i32>) -> Option<Period> {
 }
 
 /// The nearest time expression (or relative year) before `pos`, not before `from`.
-fn own_period(t: &str, pos: usize, from: usize, times: &[TimeRaw], doc_year: Option<i32>) -> Option<Period> {
+fn own_period(
+    t: &str,
+    pos: usize,
+    from: usize,
+    times: &[TimeRaw],
+    doc_year: Option<i32>,
+) -> Option<Period> {
+    // Times are sorted by position: look only at those between `from` and `pos`.
+    let a = times.partition_point(|tr| tr.start < from);
+    let b = times.partition_point(|tr| tr.start < pos);
     let abs = times
+        .get(a..b.max(a))
+        .unwrap_or(&[])
         .iter()
-        .filter(|tr| tr.start >= from && tr.end <= pos && tr.year.is_some())
-        .next_back();
+        .rfind(|tr| tr.end <= pos && tr.year.is_some());
     let rel = relative_year(t, from, pos, doc_year);
     match (abs, rel) {
         (Some(a), Some((ri, rp))) => {
@@ -1016,7 +1162,9 @@ fn header_year(times: &[TimeRaw], _t: &str) -> Option<i32> {
     times
         .iter()
         .take_while(|tr| tr.start < 1200)
-        .find(|tr| tr.kind == TimeKind::Date && tr.year.is_some() && tr.month.is_some() && tr.day.is_some())
+        .find(|tr| {
+            tr.kind == TimeKind::Date && tr.year.is_some() && tr.month.is_some() && tr.day.is_some()
+        })
         .and_then(|tr| tr.year)
 }
 
@@ -1077,7 +1225,17 @@ fn clause_region(t: &str, item: &Item) -> Option<String> {
     let &(a, b) = names.last()?;
     let name = head.get(a..b)?;
     // 贫困村, 行政村 and the like are not places.
-    if ["贫困村", "行政村", "脱贫村", "贫困县", "重点村", "示范村", "出列村"].iter().any(|w| name.ends_with(w))
+    if [
+        "贫困村",
+        "行政村",
+        "脱贫村",
+        "贫困县",
+        "重点村",
+        "示范村",
+        "出列村",
+    ]
+    .iter()
+    .any(|w| name.ends_with(w))
         || GENERIC_PLACES.contains(&name)
         || name.chars().count() < 3
     {
@@ -1095,19 +1253,26 @@ fn clause_region(t: &str, item: &Item) -> Option<String> {
 }
 
 /// Words ending like place names that name no place.
-static GENERIC_PLACES: &[&str] = &["农村", "乡村", "城乡", "山村", "新村", "全村", "本村", "该村", "各村", "村村", "乡镇", "城镇", "集镇"];
+static GENERIC_PLACES: &[&str] = &[
+    "农村", "乡村", "城乡", "山村", "新村", "全村", "本村", "该村", "各村", "村村", "乡镇", "城镇",
+    "集镇",
+];
 
 /// Target (目标, 任务, 计划, 省定, 力争) or expected (预计, 将, 可带动) figures.
 fn modality(t: &str, item: &Item) -> Modality {
     let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
     let sentence_head = t.get(item.sentence.0..item.raw.start).unwrap_or("");
     let tail = t.get(item.raw.end..item.clause.1).unwrap_or("");
-    if ["计划", "目标", "省定", "力争", "任务"].iter().any(|w| head.contains(w))
+    if ["计划", "目标", "省定", "力争", "任务"]
+        .iter()
+        .any(|w| head.contains(w))
         || ["目标", "任务"].iter().any(|w| tail.contains(w))
     {
         return Modality::Target;
     }
-    if ["预计", "可带动", "预期", "有望", "届时"].iter().any(|w| sentence_head.contains(w))
+    if ["预计", "可带动", "预期", "有望", "届时"]
+        .iter()
+        .any(|w| sentence_head.contains(w))
         || head.chars().rev().take(6).any(|c| c == '将') && !head.contains("将贫困")
     {
         return Modality::Expected;
@@ -1159,4 +1324,3 @@ mod wire {
         }
     }
 }
-

@@ -18,7 +18,7 @@
 //! Three layers, each on the one below:
 //!
 //! - **Numerals**: [`parse_number`] reads one written number to an exact
-//!   [`Decimal`](rust_decimal::Decimal): Arabic with separators, full-width digits,
+//!   [`Decimal`]: Arabic with separators, full-width digits,
 //!   万/亿 multipliers, Chinese and capital numerals, traditional forms, digit strings,
 //!   decimals, mixed forms (the [grammar](numeral_grammar)). [`to_chinese`] and
 //!   [`to_chinese_capital`] write one back.
@@ -69,11 +69,11 @@
 mod error;
 mod extract;
 mod indicator;
-#[cfg(feature = "serde")]
-mod serde_impls;
 mod normalize;
 mod numeral;
 mod quantity;
+#[cfg(feature = "serde")]
+mod serde_impls;
 mod span;
 mod unit;
 
@@ -93,7 +93,6 @@ pub use unit::{Approx, Per, Unit};
 pub mod numeral_grammar {
     #![doc = include_str!("numeral/GRAMMAR.md")]
 }
-
 
 #[doc = include_str!("../README.md")]
 #[cfg(doctest)]

@@ -284,11 +284,76 @@ pub(crate) static LABELS: &[Label] = &[
 
 /// Measure words of counts, longest first where one is a prefix of another.
 pub(crate) static CLASSIFIERS: &[&str] = &[
-    "个月", "延长米", "立方米", "平方米", "小时", "公斤", "千克", "方面", "个", "座", "项",
-    "家", "支", "笔", "头", "只", "袋", "棵", "株", "台", "场", "条", "所", "间", "套", "处",
-    "批", "期", "次", "件", "辆", "张", "份", "类", "种", "年", "天", "周", "米", "吨", "斤",
-    "县", "乡", "镇", "村", "床", "栋", "幢", "层", "倍", "度", "届", "轮", "部", "篇", "片",
-    "眼", "门", "架", "枚", "箱", "亿", "季", "队", "组", "轮", "宗", "起", "例", "所",
+    "个月",
+    "延长米",
+    "立方米",
+    "平方米",
+    "小时",
+    "公斤",
+    "千克",
+    "方面",
+    "个",
+    "座",
+    "项",
+    "家",
+    "支",
+    "笔",
+    "头",
+    "只",
+    "袋",
+    "棵",
+    "株",
+    "台",
+    "场",
+    "条",
+    "所",
+    "间",
+    "套",
+    "处",
+    "批",
+    "期",
+    "次",
+    "件",
+    "辆",
+    "张",
+    "份",
+    "类",
+    "种",
+    "年",
+    "天",
+    "周",
+    "米",
+    "吨",
+    "斤",
+    "县",
+    "乡",
+    "镇",
+    "村",
+    "床",
+    "栋",
+    "幢",
+    "层",
+    "倍",
+    "度",
+    "届",
+    "轮",
+    "部",
+    "篇",
+    "片",
+    "眼",
+    "门",
+    "架",
+    "枚",
+    "箱",
+    "亿",
+    "季",
+    "队",
+    "组",
+    "轮",
+    "宗",
+    "起",
+    "例",
+    "所",
 ];
 
 /// Words after a classifier that make it part of another word (个人 is "individual",
@@ -298,7 +363,10 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
     match cls {
         "个" => matches!(n, '人' | '体' | '别' | '性'),
         "次" => matches!(n, '年' | '日' | '月'),
-        "年" => matches!(n, '度' | '级' | '份' | '初' | '底' | '末' | '内' | '中' | '来' | '前'),
+        "年" => matches!(
+            n,
+            '度' | '级' | '份' | '初' | '底' | '末' | '内' | '中' | '来' | '前'
+        ),
         "期" => matches!(n, '间' | '末' | '初' | '限' | '内'),
         "度" => matches!(n, '电'),
         "米" => matches!(n, '面' | '饭'),
@@ -309,9 +377,25 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
 /// Nouns that name people or households, for a number with no measure word
 /// (1.6万贫困人口, 3万农户): the unit is read from them.
 static PERSON_NOUNS: &[&str] = &[
-    "建档立卡贫困人口", "贫困人口", "脱贫人口", "农村人口", "人口", "贫困群众", "群众",
-    "贫困劳动力", "劳动力", "农民工", "农民", "村民", "居民", "贫困学生", "学生", "党员",
-    "干部", "职工", "移民",
+    "建档立卡贫困人口",
+    "贫困人口",
+    "脱贫人口",
+    "农村人口",
+    "人口",
+    "贫困群众",
+    "群众",
+    "贫困劳动力",
+    "劳动力",
+    "农民工",
+    "农民",
+    "村民",
+    "居民",
+    "贫困学生",
+    "学生",
+    "党员",
+    "干部",
+    "职工",
+    "移民",
 ];
 static HOUSEHOLD_NOUNS: &[&str] = &["贫困户", "脱贫户", "农户", "贫困家庭", "家庭", "搬迁户"];
 
@@ -321,10 +405,52 @@ fn ends_noun(c: char) -> bool {
         || lex::is_numeral_char(c)
         || matches!(
             c,
-            '的' | '和' | '与' | '及' | '等' | '共' | '是' | '在' | '为' | '了' | '中' | '达' | '已'
-                | '均' | '都' | '全' | '或' | '把' | '被' | '将' | '对' | '到' | '从' | '由'
-                | '以' | '实' | '累' | '计' | '合' | '有' | '获' | '占' | '每' | '其' | '并'
-                | '上' | '下' | '内' | '外' | '里' | '后' | '前' | '时' | '左' | '右' | '余' | '多'
+            '的' | '和'
+                | '与'
+                | '及'
+                | '等'
+                | '共'
+                | '是'
+                | '在'
+                | '为'
+                | '了'
+                | '中'
+                | '达'
+                | '已'
+                | '均'
+                | '都'
+                | '全'
+                | '或'
+                | '把'
+                | '被'
+                | '将'
+                | '对'
+                | '到'
+                | '从'
+                | '由'
+                | '以'
+                | '实'
+                | '累'
+                | '计'
+                | '合'
+                | '有'
+                | '获'
+                | '占'
+                | '每'
+                | '其'
+                | '并'
+                | '上'
+                | '下'
+                | '内'
+                | '外'
+                | '里'
+                | '后'
+                | '前'
+                | '时'
+                | '左'
+                | '右'
+                | '余'
+                | '多'
         )
 }
 
@@ -460,10 +586,33 @@ pub(crate) fn label_at(t: &str, pos: usize) -> Option<Label> {
     let rest = t.get(pos..)?;
     let first = rest.chars().next()?;
     // Most characters after a number start no label.
-    if !matches!(first, '个' | '百' | '平' | 'k' | '人' | '公' | '千' | '兆' | 'M' | '亩' | '元' | '块' | '圆' | '名' | '位' | '口' | '户' | '%' | '‰') {
+    if !matches!(
+        first,
+        '个' | '百'
+            | '平'
+            | 'k'
+            | '人'
+            | '公'
+            | '千'
+            | '兆'
+            | 'M'
+            | '亩'
+            | '元'
+            | '块'
+            | '圆'
+            | '名'
+            | '位'
+            | '口'
+            | '户'
+            | '%'
+            | '‰'
+    ) {
         return None;
     }
-    LABELS.iter().copied().find(|l| starts_fast(rest, first, l.text))
+    LABELS
+        .iter()
+        .copied()
+        .find(|l| starts_fast(rest, first, l.text))
 }
 
 /// The measure word at `pos`, if any.
@@ -473,7 +622,10 @@ pub(crate) fn classifier_at(t: &str, pos: usize) -> Option<&'static str> {
     if !is_cjk_char(first) {
         return None;
     }
-    let c = CLASSIFIERS.iter().copied().find(|c| starts_fast(rest, first, c))?;
+    let c = CLASSIFIERS
+        .iter()
+        .copied()
+        .find(|c| starts_fast(rest, first, c))?;
     (!classifier_blocked(c, char_at(t, pos + c.len()))).then_some(c)
 }
 
@@ -511,7 +663,7 @@ fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
             _ => break,
         };
         // 千瓦 is a unit, not a multiplier.
-        if c == '千' && starts(t, p, "千瓦") || c == '千' && starts(t, p, "千米") {
+        if c == '千' && (starts(t, p, "千瓦") || starts(t, p, "千米")) {
             break;
         }
         if m >= 10_000 {
@@ -547,8 +699,17 @@ fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError>
         let at = pos + 3;
         if char_at(t, at).is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿')) {
             if let Some((f, e, shape)) = multiplier_at(t, at) {
-                let max = f.checked_mul(Decimal::TEN).ok_or_else(|| overflow_err(pos, e))?;
-                return Ok(Some((Scanned { value: f, end: e, shape }, max)));
+                let max = f
+                    .checked_mul(Decimal::TEN)
+                    .ok_or_else(|| overflow_err(pos, e))?;
+                return Ok(Some((
+                    Scanned {
+                        value: f,
+                        end: e,
+                        shape,
+                    },
+                    max,
+                )));
             }
         }
         return Ok(None);
@@ -560,15 +721,26 @@ fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError>
         return Ok(None);
     };
     let neighbours = d1 >= 1 && (d2 == d1 + 1 || (d1, d2) == (3, 5));
-    if !neighbours || char_before(t, pos).is_some_and(|c| lex::is_numeral_char(c)) {
+    if !neighbours || char_before(t, pos).is_some_and(lex::is_numeral_char) {
         return Ok(None);
     }
     let Some((f, e, shape)) = multiplier_at(t, pos + 6) else {
         return Ok(None);
     };
-    let lo = f.checked_mul(Decimal::from(d1)).ok_or_else(|| overflow_err(pos, e))?;
-    let hi = f.checked_mul(Decimal::from(d2)).ok_or_else(|| overflow_err(pos, e))?;
-    Ok(Some((Scanned { value: lo, end: e, shape }, hi)))
+    let lo = f
+        .checked_mul(Decimal::from(d1))
+        .ok_or_else(|| overflow_err(pos, e))?;
+    let hi = f
+        .checked_mul(Decimal::from(d2))
+        .ok_or_else(|| overflow_err(pos, e))?;
+    Ok(Some((
+        Scanned {
+            value: lo,
+            end: e,
+            shape,
+        },
+        hi,
+    )))
 }
 
 /// Reads the number at `pos` with its own follow-ups: 余/多 with a multiplier after
@@ -591,7 +763,10 @@ fn number_at(
         if let Some(c @ ('k' | 'K' | 'w' | 'W')) = char_at(t, s.end) {
             if !char_at(t, s.end + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
                 let m = if matches!(c, 'k' | 'K') { 1000 } else { 10_000 };
-                s.value = s.value.checked_mul(Decimal::from(m)).ok_or_else(|| overflow_err(pos, s.end))?;
+                s.value = s
+                    .value
+                    .checked_mul(Decimal::from(m))
+                    .ok_or_else(|| overflow_err(pos, s.end))?;
                 s.end += 1;
                 s.shape.has_units = true;
                 s.shape.tail_small = m.min(1000);
@@ -631,7 +806,9 @@ fn number_at(
     // 十几, 二十几万: 几 after a ten is a range of ten.
     if char_at(t, s.end) == Some('几') && s.shape.tail_small == 10 && s.shape.tail_big == 0 {
         let mut lo = s.value;
-        let mut hi = lo.checked_add(Decimal::TEN).ok_or_else(|| overflow_err(pos, s.end))?;
+        let mut hi = lo
+            .checked_add(Decimal::TEN)
+            .ok_or_else(|| overflow_err(pos, s.end))?;
         let mut end = s.end + "几".len();
         if let Some((f, e, _)) = multiplier_at(t, end) {
             lo = lo.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
@@ -663,8 +840,9 @@ fn number_at(
                 s.value = s.value.checked_mul(f).ok_or_else(|| NumError {
                     kind: ParseErrorKind::Overflow,
                     span: Span::new(pos, e),
-                    message: "number too large for an exact decimal (at most 28 significant digits)"
-                        .into(),
+                    message:
+                        "number too large for an exact decimal (at most 28 significant digits)"
+                            .into(),
                     skip_to: e,
                 })?;
                 s.end = e;
@@ -718,7 +896,7 @@ fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
     if starts(t, p, "成") && p == pos {
         let next = char_at(t, p + "成".len());
         let word = next.is_some_and(|c| "为立本效果绩功熟长员交就型片套品都年".contains(c));
-        if !word && shape.has_big == false {
+        if !word && !shape.has_big {
             return Some(UnitRead {
                 unit: Unit::Percent,
                 pow: 1,
@@ -828,7 +1006,12 @@ pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumEr
             let digits = f.mantissa().to_string().len();
             // f is a power of ten: 100 gives 0, 1000 gives -1 …
             if let Ok(d) = i32::try_from(digits) {
-                if f.mantissa().to_string().trim_start_matches('1').chars().all(|c| c == '0') {
+                if f.mantissa()
+                    .to_string()
+                    .trim_start_matches('1')
+                    .chars()
+                    .all(|c| c == '0')
+                {
                     pct_pow = Some(3 - d);
                     at = e + "分之".len();
                 }
@@ -1104,7 +1287,25 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, ParseError> {
     // Leading words: approximations (约, 近 …) and currency (人民币).
     let mut pos = start;
     let mut lead_yuan = false;
-    for w in ["人民币", "大约", "约为", "约合", "约", "将近", "接近", "近", "超过", "多于", "至少", "逾", "不足", "不到", "少于", "小于", "从"] {
+    for w in [
+        "人民币",
+        "大约",
+        "约为",
+        "约合",
+        "约",
+        "将近",
+        "接近",
+        "近",
+        "超过",
+        "多于",
+        "至少",
+        "逾",
+        "不足",
+        "不到",
+        "少于",
+        "小于",
+        "从",
+    ] {
         if starts(t, pos, w) {
             if w == "人民币" {
                 lead_yuan = true;
@@ -1157,10 +1358,7 @@ pub(crate) fn to_quantity(
         approx: raw.approx,
         per: raw.per,
         classifier: raw.classifier.map(str::to_owned),
-        noun: raw
-            .noun
-            .and_then(|(a, b)| t.get(a..b))
-            .map(str::to_owned),
+        noun: raw.noun.and_then(|(a, b)| t.get(a..b)).map(str::to_owned),
         text: original.get(span.range()).unwrap_or("").to_owned(),
         span,
         damaged: false,
@@ -1190,7 +1388,7 @@ mod tests {
     fn reads_in_text() {
         let t = "近50万元,另有";
         let r = read(t, "近".len(), Mode::Text).unwrap().unwrap();
-        assert_eq!((r.start, r.end, r.approx), (0, 12, Approx::Nearly));
+        assert_eq!((r.start, r.end, r.approx), (0, 11, Approx::Nearly));
         assert_eq!(r.value.to_string(), "500000");
     }
 }

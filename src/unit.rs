@@ -150,6 +150,8 @@ named_enum! {
     }
 }
 
+// The enum comes out of `named_enum!`, which cannot mark a `#[default]` variant.
+#[allow(clippy::derivable_impls)]
 impl Default for Approx {
     fn default() -> Approx {
         Approx::Exact

@@ -87,7 +87,9 @@ pub fn documents(files: &[String]) -> Vec<Result<Doc, String>> {
                 Ok(s) => s,
                 Err(e) => {
                     let at = e.utf8_error().valid_up_to();
-                    eprintln!("warning: {f}: invalid UTF-8 at byte {at}, read with U+FFFD in its place");
+                    eprintln!(
+                        "warning: {f}: invalid UTF-8 at byte {at}, read with U+FFFD in its place"
+                    );
                     String::from_utf8_lossy(e.as_bytes()).into_owned()
                 }
             };

@@ -1,17 +1,4 @@
 //! Text clean-up with an offset map back to the caller's original string.
-//!
-//! What [`normalize`] does, character by character:
-//!
-//! - Unicode NFKC (full-width digits, letters and punctuation; compatibility forms), run
-//!   per character with its combining marks, so the offset map stays exact;
-//! - traditional to simplified, one character to one character (萬→万, 億→亿, 貧→贫, 戶→户,
-//!   縣→县 …; the table is generated from OpenCC's character list by `scripts/gen-tables`);
-//! - pinyin annotations glued after a CJK character by page converters are removed:
-//!   `產(chǎn)業(yè)` reads `产业`. Real parentheses such as `(試行)` or `(其中1000万元)` stay;
-//! - list markers (①, ⑴, ⒈, ㈠, ❶) are kept as they are instead of becoming digits, so they
-//!   are never read as numbers.
-//!
-//! Nothing is copied when nothing changes.
 
 mod tables;
 
@@ -156,9 +143,35 @@ fn is_pinyin_letter(c: char) -> bool {
     c.is_ascii_lowercase()
         || matches!(
             c,
-            'ā' | 'á' | 'ǎ' | 'à' | 'ē' | 'é' | 'ě' | 'è' | 'ī' | 'í' | 'ǐ' | 'ì' | 'ō' | 'ó'
-                | 'ǒ' | 'ò' | 'ū' | 'ú' | 'ǔ' | 'ù' | 'ǖ' | 'ǘ' | 'ǚ' | 'ǜ' | 'ü' | 'ń' | 'ň'
-                | 'ǹ' | 'ḿ' | 'ê'
+            'ā' | 'á'
+                | 'ǎ'
+                | 'à'
+                | 'ē'
+                | 'é'
+                | 'ě'
+                | 'è'
+                | 'ī'
+                | 'í'
+                | 'ǐ'
+                | 'ì'
+                | 'ō'
+                | 'ó'
+                | 'ǒ'
+                | 'ò'
+                | 'ū'
+                | 'ú'
+                | 'ǔ'
+                | 'ù'
+                | 'ǖ'
+                | 'ǘ'
+                | 'ǚ'
+                | 'ǜ'
+                | 'ü'
+                | 'ń'
+                | 'ň'
+                | 'ǹ'
+                | 'ḿ'
+                | 'ê'
         )
 }
 
@@ -170,23 +183,34 @@ fn pinyin_annotation(rest: &str) -> Option<usize> {
     if !matches!(open, '(' | '（') {
         return None;
     }
-    let mut letters = 0;
-    for (i, c) in chars {
+    for (letters, (i, c)) in chars.enumerate() {
         if matches!(c, ')' | '）') {
             return (letters > 0).then_some(i + c.len_utf8());
         }
         if !is_pinyin_letter(c) || letters == 8 {
             return None;
         }
-        letters += 1;
     }
     None
 }
 
 /// Cleans up `text` for reading numbers and words, keeping a map back to it.
 ///
-/// See the [module docs](self) for what changes. Every span the crate reports is mapped
-/// back through [`Normalized::source_span`], so it points into `text`.
+/// What [`normalize`] does, character by character:
+///
+/// - Unicode NFKC (full-width digits, letters and punctuation; compatibility forms), run
+///   per character with its combining marks, so the offset map stays exact;
+/// - traditional to simplified, one character to one character (萬→万, 億→亿, 貧→贫, 戶→户,
+///   縣→县 …; the table is generated from OpenCC's character list by `scripts/gen-tables`);
+/// - pinyin annotations glued after a CJK character by page converters are removed:
+///   `產(chǎn)業(yè)` reads `产业`. Real parentheses such as `(試行)` or `(其中1000万元)` stay;
+/// - list markers (①, ⑴, ⒈, ㈠, ❶), vulgar fractions (¼) and super- and subscripts (²)
+///   are kept as they are instead of becoming digits that are not the number they mean.
+///
+/// Nothing is copied when nothing changes.
+///
+/// Every span the crate reports is mapped back through [`Normalized::source_span`], so
+/// it points into `text`.
 ///
 /// The result is idempotent: normalizing the cleaned text again changes nothing.
 ///
@@ -209,9 +233,9 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     while i < text.len() {
         // ASCII other than '(' never changes: copy runs of it quickly.
         if bytes.get(i).is_some_and(|b| b.is_ascii() && *b != b'(') {
-            let run = bytes
-                .get(i..)
-                .map_or(0, |r| r.iter().take_while(|b| b.is_ascii() && **b != b'(').count());
+            let run = bytes.get(i..).map_or(0, |r| {
+                r.iter().take_while(|b| b.is_ascii() && **b != b'(').count()
+            });
             i += run;
             prev_cjk = false;
             continue;
@@ -255,11 +279,11 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                 Some(&s) if s != 0 => char::from_u32(u32::from(s)).map(String::from),
                 _ => None,
             }
-        } else if simple && is_list_marker(c) {
-            None
         } else if simple
-            && unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+            && (is_list_marker(c)
+                || unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
         {
+            // List markers stay as they are; other NFKC-stable characters too.
             None
         } else {
             let n: String = cluster.nfkc().map(simplify).collect();

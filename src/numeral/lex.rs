@@ -203,7 +203,12 @@ pub(crate) fn token(text: &str, pos: usize) -> Option<(Tok, usize)> {
         return Some((Tok::Big(p), end));
     }
     // 兆 is 10^12 only inside a numeral that goes on (五兆六十二亿); before 瓦 it is mega.
-    if c == '兆' && rest.get(3..).and_then(|r| r.chars().next()).is_some_and(|n| chinese_digit(n).is_some()) {
+    if c == '兆'
+        && rest
+            .get(3..)
+            .and_then(|r| r.chars().next())
+            .is_some_and(|n| chinese_digit(n).is_some())
+    {
         return Some((Tok::Big(12), end));
     }
     match c {

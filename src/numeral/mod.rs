@@ -247,7 +247,11 @@ impl Acc<'_> {
                         value,
                         single: true,
                         point: false,
-                        after_unit: if r.leading_zeros > 0 { None } else { after_unit },
+                        after_unit: if r.leading_zeros > 0 {
+                            None
+                        } else {
+                            after_unit
+                        },
                     });
                     self.prev = Prev::Coef;
                 } else {
@@ -476,10 +480,7 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
 
 fn scan_inner(acc: &mut Acc<'_>, pos: &mut usize) -> Result<Option<Scanned>, NumError> {
     let text = acc.text;
-    loop {
-        let Some((tok, end)) = token(text, *pos).or_else(|| spaced_big(acc, *pos)) else {
-            break;
-        };
+    while let Some((tok, end)) = token(text, *pos).or_else(|| spaced_big(acc, *pos)) {
         let span = (*pos, end);
         // 1 万: a blank between Arabic digits and 万 or 亿 (as some pages space them).
         if acc.closed && !matches!(tok, Tok::Big(_)) {
@@ -534,12 +535,11 @@ fn scan_inner(acc: &mut Acc<'_>, pos: &mut usize) -> Result<Option<Scanned>, Num
     }
     acc.shape.bare_lead = acc.bare != 0;
     let value = acc.total(true, *pos)?;
-    Ok(Scanned {
+    Ok(Some(Scanned {
         value: value.normalize(),
         end: *pos,
         shape: acc.shape,
-    })
-    .map(Some)
+    }))
 }
 
 /// `1 万`: after Arabic digits, one blank before 万 or 亿 is read through.
@@ -568,7 +568,11 @@ fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Sca
             Some(c) => (ParseErrorKind::UnexpectedChar(c), end + c.len_utf8()),
             None => (ParseErrorKind::UnexpectedEnd, end),
         };
-        return Err(acc.err(kind, (end, to), format!("expected a digit after '点', {found}")));
+        return Err(acc.err(
+            kind,
+            (end, to),
+            format!("expected a digit after '点', {found}"),
+        ));
     };
     let (mantissa, digits) = match ftok {
         Tok::Run(r) => (r.mantissa, r.len),
@@ -608,7 +612,8 @@ fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Sca
                     acc.shape.tail_small = u;
                     Decimal::from(u)
                 }
-                Tok::Big(p) if !(last_big == 8 && p == 4) && !(last_big == 4 && p == 4) => {
+                // 万 may not follow 万 or 亿 here (亿万, 万万).
+                Tok::Big(p) if p != 4 || last_big == 0 => {
                     last_big = p;
                     acc.shape.tail_big += p;
                     acc.shape.has_big = true;

@@ -21,28 +21,97 @@ fn err_quantity(input: &str, kind: K, message: &str) {
 
 #[test]
 fn empty() {
-    err_number("", K::Empty, (0, 0), "expected a number, found empty input (bytes 0..0)");
-    err_number("   ", K::Empty, (3, 3), "expected a number, found empty input (bytes 3..3)");
-    err_quantity("", K::Empty, "expected a quantity, found empty input (bytes 0..0)");
+    err_number(
+        "",
+        K::Empty,
+        (0, 0),
+        "expected a number, found empty input (bytes 0..0)",
+    );
+    err_number(
+        "   ",
+        K::Empty,
+        (3, 3),
+        "expected a number, found empty input (bytes 3..3)",
+    );
+    err_quantity(
+        "",
+        K::Empty,
+        "expected a quantity, found empty input (bytes 0..0)",
+    );
 }
 
 #[test]
 fn misordered() {
-    err_number("万万万", K::Misordered, (3, 6), "misordered numeral: '万' cannot follow '万' (bytes 3..6)");
-    err_number("十一十二", K::Misordered, (6, 9), "misordered numeral: '十' cannot follow '一' (bytes 6..9)");
-    err_number("一二三万零", K::Misordered, (9, 12), "misordered numeral: '万' cannot follow '三' (bytes 9..12)");
-    err_number("十万零", K::Misordered, (6, 9), "misordered numeral: '零' cannot end a number (bytes 6..9)");
-    err_number("10.1万零100", K::Misordered, (7, 10), "misordered numeral: '零' cannot follow '万' (bytes 7..10)");
+    err_number(
+        "万万万",
+        K::Misordered,
+        (3, 6),
+        "misordered numeral: '万' cannot follow '万' (bytes 3..6)",
+    );
+    err_number(
+        "十一十二",
+        K::Misordered,
+        (6, 9),
+        "misordered numeral: '十' cannot follow '一' (bytes 6..9)",
+    );
+    err_number(
+        "一二三万零",
+        K::Misordered,
+        (9, 12),
+        "misordered numeral: '万' cannot follow '三' (bytes 9..12)",
+    );
+    err_number(
+        "十万零",
+        K::Misordered,
+        (6, 9),
+        "misordered numeral: '零' cannot end a number (bytes 6..9)",
+    );
+    err_number(
+        "10.1万零100",
+        K::Misordered,
+        (7, 10),
+        "misordered numeral: '零' cannot follow '万' (bytes 7..10)",
+    );
 }
 
 #[test]
 fn unexpected_end_and_char() {
-    err_number("十点", K::UnexpectedEnd, (6, 6), "expected a digit after '点', found end of input (bytes 6..6)");
-    err_number("负", K::UnexpectedEnd, (3, 3), "expected a number, found end of input (bytes 3..3)");
-    err_number("点", K::UnexpectedChar('点'), (0, 3), "unexpected character '点' expected a number (bytes 0..3)");
-    err_number("3元", K::UnexpectedChar('元'), (1, 4), "unexpected character '元' after the number, expected end of input (bytes 1..4)");
-    err_number("10..1万", K::UnexpectedChar('.'), (2, 3), "unexpected character '.' after the number, expected end of input (bytes 2..3)");
-    err_number("百", K::UnexpectedEnd, (3, 3), "expected a digit after '百', found end of input (bytes 3..3)");
+    err_number(
+        "十点",
+        K::UnexpectedEnd,
+        (6, 6),
+        "expected a digit after '点', found end of input (bytes 6..6)",
+    );
+    err_number(
+        "负",
+        K::UnexpectedEnd,
+        (3, 3),
+        "expected a number, found end of input (bytes 3..3)",
+    );
+    err_number(
+        "点",
+        K::UnexpectedChar('点'),
+        (0, 3),
+        "unexpected character '点' expected a number (bytes 0..3)",
+    );
+    err_number(
+        "3元",
+        K::UnexpectedChar('元'),
+        (1, 4),
+        "unexpected character '元' after the number, expected end of input (bytes 1..4)",
+    );
+    err_number(
+        "10..1万",
+        K::UnexpectedChar('.'),
+        (2, 3),
+        "unexpected character '.' after the number, expected end of input (bytes 2..3)",
+    );
+    err_number(
+        "百",
+        K::UnexpectedEnd,
+        (3, 3),
+        "expected a digit after '百', found end of input (bytes 3..3)",
+    );
 }
 
 #[test]
@@ -63,27 +132,64 @@ fn overflow() {
 
 #[test]
 fn damaged() {
-    err_number("?.8萬", K::Damaged, (0, 1), "damaged number: '?' stands in place of a character (bytes 0..1)");
-    err_number("3\u{FFFD}5", K::Damaged, (1, 4), "damaged number: '\u{FFFD}' stands in place of a character (bytes 1..4)");
-    err_quantity("下撥?6萬元", K::Damaged, "damaged number: '?' stands in place of a character (bytes 6..7)");
+    err_number(
+        "?.8萬",
+        K::Damaged,
+        (0, 1),
+        "damaged number: '?' stands in place of a character (bytes 0..1)",
+    );
+    err_number(
+        "3\u{FFFD}5",
+        K::Damaged,
+        (1, 4),
+        "damaged number: '\u{FFFD}' stands in place of a character (bytes 1..4)",
+    );
+    err_quantity(
+        "下撥?6萬元",
+        K::Damaged,
+        "damaged number: '?' stands in place of a character (bytes 6..7)",
+    );
 }
 
 #[test]
 fn unknown_unit() {
-    err_quantity("五万元x", K::UnexpectedChar('x'), "unexpected character 'x' after the quantity, expected end of input (bytes 9..10)");
-    err_quantity("3公斤x", K::UnexpectedChar('x'), "unexpected character 'x' after the quantity, expected end of input (bytes 7..8)");
-    err_quantity("3xyz", K::UnknownUnit("xyz".into()), "unknown unit \"xyz\" after the number (bytes 1..4)");
+    err_quantity(
+        "五万元x",
+        K::UnexpectedChar('x'),
+        "unexpected character 'x' after the quantity, expected end of input (bytes 9..10)",
+    );
+    err_quantity(
+        "3公斤x",
+        K::UnexpectedChar('x'),
+        "unexpected character 'x' after the quantity, expected end of input (bytes 7..8)",
+    );
+    err_quantity(
+        "3xyz",
+        K::UnknownUnit("xyz".into()),
+        "unknown unit \"xyz\" after the number (bytes 1..4)",
+    );
 }
 
 #[test]
 fn unknown_name() {
     let e = "dollar".parse::<fupin::Unit>().unwrap_err();
     assert_eq!(e.kind(), &K::UnknownName("dollar".into()));
-    assert!(e.to_string().starts_with("unknown Unit name \"dollar\", expected one of yuan person"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("unknown Unit name \"dollar\", expected one of yuan person"),
+        "{e}"
+    );
     let e = "often".parse::<fupin::Approx>().unwrap_err();
-    assert!(e.to_string().starts_with("unknown Approx name \"often\""), "{e}");
+    assert!(
+        e.to_string().starts_with("unknown Approx name \"often\""),
+        "{e}"
+    );
     let e = "poor".parse::<fupin::IndicatorKind>().unwrap_err();
-    assert!(e.to_string().starts_with("unknown IndicatorKind name \"poor\""), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("unknown IndicatorKind name \"poor\""),
+        "{e}"
+    );
 }
 
 #[test]
@@ -93,5 +199,8 @@ fn spans_point_into_original_text() {
     let e = parse_number("１２萬萬萬").unwrap_err();
     assert_eq!(e.span(), Span::new(12, 15));
     assert_eq!(&"１２萬萬萬"[e.span().range()], "萬");
-    assert_eq!(e.to_string(), "misordered numeral: '万' cannot follow '万' (bytes 12..15)");
+    assert_eq!(
+        e.to_string(),
+        "misordered numeral: '万' cannot follow '万' (bytes 12..15)"
+    );
 }

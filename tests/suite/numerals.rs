@@ -186,7 +186,10 @@ fn no_float_rounding() {
     // Tools that go through floats give 1.5699999999999998 here.
     let q = parse_quantity("百分之一点五七").unwrap();
     assert_eq!(q.value.to_string(), "1.57");
-    assert_eq!(parse_number("0.1").unwrap() + parse_number("0.2").unwrap(), dec("0.3"));
+    assert_eq!(
+        parse_number("0.1").unwrap() + parse_number("0.2").unwrap(),
+        dec("0.3")
+    );
 }
 
 #[test]
@@ -198,6 +201,9 @@ fn writes_chinese_back() {
     assert_eq!(to_chinese(&dec("2003000000")), "二十亿零三百万");
     assert_eq!(to_chinese(&dec("3.25")), "三点二五");
     assert_eq!(to_chinese(&dec("-7")), "负七");
-    assert_eq!(to_chinese_capital(&dec("12345600")), "壹仟贰佰叁拾肆万伍仟陆佰");
+    assert_eq!(
+        to_chinese_capital(&dec("12345600")),
+        "壹仟贰佰叁拾肆万伍仟陆佰"
+    );
     assert_eq!(to_chinese_capital(&dec("10")), "壹拾");
 }

@@ -37,9 +37,15 @@ fn figures_written_together() {
 #[test]
 fn traditional_and_full_width() {
     let q = found("全縣脫貧２３４５戶、６７８９人,發放資金1.2億元");
-    assert_eq!(q[0], ("２３４５戶".into(), "2345".into(), Some(Unit::Household)));
+    assert_eq!(
+        q[0],
+        ("２３４５戶".into(), "2345".into(), Some(Unit::Household))
+    );
     assert_eq!(q[1].1, "6789");
-    assert_eq!(q[2], ("1.2億元".into(), "120000000".into(), Some(Unit::Yuan)));
+    assert_eq!(
+        q[2],
+        ("1.2億元".into(), "120000000".into(), Some(Unit::Yuan))
+    );
 }
 
 #[test]
@@ -52,21 +58,37 @@ fn pinyin_junk_and_doubled_punctuation() {
 
 #[test]
 fn spaces_between_number_and_unit() {
-    texts("新增就业1660 万人,下降1.4 个百分点,占33.35 %", &["1660 万人", "1.4 个百分点", "33.35 %"]);
+    texts(
+        "新增就业1660 万人,下降1.4 个百分点,占33.35 %",
+        &["1660 万人", "1.4 个百分点", "33.35 %"],
+    );
 }
 
 #[test]
 fn chinese_numerals_in_text() {
     let q = found("全村共有农户三百二十六户,其中贫困户八十九户");
     assert_eq!(q[0].1, "326");
-    assert_eq!(q[1], ("八十九户".into(), "89".into(), Some(Unit::Household)));
+    assert_eq!(
+        q[1],
+        ("八十九户".into(), "89".into(), Some(Unit::Household))
+    );
 }
 
 #[test]
 fn approximations() {
-    let q: Vec<_> = quantities("惠及3万余人,投入近50万元,约91.68万元,2000元以上,超过1.2万户").collect();
+    let q: Vec<_> =
+        quantities("惠及3万余人,投入近50万元,约91.68万元,2000元以上,超过1.2万户").collect();
     let a: Vec<Approx> = q.iter().map(|q| q.approx).collect();
-    assert_eq!(a, [Approx::Over, Approx::Nearly, Approx::About, Approx::Over, Approx::Over]);
+    assert_eq!(
+        a,
+        [
+            Approx::Over,
+            Approx::Nearly,
+            Approx::About,
+            Approx::Over,
+            Approx::Over
+        ]
+    );
     // 节约 and 最近 are words, not approximations.
     let q: Vec<_> = quantities("节约3万元,最近5年").collect();
     assert_eq!(q[0].approx, Approx::Exact);
@@ -77,7 +99,10 @@ fn approximations() {
 fn ranges_in_text() {
     let q: Vec<_> = quantities("每户补助3至5万元。").collect();
     assert_eq!(q.len(), 1);
-    assert_eq!((q[0].value.to_string(), q[0].max.map(|m| m.to_string())), ("30000".into(), Some("50000".into())));
+    assert_eq!(
+        (q[0].value.to_string(), q[0].max.map(|m| m.to_string())),
+        ("30000".into(), Some("50000".into()))
+    );
 }
 
 #[test]
@@ -114,7 +139,10 @@ fn names_ordinals_and_markers_are_not_quantities() {
 fn damaged_numbers_are_skipped_or_flagged() {
     let text = "总人口?.8萬人,下撥?6萬元,共3\u{FFFD}5户,帮扶200户";
     texts(text, &["200户"]);
-    let flagged: Vec<_> = quantities(text).include_damaged(true).filter(|q| q.damaged).collect();
+    let flagged: Vec<_> = quantities(text)
+        .include_damaged(true)
+        .filter(|q| q.damaged)
+        .collect();
     assert!(flagged.len() >= 2, "{flagged:?}");
 }
 
@@ -124,13 +152,19 @@ fn counts_and_nouns() {
     assert_eq!(q[0].classifier.as_deref(), Some("个"));
     assert_eq!(q[1].noun.as_deref(), Some("贫困村集体经济项目"));
     let q: Vec<_> = quantities("覆盖1.6万贫困人口").collect();
-    assert_eq!((q[0].unit, q[0].noun.as_deref()), (Some(Unit::Person), Some("贫困人口")));
+    assert_eq!(
+        (q[0].unit, q[0].noun.as_deref()),
+        (Some(Unit::Person), Some("贫困人口"))
+    );
 }
 
 #[test]
 fn shared_list_unit() {
     let q: Vec<_> = quantities("分别超过任务5个、10个百分点").collect();
-    assert!(q.iter().all(|q| q.unit == Some(Unit::PercentagePoint)), "{q:?}");
+    assert!(
+        q.iter().all(|q| q.unit == Some(Unit::PercentagePoint)),
+        "{q:?}"
+    );
 }
 
 #[test]
