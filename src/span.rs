@@ -14,9 +14,9 @@ use core::ops::{Index, Range};
 /// use fupin::Span;
 ///
 /// let text = "贫困人口3万余人";
-/// let span = Span::from(12..24);
+/// let span = Span::from(12..22);
 /// assert_eq!(&text[span], "3万余人");
-/// assert_eq!(span.len(), 12);
+/// assert_eq!(span.len(), 10);
 /// ```
 // A span is two offsets forever; adding a field would be a different type.
 #[allow(clippy::exhaustive_structs)]
