@@ -13,3 +13,11 @@ pub fn repeated(text: &str, min: usize) -> String {
     }
     s
 }
+
+/// Extra input named by `FUPIN_BENCH_TEXT` (a path), repeated to 1 MB: measure on your
+/// own reports without committing them.
+pub fn extra() -> Option<String> {
+    let path = std::env::var_os("FUPIN_BENCH_TEXT")?;
+    let text = std::fs::read_to_string(path).ok()?;
+    Some(repeated(&text, 1 << 20))
+}

@@ -13,7 +13,12 @@ fn bench(c: &mut Criterion) {
     let traditional = common::repeated(common::SAMPLE_TRAD, 1 << 20);
     let mut g = c.benchmark_group("quantities");
     g.sample_size(20);
-    for (name, text) in [("simplified", &simplified), ("traditional", &traditional)] {
+    let extra = common::extra();
+    let mut inputs = vec![("simplified", &simplified), ("traditional", &traditional)];
+    if let Some(e) = &extra {
+        inputs.push(("FUPIN_BENCH_TEXT", e));
+    }
+    for (name, text) in inputs {
         g.throughput(Throughput::Bytes(text.len() as u64));
         g.bench_function(name, |b| {
             b.iter(|| {

@@ -272,55 +272,49 @@ impl<'n> Finder<'n> {
     /// The next candidate position: a digit or numeral character.
     fn next_candidate(&mut self) -> Option<usize> {
         let t = self.t;
-        let bytes = t.as_bytes();
-        let mut p = self.pos;
-        while let Some(&b) = bytes.get(p) {
-            if b < 0x80 {
-                if b.is_ascii_digit() {
+        let start = self.pos;
+        let rest = t.get(start..)?;
+        for (i, c) in rest.char_indices() {
+            let p = start + i;
+            if c.is_ascii() {
+                if c.is_ascii_digit() {
                     return Some(p);
                 }
-                p += 1;
                 continue;
             }
-            let Some(c) = t.get(p..).and_then(|r| r.chars().next()) else {
-                // Not on a char boundary: only reached inside a char, step on.
-                p += 1;
-                continue;
-            };
             match c {
                 '“' | '「' => {
                     // A short quotation (“六个一批”, “1461”行动计划) is a name or a
                     // slogan: numbers in it are not quantities.
                     let close = if c == '“' { '”' } else { '」' };
-                    let rest = t.get(p..).unwrap_or("");
-                    if let Some((i, _)) = rest
+                    let here = t.get(p..).unwrap_or("");
+                    if let Some((k, _)) = here
                         .char_indices()
                         .skip(1)
                         .take(16)
                         .find(|&(_, x)| x == close || x == '\n' || x == c)
                     {
-                        if rest.get(i..).is_some_and(|r| r.starts_with(close)) {
-                            self.title_end = self.title_end.max(p + i);
+                        if here.get(k..).is_some_and(|r| r.starts_with(close)) {
+                            self.title_end = self.title_end.max(p + k);
                         }
                     }
                 }
                 '《' => {
                     // A book title: numbers in it are names. Bounded, so an unclosed 《
                     // loses nothing beyond a line.
-                    let rest = t.get(p..).unwrap_or("");
-                    let lim = rest
+                    let here = t.get(p..).unwrap_or("");
+                    let lim = here
                         .char_indices()
                         .take(64)
                         .find(|&(_, c)| c == '》' || c == '\n')
-                        .map_or(0, |(i, _)| i);
-                    if lim > 0 && rest.get(lim..).is_some_and(|r| r.starts_with('》')) {
+                        .map_or(0, |(k, _)| k);
+                    if lim > 0 && here.get(lim..).is_some_and(|r| r.starts_with('》')) {
                         self.title_end = p + lim;
                     }
                 }
-                _ if p >= self.title_end && lex::is_numeral_char(c) => return Some(p),
+                _ if lex::is_numeral_char(c) && p >= self.title_end => return Some(p),
                 _ => {}
             }
-            p += c.len_utf8();
         }
         None
     }
@@ -442,7 +436,8 @@ impl Iterator for Finder<'_> {
             }
             // Years and dates: only worth a look when a time word or separator follows
             // the numeral.
-            if let Ok(Some(s)) = numeral::scan(t, p) {
+            let first_scan = numeral::scan(t, p);
+            if let Ok(Some(s)) = &first_scan {
                 if matches!(
                     char_at(t, s.end),
                     Some(
@@ -481,7 +476,8 @@ impl Iterator for Finder<'_> {
                 _ => p,
             };
             let at = if at < self.prev_end { p } else { at };
-            match quantity::read(t, at, Mode::Text) {
+            let pre = first_scan.ok().flatten().filter(|_| at == p);
+            match quantity::read_scanned(t, at, Mode::Text, pre) {
                 Ok(Some(mut raw)) => {
                     if raw.shape.bare_lead && char_at(t, raw.num_start) == Some('万') {
                         self.pos = self.skip_run(p);

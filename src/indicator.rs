@@ -727,34 +727,24 @@ fn group_end(t: &str, items: &[Item], i: usize) -> usize {
     end
 }
 
-/// Trigger words by their first character, longest first: one hash lookup per
-/// character of the text instead of a comparison with every word.
-fn triggers_by_first_char() -> &'static std::collections::HashMap<char, Vec<(&'static str, Role)>> {
-    static MAP: std::sync::OnceLock<std::collections::HashMap<char, Vec<(&'static str, Role)>>> =
+fn trigger_lexicon() -> &'static (Vec<&'static str>, crate::lexicon::Lexicon) {
+    static L: std::sync::OnceLock<(Vec<&'static str>, crate::lexicon::Lexicon)> =
         std::sync::OnceLock::new();
-    MAP.get_or_init(|| {
-        let mut m: std::collections::HashMap<char, Vec<(&'static str, Role)>> =
-            std::collections::HashMap::new();
-        for &(w, role) in TRIGGERS {
-            if let Some(c) = w.chars().next() {
-                m.entry(c).or_default().push((w, role));
-            }
-        }
-        for v in m.values_mut() {
-            v.sort_by_key(|(w, _)| core::cmp::Reverse(w.len()));
-        }
-        m
+    L.get_or_init(|| {
+        let words: Vec<&'static str> = TRIGGERS.iter().map(|(w, _)| *w).collect();
+        let lx = crate::lexicon::Lexicon::new(words.iter().copied());
+        (words, lx)
     })
 }
 
 fn find_triggers(t: &str) -> Vec<Trigger> {
-    let map = triggers_by_first_char();
+    let (words, lx) = trigger_lexicon();
     let mut out = Vec::new();
     let mut pos = 0;
     while let Some(c) = t.get(pos..).and_then(|r| r.chars().next()) {
-        if let Some(words) = map.get(&c) {
+        if lx.may_start(c) {
             let rest = t.get(pos..).unwrap_or("");
-            if let Some(&(w, role)) = words.iter().find(|(w, _)| rest.starts_with(w)) {
+            if let Some(&(w, role)) = lx.find(words, rest, |_| true).and_then(|i| TRIGGERS.get(i)) {
                 let role = if near_miss(t, pos, w) {
                     Some(Role::NearMiss)
                 } else if blocked(t, pos, w) {

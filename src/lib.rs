@@ -69,6 +69,7 @@
 mod error;
 mod extract;
 mod indicator;
+mod lexicon;
 mod normalize;
 mod numeral;
 mod quantity;

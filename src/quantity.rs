@@ -1,10 +1,12 @@
 //! Quantities: a number, its approximation words and its unit.
 
-use crate::numeral::{self, NumError, Scanned, Shape, lex};
+use crate::lexicon::Lexicon;
+use crate::numeral::{self, Message, NumError, Scanned, Shape, lex};
 use crate::{Approx, ParseError, ParseErrorKind, Per, Span, Unit};
 use core::fmt;
 use core::str::FromStr;
 use rust_decimal::Decimal;
+use std::sync::OnceLock;
 
 /// A number with its unit, as found in text or parsed from one string.
 ///
@@ -544,6 +546,9 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
 /// Approximation words right after `pos`: 左右, 上下, 以上, 以下, (含)以上.
 fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
     let p = skip_blanks(t, pos);
+    if !matches!(char_at(t, p), Some('(' | '左' | '上' | '以')) {
+        return None;
+    }
     let (p, incl) = if starts(t, p, "(含)") {
         (p + "(含)".len(), true)
     } else {
@@ -567,6 +572,12 @@ fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
 /// A separator of a range (至, 到, -, ~, —), with where the second number starts.
 fn range_sep(t: &str, pos: usize) -> Option<usize> {
     let p = skip_blanks(t, pos);
+    if !matches!(
+        char_at(t, p),
+        Some('—' | '-' | '至' | '到' | '~' | '〜' | '－')
+    ) {
+        return None;
+    }
     for s in ["——", "--", "至", "到", "-", "~", "—", "〜", "－"] {
         if starts(t, p, s) {
             return Some(skip_blanks(t, p + s.len()));
@@ -575,57 +586,46 @@ fn range_sep(t: &str, pos: usize) -> Option<usize> {
     None
 }
 
-/// Whether `rest` starts with `word`, comparing the first character first (most
-/// lookups fail there).
-fn starts_fast(rest: &str, first: char, word: &str) -> bool {
-    word.starts_with(first) && rest.starts_with(word)
+fn label_texts() -> &'static [&'static str] {
+    static T: OnceLock<Vec<&'static str>> = OnceLock::new();
+    T.get_or_init(|| LABELS.iter().map(|l| l.text).collect())
+}
+
+fn label_lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon::new(label_texts().iter().copied()))
+}
+
+fn classifier_lexicon() -> &'static Lexicon {
+    static L: OnceLock<Lexicon> = OnceLock::new();
+    L.get_or_init(|| Lexicon::new(CLASSIFIERS.iter().copied()))
+}
+
+fn noun_lexicon() -> &'static (Vec<&'static str>, Lexicon) {
+    static L: OnceLock<(Vec<&'static str>, Lexicon)> = OnceLock::new();
+    L.get_or_init(|| {
+        let words: Vec<&'static str> = PERSON_NOUNS
+            .iter()
+            .chain(HOUSEHOLD_NOUNS)
+            .copied()
+            .collect();
+        let lx = Lexicon::new(words.iter().copied());
+        (words, lx)
+    })
 }
 
 /// The unit label at `pos`, if any.
 pub(crate) fn label_at(t: &str, pos: usize) -> Option<Label> {
     let rest = t.get(pos..)?;
-    let first = rest.chars().next()?;
-    // Most characters after a number start no label.
-    if !matches!(
-        first,
-        '个' | '百'
-            | '平'
-            | 'k'
-            | '人'
-            | '公'
-            | '千'
-            | '兆'
-            | 'M'
-            | '亩'
-            | '元'
-            | '块'
-            | '圆'
-            | '名'
-            | '位'
-            | '口'
-            | '户'
-            | '%'
-            | '‰'
-    ) {
-        return None;
-    }
-    LABELS
-        .iter()
-        .copied()
-        .find(|l| starts_fast(rest, first, l.text))
+    let i = label_lexicon().find(label_texts(), rest, |_| true)?;
+    LABELS.get(i).copied()
 }
 
 /// The measure word at `pos`, if any.
 pub(crate) fn classifier_at(t: &str, pos: usize) -> Option<&'static str> {
     let rest = t.get(pos..)?;
-    let first = rest.chars().next()?;
-    if !is_cjk_char(first) {
-        return None;
-    }
-    let c = CLASSIFIERS
-        .iter()
-        .copied()
-        .find(|c| starts_fast(rest, first, c))?;
+    let i = classifier_lexicon().find(CLASSIFIERS, rest, |_| true)?;
+    let c = *CLASSIFIERS.get(i)?;
     (!classifier_blocked(c, char_at(t, pos + c.len()))).then_some(c)
 }
 
@@ -686,7 +686,7 @@ fn overflow_err(start: usize, end: usize) -> NumError {
     NumError {
         kind: ParseErrorKind::Overflow,
         span: Span::new(start, end),
-        message: "number too large for an exact decimal (at most 28 significant digits)".into(),
+        message: Message::Text(numeral::OVERFLOW),
         skip_to: end,
     }
 }
@@ -750,12 +750,17 @@ fn number_at(
     pos: usize,
     approx: &mut Approx,
     fraction: &mut bool,
+    pre: Option<Scanned>,
 ) -> Result<Option<(Scanned, Option<Decimal>)>, NumError> {
     if let Some((s, max)) = fuzzy_at(t, pos)? {
         *approx = Approx::About;
         return Ok(Some((s, Some(max))));
     }
-    let Some(mut s) = numeral::scan(t, pos)? else {
+    let scanned = match pre {
+        Some(s) => Some(s),
+        None => numeral::scan(t, pos)?,
+    };
+    let Some(mut s) = scanned else {
         return Ok(None);
     };
     // 15k, 30w: Arabic numbers with a Latin multiplier (not 5kg, 10km).
@@ -782,8 +787,9 @@ fn number_at(
             let overflow = || NumError {
                 kind: ParseErrorKind::Overflow,
                 span: Span::new(pos, num.end),
-                message: "fraction cannot be computed exactly (denominator is zero or too small)"
-                    .into(),
+                message: Message::Text(
+                    "fraction cannot be computed exactly (denominator is zero or too small)",
+                ),
                 skip_to: num.end,
             };
             if s.value.is_zero() {
@@ -840,9 +846,7 @@ fn number_at(
                 s.value = s.value.checked_mul(f).ok_or_else(|| NumError {
                     kind: ParseErrorKind::Overflow,
                     span: Span::new(pos, e),
-                    message:
-                        "number too large for an exact decimal (at most 28 significant digits)"
-                            .into(),
+                    message: Message::Text(numeral::OVERFLOW),
                     skip_to: e,
                 })?;
                 s.end = e;
@@ -947,13 +951,15 @@ fn noun_after(t: &str, pos: usize, whole: bool) -> Option<(usize, usize)> {
 
 fn people_noun(t: &str, pos: usize) -> Option<(Unit, usize)> {
     let rest = t.get(pos..)?;
-    if let Some(w) = PERSON_NOUNS.iter().find(|w| rest.starts_with(**w)) {
-        return Some((Unit::Person, pos + w.len()));
-    }
-    HOUSEHOLD_NOUNS
-        .iter()
-        .find(|w| rest.starts_with(**w))
-        .map(|w| (Unit::Household, pos + w.len()))
+    let (words, lx) = noun_lexicon();
+    let i = lx.find(words, rest, |_| true)?;
+    let w = words.get(i)?;
+    let unit = if i < PERSON_NOUNS.len() {
+        Unit::Person
+    } else {
+        Unit::Household
+    };
+    Some((unit, pos + w.len()))
 }
 
 /// After `N个` at `pos`: `、M个百分点` gives the list's unit to N too.
@@ -996,6 +1002,17 @@ fn cents_after(t: &str, pos: usize) -> Option<(Decimal, usize)> {
 /// Reads a quantity whose number starts at `pos` (after a percent prefix, if any: the
 /// caller passes `pct` when 百分之/千分之 stood before it).
 pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumError> {
+    read_scanned(t, pos, mode, None)
+}
+
+/// As [`read`], with the numeral at `pos` already scanned by the caller (`pre`), when
+/// it starts right at `pos`.
+pub(crate) fn read_scanned(
+    t: &str,
+    pos: usize,
+    mode: Mode,
+    pre: Option<Scanned>,
+) -> Result<Option<Raw>, NumError> {
     let mut start = pos;
     let mut approx = Approx::Exact;
     // 百分之…, 千分之…, 万分之…, 百万分之…: parts of a power of ten, as percent.
@@ -1043,7 +1060,7 @@ pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumEr
         };
         Some((s, None))
     } else {
-        number_at(t, at, &mut approx, &mut fraction)?
+        number_at(t, at, &mut approx, &mut fraction, pre.filter(|_| at == pos))?
     };
     let Some((mut lo, fuzzy_max)) = num else {
         return Ok(None);
@@ -1084,7 +1101,7 @@ pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumEr
         if let Some(hp) = range_sep(t, after_lo) {
             let mut hi_approx = Approx::Exact;
             let mut hi_frac = false;
-            if let Ok(Some((hi, None))) = number_at(t, hp, &mut hi_approx, &mut hi_frac) {
+            if let Ok(Some((hi, None))) = number_at(t, hp, &mut hi_approx, &mut hi_frac, None) {
                 let hi_unit = unit_after(t, hi.end, &hi.shape);
                 let same_unit = match (lo_unit, hi_unit) {
                     (None, _) => true,
@@ -1159,7 +1176,7 @@ pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumEr
     let overflow = |e: usize| NumError {
         kind: ParseErrorKind::Overflow,
         span: Span::new(start, e),
-        message: "number too large for an exact decimal (at most 28 significant digits)".into(),
+        message: Message::Text(numeral::OVERFLOW),
         skip_to: e,
     };
     if pow != 0 {

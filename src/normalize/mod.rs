@@ -244,7 +244,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         let mut chars = rest.chars();
         let Some(c) = chars.next() else { break };
         let clen = c.len_utf8();
-        if prev_cjk {
+        if prev_cjk && matches!(c, '(' | '（') {
             if let Some(n) = pinyin_annotation(rest) {
                 let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
                 o.push_str(text.get(copied..i).unwrap_or(""));
@@ -262,11 +262,18 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         // The character with its combining marks, normalized as one piece. ASCII and
         // CJK ideographs are never combining marks, so most characters skip the lookup.
         let mut end = i + clen;
-        for m in chars {
-            if m.is_ascii() || is_cjk(m) || canonical_combining_class(m) == 0 {
-                break;
+        // A next byte that is ASCII or leads U+4000..U+9FFF cannot start a combining
+        // mark; only other characters need the lookup.
+        let plain_next = bytes
+            .get(end)
+            .is_none_or(|&b| b < 0x80 || (0xE4..=0xE9).contains(&b));
+        if !plain_next {
+            for m in chars {
+                if m.is_ascii() || is_cjk(m) || canonical_combining_class(m) == 0 {
+                    break;
+                }
+                end += m.len_utf8();
             }
-            end += m.len_utf8();
         }
         let cluster = text.get(i..end).unwrap_or("");
         let cjk = is_cjk(c);
@@ -290,12 +297,15 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             (n != cluster).then_some(n)
         };
         if let Some(n) = changed {
-            {
-                let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-                o.push_str(text.get(copied..i).unwrap_or(""));
-                copied = end;
-                let norm_start = o.len();
-                o.push_str(&n);
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            o.push_str(text.get(copied..i).unwrap_or(""));
+            copied = end;
+            let norm_start = o.len();
+            o.push_str(&n);
+            // One character replaced by one of the same length (萬 to 万) shifts no
+            // offset: the map needs no entry for it.
+            let same_shape = n.len() == end - i && simple && n.chars().nth(1).is_none();
+            if !same_shape {
                 pieces.push(Piece {
                     norm_start,
                     norm_end: o.len(),

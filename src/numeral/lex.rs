@@ -107,11 +107,36 @@ fn big_unit(c: char) -> Option<u32> {
 
 /// Whether `c` can start or continue a numeral.
 pub(crate) fn is_numeral_char(c: char) -> bool {
-    c.is_ascii_digit()
-        || chinese_digit(c).is_some()
+    if c.is_ascii() {
+        return c.is_ascii_digit();
+    }
+    // One bit test per character: this runs at every character of a document.
+    let u = c as usize;
+    numeral_bits()
+        .get(u / 64)
+        .is_some_and(|b| b & (1 << (u % 64)) != 0)
+}
+
+fn is_numeral_char_slow(c: char) -> bool {
+    chinese_digit(c).is_some()
         || small_unit(c).is_some()
         || big_unit(c).is_some()
-        || matches!(c, '廿' | '卅' | '点' | '點')
+        || matches!(c, '廿' | '卅' | '点' | '點' | '兆')
+}
+
+fn numeral_bits() -> &'static [u64] {
+    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
+    BITS.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for u in 0x80..0x10000u32 {
+            if char::from_u32(u).is_some_and(is_numeral_char_slow) {
+                if let Some(b) = bits.get_mut(u as usize / 64) {
+                    *b |= 1 << (u % 64);
+                }
+            }
+        }
+        bits
+    })
 }
 
 /// Whether `c` is a digit of either script (not a unit).

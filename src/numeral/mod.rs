@@ -43,19 +43,49 @@ pub(crate) struct Shape {
     pub bare_lead: bool,
 }
 
+/// The message of a numeral error, formatted only when a caller asks for it: the
+/// extractors meet many failed numerals (一 in words) and drop them unformatted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Message {
+    Text(&'static str),
+    /// A character that cannot follow the one before it.
+    Misordered(char, char),
+    /// A bare 百/千/万 with nothing after it.
+    DigitAfter(char),
+    /// 点 followed by something other than a digit (or nothing).
+    AfterPoint(Option<char>),
+}
+
+pub(crate) const OVERFLOW: &str =
+    "number too large for an exact decimal (at most 28 significant digits)";
+
+impl core::fmt::Display for Message {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            Message::Text(s) => f.write_str(s),
+            Message::Misordered(c, p) => write!(f, "misordered numeral: {c:?} cannot follow {p:?}"),
+            Message::DigitAfter(c) => write!(f, "expected a digit after {c:?}, found end of input"),
+            Message::AfterPoint(Some(c)) => write!(f, "expected a digit after '点', found {c:?}"),
+            Message::AfterPoint(None) => {
+                f.write_str("expected a digit after '点', found end of input")
+            }
+        }
+    }
+}
+
 /// A numeral that cannot be read, with the byte span (of the text scanned) at fault.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct NumError {
     pub kind: ParseErrorKind,
     pub span: Span,
-    pub message: String,
+    pub message: Message,
     /// Where the numeral-like run that failed ends, so that a scanner can skip it.
     pub skip_to: usize,
 }
 
 impl NumError {
     pub(crate) fn into_parse_error(self) -> ParseError {
-        ParseError::new(self.kind, self.span, self.message)
+        ParseError::new(self.kind, self.span, self.message.to_string())
     }
 }
 
@@ -119,7 +149,7 @@ fn pow10(p: u32) -> Decimal {
 }
 
 impl Acc<'_> {
-    fn err(&self, kind: ParseErrorKind, span: (usize, usize), message: String) -> NumError {
+    fn err(&self, kind: ParseErrorKind, span: (usize, usize), message: Message) -> NumError {
         NumError {
             kind,
             span: Span::new(span.0, span.1),
@@ -136,19 +166,11 @@ impl Acc<'_> {
             .get(self.prev_span.0..self.prev_span.1)
             .and_then(|s| s.chars().next_back())
             .unwrap_or('\u{FFFD}');
-        self.err(
-            ParseErrorKind::Misordered,
-            span,
-            format!("misordered numeral: {c:?} cannot follow {p:?}"),
-        )
+        self.err(ParseErrorKind::Misordered, span, Message::Misordered(c, p))
     }
 
     fn overflow(&self, span: (usize, usize)) -> NumError {
-        self.err(
-            ParseErrorKind::Overflow,
-            span,
-            "number too large for an exact decimal (at most 28 significant digits)".into(),
-        )
+        self.err(ParseErrorKind::Overflow, span, Message::Text(OVERFLOW))
     }
 
     fn add(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, NumError> {
@@ -519,7 +541,7 @@ fn scan_inner(acc: &mut Acc<'_>, pos: &mut usize) -> Result<Option<Scanned>, Num
         return Err(acc.err(
             ParseErrorKind::Misordered,
             acc.prev_span,
-            "misordered numeral: '零' cannot end a number".into(),
+            Message::Text("misordered numeral: '零' cannot end a number"),
         ));
     }
     if acc.bare == 1 {
@@ -527,7 +549,7 @@ fn scan_inner(acc: &mut Acc<'_>, pos: &mut usize) -> Result<Option<Scanned>, Num
         return Err(acc.err(
             ParseErrorKind::UnexpectedEnd,
             (*pos, *pos),
-            format!("expected a digit after {c:?}, found end of input"),
+            Message::DigitAfter(c),
         ));
     }
     if acc.tokens > 1 {
@@ -560,19 +582,12 @@ fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Sca
     let text = acc.text;
     let end = span.1;
     let Some((ftok, fend)) = token(text, end) else {
-        let found = match text.get(end..).and_then(|r| r.chars().next()) {
-            Some(c) => format!("found {c:?}"),
-            None => "found end of input".into(),
-        };
-        let (kind, to) = match text.get(end..).and_then(|r| r.chars().next()) {
+        let next = text.get(end..).and_then(|r| r.chars().next());
+        let (kind, to) = match next {
             Some(c) => (ParseErrorKind::UnexpectedChar(c), end + c.len_utf8()),
             None => (ParseErrorKind::UnexpectedEnd, end),
         };
-        return Err(acc.err(
-            kind,
-            (end, to),
-            format!("expected a digit after '点', {found}"),
-        ));
+        return Err(acc.err(kind, (end, to), Message::AfterPoint(next)));
     };
     let (mantissa, digits) = match ftok {
         Tok::Run(r) => (r.mantissa, r.len),
@@ -582,7 +597,7 @@ fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Sca
             return Err(acc.err(
                 ParseErrorKind::UnexpectedChar(c),
                 (end, fend),
-                format!("expected a digit after '点', found {c:?}"),
+                Message::AfterPoint(Some(c)),
             ));
         }
     };

@@ -1,0 +1,84 @@
+//! Word lists looked up at every position of a text: a bitset of first characters
+//! rejects most positions with one bit test, and only the words that share the
+//! position's first character are compared.
+
+use std::collections::HashMap;
+
+/// An index over a static word list, longest words first within each first character.
+#[derive(Debug)]
+pub(crate) struct Lexicon {
+    /// One bit per BMP code point: whether some word starts with it.
+    first: Vec<u64>,
+    /// Indexes into the word list by first character, longest word first.
+    by_first: HashMap<char, Vec<usize>>,
+}
+
+impl Lexicon {
+    pub(crate) fn new<'a>(words: impl Iterator<Item = &'a str>) -> Lexicon {
+        let mut first = vec![0u64; 0x10000 / 64];
+        let mut by_first: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        for (i, w) in words.enumerate() {
+            let Some(c) = w.chars().next() else { continue };
+            let u = c as usize;
+            if let Some(slot) = first.get_mut(u / 64) {
+                *slot |= 1 << (u % 64);
+            }
+            by_first.entry(c).or_default().push((w.len(), i));
+        }
+        let by_first = by_first
+            .into_iter()
+            .map(|(c, mut v)| {
+                // Longest first; equal lengths keep list order.
+                v.sort_by_key(|&(len, i)| (core::cmp::Reverse(len), i));
+                (c, v.into_iter().map(|(_, i)| i).collect())
+            })
+            .collect();
+        Lexicon { first, by_first }
+    }
+
+    /// Whether some word starts with `c`.
+    pub(crate) fn may_start(&self, c: char) -> bool {
+        let u = c as usize;
+        self.first
+            .get(u / 64)
+            .is_some_and(|b| b & (1 << (u % 64)) != 0)
+    }
+
+    /// Indexes of the words that start with `c`, longest first.
+    pub(crate) fn candidates(&self, c: char) -> &[usize] {
+        if !self.may_start(c) {
+            return &[];
+        }
+        self.by_first.get(&c).map_or(&[], Vec::as_slice)
+    }
+
+    /// The index of the longest word of `words` (the list this was built from) at the
+    /// start of `rest` for which `accept` holds.
+    pub(crate) fn find(
+        &self,
+        words: &[&str],
+        rest: &str,
+        mut accept: impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
+        let c = rest.chars().next()?;
+        self.candidates(c)
+            .iter()
+            .copied()
+            .find(|&i| words.get(i).is_some_and(|w| rest.starts_with(w)) && accept(i))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_first() {
+        let words = ["人", "人次", "户"];
+        let lx = Lexicon::new(words.iter().copied());
+        assert_eq!(lx.find(&words, "人次数", |_| true), Some(1));
+        assert_eq!(lx.find(&words, "人们", |_| true), Some(0));
+        assert_eq!(lx.find(&words, "个", |_| true), None);
+        assert!(!lx.may_start('个'));
+    }
+}
