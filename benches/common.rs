@@ -1,6 +1,9 @@
 //! Bench input shared by the benches: the bundled sample report and its traditional
 //! variant, repeated to at least 1 MB.
 
+// Each bench uses only some of these helpers.
+#![allow(dead_code)]
+
 pub const SAMPLE: &str = include_str!("../examples/data/sample.txt");
 pub const SAMPLE_TRAD: &str = include_str!("../examples/data/sample-trad.txt");
 
@@ -20,4 +23,9 @@ pub fn extra() -> Option<String> {
     let path = std::env::var_os("FUPIN_BENCH_TEXT")?;
     let text = std::fs::read_to_string(path).ok()?;
     Some(repeated(&text, 1 << 20))
+}
+
+/// `unit` repeated to exactly `len` bytes or a little more (no separator).
+pub fn repeated_exact(unit: &str, len: usize) -> String {
+    unit.repeat(len / unit.len().max(1) + 1)
 }

@@ -121,6 +121,10 @@ struct Acc<'t> {
     /// Everything at the 亿 level and above.
     yi: Decimal,
     yi_used: bool,
+    /// The last 亿 came right after 万 (万亿, 10^12).
+    yi_compound: bool,
+    /// A 零 stood after the last 亿.
+    zero_since_yi: bool,
     /// The 万 group inside the current 亿 group.
     wan: Decimal,
     wan_used: bool,
@@ -264,7 +268,9 @@ impl Acc<'_> {
                 } else if r.leading_zeros == r.len {
                     // 零 between terms marks a gap (一百零五).
                     self.prev = Prev::Zero;
+                    self.zero_since_yi = true;
                 } else if r.len - r.leading_zeros == 1 {
+                    self.zero_since_yi |= r.leading_zeros > 0;
                     self.pending = Some(Pending {
                         value,
                         single: true,
@@ -349,6 +355,9 @@ impl Acc<'_> {
             let group = self.add(self.wan, here, span)?;
             self.yi = self.mul(group, pow10(12), span)?;
             self.yi_used = true;
+            // Lower 亿 groups add to 兆 (五兆六十二亿), as they do to 万亿.
+            self.yi_compound = true;
+            self.zero_since_yi = false;
             self.wan = Decimal::ZERO;
             self.wan_used = false;
         } else if p == 4 {
@@ -385,8 +394,16 @@ impl Acc<'_> {
             }
             let group = self.add(self.wan, here, span)?;
             let scaled = self.mul(group, pow10(8), span)?;
-            if self.yi_used && !group.is_zero() && scaled < self.yi {
-                // 一万亿三千亿: a lower 亿 group adds.
+            // 一万亿三千亿: after the compound 万亿 and with no 零 since, a lower 亿 group
+            // adds. Otherwise a second 亿 multiplies all before it (一亿二千万亿 is
+            // 12000000000000000, as `to_chinese` writes numbers from 10^16 on).
+            let additive = self.yi_used
+                && self.yi_compound
+                && !self.zero_since_yi
+                && !group.is_zero()
+                && scaled < self.yi;
+            let compound = self.prev == Prev::Big && self.last_big == 4 && !had_pending;
+            if additive {
                 self.yi = self.add(self.yi, scaled, span)?;
             } else {
                 // 三亿, 3万亿, and nested 一亿二千万亿 or 亿亿: multiplies all before it.
@@ -394,6 +411,8 @@ impl Acc<'_> {
                 self.yi = self.mul(all, pow10(8), span)?;
             }
             self.yi_used = true;
+            self.yi_compound = compound;
+            self.zero_since_yi = false;
             self.wan = Decimal::ZERO;
             self.wan_used = false;
         }
@@ -453,6 +472,8 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
         text,
         yi: Decimal::ZERO,
         yi_used: false,
+        yi_compound: false,
+        zero_since_yi: false,
         wan: Decimal::ZERO,
         wan_used: false,
         section: Decimal::ZERO,

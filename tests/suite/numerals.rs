@@ -193,6 +193,19 @@ fn no_float_rounding() {
 }
 
 #[test]
+fn nested_and_additive_yi_groups() {
+    // Additive, as people write: 一万亿三千亿 is 1.3 × 10^12.
+    num("一万亿三千亿", "1300000000000");
+    num("3万亿", "3000000000000");
+    // Nested, as to_chinese writes from 10^16 on.
+    num("一亿二千万亿", "12000000000000000");
+    num("一万亿零三千亿", "100000000300000000000");
+    // Regression (fuzzing): 26 nines written in Chinese read back exactly.
+    let v = dec("99999999999999999999999999");
+    assert_eq!(parse_number(&fupin::to_chinese(&v)).unwrap(), v);
+}
+
+#[test]
 fn writes_chinese_back() {
     use fupin::{to_chinese, to_chinese_capital};
     assert_eq!(to_chinese(&dec("12345600")), "一千二百三十四万五千六百");
