@@ -103,9 +103,8 @@ fn small_int(s: &numeral::Scanned, max: i128) -> Option<u8> {
         .flatten()
 }
 
-/// Reads a time expression at `pos`, if one starts there.
-fn time_at(t: &str, pos: usize) -> Option<TimeRaw> {
-    let s = numeral::scan(t, pos).ok()??;
+/// Reads a time expression at `pos`, if one starts there; `s` is the numeral there.
+fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
     let mut tr = TimeRaw {
         kind: TimeKind::Year,
         year: None,
@@ -117,7 +116,7 @@ fn time_at(t: &str, pos: usize) -> Option<TimeRaw> {
         end: s.end,
     };
     // 2019-12-23, 2019/12/23, 2019.12.23
-    if let (Some(y), Some(sep @ ('-' | '/' | '.'))) = (year_of(&s), char_at(t, s.end)) {
+    if let (Some(y), Some(sep @ ('-' | '/' | '.'))) = (year_of(s), char_at(t, s.end)) {
         let m = numeral::scan(t, s.end + 1).ok().flatten()?;
         if let (Some(mo), Some(sep2)) = (small_int(&m, 12), char_at(t, m.end)) {
             if sep2 == sep {
@@ -137,7 +136,7 @@ fn time_at(t: &str, pos: usize) -> Option<TimeRaw> {
         }
     }
     let mut p = s.end;
-    if let Some(y) = year_of(&s) {
+    if let Some(y) = year_of(s) {
         // 2016-2020年, 2016至2020年
         for sep in ["——", "--", "—", "-", "~", "至", "到", "－"] {
             if starts(t, p, sep) {
@@ -198,7 +197,7 @@ fn time_at(t: &str, pos: usize) -> Option<TimeRaw> {
         return Some(tr);
     }
     // 6月30日, 10月末
-    if let Some(mo) = small_int(&s, 12) {
+    if let Some(mo) = small_int(s, 12) {
         if starts(t, p, "月") && !matches!(char_before(t, pos), Some('个')) {
             tr.kind = TimeKind::Date;
             tr.month = Some(mo);
@@ -208,7 +207,7 @@ fn time_at(t: &str, pos: usize) -> Option<TimeRaw> {
         }
     }
     // 30日 after a month written elsewhere; 18号
-    if let Some(d) = small_int(&s, 31) {
+    if let Some(d) = small_int(s, 31) {
         if (starts(t, p, "日") || starts(t, p, "号")) && !starts(t, p + 3, "元") {
             tr.kind = TimeKind::Date;
             tr.day = Some(d);
@@ -454,7 +453,7 @@ impl Iterator for Finder<'_> {
                             | '－'
                     )
                 ) {
-                    if let Some(tr) = time_at(t, p) {
+                    if let Some(tr) = time_at(t, p, s) {
                         self.pos = tr.end;
                         return Some(Found::Time(tr));
                     }

@@ -39,6 +39,8 @@
 //!
 //! - **serde** (default): `Serialize`/`Deserialize` for the public records. Decimal values
 //!   are written as strings (`"982000000"`), never as JSON numbers.
+//! - **rayon**: [`Extractor::par_extract`] and [`par_quantities`], documents in parallel.
+//!   [`Extractor::extract_all`] and [`quantities_all`] are the sequential forms.
 //!
 //! # Spans
 //!
@@ -66,6 +68,7 @@
     )
 )]
 
+mod batch;
 mod error;
 mod extract;
 mod indicator;
@@ -78,6 +81,9 @@ mod serde_impls;
 mod span;
 mod unit;
 
+#[cfg(feature = "rayon")]
+pub use batch::par_quantities;
+pub use batch::quantities_all;
 pub use error::{ParseError, ParseErrorKind};
 pub use extract::{Quantities, TimeExpr, TimeKind, Times, quantities, times};
 pub use indicator::{

@@ -1,102 +1,464 @@
-//! Input handling shared by the `quantities` and `extract` examples.
+//! Input handling shared by the `quantities` and `extract` examples: files, folders,
+//! JSON Lines corpora and standard input, processed in parallel batches with output in
+//! input order, a progress bar on a terminal, and a summary at the end.
 
-use std::io::Read;
+// Shared by two examples, each of which uses only part of it.
+#![allow(dead_code)]
 
-/// The sample report bundled with the crate, read when no file is given.
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// The sample report bundled with the crate, read when no input is given.
 pub const SAMPLE: &str = include_str!("../data/sample.txt");
 
-/// One document to read: its name for the output and its text.
+/// One document: where it came from and its text.
 pub struct Doc {
-    pub name: String,
+    /// `("file", path)` or `("id", id)`.
+    pub key: (&'static str, String),
+    pub url: Option<String>,
+    /// `YYYY-MM-DD` from a JSON Lines `date` field, for relative years.
+    pub date: Option<(i32, u8, u8)>,
     pub text: String,
 }
 
 /// Command-line options common to the examples.
 pub struct Args {
-    pub files: Vec<String>,
+    pub inputs: Vec<Input>,
     pub flags: Vec<(String, Option<String>)>,
 }
 
+/// One input named on the command line, in order.
+pub enum Input {
+    /// A file, or every `.txt` below a folder.
+    Path(PathBuf),
+    /// `-`: standard input as one document.
+    Stdin,
+    /// `--jsonl FILE` or `--jsonl -`: one document a line.
+    Jsonl(Option<PathBuf>),
+}
+
+/// Flags every example takes, with a value.
+pub const COMMON_VALUE_FLAGS: &[&str] = &["--jsonl", "--text-field", "--id-field", "--jobs", "--format"];
+
 impl Args {
-    /// Splits `--flag value`, `--flag=value` and plain file arguments. `takes_value`
-    /// names the flags that take a value.
-    pub fn parse(takes_value: &[&str]) -> Result<Args, String> {
-        let mut files = Vec::new();
+    /// Splits flags (`--flag value`, `--flag=value`) from inputs. `takes_value` names the
+    /// flags that take a value besides the common ones; `known` all the flags allowed.
+    pub fn parse(takes_value: &[&str], known: &[&str]) -> Result<Args, String> {
+        let mut inputs = Vec::new();
         let mut flags = Vec::new();
         let mut it = std::env::args().skip(1);
         while let Some(a) = it.next() {
-            if a == "-" || !a.starts_with("--") {
-                files.push(a);
+            if a == "-" {
+                inputs.push(Input::Stdin);
+                continue;
+            }
+            if !a.starts_with("--") {
+                inputs.push(Input::Path(PathBuf::from(a)));
                 continue;
             }
             let (name, inline) = match a.split_once('=') {
                 Some((n, v)) => (n.to_owned(), Some(v.to_owned())),
                 None => (a.clone(), None),
             };
-            if takes_value.contains(&name.as_str()) {
+            if !known.contains(&name.as_str()) && !COMMON_VALUE_FLAGS.contains(&name.as_str()) {
+                return Err(format!("unknown option {name}"));
+            }
+            if takes_value.contains(&name.as_str()) || COMMON_VALUE_FLAGS.contains(&name.as_str()) {
                 let v = match inline {
                     Some(v) => v,
                     None => it.next().ok_or_else(|| format!("{name} needs a value"))?,
                 };
+                if name == "--jsonl" {
+                    inputs.push(Input::Jsonl((v != "-").then(|| PathBuf::from(&v))));
+                }
                 flags.push((name, Some(v)));
             } else {
                 flags.push((name, inline));
             }
         }
-        Ok(Args { files, flags })
+        Ok(Args { inputs, flags })
     }
 
     pub fn flag(&self, name: &str) -> Option<Option<&str>> {
-        self.flags
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_deref())
+        self.flags.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_deref())
     }
 
-    /// Rejects flags not in `known`.
-    pub fn check(&self, known: &[&str]) -> Result<(), String> {
-        for (n, _) in &self.flags {
-            if !known.contains(&n.as_str()) {
-                return Err(format!("unknown option {n}"));
-            }
-        }
-        Ok(())
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.flag(name).flatten()
     }
 }
 
-/// Reads the documents named on the command line: files, `-` for standard input, or
-/// the bundled sample when none is given. Invalid UTF-8 is read lossily with a warning.
-pub fn documents(files: &[String]) -> Vec<Result<Doc, String>> {
-    if files.is_empty() {
-        return vec![Ok(Doc {
-            name: "examples/data/sample.txt".into(),
-            text: SAMPLE.into(),
-        })];
+/// Output format.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Jsonl,
+    Csv,
+}
+
+/// Parses `YYYY-MM-DD` (a longer timestamp after it is ignored).
+pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
+    let s = s.get(..10).unwrap_or(s);
+    let mut it = s.splitn(3, ['-', '/']);
+    let y = it.next()?.parse().ok()?;
+    let m = it.next()?.parse().ok().filter(|m| (1..=12).contains(m))?;
+    let d = it.next()?.parse().ok().filter(|d| (1..=31).contains(d))?;
+    Some((y, m, d))
+}
+
+/// Reads a file's bytes as text; invalid UTF-8 is replaced, with a warning naming the
+/// file and the byte offset.
+fn lossy(bytes: Vec<u8>, name: &str, warnings: &mut Vec<String>) -> String {
+    match String::from_utf8(bytes) {
+        Ok(s) => s,
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            warnings.push(format!(
+                "{name}: invalid UTF-8 at byte {at}, read with U+FFFD in its place"
+            ));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
     }
-    files
-        .iter()
-        .map(|f| {
-            let mut bytes = Vec::new();
-            let read = if f == "-" {
-                std::io::stdin().read_to_end(&mut bytes).map(|_| ())
-            } else {
-                std::fs::File::open(f).and_then(|mut h| h.read_to_end(&mut bytes).map(|_| ()))
-            };
-            read.map_err(|e| format!("{f}: {e}"))?;
-            let text = match String::from_utf8(bytes) {
-                Ok(s) => s,
-                Err(e) => {
-                    let at = e.utf8_error().valid_up_to();
-                    eprintln!(
-                        "warning: {f}: invalid UTF-8 at byte {at}, read with U+FFFD in its place"
-                    );
-                    String::from_utf8_lossy(e.as_bytes()).into_owned()
+}
+
+/// Every `.txt` file below `dir`, sorted by path.
+fn txt_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<String>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            warnings.push(format!("{}: {e}", dir.display()));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            txt_files(&p, out, warnings);
+        } else if p.extension().is_some_and(|x| x == "txt") {
+            out.push(p);
+        }
+    }
+}
+
+/// One item of the input stream: a document, or a problem to report. A `Bad` item
+/// counts as an error; a document read with invalid UTF-8 gives a `Bad` item and is
+/// still read, lossily.
+pub enum Item {
+    Doc(Doc),
+    Bad(String),
+    /// A warning that counts no error (an empty line in a JSON Lines file).
+    Warn(String),
+}
+
+/// The documents of all inputs, in order, read lazily (a JSON Lines corpus streams).
+pub struct Stream {
+    queue: std::collections::VecDeque<Item>,
+    pending: std::vec::IntoIter<Input>,
+    jsonl: Option<(String, Box<dyn BufRead>, usize)>,
+    text_field: String,
+    id_field: String,
+}
+
+impl Stream {
+    pub fn new(inputs: Vec<Input>, text_field: &str, id_field: &str) -> Stream {
+        let mut queue = std::collections::VecDeque::new();
+        let inputs = if inputs.is_empty() {
+            queue.push_back(Item::Doc(Doc {
+                key: ("file", "examples/data/sample.txt".into()),
+                url: None,
+                date: None,
+                text: SAMPLE.into(),
+            }));
+            Vec::new()
+        } else {
+            inputs
+        };
+        Stream {
+            queue,
+            pending: inputs.into_iter(),
+            jsonl: None,
+            text_field: text_field.into(),
+            id_field: id_field.into(),
+        }
+    }
+
+    fn read_file(&mut self, path: &Path) {
+        let name = path.display().to_string();
+        let mut bytes = Vec::new();
+        match std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)) {
+            Ok(_) => {
+                let mut w = Vec::new();
+                let text = lossy(bytes, &name, &mut w);
+                self.queue.extend(w.into_iter().map(Item::Bad));
+                self.queue.push_back(Item::Doc(Doc {
+                    key: ("file", name),
+                    url: None,
+                    date: None,
+                    text,
+                }));
+            }
+            Err(e) => self.queue.push_back(Item::Bad(format!("{name}: {e}"))),
+        }
+    }
+
+    fn next_jsonl(&mut self) -> Option<Item> {
+        let (name, reader, line_no) = self.jsonl.as_mut()?;
+        let mut buf = Vec::new();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => {
+                self.jsonl = None;
+                return None;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let item = Item::Bad(format!("{name}:{}: {e}", *line_no + 1));
+                self.jsonl = None;
+                return Some(item);
+            }
+        }
+        *line_no += 1;
+        let at = format!("{name}:{line_no}");
+        while buf.last().is_some_and(|b| *b == b'\n' || *b == b'\r') {
+            buf.pop();
+        }
+        if buf.iter().all(u8::is_ascii_whitespace) {
+            return Some(Item::Warn(format!("{at}: empty line skipped")));
+        }
+        let mut warnings = Vec::new();
+        let line = lossy(buf, &at, &mut warnings);
+        self.queue.extend(warnings.into_iter().map(Item::Bad));
+        let value: serde_json::Value = match serde_json::from_str(&line) {
+            Ok(v) => v,
+            Err(e) => return Some(Item::Bad(format!("{at}: malformed JSON: {e}"))),
+        };
+        let field = |k: &str| match value.get(k) {
+            Some(serde_json::Value::String(s)) => Some(s.clone()),
+            Some(serde_json::Value::Null) | None => None,
+            Some(other) => Some(other.to_string()),
+        };
+        let Some(text) = value.get(&self.text_field).and_then(|v| v.as_str()) else {
+            return Some(Item::Bad(format!("{at}: no string field {:?}", self.text_field)));
+        };
+        let id = field(&self.id_field).unwrap_or_else(|| at.clone());
+        Some(Item::Doc(Doc {
+            key: ("id", id),
+            url: field("url"),
+            date: field("date").as_deref().and_then(parse_date),
+            text: text.to_owned(),
+        }))
+    }
+}
+
+impl Iterator for Stream {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(item) = self.queue.pop_front() {
+                return Some(item);
+            }
+            if self.jsonl.is_some() {
+                if let Some(item) = self.next_jsonl() {
+                    return Some(item);
                 }
-            };
-            Ok(Doc {
-                name: f.clone(),
-                text,
-            })
+                continue;
+            }
+            match self.pending.next()? {
+                Input::Stdin => {
+                    let mut bytes = Vec::new();
+                    match std::io::stdin().read_to_end(&mut bytes) {
+                        Ok(_) => {
+                            let mut w = Vec::new();
+                            let text = lossy(bytes, "-", &mut w);
+                            self.queue.extend(w.into_iter().map(Item::Bad));
+                            self.queue.push_back(Item::Doc(Doc {
+                                key: ("file", "-".into()),
+                                url: None,
+                                date: None,
+                                text,
+                            }));
+                        }
+                        Err(e) => self.queue.push_back(Item::Bad(format!("-: {e}"))),
+                    }
+                }
+                Input::Path(p) if p.is_dir() => {
+                    let mut files = Vec::new();
+                    let mut w = Vec::new();
+                    txt_files(&p, &mut files, &mut w);
+                    self.queue.extend(w.into_iter().map(Item::Bad));
+                    for f in files {
+                        self.read_file(&f);
+                    }
+                }
+                Input::Path(p) => self.read_file(&p),
+                Input::Jsonl(path) => {
+                    let (name, reader): (String, Box<dyn BufRead>) = match path {
+                        None => ("-".into(), Box::new(BufReader::new(std::io::stdin()))),
+                        Some(p) => match std::fs::File::open(&p) {
+                            Ok(f) => (p.display().to_string(), Box::new(BufReader::with_capacity(1 << 20, f))),
+                            Err(e) => {
+                                self.queue.push_back(Item::Bad(format!("{}: {e}", p.display())));
+                                continue;
+                            }
+                        },
+                    };
+                    self.jsonl = Some((name, reader, 0));
+                }
+            }
+        }
+    }
+}
+
+/// What one document gave: its output lines and how many records.
+pub struct Output {
+    pub lines: Vec<String>,
+    pub records: usize,
+}
+
+/// Runs `process` over every document of `args`, in parallel batches, writing the lines
+/// in input order; prints warnings, a progress bar on a terminal and a summary.
+pub fn run(args: &Args, header: Option<&str>, process: impl Fn(&Doc) -> Output + Sync) -> ExitCode {
+    let jobs = match args.value("--jobs").map(str::parse::<usize>) {
+        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        Some(Ok(n)) if n > 0 => n,
+        Some(_) => {
+            eprintln!("--jobs wants a positive number");
+            return ExitCode::from(2);
+        }
+    };
+    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("cannot start {jobs} threads: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let text_field = args.value("--text-field").unwrap_or("text");
+    let id_field = args.value("--id-field").unwrap_or("id");
+    let inputs: Vec<Input> = args
+        .inputs
+        .iter()
+        .map(|i| match i {
+            Input::Path(p) => Input::Path(p.clone()),
+            Input::Stdin => Input::Stdin,
+            Input::Jsonl(p) => Input::Jsonl(p.clone()),
         })
-        .collect()
+        .collect();
+    let mut stream = Stream::new(inputs, text_field, id_field);
+    let progress = std::io::stderr().is_terminal().then(|| {
+        let bar = ProgressBar::new_spinner();
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {pos} documents, {msg} [{elapsed_precise}]")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar
+    });
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    if let Some(h) = header {
+        if writeln!(out, "{h}").is_err() {
+            return ExitCode::from(1);
+        }
+    }
+    let started = Instant::now();
+    let (mut docs, mut records, mut errors, mut bytes) = (0usize, 0usize, 0usize, 0usize);
+    // Batches bound memory: a few thousand documents or 64 MB of text in flight.
+    let batch_docs = 256 * jobs;
+    let batch_bytes = 64 << 20;
+    loop {
+        let mut batch = Vec::new();
+        let mut batch_len = 0;
+        for item in stream.by_ref() {
+            match item {
+                Item::Doc(d) => {
+                    batch_len += d.text.len();
+                    batch.push(d);
+                }
+                Item::Bad(w) => {
+                    errors += 1;
+                    warn(&progress, &w);
+                }
+                Item::Warn(w) => warn(&progress, &w),
+            }
+            if batch.len() >= batch_docs || batch_len >= batch_bytes {
+                break;
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        let outputs: Vec<Output> = pool.install(|| batch.par_iter().map(&process).collect());
+        for o in outputs {
+            records += o.records;
+            for l in o.lines {
+                if writeln!(out, "{l}").is_err() {
+                    // A closed pipe (head, less): stop quietly.
+                    return ExitCode::from(1);
+                }
+            }
+        }
+        docs += batch.len();
+        bytes += batch_len;
+        if let Some(bar) = &progress {
+            bar.set_position(docs as u64);
+            let secs = started.elapsed().as_secs_f64().max(1e-9);
+            bar.set_message(format!("{:.1} MB, {:.1} MB/s", bytes as f64 / 1e6, bytes as f64 / 1e6 / secs));
+        }
+    }
+    if out.flush().is_err() {
+        return ExitCode::from(1);
+    }
+    if let Some(bar) = &progress {
+        bar.finish_and_clear();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "documents: {docs}, records: {records}, errors: {errors}, MB: {:.1}, seconds: {secs:.2}",
+        bytes as f64 / 1e6
+    );
+    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn warn(progress: &Option<ProgressBar>, w: &str) {
+    match progress {
+        Some(bar) => bar.suspend(|| eprintln!("warning: {w}")),
+        None => eprintln!("warning: {w}"),
+    }
+}
+
+/// The leading keys of every output line: `file` or `id`, and `url` when given.
+pub fn head(doc: &Doc) -> serde_json::Map<String, serde_json::Value> {
+    let mut m = serde_json::Map::new();
+    m.insert(doc.key.0.into(), doc.key.1.clone().into());
+    if let Some(u) = &doc.url {
+        m.insert("url".into(), u.clone().into());
+    }
+    m
+}
+
+/// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
+pub fn csv_field(v: &serde_json::Value) -> String {
+    let s = match v {
+        serde_json::Value::Null => String::new(),
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s
+    }
+}
+
+/// The output format of `--format`.
+pub fn format(args: &Args) -> Result<Format, String> {
+    match args.value("--format") {
+        None | Some("jsonl") => Ok(Format::Jsonl),
+        Some("csv") => Ok(Format::Csv),
+        Some(other) => Err(format!("unknown format {other:?}, expected jsonl or csv")),
+    }
 }

@@ -9,7 +9,7 @@ use nom::{
     bytes::complete::take_while1,
     character::complete::one_of,
     combinator::{opt, recognize},
-    multi::many0,
+    multi::many0_count,
     sequence::preceded,
 };
 use rust_decimal::Decimal;
@@ -151,7 +151,7 @@ fn arabic_text(i: &str) -> PResult<'_, &str> {
     let digits = || take_while1(|c: char| c.is_ascii_digit());
     recognize((
         digits(),
-        many0(preceded(one_of(",，"), three_digits)),
+        many0_count(preceded(one_of(",，"), three_digits)),
         opt(preceded(one_of(".．"), digits())),
     ))
     .parse(i)
