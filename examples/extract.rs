@@ -23,15 +23,40 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: extract [--date YYYY-MM-DD] [--format jsonl|csv] [--jobs N] [--text-field F] [--id-field F] [FILE|FOLDER|-]... [--jsonl FILE|-]...";
 
 const CSV_FIELDS: &[&str] = &[
-    "file", "id", "url", "kind", "value", "max", "unit", "approx", "text", "start", "end",
-    "classifier", "noun", "per", "subject", "period_start", "period_end", "region",
-    "previous_value", "previous_text", "previous_period_start", "previous_period_end", "modality",
+    "file",
+    "id",
+    "url",
+    "kind",
+    "value",
+    "max",
+    "unit",
+    "approx",
+    "text",
+    "start",
+    "end",
+    "classifier",
+    "noun",
+    "per",
+    "subject",
+    "period_start",
+    "period_end",
+    "region",
+    "previous_value",
+    "previous_text",
+    "previous_period_start",
+    "previous_period_end",
+    "modality",
 ];
 
 fn csv_row(obj: &serde_json::Map<String, serde_json::Value>) -> String {
     let null = serde_json::Value::Null;
     let get = |k: &str| obj.get(k).unwrap_or(&null);
-    let period = |v: &serde_json::Value, k: &str| v.get("period").and_then(|p| p.get(k)).cloned().unwrap_or_default();
+    let period = |v: &serde_json::Value, k: &str| {
+        v.get("period")
+            .and_then(|p| p.get(k))
+            .cloned()
+            .unwrap_or_default()
+    };
     let whole = serde_json::Value::Object(obj.clone());
     let prev = get("previous");
     CSV_FIELDS

@@ -21,8 +21,20 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: quantities [--damaged] [--format jsonl|csv] [--jobs N] [--text-field F] [--id-field F] [FILE|FOLDER|-]... [--jsonl FILE|-]...";
 
 const CSV_FIELDS: &[&str] = &[
-    "file", "id", "url", "value", "max", "unit", "approx", "text", "start", "end", "classifier",
-    "noun", "per", "damaged",
+    "file",
+    "id",
+    "url",
+    "value",
+    "max",
+    "unit",
+    "approx",
+    "text",
+    "start",
+    "end",
+    "classifier",
+    "noun",
+    "per",
+    "damaged",
 ];
 
 fn main() -> ExitCode {

@@ -15,7 +15,8 @@ impl Extractor {
         I: IntoIterator + 'e,
         I::Item: AsRef<str>,
     {
-        docs.into_iter().map(move |d| self.extract(d.as_ref()).collect())
+        docs.into_iter()
+            .map(move |d| self.extract(d.as_ref()).collect())
     }
 
     /// The indicators of each document, in document order, computed in parallel on

@@ -42,7 +42,13 @@ pub enum Input {
 }
 
 /// Flags every example takes, with a value.
-pub const COMMON_VALUE_FLAGS: &[&str] = &["--jsonl", "--text-field", "--id-field", "--jobs", "--format"];
+pub const COMMON_VALUE_FLAGS: &[&str] = &[
+    "--jsonl",
+    "--text-field",
+    "--id-field",
+    "--jobs",
+    "--format",
+];
 
 impl Args {
     /// Splits flags (`--flag value`, `--flag=value`) from inputs. `takes_value` names the
@@ -84,7 +90,11 @@ impl Args {
     }
 
     pub fn flag(&self, name: &str) -> Option<Option<&str>> {
-        self.flags.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_deref())
+        self.flags
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_deref())
     }
 
     pub fn value(&self, name: &str) -> Option<&str> {
@@ -241,7 +251,10 @@ impl Stream {
             Some(other) => Some(other.to_string()),
         };
         let Some(text) = value.get(&self.text_field).and_then(|v| v.as_str()) else {
-            return Some(Item::Bad(format!("{at}: no string field {:?}", self.text_field)));
+            return Some(Item::Bad(format!(
+                "{at}: no string field {:?}",
+                self.text_field
+            )));
         };
         let id = field(&self.id_field).unwrap_or_else(|| at.clone());
         Some(Item::Doc(Doc {
@@ -299,9 +312,13 @@ impl Iterator for Stream {
                     let (name, reader): (String, Box<dyn BufRead>) = match path {
                         None => ("-".into(), Box::new(BufReader::new(std::io::stdin()))),
                         Some(p) => match std::fs::File::open(&p) {
-                            Ok(f) => (p.display().to_string(), Box::new(BufReader::with_capacity(1 << 20, f))),
+                            Ok(f) => (
+                                p.display().to_string(),
+                                Box::new(BufReader::with_capacity(1 << 20, f)),
+                            ),
                             Err(e) => {
-                                self.queue.push_back(Item::Bad(format!("{}: {e}", p.display())));
+                                self.queue
+                                    .push_back(Item::Bad(format!("{}: {e}", p.display())));
                                 continue;
                             }
                         },
@@ -406,7 +423,11 @@ pub fn run(args: &Args, header: Option<&str>, process: impl Fn(&Doc) -> Output +
         if let Some(bar) = &progress {
             bar.set_position(docs as u64);
             let secs = started.elapsed().as_secs_f64().max(1e-9);
-            bar.set_message(format!("{:.1} MB, {:.1} MB/s", bytes as f64 / 1e6, bytes as f64 / 1e6 / secs));
+            bar.set_message(format!(
+                "{:.1} MB, {:.1} MB/s",
+                bytes as f64 / 1e6,
+                bytes as f64 / 1e6 / secs
+            ));
         }
     }
     if out.flush().is_err() {
@@ -420,7 +441,11 @@ pub fn run(args: &Args, header: Option<&str>, process: impl Fn(&Doc) -> Output +
         "documents: {docs}, records: {records}, errors: {errors}, MB: {:.1}, seconds: {secs:.2}",
         bytes as f64 / 1e6
     );
-    if errors > 0 { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if errors > 0 {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn warn(progress: &Option<ProgressBar>, w: &str) {
