@@ -17,7 +17,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use common::{Format, Output};
+use common::Format;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: extract [--date YYYY-MM-DD] [--format jsonl|csv] [--jobs N] [--text-field F] [--id-field F] [FILE|FOLDER|-]... [--jsonl FILE|-]...";
@@ -103,25 +103,20 @@ fn main() -> ExitCode {
         },
     };
     let header = (format == Format::Csv).then(|| CSV_FIELDS.join(","));
-    common::run(&args, header.as_deref(), |doc| {
+    common::run(&args, header.as_deref(), |doc, emit| {
         let mut extractor = fupin::Extractor::new();
         if let Some((y, m, d)) = doc.date.or(date) {
             extractor = extractor.date(y, m, d);
         }
-        let mut lines = Vec::new();
         for ind in extractor.extract(&doc.text) {
             let mut obj = common::head(doc);
             if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&ind) {
                 obj.extend(m);
             }
-            lines.push(match format {
+            emit(match format {
                 Format::Jsonl => serde_json::Value::Object(obj).to_string(),
                 Format::Csv => csv_row(&obj),
             });
-        }
-        Output {
-            records: lines.len(),
-            lines,
         }
     })
 }

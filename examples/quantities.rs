@@ -15,7 +15,7 @@
 #[path = "common/mod.rs"]
 mod common;
 
-use common::{Format, Output};
+use common::Format;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: quantities [--damaged] [--format jsonl|csv] [--jobs N] [--text-field F] [--id-field F] [FILE|FOLDER|-]... [--jsonl FILE|-]...";
@@ -54,14 +54,13 @@ fn main() -> ExitCode {
     };
     let damaged = args.flag("--damaged").is_some();
     let header = (format == Format::Csv).then(|| CSV_FIELDS.join(","));
-    common::run(&args, header.as_deref(), |doc| {
-        let mut lines = Vec::new();
+    common::run(&args, header.as_deref(), |doc, emit| {
         for q in fupin::quantities(&doc.text).include_damaged(damaged) {
             let mut obj = common::head(doc);
             if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&q) {
                 obj.extend(m);
             }
-            lines.push(match format {
+            emit(match format {
                 Format::Jsonl => serde_json::Value::Object(obj).to_string(),
                 Format::Csv => CSV_FIELDS
                     .iter()
@@ -69,10 +68,6 @@ fn main() -> ExitCode {
                     .collect::<Vec<_>>()
                     .join(","),
             });
-        }
-        Output {
-            records: lines.len(),
-            lines,
         }
     })
 }

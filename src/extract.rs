@@ -246,15 +246,6 @@ pub(crate) struct Finder<'n> {
 }
 
 impl<'n> Finder<'n> {
-    pub(crate) fn new(t: &'n str) -> Finder<'n> {
-        Finder {
-            t,
-            pos: 0,
-            title_end: 0,
-            prev_end: 0,
-        }
-    }
-
     /// Skips the numeral-like run at `pos`.
     fn skip_run(&self, pos: usize) -> usize {
         let mut p = pos;
@@ -507,15 +498,107 @@ impl Iterator for Finder<'_> {
     }
 }
 
-/// Every quantity in a text, in source order; see [`quantities`].
-///
-/// Holds the cleaned-up text; each item's span points into the original.
+/// The largest piece of a document cleaned up and scanned at once. Documents are cut
+/// after line breaks (sentences never cross them); a longer line is cut after a full
+/// stop, and a line with none at a character boundary.
+pub(crate) const CHUNK: usize = 1 << 20;
+
+/// The end of the chunk of `text` that starts at `start`.
+pub(crate) fn chunk_end(text: &str, start: usize) -> usize {
+    let rest = text.get(start..).unwrap_or("");
+    if rest.len() <= CHUNK {
+        return text.len();
+    }
+    let mut limit = CHUNK;
+    while !rest.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let window = rest.get(..limit).unwrap_or("");
+    let cut = window
+        .rfind('\n')
+        .map(|i| i + 1)
+        .or_else(|| window.rfind('。').map(|i| i + '。'.len_utf8()))
+        .filter(|&i| i > 0)
+        .unwrap_or(limit);
+    start + cut
+}
+
+/// A document read chunk by chunk: each chunk is normalized on its own, so memory
+/// stays bounded by the chunk whatever the document's size.
 #[derive(Clone, Debug)]
-pub struct Quantities<'t> {
+pub(crate) struct Cursor<'t> {
     original: &'t str,
-    norm: Normalized<'t>,
+    /// Where the current chunk starts in the original.
+    pub(crate) offset: usize,
+    /// The current chunk of the original.
+    pub(crate) chunk: &'t str,
+    pub(crate) norm: Normalized<'t>,
     pos: usize,
     title_end: usize,
+    prev_end: usize,
+}
+
+impl<'t> Cursor<'t> {
+    pub(crate) fn new(original: &'t str) -> Cursor<'t> {
+        let end = chunk_end(original, 0);
+        let chunk = original.get(..end).unwrap_or("");
+        Cursor {
+            original,
+            offset: 0,
+            chunk,
+            norm: crate::normalize(chunk),
+            pos: 0,
+            title_end: 0,
+            prev_end: 0,
+        }
+    }
+
+    /// Moves to the next chunk; false at the end of the document.
+    pub(crate) fn advance(&mut self) -> bool {
+        let start = self.offset + self.chunk.len();
+        if start >= self.original.len() {
+            return false;
+        }
+        let end = chunk_end(self.original, start);
+        self.offset = start;
+        self.chunk = self.original.get(start..end).unwrap_or("");
+        self.norm = crate::normalize(self.chunk);
+        self.pos = 0;
+        self.title_end = 0;
+        self.prev_end = 0;
+        true
+    }
+
+    /// The next thing found in the current chunk (`None` at its end).
+    pub(crate) fn next_in_chunk(&mut self) -> Option<Found> {
+        let mut f = Finder {
+            t: self.norm.as_str(),
+            pos: self.pos,
+            title_end: self.title_end,
+            prev_end: self.prev_end,
+        };
+        let found = f.next();
+        self.pos = f.pos;
+        self.title_end = f.title_end;
+        self.prev_end = f.prev_end;
+        found
+    }
+
+    /// A quantity found in the current chunk, with its span in the whole document.
+    pub(crate) fn quantity(&self, raw: &Raw) -> Quantity {
+        let mut q = quantity::to_quantity(raw, self.norm.as_str(), &self.norm, self.chunk);
+        q.span = Span::new(q.span.start + self.offset, q.span.end + self.offset);
+        q
+    }
+}
+
+/// Every quantity in a text, in source order; see [`quantities`].
+///
+/// Cleans up and scans the text a piece at a time (at most a mebibyte, cut after line
+/// breaks); each item's span points into the original.
+#[derive(Clone, Debug)]
+pub struct Quantities<'t> {
+    cursor: Cursor<'t>,
     damaged: bool,
     done: bool,
     /// End of the last quantity yielded, in the original text.
@@ -536,28 +619,16 @@ impl Iterator for Quantities<'_> {
     type Item = Quantity;
 
     fn next(&mut self) -> Option<Quantity> {
-        if self.done {
-            return None;
-        }
-        let t = self.norm.as_str();
-        let mut f = Finder {
-            t,
-            pos: self.pos,
-            title_end: self.title_end,
-            prev_end: self.pos,
-        };
-        loop {
-            let Some(found) = f.next() else {
-                self.done = true;
-                return None;
+        while !self.done {
+            let Some(found) = self.cursor.next_in_chunk() else {
+                self.done = !self.cursor.advance();
+                continue;
             };
-            self.pos = f.pos;
-            self.title_end = f.title_end;
             if let Found::Quantity { raw, damaged } = found {
                 if damaged && !self.damaged {
                     continue;
                 }
-                let mut q = quantity::to_quantity(&raw, t, &self.norm, self.original);
+                let mut q = self.cursor.quantity(&raw);
                 // One source character can clean up into several (compatibility forms):
                 // never report two quantities over the same original bytes.
                 if q.span.start < self.source_end {
@@ -568,6 +639,7 @@ impl Iterator for Quantities<'_> {
                 return Some(q);
             }
         }
+        None
     }
 }
 
@@ -585,7 +657,8 @@ impl FusedIterator for Quantities<'_> {}
 /// inside words (`一是`, `两不愁`) and damaged numbers (see
 /// [`Quantities::include_damaged`]). Bare numbers (no unit) are yielded with `unit: None`.
 ///
-/// Spans are ordered and do not overlap.
+/// Spans are ordered and do not overlap. Memory is bounded by a mebibyte of text and
+/// what is found, whatever the size of `text`.
 ///
 /// ```
 /// use fupin::{quantities, Unit};
@@ -600,10 +673,7 @@ impl FusedIterator for Quantities<'_> {}
 #[must_use]
 pub fn quantities(text: &str) -> Quantities<'_> {
     Quantities {
-        original: text,
-        norm: crate::normalize(text),
-        pos: 0,
-        title_end: 0,
+        cursor: Cursor::new(text),
         damaged: false,
         done: false,
         source_end: 0,
@@ -613,10 +683,7 @@ pub fn quantities(text: &str) -> Quantities<'_> {
 /// Every time expression in a text, in source order; see [`times`].
 #[derive(Clone, Debug)]
 pub struct Times<'t> {
-    original: &'t str,
-    norm: Normalized<'t>,
-    pos: usize,
-    title_end: usize,
+    cursor: Cursor<'t>,
     done: bool,
 }
 
@@ -624,34 +691,23 @@ impl Iterator for Times<'_> {
     type Item = TimeExpr;
 
     fn next(&mut self) -> Option<TimeExpr> {
-        if self.done {
-            return None;
-        }
-        let t = self.norm.as_str();
-        let mut f = Finder {
-            t,
-            pos: self.pos,
-            title_end: self.title_end,
-            prev_end: self.pos,
-        };
-        loop {
-            let Some(found) = f.next() else {
-                self.done = true;
-                return None;
+        while !self.done {
+            let Some(found) = self.cursor.next_in_chunk() else {
+                self.done = !self.cursor.advance();
+                continue;
             };
-            self.pos = f.pos;
-            self.title_end = f.title_end;
             if let Found::Time(tr) = found {
-                return Some(time_expr(&tr, &self.norm, self.original));
+                return Some(time_expr(&tr, &self.cursor));
             }
         }
+        None
     }
 }
 
 impl FusedIterator for Times<'_> {}
 
-pub(crate) fn time_expr(tr: &TimeRaw, norm: &Normalized<'_>, original: &str) -> TimeExpr {
-    let span = norm.source_span(Span::new(tr.start, tr.end));
+pub(crate) fn time_expr(tr: &TimeRaw, cursor: &Cursor<'_>) -> TimeExpr {
+    let local = cursor.norm.source_span(Span::new(tr.start, tr.end));
     TimeExpr {
         kind: tr.kind,
         year: tr.year,
@@ -659,8 +715,8 @@ pub(crate) fn time_expr(tr: &TimeRaw, norm: &Normalized<'_>, original: &str) -> 
         month: tr.month,
         day: tr.day,
         part: tr.part,
-        text: original.get(span.range()).unwrap_or("").to_owned(),
-        span,
+        text: cursor.chunk.get(local.range()).unwrap_or("").to_owned(),
+        span: Span::new(local.start + cursor.offset, local.end + cursor.offset),
     }
 }
 
@@ -676,10 +732,7 @@ pub(crate) fn time_expr(tr: &TimeRaw, norm: &Normalized<'_>, original: &str) -> 
 #[must_use]
 pub fn times(text: &str) -> Times<'_> {
     Times {
-        original: text,
-        norm: crate::normalize(text),
-        pos: 0,
-        title_end: 0,
+        cursor: Cursor::new(text),
         done: false,
     }
 }

@@ -1,9 +1,9 @@
 //! Poverty indicators: what each figure measures, when and where.
 
-use crate::extract::{Finder, Found, TimeKind, TimeRaw};
-use crate::quantity::{Raw, is_cjk_char, to_quantity};
+use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
+use crate::quantity::{Raw, is_cjk_char};
 use crate::unit::named_enum;
-use crate::{Normalized, ParseError, ParseErrorKind, Quantity, Span, Unit};
+use crate::{ParseError, ParseErrorKind, Quantity, Span, Unit};
 use core::fmt;
 use core::iter::FusedIterator;
 use core::str::FromStr;
@@ -213,34 +213,52 @@ impl Extractor {
     /// Finds the indicators of `text`, in source order.
     #[must_use]
     pub fn extract<'t>(&self, text: &'t str) -> Indicators<'t> {
-        let found = Doc::new(text, self.date).indicators();
         Indicators {
-            items: found.into_iter(),
-            _text: core::marker::PhantomData,
+            cursor: Cursor::new(text),
+            date: self.date,
+            info: None,
+            queue: std::collections::VecDeque::new(),
+            started: false,
+            done: false,
         }
     }
 }
 
 /// The indicators of a text, in source order; see [`extract`].
+///
+/// Reads the text a piece at a time (at most a mebibyte, cut after line breaks), so
+/// memory is bounded by the piece and what is found in it, whatever the text's size.
 #[derive(Debug)]
 pub struct Indicators<'t> {
-    items: std::vec::IntoIter<PovertyIndicator>,
-    _text: core::marker::PhantomData<&'t str>,
+    cursor: Cursor<'t>,
+    date: Option<(i32, u8, u8)>,
+    info: Option<DocInfo>,
+    queue: std::collections::VecDeque<PovertyIndicator>,
+    started: bool,
+    done: bool,
 }
 
 impl Iterator for Indicators<'_> {
     type Item = PovertyIndicator;
 
     fn next(&mut self) -> Option<PovertyIndicator> {
-        self.items.next()
-    }
-
-    fn size_hint(&self) -> (usize, Option<usize>) {
-        self.items.size_hint()
+        loop {
+            if let Some(i) = self.queue.pop_front() {
+                return Some(i);
+            }
+            if self.done {
+                return None;
+            }
+            if self.started && !self.cursor.advance() {
+                self.done = true;
+                return None;
+            }
+            self.started = true;
+            self.queue = chunk_indicators(&mut self.cursor, self.date, &mut self.info).into();
+        }
     }
 }
 
-impl ExactSizeIterator for Indicators<'_> {}
 impl FusedIterator for Indicators<'_> {}
 
 /// Finds the poverty indicators of a report: figures tied to a kind, with period,
@@ -453,10 +471,12 @@ struct Item {
     clause: (usize, usize),
 }
 
-struct Doc<'t> {
-    original: &'t str,
-    norm: Normalized<'t>,
-    date: Option<(i32, u8, u8)>,
+/// What holds for the whole document: its year and main region, read from its first
+/// chunk (a mebibyte: the whole of almost every report).
+#[derive(Clone, Debug)]
+struct DocInfo {
+    year: Option<i32>,
+    region: Option<String>,
 }
 
 /// Sentences end at full stops and line breaks; a semicolon goes on with the same
@@ -492,141 +512,142 @@ fn chars_between(t: &str, a: usize, b: usize) -> usize {
     t.get(a..b).map_or(0, |s| s.chars().count())
 }
 
-impl<'t> Doc<'t> {
-    fn new(original: &'t str, date: Option<(i32, u8, u8)>) -> Doc<'t> {
-        Doc {
-            original,
-            norm: crate::normalize(original),
-            date,
+/// The indicators of the cursor's current chunk, in order, with spans into the whole
+/// document; `info` is filled from the first chunk when it is `None`.
+fn chunk_indicators(
+    cursor: &mut Cursor<'_>,
+    date: Option<(i32, u8, u8)>,
+    info: &mut Option<DocInfo>,
+) -> Vec<PovertyIndicator> {
+    let mut quantities = Vec::new();
+    let mut times = Vec::new();
+    while let Some(f) = cursor.next_in_chunk() {
+        match f {
+            Found::Quantity { raw, damaged } => {
+                if !damaged && raw.unit.is_some() {
+                    quantities.push(raw);
+                }
+            }
+            Found::Time(tr) => times.push(tr),
         }
     }
-
-    fn indicators(&self) -> Vec<PovertyIndicator> {
-        let t = self.norm.as_str();
-        let mut quantities = Vec::new();
-        let mut times = Vec::new();
-        for f in Finder::new(t) {
-            match f {
-                Found::Quantity { raw, damaged } => {
-                    if !damaged && raw.unit.is_some() {
-                        quantities.push(raw);
-                    }
-                }
-                Found::Time(tr) => times.push(tr),
+    let cursor = &*cursor;
+    let t = cursor.norm.as_str();
+    let info = info.get_or_insert_with(|| DocInfo {
+        year: date.map(|d| d.0).or_else(|| header_year(&times, t)),
+        region: main_region(t),
+    });
+    let doc_year = info.year;
+    let main_region = &info.region;
+    let triggers = find_triggers(t);
+    let items: Vec<Item> = quantities
+        .into_iter()
+        .map(|raw| {
+            let sentence = bounds(t, raw.num_start, is_sentence_end);
+            let clause = bounds(t, raw.num_start, is_clause_end);
+            Item {
+                raw,
+                sentence,
+                clause,
+            }
+        })
+        .collect();
+    let mut out: Vec<PovertyIndicator> = Vec::new();
+    let mut used_as_previous = vec![false; items.len()];
+    let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
+    let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
+    for i in 0..items.len() {
+        let choice = decide(t, &items, &kinds, i, &triggers);
+        // An inherited kind keeps the words of the figure it came from.
+        let trig = choice.and_then(|c| c.1).or_else(|| {
+            choice.and(
+                i.checked_sub(1)
+                    .and_then(|j| subjects.get(j).copied().flatten()),
+            )
+        });
+        if let (Some(slot), Some(sub)) = (kinds.get_mut(i), subjects.get_mut(i)) {
+            *slot = choice.map(|c| c.0);
+            *sub = trig;
+        }
+    }
+    // 由A…到B: A becomes B's previous value.
+    let mut previous_of: Vec<Option<usize>> = vec![None; items.len()];
+    for i in 0..items.len() {
+        if let Some(j) = previous_index(t, &items, i) {
+            if let Some(p) = previous_of.get_mut(i) {
+                *p = Some(j);
+            }
+            if let Some(u) = used_as_previous.get_mut(j) {
+                *u = true;
             }
         }
-        let doc_year = self.date.map(|d| d.0).or_else(|| header_year(&times, t));
-        let main_region = main_region(t);
-        let triggers = find_triggers(t);
-        let items: Vec<Item> = quantities
-            .into_iter()
-            .map(|raw| {
-                let sentence = bounds(t, raw.num_start, is_sentence_end);
-                let clause = bounds(t, raw.num_start, is_clause_end);
-                Item {
-                    raw,
-                    sentence,
-                    clause,
-                }
-            })
-            .collect();
-        let mut out: Vec<PovertyIndicator> = Vec::new();
-        let mut used_as_previous = vec![false; items.len()];
-        let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
-        let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
-        for i in 0..items.len() {
-            let choice = decide(t, &items, &kinds, i, &triggers);
-            // An inherited kind keeps the words of the figure it came from.
-            let trig = choice.and_then(|c| c.1).or_else(|| {
-                choice.and(
-                    i.checked_sub(1)
-                        .and_then(|j| subjects.get(j).copied().flatten()),
+    }
+    for (i, item) in items.iter().enumerate() {
+        if used_as_previous.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(kind) = kinds.get(i).copied().flatten() else {
+            continue;
+        };
+        let trig = subjects.get(i).copied().flatten();
+        let quantity = cursor.quantity(&item.raw);
+        let (subject, subject_span) = match trig {
+            Some(tr) => {
+                let local = cursor.norm.source_span(Span::new(tr.start, tr.end));
+                (
+                    cursor.chunk.get(local.range()).unwrap_or("").to_owned(),
+                    Span::new(local.start + cursor.offset, local.end + cursor.offset),
                 )
-            });
-            if let (Some(slot), Some(sub)) = (kinds.get_mut(i), subjects.get_mut(i)) {
-                *slot = choice.map(|c| c.0);
-                *sub = trig;
             }
-        }
-        // 由A…到B: A becomes B's previous value.
-        let mut previous_of: Vec<Option<usize>> = vec![None; items.len()];
-        for i in 0..items.len() {
-            if let Some(j) = previous_index(t, &items, i) {
-                if let Some(p) = previous_of.get_mut(i) {
-                    *p = Some(j);
-                }
-                if let Some(u) = used_as_previous.get_mut(j) {
-                    *u = true;
-                }
-            }
-        }
-        for (i, item) in items.iter().enumerate() {
-            if used_as_previous.get(i).copied().unwrap_or(false) {
-                continue;
-            }
-            let Some(kind) = kinds.get(i).copied().flatten() else {
-                continue;
-            };
-            let trig = subjects.get(i).copied().flatten();
-            let quantity = to_quantity(&item.raw, t, &self.norm, self.original);
-            let (subject, subject_span) = match trig {
-                Some(tr) => {
-                    let span = self.norm.source_span(Span::new(tr.start, tr.end));
-                    (
-                        self.original.get(span.range()).unwrap_or("").to_owned(),
-                        span,
-                    )
-                }
-                None => (String::new(), quantity.span),
-            };
-            let prev_item = previous_of
-                .get(i)
-                .copied()
-                .flatten()
-                .and_then(|j| items.get(j));
-            let period = match prev_item {
-                // 由2014年的17.3%下降到2020年的0%: B's own year stands between A and B;
-                // else the sentence's year before 由 (截至2020年底,…由…下降到…).
-                Some(p) => {
-                    own_period(t, item.raw.num_start, p.raw.end, &times, doc_year).or_else(|| {
-                        let head = t.get(item.sentence.0..p.raw.start).unwrap_or("");
-                        let from = head
-                            .rfind('由')
-                            .or_else(|| head.rfind('从'))
-                            .map_or(p.raw.start, |k| item.sentence.0 + k);
-                        own_period(t, from, item.sentence.0, &times, doc_year)
-                    })
-                }
-                None => period_for(t, item.raw.num_start, item.sentence, &times, doc_year),
-            };
-            let previous = previous_of.get(i).copied().flatten().and_then(|j| {
-                let p = items.get(j)?;
-                let q = to_quantity(&p.raw, t, &self.norm, self.original);
-                let head = t.get(p.sentence.0..p.raw.start).unwrap_or("");
-                let from = head
-                    .rfind('由')
-                    .or_else(|| head.rfind('从'))
-                    .map_or(p.sentence.0, |k| p.sentence.0 + k);
-                let period = own_period(t, p.raw.num_start, from, &times, doc_year);
-                Some(Previous {
-                    quantity: q,
-                    period,
+            None => (String::new(), quantity.span),
+        };
+        let prev_item = previous_of
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|j| items.get(j));
+        let period = match prev_item {
+            // 由2014年的17.3%下降到2020年的0%: B's own year stands between A and B;
+            // else the sentence's year before 由 (截至2020年底,…由…下降到…).
+            Some(p) => {
+                own_period(t, item.raw.num_start, p.raw.end, &times, doc_year).or_else(|| {
+                    let head = t.get(item.sentence.0..p.raw.start).unwrap_or("");
+                    let from = head
+                        .rfind('由')
+                        .or_else(|| head.rfind('从'))
+                        .map_or(p.raw.start, |k| item.sentence.0 + k);
+                    own_period(t, from, item.sentence.0, &times, doc_year)
                 })
-            });
-            let region = clause_region(t, item).or_else(|| main_region.clone());
-            out.push(PovertyIndicator {
-                kind,
-                quantity,
-                subject,
-                subject_span,
+            }
+            None => period_for(t, item.raw.num_start, item.sentence, &times, doc_year),
+        };
+        let previous = previous_of.get(i).copied().flatten().and_then(|j| {
+            let p = items.get(j)?;
+            let q = cursor.quantity(&p.raw);
+            let head = t.get(p.sentence.0..p.raw.start).unwrap_or("");
+            let from = head
+                .rfind('由')
+                .or_else(|| head.rfind('从'))
+                .map_or(p.sentence.0, |k| p.sentence.0 + k);
+            let period = own_period(t, p.raw.num_start, from, &times, doc_year);
+            Some(Previous {
+                quantity: q,
                 period,
-                region,
-                previous,
-                modality: modality(t, item),
-            });
-        }
-        out
+            })
+        });
+        let region = clause_region(t, item).or_else(|| main_region.clone());
+        out.push(PovertyIndicator {
+            kind,
+            quantity,
+            subject,
+            subject_span,
+            period,
+            region,
+            previous,
+            modality: modality(t, item),
+        });
     }
+    out
 }
 
 /// The kind of item `i`: from its clause, else from the clause before it, else from a

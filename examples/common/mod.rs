@@ -330,15 +330,17 @@ impl Iterator for Stream {
     }
 }
 
-/// What one document gave: its output lines and how many records.
-pub struct Output {
-    pub lines: Vec<String>,
-    pub records: usize,
-}
+/// Documents at least this large are processed alone, their lines written as they come
+/// (a 200 MB file never holds its output in memory).
+const BIG_DOC: usize = 16 << 20;
 
 /// Runs `process` over every document of `args`, in parallel batches, writing the lines
 /// in input order; prints warnings, a progress bar on a terminal and a summary.
-pub fn run(args: &Args, header: Option<&str>, process: impl Fn(&Doc) -> Output + Sync) -> ExitCode {
+pub fn run(
+    args: &Args,
+    header: Option<&str>,
+    process: impl Fn(&Doc, &mut dyn FnMut(String)) + Sync,
+) -> ExitCode {
     let jobs = match args.value("--jobs").map(str::parse::<usize>) {
         None => std::thread::available_parallelism().map_or(1, |n| n.get()),
         Some(Ok(n)) if n > 0 => n,
@@ -386,40 +388,68 @@ pub fn run(args: &Args, header: Option<&str>, process: impl Fn(&Doc) -> Output +
     // Batches bound memory: a few thousand documents or 64 MB of text in flight.
     let batch_docs = 256 * jobs;
     let batch_bytes = 64 << 20;
+    let mut big: Option<Doc> = None;
     loop {
         let mut batch = Vec::new();
         let mut batch_len = 0;
-        for item in stream.by_ref() {
-            match item {
-                Item::Doc(d) => {
-                    batch_len += d.text.len();
-                    batch.push(d);
+        if big.is_none() {
+            for item in stream.by_ref() {
+                match item {
+                    Item::Doc(d) if d.text.len() >= BIG_DOC => {
+                        big = Some(d);
+                        break;
+                    }
+                    Item::Doc(d) => {
+                        batch_len += d.text.len();
+                        batch.push(d);
+                    }
+                    Item::Bad(w) => {
+                        errors += 1;
+                        warn(&progress, &w);
+                    }
+                    Item::Warn(w) => warn(&progress, &w),
                 }
-                Item::Bad(w) => {
-                    errors += 1;
-                    warn(&progress, &w);
+                if batch.len() >= batch_docs || batch_len >= batch_bytes {
+                    break;
                 }
-                Item::Warn(w) => warn(&progress, &w),
-            }
-            if batch.len() >= batch_docs || batch_len >= batch_bytes {
-                break;
             }
         }
         if batch.is_empty() {
-            break;
-        }
-        let outputs: Vec<Output> = pool.install(|| batch.par_iter().map(&process).collect());
-        for o in outputs {
-            records += o.records;
-            for l in o.lines {
-                if writeln!(out, "{l}").is_err() {
-                    // A closed pipe (head, less): stop quietly.
-                    return ExitCode::from(1);
+            // A big document alone: lines go out as they are found.
+            let Some(doc) = big.take() else { break };
+            let mut failed = false;
+            process(&doc, &mut |line| {
+                records += 1;
+                failed |= writeln!(out, "{line}").is_err();
+            });
+            if failed {
+                return ExitCode::from(1);
+            }
+            docs += 1;
+            bytes += doc.text.len();
+        } else {
+            let outputs: Vec<Vec<String>> = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|d| {
+                        let mut lines = Vec::new();
+                        process(d, &mut |l| lines.push(l));
+                        lines
+                    })
+                    .collect()
+            });
+            for lines in outputs {
+                records += lines.len();
+                for l in lines {
+                    if writeln!(out, "{l}").is_err() {
+                        // A closed pipe (head, less): stop quietly.
+                        return ExitCode::from(1);
+                    }
                 }
             }
+            docs += batch.len();
+            bytes += batch_len;
         }
-        docs += batch.len();
-        bytes += batch_len;
         if let Some(bar) = &progress {
             bar.set_position(docs as u64);
             let secs = started.elapsed().as_secs_f64().max(1e-9);

@@ -179,3 +179,22 @@ fn empty_and_junk_inputs() {
     texts("没有数字的句子。", &[]);
     texts("万万万亿亿", &[]);
 }
+
+#[test]
+fn documents_larger_than_a_chunk() {
+    // More than a mebibyte, so the text is read in pieces: spans stay right across them.
+    let para = "全县脱贫1500人,投入资金3亿元。\n";
+    let text = para.repeat((1 << 21) / para.len() + 7);
+    let qs: Vec<_> = quantities(&text).collect();
+    assert_eq!(qs.len(), 2 * ((1 << 21) / para.len() + 7));
+    for q in &qs {
+        assert_eq!(&text[q.span.range()], q.text);
+    }
+    // One line with no break: cut after a full stop.
+    let line = para.trim_end().repeat((1 << 21) / para.len());
+    let n = quantities(&line).count();
+    assert_eq!(n, 2 * ((1 << 21) / para.len()));
+    let found: Vec<_> = fupin::extract(&text).collect();
+    assert_eq!(found.len(), qs.len());
+    assert!(found.iter().all(|i| text[i.quantity.span.range()] == i.quantity.text));
+}
