@@ -174,21 +174,47 @@ fn unknown_unit() {
 fn unknown_name() {
     let e = "dollar".parse::<fupin::Unit>().unwrap_err();
     assert_eq!(e.kind(), &K::UnknownName("dollar".into()));
-    assert!(
-        e.to_string()
-            .starts_with("unknown Unit name \"dollar\", expected one of yuan person"),
-        "{e}"
+    assert_eq!(e.span(), Span::new(0, 6));
+    assert_eq!(
+        e.to_string(),
+        "unknown Unit name \"dollar\", expected one of yuan person household person_time \
+         percent percentage_point mu hectare square_km km megawatt count (bytes 0..6)"
     );
     let e = "often".parse::<fupin::Approx>().unwrap_err();
-    assert!(
-        e.to_string().starts_with("unknown Approx name \"often\""),
-        "{e}"
+    assert_eq!(
+        e.to_string(),
+        "unknown Approx name \"often\", expected one of exact about over under nearly (bytes 0..5)"
+    );
+    let e = "weekly".parse::<fupin::Per>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "unknown Per name \"weekly\", expected one of year month day person household mu (bytes 0..6)"
+    );
+    let e = "planned".parse::<fupin::Modality>().unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "unknown Modality name \"planned\", expected one of actual target expected (bytes 0..7)"
     );
     let e = "poor".parse::<fupin::IndicatorKind>().unwrap_err();
     assert!(
-        e.to_string()
-            .starts_with("unknown IndicatorKind name \"poor\""),
+        e.to_string().starts_with(
+            "unknown IndicatorKind name \"poor\", expected one of poor_population poor_households"
+        ),
         "{e}"
+    );
+    assert!(
+        e.to_string()
+            .ends_with("employment assistance_personnel (bytes 0..4)"),
+        "{e}"
+    );
+}
+
+#[test]
+fn fraction_of_nothing() {
+    err_quantity(
+        "零分之一",
+        K::Overflow,
+        "fraction cannot be computed exactly (denominator is zero or too small) (bytes 0..12)",
     );
 }
 

@@ -196,5 +196,9 @@ fn documents_larger_than_a_chunk() {
     assert_eq!(n, 2 * ((1 << 21) / para.len()));
     let found: Vec<_> = fupin::extract(&text).collect();
     assert_eq!(found.len(), qs.len());
-    assert!(found.iter().all(|i| text[i.quantity.span.range()] == i.quantity.text));
+    assert!(
+        found
+            .iter()
+            .all(|i| text[i.quantity.span.range()] == i.quantity.text)
+    );
 }
