@@ -109,13 +109,15 @@ fn main() -> ExitCode {
             extractor = extractor.date(y, m, d);
         }
         for ind in extractor.extract(&doc.text) {
-            let mut obj = common::head(doc);
-            if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&ind) {
-                obj.extend(m);
-            }
             emit(match format {
-                Format::Jsonl => serde_json::Value::Object(obj).to_string(),
-                Format::Csv => csv_row(&obj),
+                Format::Jsonl => common::json_line(doc, &ind),
+                Format::Csv => {
+                    let mut obj = common::head(doc);
+                    if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&ind) {
+                        obj.extend(m);
+                    }
+                    csv_row(&obj)
+                }
             });
         }
     })

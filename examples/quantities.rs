@@ -56,17 +56,19 @@ fn main() -> ExitCode {
     let header = (format == Format::Csv).then(|| CSV_FIELDS.join(","));
     common::run(&args, header.as_deref(), |doc, emit| {
         for q in fupin::quantities(&doc.text).include_damaged(damaged) {
-            let mut obj = common::head(doc);
-            if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&q) {
-                obj.extend(m);
-            }
             emit(match format {
-                Format::Jsonl => serde_json::Value::Object(obj).to_string(),
-                Format::Csv => CSV_FIELDS
-                    .iter()
-                    .map(|f| common::csv_field(obj.get(*f).unwrap_or(&serde_json::Value::Null)))
-                    .collect::<Vec<_>>()
-                    .join(","),
+                Format::Jsonl => common::json_line(doc, &q),
+                Format::Csv => {
+                    let mut obj = common::head(doc);
+                    if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&q) {
+                        obj.extend(m);
+                    }
+                    CSV_FIELDS
+                        .iter()
+                        .map(|f| common::csv_field(obj.get(*f).unwrap_or(&serde_json::Value::Null)))
+                        .collect::<Vec<_>>()
+                        .join(",")
+                }
             });
         }
     })

@@ -495,6 +495,22 @@ pub fn head(doc: &Doc) -> serde_json::Map<String, serde_json::Value> {
     m
 }
 
+/// A JSON line: the document's leading keys, then the record's own keys, written
+/// straight from the record's serialization (no intermediate JSON tree).
+pub fn json_line<T: serde::Serialize>(doc: &Doc, record: &T) -> String {
+    let body = serde_json::to_string(record).unwrap_or_else(|_| "{}".into());
+    let mut line = serde_json::Value::Object(head(doc)).to_string();
+    line.pop(); // the closing brace
+    match body.strip_prefix('{') {
+        Some(rest) if rest != "}" => {
+            line.push(',');
+            line.push_str(rest);
+        }
+        _ => line.push('}'),
+    }
+    line
+}
+
 /// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
 pub fn csv_field(v: &serde_json::Value) -> String {
     let s = match v {
