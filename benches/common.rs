@@ -29,3 +29,16 @@ pub fn extra() -> Option<String> {
 pub fn repeated_exact(unit: &str, len: usize) -> String {
     unit.repeat(len / unit.len().max(1) + 1)
 }
+
+/// The inputs of the throughput benches: the sample and its traditional variant at 1 MB,
+/// and `FUPIN_BENCH_TEXT` when set.
+pub fn report_inputs() -> Vec<(&'static str, String)> {
+    let mut inputs = vec![
+        ("simplified", repeated(SAMPLE, 1 << 20)),
+        ("traditional", repeated(SAMPLE_TRAD, 1 << 20)),
+    ];
+    if let Some(e) = extra() {
+        inputs.push(("FUPIN_BENCH_TEXT", e));
+    }
+    inputs
+}

@@ -9,18 +9,12 @@ use std::hint::black_box;
 mod common;
 
 fn bench(c: &mut Criterion) {
-    let simplified = common::repeated(common::SAMPLE, 1 << 20);
-    let traditional = common::repeated(common::SAMPLE_TRAD, 1 << 20);
+    let inputs = common::report_inputs();
     let mut g = c.benchmark_group("extract");
     g.sample_size(10);
-    let extra = common::extra();
-    let mut inputs = vec![("simplified", &simplified), ("traditional", &traditional)];
-    if let Some(e) = &extra {
-        inputs.push(("FUPIN_BENCH_TEXT", e));
-    }
-    for (name, text) in inputs {
+    for (name, text) in &inputs {
         g.throughput(Throughput::Bytes(text.len() as u64));
-        g.bench_function(name, |b| {
+        g.bench_function(*name, |b| {
             b.iter(|| {
                 let n = fupin::extract(black_box(text)).count();
                 assert!(n > 1000);

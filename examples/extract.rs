@@ -78,19 +78,9 @@ fn csv_row(obj: &serde_json::Map<String, serde_json::Value>) -> String {
 }
 
 fn main() -> ExitCode {
-    let args = match common::Args::parse(&["--date"], &["--date"]) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("extract: {e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    let format = match common::format(&args) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("extract: {e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let (args, format) = match common::args_or_exit("extract", USAGE, &["--date"], &["--date"]) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let date = match args.value("--date") {
         None => None,

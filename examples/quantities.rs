@@ -38,19 +38,9 @@ const CSV_FIELDS: &[&str] = &[
 ];
 
 fn main() -> ExitCode {
-    let args = match common::Args::parse(&[], &["--damaged"]) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("quantities: {e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
-    };
-    let format = match common::format(&args) {
-        Ok(f) => f,
-        Err(e) => {
-            eprintln!("quantities: {e}\n{USAGE}");
-            return ExitCode::from(2);
-        }
+    let (args, format) = match common::args_or_exit("quantities", USAGE, &[], &["--damaged"]) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
     let damaged = args.flag("--damaged").is_some();
     let header = (format == Format::Csv).then(|| CSV_FIELDS.join(","));

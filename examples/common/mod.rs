@@ -533,3 +533,18 @@ pub fn format(args: &Args) -> Result<Format, String> {
         Some(other) => Err(format!("unknown format {other:?}, expected jsonl or csv")),
     }
 }
+
+/// Parses the command line and the output format, or prints the problem with `usage`
+/// and gives the exit code.
+pub fn args_or_exit(
+    name: &str,
+    usage: &str,
+    takes_value: &[&str],
+    known: &[&str],
+) -> Result<(Args, Format), ExitCode> {
+    let parsed = Args::parse(takes_value, known).and_then(|a| format(&a).map(|f| (a, f)));
+    parsed.map_err(|e| {
+        eprintln!("{name}: {e}\n{usage}");
+        ExitCode::from(2)
+    })
+}
