@@ -489,20 +489,36 @@ fn is_clause_end(c: char) -> bool {
     is_sentence_end(c) || matches!(c, ',' | '，' | ':' | '：' | '(' | ')' | ';' | '；')
 }
 
-/// The bounds of the stretch around `pos` between characters for which `end` holds.
-fn bounds(t: &str, pos: usize, end: fn(char) -> bool) -> (usize, usize) {
-    let head = t.get(..pos).unwrap_or("");
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| end(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let tail = t.get(pos..).unwrap_or("");
-    let stop = tail
-        .char_indices()
-        .find(|&(_, c)| end(c))
-        .map_or(t.len(), |(i, _)| pos + i);
-    (start, stop)
+/// Where the stretches of a text end: the offsets of the characters for which `end`
+/// holds, found in one pass, so that each figure's sentence and clause are two binary
+/// searches.
+struct Ends(Vec<usize>);
+
+impl Ends {
+    fn new(t: &str, end: fn(char) -> bool) -> Ends {
+        Ends(
+            t.char_indices()
+                .filter(|&(_, c)| end(c))
+                .map(|(i, _)| i)
+                .collect(),
+        )
+    }
+
+    /// The bounds of the stretch around `pos` (`t` is the text this was built from).
+    fn around(&self, t: &str, pos: usize) -> (usize, usize) {
+        let k = self.0.partition_point(|&i| i < pos);
+        let start = k
+            .checked_sub(1)
+            .and_then(|j| self.0.get(j))
+            .map_or(0, |&i| {
+                i + t
+                    .get(i..)
+                    .and_then(|r| r.chars().next())
+                    .map_or(1, char::len_utf8)
+            });
+        let stop = self.0.get(k).copied().unwrap_or(t.len());
+        (start, stop)
+    }
 }
 
 fn chars_between(t: &str, a: usize, b: usize) -> usize {
@@ -540,11 +556,13 @@ fn chunk_indicators(
     let doc_year = info.year;
     let main_region = &info.region;
     let triggers = find_triggers(t);
+    let sentence_ends = Ends::new(t, is_sentence_end);
+    let clause_ends = Ends::new(t, is_clause_end);
     let items: Vec<Item> = quantities
         .into_iter()
         .map(|raw| {
-            let sentence = bounds(t, raw.num_start, is_sentence_end);
-            let clause = bounds(t, raw.num_start, is_clause_end);
+            let sentence = sentence_ends.around(t, raw.num_start);
+            let clause = clause_ends.around(t, raw.num_start);
             Item {
                 raw,
                 sentence,
@@ -1090,26 +1108,22 @@ fn relative_year(
 ) -> Option<(usize, Period)> {
     let y = doc_year?;
     let head = t.get(from..pos)?;
-    [
-        ("今年", 0),
-        ("本年", 0),
-        ("去年", -1),
-        ("上年", -1),
-        ("明年", 1),
-    ]
-    .iter()
-    .filter_map(|&(w, d)| {
-        head.rfind(w).map(|i| {
-            (
-                from + i,
-                Period {
-                    start: y + d,
-                    end: y + d,
-                },
-            )
-        })
+    // The last 年 that follows 今, 本, 去, 上 or 明.
+    head.rmatch_indices('年').find_map(|(i, _)| {
+        let d = match head.get(..i)?.chars().next_back()? {
+            '今' | '本' => 0,
+            '去' | '上' => -1,
+            '明' => 1,
+            _ => return None,
+        };
+        Some((
+            from + i - 3,
+            Period {
+                start: y + d,
+                end: y + d,
+            },
+        ))
     })
-    .max_by_key(|&(i, _)| i)
 }
 
 /// The period of a figure: the nearest time expression before it in its sentence, else
