@@ -402,7 +402,10 @@ impl Acc<'_> {
                 && !self.zero_since_yi
                 && !group.is_zero()
                 && scaled < self.yi;
-            let compound = self.prev == Prev::Big && self.last_big == 4 && !had_pending;
+            // Only a first 亿 right after 万 makes the unit 万亿 (10^12) that lower 亿
+            // groups add to; after a nested 亿 the next one nests too.
+            let compound =
+                !self.yi_used && self.prev == Prev::Big && self.last_big == 4 && !had_pending;
             if additive {
                 self.yi = self.add(self.yi, scaled, span)?;
             } else {

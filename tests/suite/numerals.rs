@@ -220,3 +220,25 @@ fn writes_chinese_back() {
     );
     assert_eq!(to_chinese_capital(&dec("10")), "壹拾");
 }
+
+#[test]
+fn nested_yi_groups_from_fuzzing() {
+    for s in [
+        "10000001000001678100000000802",
+        "99999999999999999999999999",
+    ] {
+        let v = dec(s);
+        let written = fupin::to_chinese(&v);
+        assert_eq!(
+            parse_number(&written).map_err(|e| e.to_string()),
+            Ok(v),
+            "{written}"
+        );
+        let written = fupin::to_chinese_capital(&v);
+        assert_eq!(
+            parse_number(&written).map_err(|e| e.to_string()),
+            Ok(v),
+            "{written}"
+        );
+    }
+}

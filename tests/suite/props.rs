@@ -9,8 +9,8 @@ use proptest::prelude::*;
 /// Integers up to 10^16 and decimals with up to four fractional digits.
 fn value() -> impl Strategy<Value = Decimal> {
     prop_oneof![
-        // Up to 28 digits, where 亿 groups nest (found by fuzzing).
-        (0u128..=9_999_999_999_999_999_999_999_999_999u128)
+        // The whole range of the decimal type, where 亿 groups nest (found by fuzzing).
+        (0u128..=79_228_162_514_264_337_593_543_950_335u128)
             .prop_map(|m| Decimal::from_i128_with_scale(m as i128, 0)),
         (0u64..=10_000_000_000_000_000).prop_map(Decimal::from),
         (0u64..=10_000_000_000_000, 0u32..=4)
