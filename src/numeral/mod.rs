@@ -121,10 +121,9 @@ struct Acc<'t> {
     /// Everything at the 亿 level and above.
     yi: Decimal,
     yi_used: bool,
-    /// The last 亿 came right after 万 (万亿, 10^12).
+    /// The last 亿 made a compound unit (万亿, 亿亿) or came after 兆: lower 亿 groups
+    /// add to it.
     yi_compound: bool,
-    /// A 零 stood after the last 亿.
-    zero_since_yi: bool,
     /// The 万 group inside the current 亿 group.
     wan: Decimal,
     wan_used: bool,
@@ -268,9 +267,7 @@ impl Acc<'_> {
                 } else if r.leading_zeros == r.len {
                     // 零 between terms marks a gap (一百零五).
                     self.prev = Prev::Zero;
-                    self.zero_since_yi = true;
                 } else if r.len - r.leading_zeros == 1 {
-                    self.zero_since_yi |= r.leading_zeros > 0;
                     self.pending = Some(Pending {
                         value,
                         single: true,
@@ -338,7 +335,8 @@ impl Acc<'_> {
         Ok(())
     }
 
-    fn big(&mut self, p: u32, span: (usize, usize)) -> Result<(), NumError> {
+    /// A big unit; `before_yi` says a 亿 follows at once (this is the first of 亿亿).
+    fn big(&mut self, p: u32, span: (usize, usize), before_yi: bool) -> Result<(), NumError> {
         if self.shape.digit_string.is_some() || self.bare == 1 {
             return Err(self.misordered(span));
         }
@@ -357,7 +355,6 @@ impl Acc<'_> {
             self.yi_used = true;
             // Lower 亿 groups add to 兆 (五兆六十二亿), as they do to 万亿.
             self.yi_compound = true;
-            self.zero_since_yi = false;
             self.wan = Decimal::ZERO;
             self.wan_used = false;
         } else if p == 4 {
@@ -394,18 +391,19 @@ impl Acc<'_> {
             }
             let group = self.add(self.wan, here, span)?;
             let scaled = self.mul(group, pow10(8), span)?;
-            // 一万亿三千亿: after the compound 万亿 and with no 零 since, a lower 亿 group
-            // adds. Otherwise a second 亿 multiplies all before it (一亿二千万亿 is
-            // 12000000000000000, as `to_chinese` writes numbers from 10^16 on).
+            // After a compound unit (万亿, 亿亿, 兆) a lower 亿 group adds: 一万亿三千亿 is
+            // 1.3 × 10^12, 一亿亿二千万亿 is 1.2 × 10^16. Otherwise a second 亿 multiplies
+            // all before it: 一亿二千万亿 is also 1.2 × 10^16.
+            // The first 亿 of 亿亿 never adds: X亿亿 is X × 10^16 whatever X holds.
             let additive = self.yi_used
                 && self.yi_compound
-                && !self.zero_since_yi
+                && !before_yi
                 && !group.is_zero()
                 && scaled < self.yi;
-            // Only a first 亿 right after 万 makes the unit 万亿 (10^12) that lower 亿
-            // groups add to; after a nested 亿 the next one nests too.
-            let compound =
-                !self.yi_used && self.prev == Prev::Big && self.last_big == 4 && !had_pending;
+            // A first 亿 right after 万 makes 万亿; 亿 right after 亿 makes 亿亿.
+            let compound = self.prev == Prev::Big
+                && !had_pending
+                && (self.last_big == 4 && !self.yi_used || self.last_big == 8 && group.is_zero());
             if additive {
                 self.yi = self.add(self.yi, scaled, span)?;
             } else {
@@ -415,7 +413,6 @@ impl Acc<'_> {
             }
             self.yi_used = true;
             self.yi_compound = compound;
-            self.zero_since_yi = false;
             self.wan = Decimal::ZERO;
             self.wan_used = false;
         }
@@ -476,7 +473,6 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
         yi: Decimal::ZERO,
         yi_used: false,
         yi_compound: false,
-        zero_since_yi: false,
         wan: Decimal::ZERO,
         wan_used: false,
         section: Decimal::ZERO,
@@ -545,7 +541,10 @@ fn scan_inner(acc: &mut Acc<'_>, pos: &mut usize) -> Result<Option<Scanned>, Num
                 acc.small(u, None, span)?;
             }
             Tok::Tens(n) => acc.small(10, Some(Decimal::from(n)), span)?,
-            Tok::Big(p) => acc.big(p, span)?,
+            Tok::Big(p) => {
+                let before_yi = matches!(token(text, end), Some((Tok::Big(8), _)));
+                acc.big(p, span, before_yi)?;
+            }
             Tok::Point => {
                 if acc.tokens == 0 {
                     return Ok(None);

@@ -23,7 +23,7 @@ const CAPITAL: Digits = Digits {
 
 /// Writes a decimal in Chinese numerals, the way reports write them.
 ///
-/// Groups of four digits take 万 and 亿 (亿亿 and beyond nest: 一亿二千万亿 is
+/// Groups of four digits take 万 and 亿, and from 10^16 on 亿亿 (一亿亿二千万亿 is
 /// 12000000000000000); one 零 stands for any run of zeros between non-zero digits
 /// (一万零四十, 二十亿零三百万); 10 to 19 at the head are 十… (十一, 十三万); a fraction is
 /// read digit by digit after 点; a negative number starts with 负.
@@ -90,12 +90,28 @@ fn write(value: &Decimal, d: &Digits) -> String {
 }
 
 /// Writes `n > 0`; `head` says whether it starts the numeral (for 十 vs 一十).
+///
+/// Up to 10^16 a number takes one 亿 group; above it, the part from 10^16 up is written
+/// before 亿亿 and the rest adds below it (一亿亿二千万亿), which `parse_number` reads
+/// without the ambiguity of nested 亿 groups.
 fn integer(n: u128, d: &Digits, head: bool, out: &mut String) {
     const YI: u128 = 100_000_000;
-    if n >= YI {
+    const YIYI: u128 = YI * YI;
+    if n >= YIYI {
+        let hi = n / YIYI;
+        let lo = n % YIYI;
+        integer(hi, d, head, out);
+        out.push_str("亿亿");
+        if lo > 0 {
+            if lo < YIYI / 10 {
+                out.push(d.digits[0]);
+            }
+            integer(lo, d, false, out);
+        }
+    } else if n >= YI {
         let hi = n / YI;
         let lo = n % YI;
-        integer(hi, d, head, out);
+        below_yi(hi, d, head, out);
         out.push('亿');
         if lo > 0 {
             if lo < YI / 10 {

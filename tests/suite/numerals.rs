@@ -197,9 +197,10 @@ fn nested_and_additive_yi_groups() {
     // Additive, as people write: 一万亿三千亿 is 1.3 × 10^12.
     num("一万亿三千亿", "1300000000000");
     num("3万亿", "3000000000000");
-    // Nested, as to_chinese writes from 10^16 on.
+    // After 亿亿 lower groups add; a 亿 group before another 亿 nests.
+    num("一亿亿二千万亿", "12000000000000000");
     num("一亿二千万亿", "12000000000000000");
-    num("一万亿零三千亿", "100000000300000000000");
+    num("一万亿零三千亿", "1300000000000");
     // Regression (fuzzing): 26 nines written in Chinese read back exactly.
     let v = dec("99999999999999999999999999");
     assert_eq!(parse_number(&fupin::to_chinese(&v)).unwrap(), v);
