@@ -98,9 +98,10 @@ fn main() -> ExitCode {
         if let Some((y, m, d)) = doc.date.or(date) {
             extractor = extractor.date(y, m, d);
         }
+        let head = common::json_head(doc);
         for ind in extractor.extract(&doc.text) {
             emit(match format {
-                Format::Jsonl => common::json_line(doc, &ind),
+                Format::Jsonl => common::json_line(&head, &ind),
                 Format::Csv => {
                     let mut obj = common::head(doc);
                     if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&ind) {

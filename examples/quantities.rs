@@ -45,9 +45,10 @@ fn main() -> ExitCode {
     let damaged = args.flag("--damaged").is_some();
     let header = (format == Format::Csv).then(|| CSV_FIELDS.join(","));
     common::run(&args, header.as_deref(), |doc, emit| {
+        let head = common::json_head(doc);
         for q in fupin::quantities(&doc.text).include_damaged(damaged) {
             emit(match format {
-                Format::Jsonl => common::json_line(doc, &q),
+                Format::Jsonl => common::json_line(&head, &q),
                 Format::Csv => {
                     let mut obj = common::head(doc);
                     if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&q) {

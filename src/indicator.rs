@@ -1,6 +1,7 @@
 //! Poverty indicators: what each figure measures, when and where.
 
 use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
+use crate::lexicon::{Lexicon, Occurrences};
 use crate::quantity::{Raw, is_cjk_char};
 use crate::unit::named_enum;
 use crate::{ParseError, ParseErrorKind, Quantity, Span, Unit};
@@ -451,6 +452,28 @@ static POVERTY_CONTEXT: &[&str] = &[
     "危房改造",
 ];
 
+/// The places of the context words in a chunk, found once.
+struct Context {
+    poverty: Occurrences,
+    assist: Occurrences,
+}
+
+impl Context {
+    fn new(t: &str) -> Context {
+        static LX: std::sync::OnceLock<(Lexicon, Lexicon)> = std::sync::OnceLock::new();
+        let (p, a) = LX.get_or_init(|| {
+            (
+                Lexicon::new(POVERTY_CONTEXT.iter().copied()),
+                Lexicon::new(ASSIST_VERBS.iter().copied()),
+            )
+        });
+        Context {
+            poverty: Occurrences::find(t, POVERTY_CONTEXT, p),
+            assist: Occurrences::find(t, ASSIST_VERBS, a),
+        }
+    }
+}
+
 /// Verbs that make 干部 assistance personnel (选派干部, 结对帮扶).
 static ASSIST_VERBS: &[&str] = &[
     "帮扶", "结对", "包保", "包联", "选派", "下派", "驻村", "挂职", "派驻", "互派", "帮包",
@@ -557,6 +580,7 @@ fn chunk_indicators(
     let main_region = &info.region;
     let triggers = find_triggers(t);
     let sentence_ends = Ends::new(t, is_sentence_end);
+    let ctx = Context::new(t);
     let clause_ends = Ends::new(t, is_clause_end);
     let items: Vec<Item> = quantities
         .into_iter()
@@ -575,7 +599,7 @@ fn chunk_indicators(
     let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
     let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
     for i in 0..items.len() {
-        let choice = decide(t, &items, &kinds, i, &triggers);
+        let choice = decide(t, &items, &kinds, i, &triggers, &ctx);
         // An inherited kind keeps the words of the figure it came from.
         let trig = choice.and_then(|c| c.1).or_else(|| {
             choice.and(
@@ -676,6 +700,7 @@ fn decide(
     kinds: &[Option<IndicatorKind>],
     i: usize,
     triggers: &[Trigger],
+    ctx: &Context,
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     let item = items.get(i)?;
     let raw = &item.raw;
@@ -699,7 +724,7 @@ fn decide(
     let near_miss = within(triggers, (item.clause.0, raw.start))
         .iter()
         .any(|tr| tr.role == Role::NearMiss);
-    let own = classify(t, item, group_end(t, items, i), triggers);
+    let own = classify(t, item, group_end(t, items, i), triggers, ctx);
     // 其中…: a part of the figure before, of the same kind (…163户414人(其中建档立卡贫困对象161户409人)).
     let clause_head = t.get(item.clause.0..raw.start).unwrap_or("");
     if clause_head.starts_with("其中") {
@@ -886,25 +911,23 @@ fn classify(
     item: &Item,
     group_end: usize,
     triggers: &[Trigger],
+    ctx: &Context,
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     let raw = &item.raw;
     let (cs, ce) = item.clause;
     let lifted = lifted_in(triggers, item.clause);
-    let clause_text = t.get(cs..ce).unwrap_or("");
     // Poverty context for generic fund words: the sentence up to the figure, or a few
     // characters after it (项目总投资1500万元(其中扶贫资金1000万元)).
-    let left = t.get(item.sentence.0..raw.start).unwrap_or("");
-    let right: String = t
+    let right_end = t
         .get(raw.end..item.sentence.1)
         .unwrap_or("")
-        .chars()
-        .take(12)
-        .collect();
-    let poverty_context = POVERTY_CONTEXT
-        .iter()
-        .any(|w| left.contains(w) || right.contains(w));
-    let assisting = ASSIST_VERBS.iter().any(|w| clause_text.contains(w));
-    let poor_clause = POVERTY_CONTEXT.iter().any(|w| clause_text.contains(w));
+        .char_indices()
+        .nth(12)
+        .map_or(item.sentence.1, |(i, _)| raw.end + i);
+    let poverty_context = ctx.poverty.any_within((item.sentence.0, raw.start))
+        || ctx.poverty.any_within((raw.end, right_end));
+    let assisting = ctx.assist.any_within(item.clause);
+    let poor_clause = ctx.poverty.any_within(item.clause);
     // (tier, score, kind, trigger): tier 0 for measure words, 1 for population nouns.
     let mut best: Option<(u8, usize, IndicatorKind, Option<Trigger>)> = None;
     let mut consider = |tier: u8, score: usize, k: IndicatorKind, tr: Option<Trigger>| {

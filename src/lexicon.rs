@@ -68,6 +68,41 @@ impl Lexicon {
     }
 }
 
+/// Where the words of a list occur in a text: found in one pass, then asked about many
+/// ranges with a binary search each.
+#[derive(Debug, Default)]
+pub(crate) struct Occurrences(Vec<(usize, usize)>);
+
+impl Occurrences {
+    pub(crate) fn find(t: &str, words: &[&str], lx: &Lexicon) -> Occurrences {
+        let mut found = Vec::new();
+        for (i, c) in t.char_indices() {
+            if !lx.may_start(c) {
+                continue;
+            }
+            if let Some(w) = t
+                .get(i..)
+                .and_then(|rest| lx.find(words, rest, |_| true))
+                .and_then(|k| words.get(k))
+            {
+                found.push((i, i + w.len()));
+            }
+        }
+        Occurrences(found)
+    }
+
+    /// Whether some occurrence lies wholly within `range`.
+    pub(crate) fn any_within(&self, range: (usize, usize)) -> bool {
+        let k = self.0.partition_point(|&(s, _)| s < range.0);
+        self.0
+            .get(k..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(|&&(s, _)| s < range.1)
+            .any(|&(_, e)| e <= range.1)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -80,5 +115,17 @@ mod tests {
         assert_eq!(lx.find(&words, "人们", |_| true), Some(0));
         assert_eq!(lx.find(&words, "个", |_| true), None);
         assert!(!lx.may_start('个'));
+    }
+
+    #[test]
+    fn occurrences() {
+        let words = ["扶贫", "贫困"];
+        let lx = Lexicon::new(words.iter().copied());
+        let t = "开展扶贫工作,贫困人口";
+        let o = Occurrences::find(t, &words, &lx);
+        assert!(o.any_within((0, t.len())));
+        assert!(o.any_within((6, 12)));
+        assert!(!o.any_within((7, 12)));
+        assert!(!o.any_within((12, 21)));
     }
 }

@@ -495,12 +495,20 @@ pub fn head(doc: &Doc) -> serde_json::Map<String, serde_json::Value> {
     m
 }
 
-/// A JSON line: the document's leading keys, then the record's own keys, written
-/// straight from the record's serialization (no intermediate JSON tree).
-pub fn json_line<T: serde::Serialize>(doc: &Doc, record: &T) -> String {
+/// The document's leading keys as the start of a JSON object (`{"file":"a.txt"`), to
+/// be written once per document and completed by [`json_line`] for each record.
+pub fn json_head(doc: &Doc) -> String {
+    let mut head = serde_json::Value::Object(head(doc)).to_string();
+    head.pop(); // the closing brace
+    head
+}
+
+/// A JSON line: the document's leading keys (`json_head`), then the record's own keys,
+/// written straight from the record's serialization (no intermediate JSON tree).
+pub fn json_line<T: serde::Serialize>(head: &str, record: &T) -> String {
     let body = serde_json::to_string(record).unwrap_or_else(|_| "{}".into());
-    let mut line = serde_json::Value::Object(head(doc)).to_string();
-    line.pop(); // the closing brace
+    let mut line = String::with_capacity(head.len() + body.len() + 1);
+    line.push_str(head);
     match body.strip_prefix('{') {
         Some(rest) if rest != "}" => {
             line.push(',');
