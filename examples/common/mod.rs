@@ -162,6 +162,11 @@ pub enum Item {
     Bad(String),
     /// A warning that counts no error (an empty line in a JSON Lines file).
     Warn(String),
+    /// A JSON Lines record not parsed yet, with its location.
+    Line {
+        at: String,
+        bytes: Vec<u8>,
+    },
 }
 
 /// The documents of all inputs, in order, read lazily (a JSON Lines corpus streams).
@@ -169,12 +174,10 @@ pub struct Stream {
     queue: std::collections::VecDeque<Item>,
     pending: std::vec::IntoIter<Input>,
     jsonl: Option<(String, Box<dyn BufRead>, usize)>,
-    text_field: String,
-    id_field: String,
 }
 
 impl Stream {
-    pub fn new(inputs: Vec<Input>, text_field: &str, id_field: &str) -> Stream {
+    pub fn new(inputs: Vec<Input>) -> Stream {
         let mut queue = std::collections::VecDeque::new();
         let inputs = if inputs.is_empty() {
             queue.push_back(Item::Doc(Doc {
@@ -191,8 +194,6 @@ impl Stream {
             queue,
             pending: inputs.into_iter(),
             jsonl: None,
-            text_field: text_field.into(),
-            id_field: id_field.into(),
         }
     }
 
@@ -238,32 +239,45 @@ impl Stream {
         if buf.iter().all(u8::is_ascii_whitespace) {
             return Some(Item::Warn(format!("{at}: empty line skipped")));
         }
-        let mut warnings = Vec::new();
-        let line = lossy(buf, &at, &mut warnings);
-        self.queue.extend(warnings.into_iter().map(Item::Bad));
-        let value: serde_json::Value = match serde_json::from_str(&line) {
-            Ok(v) => v,
-            Err(e) => return Some(Item::Bad(format!("{at}: malformed JSON: {e}"))),
-        };
-        let field = |k: &str| match value.get(k) {
-            Some(serde_json::Value::String(s)) => Some(s.clone()),
-            Some(serde_json::Value::Null) | None => None,
-            Some(other) => Some(other.to_string()),
-        };
-        let Some(text) = value.get(&self.text_field).and_then(|v| v.as_str()) else {
-            return Some(Item::Bad(format!(
-                "{at}: no string field {:?}",
-                self.text_field
-            )));
-        };
-        let id = field(&self.id_field).unwrap_or_else(|| at.clone());
-        Some(Item::Doc(Doc {
-            key: ("id", id),
-            url: field("url"),
-            date: field("date").as_deref().and_then(parse_date),
-            text: text.to_owned(),
-        }))
+        // Parsed later, in parallel with the other lines of its batch.
+        Some(Item::Line { at, bytes: buf })
     }
+}
+
+/// A JSON Lines record as a document, and the problems found on the way (each counts
+/// as an error; a document read with invalid UTF-8 is still read, lossily).
+fn parse_line(
+    at: &str,
+    bytes: Vec<u8>,
+    text_field: &str,
+    id_field: &str,
+) -> (Vec<String>, Option<Doc>) {
+    let mut problems = Vec::new();
+    let line = lossy(bytes, at, &mut problems);
+    let value: serde_json::Value = match serde_json::from_str(&line) {
+        Ok(v) => v,
+        Err(e) => {
+            problems.push(format!("{at}: malformed JSON: {e}"));
+            return (problems, None);
+        }
+    };
+    let field = |k: &str| match value.get(k) {
+        Some(serde_json::Value::String(s)) => Some(s.clone()),
+        Some(serde_json::Value::Null) | None => None,
+        Some(other) => Some(other.to_string()),
+    };
+    let Some(text) = value.get(text_field).and_then(|v| v.as_str()) else {
+        problems.push(format!("{at}: no string field {text_field:?}"));
+        return (problems, None);
+    };
+    let id = field(id_field).unwrap_or_else(|| at.to_owned());
+    let doc = Doc {
+        key: ("id", id),
+        url: field("url"),
+        date: field("date").as_deref().and_then(parse_date),
+        text: text.to_owned(),
+    };
+    (problems, Some(doc))
 }
 
 impl Iterator for Stream {
@@ -367,7 +381,7 @@ pub fn run(
             Input::Jsonl(p) => Input::Jsonl(p.clone()),
         })
         .collect();
-    let mut stream = Stream::new(inputs, text_field, id_field);
+    let mut stream = Stream::new(inputs);
     let progress = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new_spinner();
         bar.set_style(
@@ -388,6 +402,11 @@ pub fn run(
     // Batches bound memory: a few thousand documents or 64 MB of text in flight.
     let batch_docs = 256 * jobs;
     let batch_bytes = 64 << 20;
+    // What a batch holds: documents read, and JSON lines to parse with the work.
+    enum Pending {
+        Doc(Doc),
+        Line { at: String, bytes: Vec<u8> },
+    }
     let mut big: Option<Doc> = None;
     loop {
         let mut batch = Vec::new();
@@ -401,7 +420,11 @@ pub fn run(
                     }
                     Item::Doc(d) => {
                         batch_len += d.text.len();
-                        batch.push(d);
+                        batch.push(Pending::Doc(d));
+                    }
+                    Item::Line { at, bytes } => {
+                        batch_len += bytes.len();
+                        batch.push(Pending::Line { at, bytes });
                     }
                     Item::Bad(w) => {
                         errors += 1;
@@ -428,17 +451,34 @@ pub fn run(
             docs += 1;
             bytes += doc.text.len();
         } else {
-            let outputs: Vec<Vec<String>> = pool.install(|| {
+            // (problems, output lines, text bytes, whether it was a document) of each
+            // item, in order.
+            let outputs: Vec<(Vec<String>, Vec<String>, usize, bool)> = pool.install(|| {
                 batch
-                    .par_iter()
-                    .map(|d| {
+                    .into_par_iter()
+                    .map(|p| {
+                        let (problems, doc) = match p {
+                            Pending::Doc(d) => (Vec::new(), Some(d)),
+                            Pending::Line { at, bytes } => {
+                                parse_line(&at, bytes, text_field, id_field)
+                            }
+                        };
                         let mut lines = Vec::new();
-                        process(d, &mut |l| lines.push(l));
-                        lines
+                        let len = doc.as_ref().map_or(0, |d| d.text.len());
+                        if let Some(d) = &doc {
+                            process(d, &mut |l| lines.push(l));
+                        }
+                        (problems, lines, len, doc.is_some())
                     })
                     .collect()
             });
-            for lines in outputs {
+            for (problems, lines, len, is_doc) in outputs {
+                for w in problems {
+                    errors += 1;
+                    warn(&progress, &w);
+                }
+                docs += usize::from(is_doc);
+                bytes += len;
                 records += lines.len();
                 for l in lines {
                     if writeln!(out, "{l}").is_err() {
@@ -447,8 +487,6 @@ pub fn run(
                     }
                 }
             }
-            docs += batch.len();
-            bytes += batch_len;
         }
         if let Some(bar) = &progress {
             bar.set_position(docs as u64);
