@@ -41,6 +41,7 @@ fn inputs() -> Vec<(&'static str, String)> {
         ("quotes", fill("“1”")),
         ("open_titles", fill("《1")),
         ("numeral_soup", fill("一二三四五六七八九十百千万亿零点")),
+        ("list_markers", fill("1、")),
     ];
     // One line with no break: the ordinary text with its line breaks removed.
     out.push((

@@ -80,9 +80,13 @@ fn starts(t: &str, pos: usize, s: &str) -> bool {
 
 /// Whether `pos` is at the start of a line, blanks aside.
 fn at_line_start(t: &str, pos: usize) -> bool {
+    // Back over blanks only: the first other character decides, so a long line costs
+    // nothing here.
     let head = t.get(..pos).unwrap_or("");
-    let line = head.rsplit('\n').next().unwrap_or(head);
-    line.chars().all(quantity::is_blank)
+    head.chars()
+        .rev()
+        .find(|&c| c == '\n' || !quantity::is_blank(c))
+        .is_none_or(|c| c == '\n')
 }
 
 fn year_of(s: &numeral::Scanned) -> Option<i32> {

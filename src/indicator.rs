@@ -544,6 +544,24 @@ impl Ends {
     }
 }
 
+/// How far a figure's sentence or clause reaches on either side, in bytes: words further
+/// off do not describe it, and a text with no sentence breaks (百分之百分之…) stays
+/// linear.
+const REACH: usize = 1500;
+
+/// `bounds` cut to `REACH` bytes either side of the figure, on char boundaries.
+fn window(t: &str, bounds: (usize, usize), raw: &Raw) -> (usize, usize) {
+    let mut start = bounds.0.max(raw.start.saturating_sub(REACH));
+    while !t.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = bounds.1.min(raw.end.saturating_add(REACH)).max(raw.end);
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start.min(raw.start), end)
+}
+
 fn chars_between(t: &str, a: usize, b: usize) -> usize {
     if b <= a {
         return 0;
@@ -585,8 +603,8 @@ fn chunk_indicators(
     let items: Vec<Item> = quantities
         .into_iter()
         .map(|raw| {
-            let sentence = sentence_ends.around(t, raw.num_start);
-            let clause = clause_ends.around(t, raw.num_start);
+            let sentence = window(t, sentence_ends.around(t, raw.num_start), &raw);
+            let clause = window(t, clause_ends.around(t, raw.num_start), &raw);
             Item {
                 raw,
                 sentence,
