@@ -549,10 +549,11 @@ fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
     if !matches!(char_at(t, p), Some('(' | '左' | '上' | '以')) {
         return None;
     }
-    let (p, incl) = if starts(t, p, "(含)") {
-        (p + "(含)".len(), true)
+    // 50万元(含)以上: the inclusion mark is read through.
+    let p = if starts(t, p, "(含)") {
+        p + "(含)".len()
     } else {
-        (p, false)
+        p
     };
     for (w, a) in [
         ("左右", Approx::About),
@@ -565,7 +566,6 @@ fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
             return Some((a, p + w.len()));
         }
     }
-    let _ = incl;
     None
 }
 
@@ -843,12 +843,7 @@ fn number_at(
             *approx = Approx::Over;
             s.end = after;
             if let Some((f, e, shape)) = multiplier_at(t, after) {
-                s.value = s.value.checked_mul(f).ok_or_else(|| NumError {
-                    kind: ParseErrorKind::Overflow,
-                    span: Span::new(pos, e),
-                    message: Message::Text(numeral::OVERFLOW),
-                    skip_to: e,
-                })?;
+                s.value = s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
                 s.end = e;
                 s.shape.has_units = true;
                 s.shape.has_big |= shape.has_big;
@@ -1173,12 +1168,7 @@ pub(crate) fn read_scanned(
             }
         }
     }
-    let overflow = |e: usize| NumError {
-        kind: ParseErrorKind::Overflow,
-        span: Span::new(start, e),
-        message: Message::Text(numeral::OVERFLOW),
-        skip_to: e,
-    };
+    let overflow = |e: usize| overflow_err(start, e);
     if pow != 0 {
         value = apply_pow(value, pow).ok_or_else(|| overflow(end))?;
         if let Some(m) = max {

@@ -197,10 +197,10 @@ impl Stream {
         }
     }
 
-    fn read_file(&mut self, path: &Path) {
-        let name = path.display().to_string();
+    /// Reads one whole document (a file or standard input) named `name`.
+    fn read_doc(&mut self, name: String, reader: std::io::Result<impl Read>) {
         let mut bytes = Vec::new();
-        match std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes)) {
+        match reader.and_then(|mut r| r.read_to_end(&mut bytes)) {
             Ok(_) => {
                 let mut w = Vec::new();
                 let text = lossy(bytes, &name, &mut w);
@@ -295,33 +295,17 @@ impl Iterator for Stream {
                 continue;
             }
             match self.pending.next()? {
-                Input::Stdin => {
-                    let mut bytes = Vec::new();
-                    match std::io::stdin().read_to_end(&mut bytes) {
-                        Ok(_) => {
-                            let mut w = Vec::new();
-                            let text = lossy(bytes, "-", &mut w);
-                            self.queue.extend(w.into_iter().map(Item::Bad));
-                            self.queue.push_back(Item::Doc(Doc {
-                                key: ("file", "-".into()),
-                                url: None,
-                                date: None,
-                                text,
-                            }));
-                        }
-                        Err(e) => self.queue.push_back(Item::Bad(format!("-: {e}"))),
-                    }
-                }
+                Input::Stdin => self.read_doc("-".into(), Ok(std::io::stdin())),
                 Input::Path(p) if p.is_dir() => {
                     let mut files = Vec::new();
                     let mut w = Vec::new();
                     txt_files(&p, &mut files, &mut w);
                     self.queue.extend(w.into_iter().map(Item::Bad));
                     for f in files {
-                        self.read_file(&f);
+                        self.read_doc(f.display().to_string(), std::fs::File::open(&f));
                     }
                 }
-                Input::Path(p) => self.read_file(&p),
+                Input::Path(p) => self.read_doc(p.display().to_string(), std::fs::File::open(&p)),
                 Input::Jsonl(path) => {
                     let (name, reader): (String, Box<dyn BufRead>) = match path {
                         None => ("-".into(), Box::new(BufReader::new(std::io::stdin()))),
