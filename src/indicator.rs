@@ -1,7 +1,7 @@
 //! Poverty indicators: what each figure measures, when and where.
 
 use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
-use crate::lexicon::{Lexicon, Occurrences};
+use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences};
 use crate::quantity::{Raw, is_cjk_char};
 use crate::unit::named_enum;
 use crate::{ParseError, ParseErrorKind, Quantity, Span, Unit};
@@ -452,28 +452,6 @@ static POVERTY_CONTEXT: &[&str] = &[
     "危房改造",
 ];
 
-/// The places of the context words in a chunk, found once.
-struct Context {
-    poverty: Occurrences,
-    assist: Occurrences,
-}
-
-impl Context {
-    fn new(t: &str) -> Context {
-        static LX: std::sync::OnceLock<(Lexicon, Lexicon)> = std::sync::OnceLock::new();
-        let (p, a) = LX.get_or_init(|| {
-            (
-                Lexicon::new(POVERTY_CONTEXT.iter().copied()),
-                Lexicon::new(ASSIST_VERBS.iter().copied()),
-            )
-        });
-        Context {
-            poverty: Occurrences::find(t, POVERTY_CONTEXT, p),
-            assist: Occurrences::find(t, ASSIST_VERBS, a),
-        }
-    }
-}
-
 /// Verbs that make 干部 assistance personnel (选派干部, 结对帮扶).
 static ASSIST_VERBS: &[&str] = &[
     "帮扶", "结对", "包保", "包联", "选派", "下派", "驻村", "挂职", "派驻", "互派", "帮包",
@@ -500,6 +478,7 @@ struct Item {
 struct DocInfo {
     year: Option<i32>,
     region: Option<String>,
+    region_read: bool,
 }
 
 /// Sentences end at full stops and line breaks; a semicolon goes on with the same
@@ -515,21 +494,20 @@ fn is_clause_end(c: char) -> bool {
 /// Where the stretches of a text end: the offsets of the characters for which `end`
 /// holds, found in one pass, so that each figure's sentence and clause are two binary
 /// searches.
+#[derive(Default)]
 struct Ends(Vec<usize>);
 
 impl Ends {
-    fn new(t: &str, end: fn(char) -> bool) -> Ends {
-        Ends(
-            t.char_indices()
-                .filter(|&(_, c)| end(c))
-                .map(|(i, _)| i)
-                .collect(),
-        )
-    }
-
     /// The bounds of the stretch around `pos` (`t` is the text this was built from).
-    fn around(&self, t: &str, pos: usize) -> (usize, usize) {
-        let k = self.0.partition_point(|&i| i < pos);
+    /// `k` is where the last call left off: positions asked in order cost nothing to
+    /// find.
+    fn around(&self, t: &str, pos: usize, k: &mut usize) -> (usize, usize) {
+        if self.0.get(k.wrapping_sub(1)).is_some_and(|&i| i >= pos) {
+            *k = 0;
+        }
+        while self.0.get(*k).is_some_and(|&i| i < pos) {
+            *k += 1;
+        }
         let start = k
             .checked_sub(1)
             .and_then(|j| self.0.get(j))
@@ -539,7 +517,7 @@ impl Ends {
                     .and_then(|r| r.chars().next())
                     .map_or(1, char::len_utf8)
             });
-        let stop = self.0.get(k).copied().unwrap_or(t.len());
+        let stop = self.0.get(*k).copied().unwrap_or(t.len());
         (start, stop)
     }
 }
@@ -592,19 +570,24 @@ fn chunk_indicators(
     let t = cursor.norm.as_str();
     let info = info.get_or_insert_with(|| DocInfo {
         year: date.map(|d| d.0).or_else(|| header_year(&times, t)),
-        region: main_region(t),
+        region: None,
+        region_read: false,
     });
     let doc_year = info.year;
+    let marks = Marks::new(t);
+    if info.region.is_none() && !info.region_read {
+        info.region = main_region(t, &marks.places);
+        info.region_read = true;
+    }
     let main_region = &info.region;
-    let triggers = find_triggers(t);
-    let sentence_ends = Ends::new(t, is_sentence_end);
-    let ctx = Context::new(t);
-    let clause_ends = Ends::new(t, is_clause_end);
+    let sentence_ends = &marks.sentence_ends;
+    let clause_ends = &marks.clause_ends;
+    let (mut ks, mut kc) = (0, 0);
     let items: Vec<Item> = quantities
         .into_iter()
         .map(|raw| {
-            let sentence = window(t, sentence_ends.around(t, raw.num_start), &raw);
-            let clause = window(t, clause_ends.around(t, raw.num_start), &raw);
+            let sentence = window(t, sentence_ends.around(t, raw.num_start, &mut ks), &raw);
+            let clause = window(t, clause_ends.around(t, raw.num_start, &mut kc), &raw);
             Item {
                 raw,
                 sentence,
@@ -616,8 +599,18 @@ fn chunk_indicators(
     let mut used_as_previous = vec![false; items.len()];
     let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
     let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
-    for i in 0..items.len() {
-        let choice = decide(t, &items, &kinds, i, &triggers, &ctx);
+    let mut local = Local::default();
+    let locals: Vec<Local<'_>> = items
+        .iter()
+        .map(|item| {
+            if local.range != item.sentence {
+                local = marks.local(item.sentence);
+            }
+            local
+        })
+        .collect();
+    for (i, ctx) in locals.iter().enumerate() {
+        let choice = decide(t, &items, &kinds, i, ctx.triggers, ctx);
         // An inherited kind keeps the words of the figure it came from.
         let trig = choice.and_then(|c| c.1).or_else(|| {
             choice.and(
@@ -669,17 +662,23 @@ fn chunk_indicators(
         let period = match prev_item {
             // 由2014年的17.3%下降到2020年的0%: B's own year stands between A and B;
             // else the sentence's year before 由 (截至2020年底,…由…下降到…).
-            Some(p) => {
-                own_period(t, item.raw.num_start, p.raw.end, &times, doc_year).or_else(|| {
+            Some(p) => own_period(t, &marks, item.raw.num_start, p.raw.end, &times, doc_year)
+                .or_else(|| {
                     let head = t.get(item.sentence.0..p.raw.start).unwrap_or("");
                     let from = head
                         .rfind('由')
                         .or_else(|| head.rfind('从'))
                         .map_or(p.raw.start, |k| item.sentence.0 + k);
-                    own_period(t, from, item.sentence.0, &times, doc_year)
-                })
-            }
-            None => period_for(t, item.raw.num_start, item.sentence, &times, doc_year),
+                    own_period(t, &marks, from, item.sentence.0, &times, doc_year)
+                }),
+            None => period_for(
+                t,
+                &marks,
+                item.raw.num_start,
+                item.sentence,
+                &times,
+                doc_year,
+            ),
         };
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;
@@ -689,13 +688,13 @@ fn chunk_indicators(
                 .rfind('由')
                 .or_else(|| head.rfind('从'))
                 .map_or(p.sentence.0, |k| p.sentence.0 + k);
-            let period = own_period(t, p.raw.num_start, from, &times, doc_year);
+            let period = own_period(t, &marks, p.raw.num_start, from, &times, doc_year);
             Some(Previous {
                 quantity: q,
                 period,
             })
         });
-        let region = clause_region(t, item).or_else(|| main_region.clone());
+        let region = clause_region(t, &marks.places, item).or_else(|| main_region.clone());
         out.push(PovertyIndicator {
             kind,
             quantity,
@@ -704,7 +703,7 @@ fn chunk_indicators(
             period,
             region,
             previous,
-            modality: modality(t, item),
+            modality: modality(t, locals.get(i).copied().unwrap_or_default(), item),
         });
     }
     out
@@ -718,7 +717,7 @@ fn decide(
     kinds: &[Option<IndicatorKind>],
     i: usize,
     triggers: &[Trigger],
-    ctx: &Context,
+    ctx: &Local<'_>,
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     let item = items.get(i)?;
     let raw = &item.raw;
@@ -730,11 +729,13 @@ fn decide(
         return None;
     }
     if raw.unit == Some(Unit::Person) {
-        let after: String = t.get(raw.end..).unwrap_or("").chars().take(5).collect();
-        let team = after
-            .char_indices()
-            .take_while(|&(_, c)| is_cjk_char(c))
-            .any(|(_, c)| c == '组');
+        let team = t
+            .get(raw.end..)
+            .unwrap_or("")
+            .chars()
+            .take(5)
+            .take_while(|&c| is_cjk_char(c))
+            .any(|c| c == '组');
         if team {
             return None;
         }
@@ -809,45 +810,278 @@ fn group_end(t: &str, items: &[Item], i: usize) -> usize {
     end
 }
 
-fn trigger_lexicon() -> &'static (Vec<&'static str>, crate::lexicon::Lexicon) {
-    static L: std::sync::OnceLock<(Vec<&'static str>, crate::lexicon::Lexicon)> =
-        std::sync::OnceLock::new();
-    L.get_or_init(|| {
-        let words: Vec<&'static str> = TRIGGERS.iter().map(|(w, _)| *w).collect();
-        let lx = crate::lexicon::Lexicon::new(words.iter().copied());
-        (words, lx)
+/// Which list a word of the one-pass lexicon belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum List {
+    /// `TRIGGERS`, with the index of the word there.
+    Trigger(usize),
+    /// Words of a poverty context.
+    Poverty,
+    /// Assistance verbs.
+    Assist,
+    /// Target words before a figure (计划, 目标, 省定, 力争, 任务).
+    Target,
+    /// Target words after a figure (目标, 任务).
+    TargetTail,
+    /// Words of expectation (预计, 可带动, 预期, 有望, 届时).
+    Expected,
+    /// 将贫困: 将 as a preposition, not "will".
+    WillPoor,
+}
+
+const LISTS: usize = 7;
+
+impl List {
+    fn slot(self) -> usize {
+        match self {
+            List::Trigger(_) => 0,
+            List::Poverty => 1,
+            List::Assist => 2,
+            List::Target => 3,
+            List::TargetTail => 4,
+            List::Expected => 5,
+            List::WillPoor => 6,
+        }
+    }
+}
+
+/// Every word looked up in a chunk, in one lexicon, and the characters at which the
+/// one pass of [`Marks::new`] has something to do.
+struct Words {
+    words: Vec<&'static str>,
+    lists: Vec<List>,
+    lx: Lexicon,
+    special: CharSet,
+    name_stop: CharSet,
+}
+
+fn words() -> &'static Words {
+    static W: std::sync::OnceLock<Words> = std::sync::OnceLock::new();
+    W.get_or_init(|| {
+        let mut words = Vec::new();
+        let mut lists = Vec::new();
+        for (i, (w, _)) in TRIGGERS.iter().enumerate() {
+            words.push(*w);
+            lists.push(List::Trigger(i));
+        }
+        let others: [(&[&'static str], List); 6] = [
+            (POVERTY_CONTEXT, List::Poverty),
+            (ASSIST_VERBS, List::Assist),
+            (&["计划", "目标", "省定", "力争", "任务"], List::Target),
+            (&["目标", "任务"], List::TargetTail),
+            (&["预计", "可带动", "预期", "有望", "届时"], List::Expected),
+            (&["将贫困"], List::WillPoor),
+        ];
+        for (ws, list) in others {
+            for w in ws {
+                words.push(*w);
+                lists.push(list);
+            }
+        }
+        let lx = Lexicon::new(words.iter().copied());
+        let mut special: String = words.iter().filter_map(|w| w.chars().next()).collect();
+        special.push_str("。！？，：；县市镇乡村年");
+        Words {
+            words,
+            lists,
+            lx,
+            special: CharSet::new(&special),
+            name_stop: CharSet::new(NAME_STOPS),
+        }
     })
 }
 
-fn find_triggers(t: &str) -> Vec<Trigger> {
-    let (words, lx) = trigger_lexicon();
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while let Some(c) = t.get(pos..).and_then(|r| r.chars().next()) {
-        if lx.may_start(c) {
-            let rest = t.get(pos..).unwrap_or("");
-            if let Some(&(w, role)) = lx.find(words, rest, |_| true).and_then(|i| TRIGGERS.get(i)) {
-                let role = if near_miss(t, pos, w) {
-                    Some(Role::NearMiss)
-                } else if blocked(t, pos, w) {
-                    None
-                } else {
-                    Some(role)
-                };
-                if let Some(role) = role {
-                    out.push(Trigger {
-                        start: pos,
-                        end: pos + w.len(),
-                        role,
+/// A place name: one to three characters and a suffix (县, 市, 镇, 乡, 村).
+#[derive(Clone, Copy, Debug)]
+struct Place {
+    start: usize,
+    /// Where the suffix starts; the name ends after it.
+    suffix: usize,
+    end: usize,
+    kind: char,
+}
+
+/// What one pass over a chunk finds: trigger words, context words, sentence and clause
+/// ends, relative years and place names, each sorted by position, so that every figure
+/// asks about its own stretch with binary searches instead of reading it again.
+#[derive(Default)]
+struct Marks {
+    triggers: Vec<Trigger>,
+    poverty: Occurrences,
+    assist: Occurrences,
+    target: Occurrences,
+    target_tail: Occurrences,
+    expected: Occurrences,
+    will_poor: Occurrences,
+    /// 今年, 本年 (0), 去年, 上年 (-1), 明年 (1): where each starts, and the shift.
+    relative: Vec<(usize, i32)>,
+    places: Vec<Place>,
+    sentence_ends: Ends,
+    clause_ends: Ends,
+}
+
+/// The marks of one sentence (see [`Marks::local`]): questions about stretches inside
+/// it search only these.
+#[derive(Clone, Copy, Default)]
+struct Local<'m> {
+    range: (usize, usize),
+    triggers: &'m [Trigger],
+    poverty: Occ<'m>,
+    assist: Occ<'m>,
+    target: Occ<'m>,
+    target_tail: Occ<'m>,
+    expected: Occ<'m>,
+    will_poor: Occ<'m>,
+}
+
+impl Marks {
+    fn new(t: &str) -> Marks {
+        let w = words();
+        let mut m = Marks::default();
+        // Triggers do not overlap: a trigger is looked for only from here on.
+        let mut trigger_from = 0;
+        let mut prev = '\0';
+        for (pos, c) in t.char_indices() {
+            let before = prev;
+            prev = c;
+            if c.is_ascii() {
+                match c {
+                    '\n' | '!' | '?' => {
+                        m.sentence_ends.0.push(pos);
+                        m.clause_ends.0.push(pos);
+                    }
+                    ',' | ':' | '(' | ')' | ';' => m.clause_ends.0.push(pos),
+                    _ => {}
+                }
+                continue;
+            }
+            if !w.special.contains(c) {
+                continue;
+            }
+            if is_sentence_end(c) {
+                m.sentence_ends.0.push(pos);
+            }
+            if is_clause_end(c) {
+                m.clause_ends.0.push(pos);
+            }
+            if matches!(c, '县' | '市' | '镇' | '乡' | '村') {
+                let mut start = pos;
+                let head = t.get(..pos).unwrap_or("");
+                for (j, h) in head.char_indices().rev().take(3) {
+                    if !is_cjk_char(h) || w.name_stop.contains(h) {
+                        break;
+                    }
+                    start = j;
+                }
+                if start < pos {
+                    m.places.push(Place {
+                        start,
+                        suffix: pos,
+                        end: pos + c.len_utf8(),
+                        kind: c,
                     });
-                    pos += w.len();
+                }
+            }
+            if c == '年' {
+                let shift = match before {
+                    '今' | '本' => Some(0),
+                    '去' | '上' => Some(-1),
+                    '明' => Some(1),
+                    _ => None,
+                };
+                if let Some(d) = shift {
+                    m.relative.push((pos - before.len_utf8(), d));
+                }
+            }
+            if !w.lx.may_start(c) {
+                continue;
+            }
+            let rest = t.get(pos..).unwrap_or("");
+            let mut seen = [false; LISTS];
+            for &k in w.lx.candidates(c) {
+                let (Some(&word), Some(&list)) = (w.words.get(k), w.lists.get(k)) else {
                     continue;
+                };
+                let slot = list.slot();
+                if seen.get(slot).copied().unwrap_or(true) || !rest.starts_with(word) {
+                    continue;
+                }
+                if let Some(s) = seen.get_mut(slot) {
+                    *s = true;
+                }
+                let span = (pos, pos + word.len());
+                match list {
+                    List::Trigger(i) => {
+                        if pos >= trigger_from {
+                            if let Some(&(_, role)) = TRIGGERS.get(i) {
+                                let role = if near_miss(t, pos, word) {
+                                    Some(Role::NearMiss)
+                                } else if blocked(t, pos, word) {
+                                    None
+                                } else {
+                                    Some(role)
+                                };
+                                if let Some(role) = role {
+                                    m.triggers.push(Trigger {
+                                        start: span.0,
+                                        end: span.1,
+                                        role,
+                                    });
+                                    trigger_from = span.1;
+                                }
+                            }
+                        }
+                    }
+                    List::Poverty => m.poverty.push(span),
+                    List::Assist => m.assist.push(span),
+                    List::Target => m.target.push(span),
+                    List::TargetTail => m.target_tail.push(span),
+                    List::Expected => m.expected.push(span),
+                    List::WillPoor => m.will_poor.push(span),
                 }
             }
         }
-        pos += c.len_utf8();
+        m
     }
-    out
+
+    /// The marks that start within `range` (a figure's sentence), to ask about the
+    /// stretches inside it.
+    fn local(&self, range: (usize, usize)) -> Local<'_> {
+        let a = self.triggers.partition_point(|tr| tr.start < range.0);
+        let b = self.triggers.partition_point(|tr| tr.start < range.1);
+        Local {
+            range,
+            triggers: self.triggers.get(a..b.max(a)).unwrap_or(&[]),
+            poverty: self.poverty.starting_in(range),
+            assist: self.assist.starting_in(range),
+            target: self.target.starting_in(range),
+            target_tail: self.target_tail.starting_in(range),
+            expected: self.expected.starting_in(range),
+            will_poor: self.will_poor.starting_in(range),
+        }
+    }
+
+    /// Relative years (今年, 去年, 上年, 明年, 当年) within `from..pos`: the last one and
+    /// where it starts.
+    fn relative_year(
+        &self,
+        from: usize,
+        pos: usize,
+        doc_year: Option<i32>,
+    ) -> Option<(usize, Period)> {
+        let y = doc_year?;
+        // Each is two characters (6 bytes) long.
+        let last = pos.checked_sub(6)?;
+        let k = self.relative.partition_point(|&(s, _)| s <= last);
+        let &(start, d) = self.relative.get(k.checked_sub(1)?)?;
+        (start >= from).then_some((
+            start,
+            Period {
+                start: y + d,
+                end: y + d,
+            },
+        ))
+    }
 }
 
 /// The kind a role gives a figure of `unit` (with its classifier and noun).
@@ -929,7 +1163,7 @@ fn classify(
     item: &Item,
     group_end: usize,
     triggers: &[Trigger],
-    ctx: &Context,
+    ctx: &Local<'_>,
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     let raw = &item.raw;
     let (cs, ce) = item.clause;
@@ -1139,44 +1373,17 @@ fn year_of_time(tr: &TimeRaw) -> Option<Period> {
     })
 }
 
-/// Relative years (今年, 去年, 上年, 明年, 当年) ending right at or before `pos`, within
-/// `from..pos`: the nearest one and where it stands.
-fn relative_year(
-    t: &str,
-    from: usize,
-    pos: usize,
-    doc_year: Option<i32>,
-) -> Option<(usize, Period)> {
-    let y = doc_year?;
-    let head = t.get(from..pos)?;
-    // The last 年 that follows 今, 本, 去, 上 or 明.
-    head.rmatch_indices('年').find_map(|(i, _)| {
-        let d = match head.get(..i)?.chars().next_back()? {
-            '今' | '本' => 0,
-            '去' | '上' => -1,
-            '明' => 1,
-            _ => return None,
-        };
-        Some((
-            from + i - 3,
-            Period {
-                start: y + d,
-                end: y + d,
-            },
-        ))
-    })
-}
-
 /// The period of a figure: the nearest time expression before it in its sentence, else
 /// one after it in its sentence; `2016年以来` runs to the document's year.
 fn period_for(
     t: &str,
+    marks: &Marks,
     pos: usize,
     sentence: (usize, usize),
     times: &[TimeRaw],
     doc_year: Option<i32>,
 ) -> Option<Period> {
-    own_period(t, pos, sentence.0, times, doc_year).or_else(|| {
+    own_period(t, marks, pos, sentence.0, times, doc_year).or_else(|| {
         let first = times.partition_point(|tr| tr.start < pos);
         let after = times.get(first).filter(|tr| tr.end <= sentence.1)?;
         since(t, after, doc_year).or_else(|| year_of_time(after))
@@ -1195,6 +1402,7 @@ fn since(t: &str, tr: &TimeRaw, doc_year: Option<i32>) -> Option<Period> {
 /// The nearest time expression (or relative year) before `pos`, not before `from`.
 fn own_period(
     t: &str,
+    marks: &Marks,
     pos: usize,
     from: usize,
     times: &[TimeRaw],
@@ -1208,7 +1416,7 @@ fn own_period(
         .unwrap_or(&[])
         .iter()
         .rfind(|tr| tr.end <= pos && tr.year.is_some());
-    let rel = relative_year(t, from, pos, doc_year);
+    let rel = marks.relative_year(from, pos, doc_year);
     match (abs, rel) {
         (Some(a), Some((ri, rp))) => {
             if ri > a.start {
@@ -1234,46 +1442,23 @@ fn header_year(times: &[TimeRaw], _t: &str) -> Option<i32> {
         .and_then(|tr| tr.year)
 }
 
-/// Characters that cannot be part of a place name before 县/市/镇/乡/村.
-fn name_stop(c: char) -> bool {
-    !is_cjk_char(c)
-        || "全本该各此每外贫困点帽度非省市区乡镇村县等和与及了在对向到从为是的个其共有中小两一二三四五六七八九十百千万年月日全部所这那深重各级联包帮扶个户入驻".contains(c)
-}
-
-/// Place names ending in one of `suffixes` at every position: `(start, end)` with the
-/// suffix included. Names have one to three characters before the suffix.
-fn place_names(t: &str, suffixes: &[char]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    for (i, c) in t.char_indices() {
-        if !suffixes.contains(&c) {
-            continue;
-        }
-        let head = t.get(..i).unwrap_or("");
-        let mut start = i;
-        for (j, h) in head.char_indices().rev().take(3) {
-            if name_stop(h) {
-                break;
-            }
-            start = j;
-        }
-        if start < i {
-            out.push((start, i + c.len_utf8()));
-        }
-    }
-    out
-}
+/// Characters that cannot be part of a place name before 县/市/镇/乡/村 (besides
+/// characters that are not CJK ideographs).
+const NAME_STOPS: &str = "全本该各此每外贫困点帽度非省市区乡镇村县等和与及了在对向到从为是的个其共有中小两一二三四五六七八九十百千万年月日全部所这那深重各级联包帮扶个户入驻";
 
 /// The county or city the document is about: the most named one, names in the first
 /// line counting double.
-fn main_region(t: &str) -> Option<String> {
+fn main_region(t: &str, places: &[Place]) -> Option<String> {
     let mut counts: Vec<(&str, usize, usize)> = Vec::new();
     let first_line_end = t.find('\n').unwrap_or(t.len()).min(400);
-    for (a, b) in place_names(t, &['县', '市']) {
-        let Some(name) = t.get(a..b) else { continue };
-        let w = if a < first_line_end { 2 } else { 1 };
+    for p in places.iter().filter(|p| matches!(p.kind, '县' | '市')) {
+        let Some(name) = t.get(p.start..p.end) else {
+            continue;
+        };
+        let w = if p.start < first_line_end { 2 } else { 1 };
         match counts.iter_mut().find(|(n, _, _)| *n == name) {
             Some(e) => e.1 += w,
-            None => counts.push((name, w, a)),
+            None => counts.push((name, w, p.start)),
         }
     }
     counts
@@ -1282,14 +1467,24 @@ fn main_region(t: &str) -> Option<String> {
         .map(|(n, _, _)| n.to_owned())
 }
 
-/// A township, village or county named in the item's clause or the sentence before it
-/// (龙泉镇大北山村), as written in normalized text.
-fn clause_region(t: &str, item: &Item) -> Option<String> {
-    let (s, _) = item.sentence;
-    let head = t.get(s..item.raw.start)?;
-    let names = place_names(head, &['镇', '乡', '村', '县']);
-    let &(a, b) = names.last()?;
-    let name = head.get(a..b)?;
+/// A township, village or county named in the item's sentence before it (龙泉镇大北山村),
+/// as written in normalized text.
+fn clause_region(t: &str, places: &[Place], item: &Item) -> Option<String> {
+    let (s, e) = (item.sentence.0, item.raw.start);
+    // Names whose suffix lies in s..e, cut at s, the last two of them.
+    let k = places.partition_point(|p| p.end <= e);
+    let mut names = places
+        .get(..k)
+        .unwrap_or(&[])
+        .iter()
+        .rev()
+        .take_while(|p| p.suffix >= s)
+        .filter(|p| matches!(p.kind, '镇' | '乡' | '村' | '县'))
+        .map(|p| (p.start.max(s), p.suffix, p.end))
+        .filter(|&(a, suffix, _)| a < suffix)
+        .map(|(a, _, b)| (a, b));
+    let (a, b) = names.next()?;
+    let name = t.get(a..b)?;
     // 贫困村, 行政村 and the like are not places.
     if [
         "贫困村",
@@ -1309,11 +1504,9 @@ fn clause_region(t: &str, item: &Item) -> Option<String> {
     }
     // 龙泉镇大北山村: a village right after its township.
     let full = names
-        .iter()
-        .rev()
-        .nth(1)
-        .filter(|&&(_, pb)| pb == a)
-        .and_then(|&(pa, _)| head.get(pa..b))
+        .next()
+        .filter(|&(_, pb)| pb == a)
+        .and_then(|(pa, _)| t.get(pa..b))
         .unwrap_or(name);
     Some(full.to_owned())
 }
@@ -1325,22 +1518,22 @@ static GENERIC_PLACES: &[&str] = &[
 ];
 
 /// Target (目标, 任务, 计划, 省定, 力争) or expected (预计, 将, 可带动) figures.
-fn modality(t: &str, item: &Item) -> Modality {
-    let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
-    let sentence_head = t.get(item.sentence.0..item.raw.start).unwrap_or("");
-    let tail = t.get(item.raw.end..item.clause.1).unwrap_or("");
-    if ["计划", "目标", "省定", "力争", "任务"]
-        .iter()
-        .any(|w| head.contains(w))
-        || ["目标", "任务"].iter().any(|w| tail.contains(w))
-    {
+fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
+    let head = (item.clause.0, item.raw.start);
+    let sentence_head = (item.sentence.0, item.raw.start);
+    let tail = (item.raw.end, item.clause.1);
+    if marks.target.any_within(head) || marks.target_tail.any_within(tail) {
         return Modality::Target;
     }
-    if ["预计", "可带动", "预期", "有望", "届时"]
-        .iter()
-        .any(|w| sentence_head.contains(w))
-        || head.chars().rev().take(6).any(|c| c == '将') && !head.contains("将贫困")
-    {
+    let will = || {
+        t.get(head.0..head.1)
+            .unwrap_or("")
+            .chars()
+            .rev()
+            .take(6)
+            .any(|c| c == '将')
+    };
+    if marks.expected.any_within(sentence_head) || will() && !marks.will_poor.any_within(head) {
         return Modality::Expected;
     }
     Modality::Actual

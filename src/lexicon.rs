@@ -2,46 +2,93 @@
 //! rejects most positions with one bit test, and only the words that share the
 //! position's first character are compared.
 
-use std::collections::HashMap;
+/// A set of characters: one bit per BMP code point (8 KiB), one bit test per lookup.
+/// Characters above the BMP are never members.
+#[derive(Debug)]
+pub(crate) struct CharSet(Vec<u64>);
+
+impl CharSet {
+    /// The set of the characters of `chars`.
+    pub(crate) fn new(chars: &str) -> CharSet {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in chars.chars() {
+            let u = c as usize;
+            if let Some(slot) = bits.get_mut(u / 64) {
+                *slot |= 1 << (u % 64);
+            }
+        }
+        CharSet(bits)
+    }
+
+    /// Whether `c` is in the set.
+    #[inline]
+    pub(crate) fn contains(&self, c: char) -> bool {
+        let u = c as usize;
+        self.0.get(u / 64).is_some_and(|b| b & (1 << (u % 64)) != 0)
+    }
+}
 
 /// An index over a static word list, longest words first within each first character.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
     /// One bit per BMP code point: whether some word starts with it.
-    first: Vec<u64>,
-    /// Indexes into the word list by first character, longest word first.
-    by_first: HashMap<char, Vec<usize>>,
+    first: CharSet,
+    /// Open-addressing table from a first character to its run in `order`: `(char,
+    /// start, len)`, `char` 0 for an empty slot. A multiplicative hash of the code point
+    /// picks the slot; the table is at most a quarter full.
+    slots: Vec<(u32, u32, u32)>,
+    /// Word indexes grouped by first character, longest word first in each group.
+    order: Vec<usize>,
+    /// `slots.len() - 1` (a power of two minus one).
+    mask: usize,
+}
+
+fn slot_of(c: u32, mask: usize) -> usize {
+    (c.wrapping_mul(0x9E37_79B1) >> 7) as usize & mask
 }
 
 impl Lexicon {
     pub(crate) fn new<'a>(words: impl Iterator<Item = &'a str>) -> Lexicon {
-        let mut first = vec![0u64; 0x10000 / 64];
-        let mut by_first: HashMap<char, Vec<(usize, usize)>> = HashMap::new();
+        let mut first = String::new();
+        let mut groups: Vec<(char, Vec<(usize, usize)>)> = Vec::new();
         for (i, w) in words.enumerate() {
             let Some(c) = w.chars().next() else { continue };
-            let u = c as usize;
-            if let Some(slot) = first.get_mut(u / 64) {
-                *slot |= 1 << (u % 64);
+            first.push(c);
+            match groups.iter_mut().find(|(g, _)| *g == c) {
+                Some((_, v)) => v.push((w.len(), i)),
+                None => groups.push((c, vec![(w.len(), i)])),
             }
-            by_first.entry(c).or_default().push((w.len(), i));
         }
-        let by_first = by_first
-            .into_iter()
-            .map(|(c, mut v)| {
-                // Longest first; equal lengths keep list order.
-                v.sort_by_key(|&(len, i)| (core::cmp::Reverse(len), i));
-                (c, v.into_iter().map(|(_, i)| i).collect())
-            })
-            .collect();
-        Lexicon { first, by_first }
+        let size = (groups.len() * 4).next_power_of_two().max(8);
+        let mask = size - 1;
+        let mut slots = vec![(0u32, 0u32, 0u32); size];
+        let mut order = Vec::new();
+        for (c, mut v) in groups {
+            // Longest first; equal lengths keep list order.
+            v.sort_by_key(|&(len, i)| (core::cmp::Reverse(len), i));
+            let start = u32::try_from(order.len()).unwrap_or(u32::MAX);
+            let len = u32::try_from(v.len()).unwrap_or(0);
+            order.extend(v.into_iter().map(|(_, i)| i));
+            let mut k = slot_of(c as u32, mask);
+            while slots.get(k).is_some_and(|s| s.0 != 0) {
+                k = (k + 1) & mask;
+            }
+            if let Some(s) = slots.get_mut(k) {
+                *s = (c as u32, start, len);
+            }
+        }
+        Lexicon {
+            first: CharSet::new(&first),
+            slots,
+            order,
+            mask,
+        }
     }
 
     /// Whether some word starts with `c`.
+    #[inline]
     pub(crate) fn may_start(&self, c: char) -> bool {
-        let u = c as usize;
-        self.first
-            .get(u / 64)
-            .is_some_and(|b| b & (1 << (u % 64)) != 0)
+        self.first.contains(c)
     }
 
     /// Indexes of the words that start with `c`, longest first.
@@ -49,7 +96,19 @@ impl Lexicon {
         if !self.may_start(c) {
             return &[];
         }
-        self.by_first.get(&c).map_or(&[], Vec::as_slice)
+        let u = c as u32;
+        let mut k = slot_of(u, self.mask);
+        while let Some(&(sc, start, len)) = self.slots.get(k) {
+            if sc == 0 {
+                break;
+            }
+            if sc == u {
+                let (a, n) = (start as usize, len as usize);
+                return self.order.get(a..a + n).unwrap_or(&[]);
+            }
+            k = (k + 1) & self.mask;
+        }
+        &[]
     }
 
     /// The index of the longest word of `words` (the list this was built from) at the
@@ -69,30 +128,38 @@ impl Lexicon {
 }
 
 /// Where the words of a list occur in a text: found in one pass, then asked about many
-/// ranges with a binary search each.
+/// ranges with a binary search each. Added in order of position.
 #[derive(Debug, Default)]
 pub(crate) struct Occurrences(Vec<(usize, usize)>);
 
 impl Occurrences {
-    pub(crate) fn find(t: &str, words: &[&str], lx: &Lexicon) -> Occurrences {
-        let mut found = Vec::new();
-        for (i, c) in t.char_indices() {
-            if !lx.may_start(c) {
-                continue;
-            }
-            if let Some(w) = t
-                .get(i..)
-                .and_then(|rest| lx.find(words, rest, |_| true))
-                .and_then(|k| words.get(k))
-            {
-                found.push((i, i + w.len()));
-            }
-        }
-        Occurrences(found)
+    /// Adds an occurrence (after those already there).
+    pub(crate) fn push(&mut self, span: (usize, usize)) {
+        self.0.push(span);
     }
 
     /// Whether some occurrence lies wholly within `range`.
+    #[cfg(test)]
     pub(crate) fn any_within(&self, range: (usize, usize)) -> bool {
+        Occ(&self.0).any_within(range)
+    }
+
+    /// The occurrences that start within `range`: a smaller list to ask about ranges
+    /// inside it.
+    pub(crate) fn starting_in(&self, range: (usize, usize)) -> Occ<'_> {
+        let a = self.0.partition_point(|&(s, _)| s < range.0);
+        let b = self.0.partition_point(|&(s, _)| s < range.1);
+        Occ(self.0.get(a..b.max(a)).unwrap_or(&[]))
+    }
+}
+
+/// A part of [`Occurrences`], borrowed.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Occ<'a>(&'a [(usize, usize)]);
+
+impl Occ<'_> {
+    /// Whether some occurrence lies wholly within `range`.
+    pub(crate) fn any_within(self, range: (usize, usize)) -> bool {
         let k = self.0.partition_point(|&(s, _)| s < range.0);
         self.0
             .get(k..)
@@ -119,13 +186,34 @@ mod tests {
 
     #[test]
     fn occurrences() {
-        let words = ["扶贫", "贫困"];
-        let lx = Lexicon::new(words.iter().copied());
-        let t = "开展扶贫工作,贫困人口";
-        let o = Occurrences::find(t, &words, &lx);
-        assert!(o.any_within((0, t.len())));
+        let mut o = Occurrences::default();
+        o.push((6, 12));
+        o.push((21, 27));
+        assert!(o.any_within((0, 30)));
         assert!(o.any_within((6, 12)));
         assert!(!o.any_within((7, 12)));
         assert!(!o.any_within((12, 21)));
+        assert!(!o.any_within((6, 11)));
+        let part = o.starting_in((0, 20));
+        assert!(part.any_within((0, 12)));
+        assert!(!part.any_within((13, 30)));
+    }
+
+    #[test]
+    fn char_set() {
+        let s = CharSet::new("县市a");
+        assert!(s.contains('县') && s.contains('a'));
+        assert!(!s.contains('村') && !s.contains('\u{20000}'));
+    }
+
+    #[test]
+    fn many_first_characters() {
+        // More first characters than slots of the smallest table: probing must find all.
+        let words: Vec<String> = ('一'..='龥').step_by(97).map(|c| format!("{c}x")).collect();
+        let lx = Lexicon::new(words.iter().map(String::as_str));
+        let refs: Vec<&str> = words.iter().map(String::as_str).collect();
+        for (i, w) in refs.iter().enumerate() {
+            assert_eq!(lx.find(&refs, w, |_| true), Some(i));
+        }
     }
 }
