@@ -119,6 +119,41 @@ fn direct_table() -> &'static [u16] {
     })
 }
 
+/// Whether [`normalize`] changes `c` (a BMP character) when it stands alone: one bit
+/// per code point, computed once with the same rules as the general path.
+fn changes(c: char) -> bool {
+    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
+    let bits = BITS.get_or_init(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for u in 0x80..0x10000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if changes_slow(c) {
+                if let Some(b) = bits.get_mut(u as usize / 64) {
+                    *b |= 1 << (u % 64);
+                }
+            }
+        }
+        bits
+    });
+    let u = c as usize;
+    bits.get(u / 64).is_some_and(|b| b & (1 << (u % 64)) != 0)
+}
+
+fn changes_slow(c: char) -> bool {
+    if is_cjk(c) {
+        return simplify(c) != c;
+    }
+    if is_list_marker(c)
+        || unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
+    {
+        return false;
+    }
+    !core::iter::once(c)
+        .nfkc()
+        .map(simplify)
+        .eq(core::iter::once(c))
+}
+
 /// Whether `c` is kept as it is because NFKC would turn it into digits that are not
 /// the number it means: list markers (①, ⑴, ⒈, ㈠, ❶, ⓪ …), vulgar fractions (¼ is not
 /// "1⁄4") and super- and subscripts (km² is not km2).
@@ -259,21 +294,51 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                 continue;
             }
         }
-        // The character with its combining marks, normalized as one piece. ASCII and
-        // CJK ideographs are never combining marks, so most characters skip the lookup.
-        let mut end = i + clen;
         // A next byte that is ASCII or leads U+4000..U+9FFF cannot start a combining
-        // mark; only other characters need the lookup.
+        // mark: the character is a piece on its own, and a table says whether it changes.
         let plain_next = bytes
-            .get(end)
+            .get(i + clen)
             .is_none_or(|&b| b < 0x80 || (0xE4..=0xE9).contains(&b));
-        if !plain_next {
-            for m in chars {
-                if m.is_ascii() || is_cjk(m) || canonical_combining_class(m) == 0 {
-                    break;
-                }
-                end += m.len_utf8();
+        if plain_next && (c as u32) < 0x10000 {
+            prev_cjk = is_cjk(c);
+            if !changes(c) {
+                i += clen;
+                continue;
             }
+            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+            o.push_str(text.get(copied..i).unwrap_or(""));
+            copied = i + clen;
+            let norm_start = o.len();
+            let u = c as u32;
+            if prev_cjk {
+                o.push(simplify(c));
+            } else if (0xFF01..=0xFF5E).contains(&u) {
+                // Full-width ASCII: the same character 0xFEE0 lower.
+                o.push(char::from_u32(u - 0xFEE0).unwrap_or(c));
+            } else {
+                o.extend(core::iter::once(c).nfkc().map(simplify));
+            }
+            // One character replaced by one of the same length (萬 to 万) shifts no
+            // offset: the map needs no entry for it.
+            let new = o.get(norm_start..).unwrap_or("");
+            if new.len() != clen || new.chars().nth(1).is_some() {
+                pieces.push(Piece {
+                    norm_start,
+                    norm_end: o.len(),
+                    src_start: i,
+                    src_end: i + clen,
+                });
+            }
+            i += clen;
+            continue;
+        }
+        // The character with its combining marks, normalized as one piece.
+        let mut end = i + clen;
+        for m in chars {
+            if m.is_ascii() || is_cjk(m) || canonical_combining_class(m) == 0 {
+                break;
+            }
+            end += m.len_utf8();
         }
         let cluster = text.get(i..end).unwrap_or("");
         let cjk = is_cjk(c);

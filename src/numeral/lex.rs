@@ -6,8 +6,8 @@
 
 use nom::{
     IResult, Parser,
-    bytes::complete::take_while1,
-    character::complete::one_of,
+    branch::alt,
+    bytes::complete::{tag, take_while1},
     combinator::{opt, recognize},
     multi::many0_count,
     sequence::preceded,
@@ -144,22 +144,29 @@ pub(crate) fn is_digit_char(c: char) -> bool {
     c.is_ascii_digit() || chinese_digit(c).is_some()
 }
 
-type PResult<'a, T> = IResult<&'a str, T, ()>;
+type PResult<'a, T> = IResult<&'a [u8], T, ()>;
 
 /// `1,234,567.89`: digits, groups of three after a separator, an optional fraction.
-fn arabic_text(i: &str) -> PResult<'_, &str> {
-    let digits = || take_while1(|c: char| c.is_ascii_digit());
+/// Read as bytes: every character of it is ASCII or a full-width separator.
+fn arabic_text(i: &[u8]) -> PResult<'_, &[u8]> {
+    let digits = || take_while1(|b: u8| b.is_ascii_digit());
     recognize((
         digits(),
-        many0_count(preceded(one_of(",，"), three_digits)),
-        opt(preceded(one_of(".．"), digits())),
+        many0_count(preceded(
+            alt((tag(&b","[..]), tag("，".as_bytes()))),
+            three_digits,
+        )),
+        opt(preceded(
+            alt((tag(&b"."[..]), tag("．".as_bytes()))),
+            digits(),
+        )),
     ))
     .parse(i)
 }
 
 /// Exactly three digits not followed by a fourth: a thousands group.
-fn three_digits(i: &str) -> PResult<'_, &str> {
-    let (rest, d) = take_while1(|c: char| c.is_ascii_digit()).parse(i)?;
+fn three_digits(i: &[u8]) -> PResult<'_, &[u8]> {
+    let (rest, d) = take_while1(|b: u8| b.is_ascii_digit()).parse(i)?;
     if d.len() == 3 {
         Ok((rest, d))
     } else {
@@ -167,21 +174,54 @@ fn three_digits(i: &str) -> PResult<'_, &str> {
     }
 }
 
+/// Digits accumulated into an integer: a `u64` while it fits (up to 19 digits), then
+/// an `i128`; `None` once even that overflows.
+#[derive(Clone, Copy)]
+enum Digits {
+    Small(u64),
+    Big(Option<i128>),
+}
+
+impl Digits {
+    #[inline]
+    fn push(self, d: u8) -> Digits {
+        match self {
+            Digits::Small(m) => match m.checked_mul(10).and_then(|m| m.checked_add(u64::from(d))) {
+                Some(m) => Digits::Small(m),
+                None => Digits::Big(
+                    i128::from(m)
+                        .checked_mul(10)
+                        .and_then(|m| m.checked_add(i128::from(d))),
+                ),
+            },
+            Digits::Big(m) => Digits::Big(
+                m.and_then(|m| m.checked_mul(10))
+                    .and_then(|m| m.checked_add(i128::from(d))),
+            ),
+        }
+    }
+
+    fn value(self) -> Option<i128> {
+        match self {
+            Digits::Small(m) => Some(i128::from(m)),
+            Digits::Big(m) => m,
+        }
+    }
+}
+
 /// Reads the Arabic number at the start of `i`; `None` when `i` does not start with a digit.
 pub(crate) fn arabic(i: &str) -> Option<(Arabic, usize)> {
-    let (rest, text) = arabic_text(i).ok()?;
-    let mut mantissa: Option<i128> = Some(0);
+    let (_, text) = arabic_text(i.as_bytes()).ok()?;
+    let mut mantissa = Digits::Small(0);
     let mut int_digits = 0usize;
     let mut frac_digits = 0u32;
     let mut in_frac = false;
     let mut has_sep = false;
     let mut pending_zeros = 0u32;
-    for c in text.chars() {
-        match c {
-            '.' | '．' => in_frac = true,
-            ',' | '，' => has_sep = true,
-            _ => {
-                let d = i128::from(c.to_digit(10).unwrap_or(0));
+    for &b in text {
+        match b {
+            b'0'..=b'9' => {
+                let d = b - b'0';
                 if in_frac {
                     // Trailing zeros of the fraction are dropped: 1.10 is 1.1.
                     if d == 0 {
@@ -189,27 +229,34 @@ pub(crate) fn arabic(i: &str) -> Option<(Arabic, usize)> {
                         continue;
                     }
                     for _ in 0..pending_zeros {
-                        mantissa = mantissa.and_then(|m| m.checked_mul(10));
+                        mantissa = mantissa.push(0);
                     }
                     frac_digits = frac_digits.saturating_add(pending_zeros + 1);
                     pending_zeros = 0;
                 } else {
                     int_digits += 1;
                 }
-                mantissa = mantissa
-                    .and_then(|m| m.checked_mul(10))
-                    .and_then(|m| m.checked_add(d));
+                mantissa = mantissa.push(d);
             }
+            // '.' and the last byte of '．' (U+FF0E); ',' and the last byte of '，'
+            // (U+FF0C). The other bytes of the full-width forms are skipped.
+            b'.' | 0x8E => in_frac = true,
+            b',' | 0x8C => has_sep = true,
+            _ => {}
         }
     }
     let a = Arabic {
-        mantissa: if frac_digits > 28 { None } else { mantissa },
+        mantissa: if frac_digits > 28 {
+            None
+        } else {
+            mantissa.value()
+        },
         scale: frac_digits,
         int_digits,
         has_point: in_frac,
         has_sep,
     };
-    Some((a, i.len() - rest.len()))
+    Some((a, text.len()))
 }
 
 /// Reads the token at byte `pos` of `text`.
