@@ -23,7 +23,13 @@ pub struct Normalized<'a> {
     /// Pieces of the original that changed, in order: `(norm_start, norm_end, src_start,
     /// src_end)`. Between pieces, offsets shift by a constant.
     pieces: Vec<Piece>,
+    /// For each block of `BLOCK` bytes of the cleaned text, how many pieces start
+    /// before it: a lookup searches only the pieces of its own block.
+    blocks: Vec<u32>,
 }
+
+/// The size of the blocks of [`Normalized::blocks`].
+const BLOCK_SHIFT: u32 = 12;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Piece {
@@ -56,7 +62,8 @@ impl<'a> Normalized<'a> {
     /// read as the *start* of something: inside a changed piece it gives the piece's start.
     #[must_use]
     pub fn source_start(&self, offset: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.norm_start <= offset);
+        let (lo, block) = self.block(offset);
+        let i = lo + block.partition_point(|p| p.norm_start <= offset);
         match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
             None => offset,
             Some(p) if offset < p.norm_end => p.src_start,
@@ -68,12 +75,32 @@ impl<'a> Normalized<'a> {
     /// read as the *end* of something: inside a changed piece it gives the piece's end.
     #[must_use]
     pub fn source_end(&self, offset: usize) -> usize {
-        let i = self.pieces.partition_point(|p| p.norm_start < offset);
+        // A piece starting exactly at a block's start belongs to that block; `offset`
+        // there asks about the pieces before it, all counted in `lo`.
+        let (lo, block) = self.block(offset);
+        let i = lo + block.partition_point(|p| p.norm_start < offset);
         match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
             None => offset,
             Some(p) if offset <= p.norm_end => p.src_end,
             Some(p) => offset - p.norm_end + p.src_end,
         }
+    }
+
+    /// The pieces that start in the block of `offset`, and how many come before them.
+    fn block(&self, offset: usize) -> (usize, &[Piece]) {
+        let b = offset >> BLOCK_SHIFT;
+        let lo = self
+            .blocks
+            .get(b)
+            .map_or(self.pieces.len(), |&n| n as usize);
+        let hi = self
+            .blocks
+            .get(b + 1)
+            .map_or(self.pieces.len(), |&n| n as usize);
+        if self.blocks.is_empty() {
+            return (0, &self.pieces);
+        }
+        (lo, self.pieces.get(lo..hi.max(lo)).unwrap_or(&[]))
     }
 
     /// A span of the cleaned text as a span of the original string.
@@ -87,6 +114,25 @@ impl<'a> Normalized<'a> {
         };
         Span::new(start, end.max(start))
     }
+}
+
+/// `blocks[b]`: how many pieces start before block `b` of the cleaned text (of length
+/// `len`). Empty when there are no pieces, or when counts would not fit.
+fn block_index(pieces: &[Piece], len: usize) -> Vec<u32> {
+    if pieces.is_empty() || u32::try_from(pieces.len()).is_err() {
+        return Vec::new();
+    }
+    let n = (len >> BLOCK_SHIFT) + 1;
+    let mut blocks = Vec::with_capacity(n);
+    let mut k = 0;
+    for b in 0..n {
+        let start = b << BLOCK_SHIFT;
+        while pieces.get(k).is_some_and(|p| p.norm_start < start) {
+            k += 1;
+        }
+        blocks.push(u32::try_from(k).unwrap_or(u32::MAX));
+    }
+    blocks
 }
 
 /// The simplified form of a traditional character; other characters unchanged.
@@ -121,9 +167,15 @@ fn direct_table() -> &'static [u16] {
 
 /// Whether [`normalize`] changes `c` (a BMP character) when it stands alone: one bit
 /// per code point, computed once with the same rules as the general path.
-fn changes(c: char) -> bool {
+fn changes(bits: &[u64], c: char) -> bool {
+    let u = c as usize;
+    bits.get(u / 64).is_some_and(|b| b & (1 << (u % 64)) != 0)
+}
+
+/// The table behind [`changes`].
+fn changes_table() -> &'static [u64] {
     static BITS: OnceLock<Vec<u64>> = OnceLock::new();
-    let bits = BITS.get_or_init(|| {
+    BITS.get_or_init(|| {
         let mut bits = vec![0u64; 0x10000 / 64];
         for u in 0x80..0x10000u32 {
             let Some(c) = char::from_u32(u) else { continue };
@@ -134,9 +186,7 @@ fn changes(c: char) -> bool {
             }
         }
         bits
-    });
-    let u = c as usize;
-    bits.get(u / 64).is_some_and(|b| b & (1 << (u % 64)) != 0)
+    })
 }
 
 fn changes_slow(c: char) -> bool {
@@ -257,6 +307,7 @@ fn pinyin_annotation(rest: &str) -> Option<usize> {
 #[must_use]
 pub fn normalize(text: &str) -> Normalized<'_> {
     let table = direct_table();
+    let changing = changes_table();
     let mut out: Option<String> = None;
     // Source bytes before this offset are already in `out` (when it exists): unchanged
     // text is copied in runs, not character by character.
@@ -274,6 +325,26 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             i += run;
             prev_cjk = false;
             continue;
+        }
+        // The common case, decoded by hand: a three-byte character (U+0800..U+FFFF) that
+        // stays as it is, with no combining mark after it.
+        if let (Some(&b0 @ 0xE0..=0xEF), Some(&b1), Some(&b2)) =
+            (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2))
+        {
+            let u =
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+            let plain_next = bytes
+                .get(i + 3)
+                .is_none_or(|&b| b < 0x80 || (0xE4..=0xE9).contains(&b));
+            let bit = changing
+                .get(u as usize / 64)
+                .is_some_and(|w| w & (1 << (u % 64)) != 0);
+            // （ after an ideograph may open a pinyin annotation.
+            if plain_next && !bit && !(prev_cjk && u == 0xFF08) {
+                prev_cjk = matches!(u, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+                i += 3;
+                continue;
+            }
         }
         let Some(rest) = text.get(i..) else { break };
         let mut chars = rest.chars();
@@ -301,7 +372,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             .is_none_or(|&b| b < 0x80 || (0xE4..=0xE9).contains(&b));
         if plain_next && (c as u32) < 0x10000 {
             prev_cjk = is_cjk(c);
-            if !changes(c) {
+            if !changes(changing, c) {
                 i += clen;
                 continue;
             }
@@ -384,9 +455,12 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     if let Some(o) = out.as_mut() {
         o.push_str(text.get(copied..).unwrap_or(""));
     }
+    let text = out.map_or(Cow::Borrowed(text), Cow::Owned);
+    let blocks = block_index(&pieces, text.len());
     Normalized {
-        text: out.map_or(Cow::Borrowed(text), Cow::Owned),
+        text,
         pieces,
+        blocks,
     }
 }
 

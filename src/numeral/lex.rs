@@ -49,6 +49,10 @@ pub(crate) struct Arabic {
 impl Arabic {
     pub(crate) fn value(&self) -> Option<Decimal> {
         let m = self.mantissa?;
+        if self.scale == 0 {
+            // Nothing to normalize: no fraction digits.
+            return Decimal::try_from_i128_with_scale(m, 0).ok();
+        }
         Decimal::try_from_i128_with_scale(m, self.scale)
             .ok()
             .map(|d| d.normalize())

@@ -468,6 +468,21 @@ impl Acc<'_> {
 /// when it reads, and an error (with the end of the numeral-like run, to skip) when the
 /// characters there form no number.
 pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError> {
+    // Fast path: a plain Arabic number that nothing numeral follows (the common case).
+    if let Some((Tok::Arabic(a), end)) = token(text, start) {
+        let next = text.get(end..).and_then(|r| r.chars().next());
+        if !next.is_some_and(|c| lex::is_numeral_char(c) || c == ' ') {
+            if let Some(value) = a.value() {
+                let shape = Shape {
+                    tail_small: 1,
+                    arabic: true,
+                    arabic_int: (!a.has_point && !a.has_sep).then_some(a.int_digits),
+                    ..Shape::default()
+                };
+                return Ok(Some(Scanned { value, end, shape }));
+            }
+        }
+    }
     let mut acc = Acc {
         text,
         yi: Decimal::ZERO,
@@ -489,21 +504,6 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
         },
         tokens: 0,
     };
-    // Fast path: a plain Arabic number that nothing numeral follows (the common case).
-    if let Some((Tok::Arabic(a), end)) = token(text, start) {
-        let next = text.get(end..).and_then(|r| r.chars().next());
-        if !next.is_some_and(|c| lex::is_numeral_char(c) || c == ' ') {
-            if let Some(value) = a.value() {
-                acc.shape.arabic = true;
-                acc.shape.arabic_int = (!a.has_point && !a.has_sep).then_some(a.int_digits);
-                return Ok(Some(Scanned {
-                    value,
-                    end,
-                    shape: acc.shape,
-                }));
-            }
-        }
-    }
     let mut pos = start;
     scan_inner(&mut acc, &mut pos).map_err(|mut e| {
         // Skip the whole numeral-like run, so that no part of it is read as a number.
