@@ -1,5 +1,6 @@
 //! Finding every quantity and time expression in a whole document.
 
+use crate::lexicon::CharSet;
 use crate::numeral::{self, lex};
 use crate::quantity::{self, Mode, Raw, is_cjk_char, is_damage};
 use crate::{Normalized, Quantity, Span};
@@ -238,6 +239,18 @@ fn day_after(t: &str, tr: &mut TimeRaw) {
     }
 }
 
+/// The characters at which a candidate or a quotation starts (digits aside).
+fn candidate_chars() -> &'static CharSet {
+    static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| {
+        let mut chars: String = ('\u{80}'..='\u{FFFF}')
+            .filter(|&c| lex::is_numeral_char(c))
+            .collect();
+        chars.push_str("“「《");
+        CharSet::new(&chars)
+    })
+}
+
 /// The scanner behind [`Quantities`], [`Times`] and the indicator layer.
 #[derive(Clone, Debug)]
 pub(crate) struct Finder<'n> {
@@ -266,16 +279,10 @@ impl<'n> Finder<'n> {
     /// The next candidate position: a digit or numeral character.
     fn next_candidate(&mut self) -> Option<usize> {
         let t = self.t;
-        let start = self.pos;
-        let rest = t.get(start..)?;
-        for (i, c) in rest.char_indices() {
-            let p = start + i;
-            if c.is_ascii() {
-                if c.is_ascii_digit() {
-                    return Some(p);
-                }
-                continue;
-            }
+        let set = candidate_chars();
+        let mut from = self.pos;
+        while let Some((p, c)) = set.find_in(t, from, |b| b.is_ascii_digit()) {
+            from = p + c.len_utf8();
             match c {
                 '“' | '「' => {
                     // A short quotation (“六个一批”, “1461”行动计划) is a name or a
@@ -306,7 +313,7 @@ impl<'n> Finder<'n> {
                         self.title_end = p + lim;
                     }
                 }
-                _ if lex::is_numeral_char(c) && p >= self.title_end => return Some(p),
+                _ if c.is_ascii() || p >= self.title_end => return Some(p),
                 _ => {}
             }
         }
@@ -366,8 +373,13 @@ impl<'n> Finder<'n> {
         if raw.unit.is_none() && !raw.shape.arabic && !raw.fraction {
             // ... unless it stands alone between non-word characters (这是五。, "二").
             let free_before = raw.start == 0
-                || char_before(t, raw.start)
-                    .is_some_and(|c| !is_cjk_char(c) || "是有为到至于剩余达".contains(c));
+                || char_before(t, raw.start).is_some_and(|c| {
+                    !is_cjk_char(c)
+                        || matches!(
+                            c,
+                            '是' | '有' | '为' | '到' | '至' | '于' | '剩' | '余' | '达'
+                        )
+                });
             let free_after = char_at(t, raw.end).is_none_or(|c| !is_cjk_char(c));
             let alone = free_before && free_after;
             let small_int = raw.value <= rust_decimal::Decimal::TEN && raw.value.scale() == 0;

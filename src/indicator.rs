@@ -1,7 +1,7 @@
 //! Poverty indicators: what each figure measures, when and where.
 
 use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
-use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences};
+use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences, sweep};
 use crate::quantity::{Raw, is_cjk_char};
 use crate::unit::named_enum;
 use crate::{ParseError, ParseErrorKind, Quantity, Span, Unit};
@@ -600,11 +600,12 @@ fn chunk_indicators(
     let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
     let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
     let mut local = Local::default();
+    let mut at = [(0, 0); LISTS];
     let locals: Vec<Local<'_>> = items
         .iter()
         .map(|item| {
             if local.range != item.sentence {
-                local = marks.local(item.sentence);
+                local = marks.local(item.sentence, &mut at);
             }
             local
         })
@@ -940,10 +941,10 @@ impl Marks {
         let mut m = Marks::default();
         // Triggers do not overlap: a trigger is looked for only from here on.
         let mut trigger_from = 0;
-        let mut prev = '\0';
-        for (pos, c) in t.char_indices() {
-            let before = prev;
-            prev = c;
+        let mut from = 0;
+        let ascii = |b: u8| matches!(b, b'\n' | b'!' | b'?' | b',' | b':' | b'(' | b')' | b';');
+        while let Some((pos, c)) = w.special.find_in(t, from, ascii) {
+            from = pos + c.len_utf8();
             if c.is_ascii() {
                 match c {
                     '\n' | '!' | '?' => {
@@ -953,9 +954,6 @@ impl Marks {
                     ',' | ':' | '(' | ')' | ';' => m.clause_ends.0.push(pos),
                     _ => {}
                 }
-                continue;
-            }
-            if !w.special.contains(c) {
                 continue;
             }
             if is_sentence_end(c) {
@@ -983,6 +981,10 @@ impl Marks {
                 }
             }
             if c == '年' {
+                let before = t
+                    .get(..pos)
+                    .and_then(|h| h.chars().next_back())
+                    .unwrap_or('\0');
                 let shift = match before {
                     '今' | '本' => Some(0),
                     '去' | '上' => Some(-1),
@@ -1045,19 +1047,20 @@ impl Marks {
     }
 
     /// The marks that start within `range` (a figure's sentence), to ask about the
-    /// stretches inside it.
-    fn local(&self, range: (usize, usize)) -> Local<'_> {
-        let a = self.triggers.partition_point(|tr| tr.start < range.0);
-        let b = self.triggers.partition_point(|tr| tr.start < range.1);
+    /// stretches inside it. `at` keeps where the last call's range was found in each
+    /// list: sentences asked in order cost a few steps.
+    fn local(&self, range: (usize, usize), at: &mut [(usize, usize); LISTS]) -> Local<'_> {
+        let [t, p, a, g, gt, e, wp] = at;
+        let (ta, tb) = sweep(&self.triggers, range, t, |tr| tr.start);
         Local {
             range,
-            triggers: self.triggers.get(a..b.max(a)).unwrap_or(&[]),
-            poverty: self.poverty.starting_in(range),
-            assist: self.assist.starting_in(range),
-            target: self.target.starting_in(range),
-            target_tail: self.target_tail.starting_in(range),
-            expected: self.expected.starting_in(range),
-            will_poor: self.will_poor.starting_in(range),
+            triggers: self.triggers.get(ta..tb).unwrap_or(&[]),
+            poverty: self.poverty.starting_in(range, p),
+            assist: self.assist.starting_in(range, a),
+            target: self.target.starting_in(range, g),
+            target_tail: self.target_tail.starting_in(range, gt),
+            expected: self.expected.starting_in(range, e),
+            will_poor: self.will_poor.starting_in(range, wp),
         }
     }
 
@@ -1350,19 +1353,23 @@ fn previous_index(t: &str, items: &[Item], i: usize) -> Option<usize> {
         return None;
     }
     let between = t.get(prev.raw.end..item.raw.start)?;
-    if between.chars().count() > 16 {
+    if between.len() > 16 * 4 || between.chars().count() > 16 {
         return None;
     }
-    let changed = [
-        "下降", "增加", "增长", "提高", "减少", "降低", "上升", "提升", "降",
-    ]
-    .iter()
-    .any(|w| between.contains(w));
-    let to = ["到", "至", "为"].iter().any(|w| between.contains(w));
+    let to = between.chars().any(|c| matches!(c, '到' | '至' | '为'));
+    let changed = to
+        && [
+            "下降", "增加", "增长", "提高", "减少", "降低", "上升", "提升", "降",
+        ]
+        .iter()
+        .any(|w| between.contains(w));
+    if !changed {
+        return None;
+    }
     let head = t.get(item.sentence.0..prev.raw.start)?;
     let from = head.rfind('由').or_else(|| head.rfind('从'))?;
     let from_to_a = head.get(from..)?.chars().count();
-    (changed && to && from_to_a <= 12).then_some(j)
+    (from_to_a <= 12).then_some(j)
 }
 
 fn year_of_time(tr: &TimeRaw) -> Option<Period> {

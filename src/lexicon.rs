@@ -23,8 +23,63 @@ impl CharSet {
     /// Whether `c` is in the set.
     #[inline]
     pub(crate) fn contains(&self, c: char) -> bool {
-        let u = c as usize;
+        self.contains_u32(c as u32)
+    }
+
+    #[inline]
+    fn contains_u32(&self, u: u32) -> bool {
+        let u = u as usize;
         self.0.get(u / 64).is_some_and(|b| b & (1 << (u % 64)) != 0)
+    }
+
+    /// The first character at or after byte `from` of `t` (a char boundary) that is in
+    /// the set, or ASCII and accepted by `ascii`, with its offset. Reads bytes and decodes
+    /// by hand: the scan that every character of a document goes through.
+    pub(crate) fn find_in(
+        &self,
+        t: &str,
+        from: usize,
+        ascii: impl Fn(u8) -> bool,
+    ) -> Option<(usize, char)> {
+        let bytes = t.as_bytes();
+        let mut i = from;
+        while let Some(&b0) = bytes.get(i) {
+            let (u, len) = match b0 {
+                0x00..=0x7F => {
+                    if ascii(b0) {
+                        return Some((i, char::from(b0)));
+                    }
+                    i += 1;
+                    continue;
+                }
+                0xE0..=0xEF => {
+                    let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
+                        return None;
+                    };
+                    (
+                        (u32::from(b0 & 0x0F) << 12)
+                            | (u32::from(b1 & 0x3F) << 6)
+                            | u32::from(b2 & 0x3F),
+                        3,
+                    )
+                }
+                0xC0..=0xDF => {
+                    let &b1 = bytes.get(i + 1)?;
+                    ((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F), 2)
+                }
+                // Four-byte characters lie outside the set (it covers the BMP only);
+                // continuation bytes never start a character.
+                _ => {
+                    i += if b0 >= 0xF0 { 4 } else { 1 };
+                    continue;
+                }
+            };
+            if self.contains_u32(u) {
+                return char::from_u32(u).map(|c| (i, c));
+            }
+            i += len;
+        }
+        None
     }
 }
 
@@ -145,12 +200,37 @@ impl Occurrences {
     }
 
     /// The occurrences that start within `range`: a smaller list to ask about ranges
-    /// inside it.
-    pub(crate) fn starting_in(&self, range: (usize, usize)) -> Occ<'_> {
-        let a = self.0.partition_point(|&(s, _)| s < range.0);
-        let b = self.0.partition_point(|&(s, _)| s < range.1);
-        Occ(self.0.get(a..b.max(a)).unwrap_or(&[]))
+    /// inside it. `at` holds the bounds found for the last range asked: ranges asked in
+    /// order cost a few steps each.
+    pub(crate) fn starting_in(&self, range: (usize, usize), at: &mut (usize, usize)) -> Occ<'_> {
+        let (a, b) = sweep(&self.0, range, at, |&(s, _)| s);
+        Occ(self.0.get(a..b).unwrap_or(&[]))
     }
+}
+
+/// The bounds in `items` (sorted by `start`) of those that start within `range`,
+/// moving on from `at`, the bounds of the previous range: forward by steps while ranges
+/// come in order, by binary search when one goes back.
+pub(crate) fn sweep<T>(
+    items: &[T],
+    range: (usize, usize),
+    at: &mut (usize, usize),
+    start: impl Fn(&T) -> usize,
+) -> (usize, usize) {
+    let bound = |k: usize, limit: usize| {
+        if k > 0 && items.get(k - 1).is_some_and(|x| start(x) >= limit) {
+            return items.partition_point(|x| start(x) < limit);
+        }
+        let mut k = k;
+        while items.get(k).is_some_and(|x| start(x) < limit) {
+            k += 1;
+        }
+        k
+    };
+    let a = bound(at.0, range.0);
+    let b = bound(at.1.max(a), range.1).max(a);
+    *at = (a, b);
+    (a, b)
 }
 
 /// A part of [`Occurrences`], borrowed.
@@ -194,9 +274,20 @@ mod tests {
         assert!(!o.any_within((7, 12)));
         assert!(!o.any_within((12, 21)));
         assert!(!o.any_within((6, 11)));
-        let part = o.starting_in((0, 20));
+        let mut at = (0, 0);
+        let part = o.starting_in((0, 20), &mut at);
         assert!(part.any_within((0, 12)));
         assert!(!part.any_within((13, 30)));
+        assert_eq!(at, (0, 1));
+        // Forward, then back: the same answers as a fresh search.
+        let part = o.starting_in((10, 30), &mut at);
+        assert!(part.any_within((21, 27)) && !part.any_within((0, 12)));
+        let part = o.starting_in((0, 7), &mut at);
+        assert!(part.any_within((6, 12)));
+        assert_eq!(at, (0, 1));
+        let part = o.starting_in((30, 40), &mut at);
+        assert!(!part.any_within((0, 40)));
+        assert_eq!(at, (2, 2));
     }
 
     #[test]
@@ -204,6 +295,17 @@ mod tests {
         let s = CharSet::new("县市a");
         assert!(s.contains('县') && s.contains('a'));
         assert!(!s.contains('村') && !s.contains('\u{20000}'));
+    }
+
+    #[test]
+    fn find_in_text() {
+        let s = CharSet::new("万亿");
+        let t = "é全县3万人,𠀀亿";
+        assert_eq!(s.find_in(t, 0, |b| b.is_ascii_digit()), Some((8, '3')));
+        assert_eq!(s.find_in(t, 9, |b| b.is_ascii_digit()), Some((9, '万')));
+        assert_eq!(s.find_in(t, 12, |_| false), Some((20, '亿')));
+        assert_eq!(s.find_in(t, 23, |_| true), None);
+        assert_eq!(s.find_in("", 0, |_| true), None);
     }
 
     #[test]

@@ -523,7 +523,10 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
     ];
     let head = t.get(..pos)?;
     let last = head.chars().next_back()?;
-    if !"约为合近过于少逾足到".contains(last) {
+    if !matches!(
+        last,
+        '约' | '为' | '合' | '近' | '过' | '于' | '少' | '逾' | '足' | '到'
+    ) {
         return None;
     }
     for &(w, a) in WORDS {
@@ -531,8 +534,26 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
             let before = rest.chars().next_back();
             // 节约, 签约, 最近, 附近 are other words.
             let blocked = match w {
-                "约" => before.is_some_and(|c| "节制签预条公契邀相特违履简".contains(c)),
-                "近" => before.is_some_and(|c| "最附靠临亲就远新".contains(c)),
+                "约" => before.is_some_and(|c| {
+                    matches!(
+                        c,
+                        '节' | '制'
+                            | '签'
+                            | '预'
+                            | '条'
+                            | '公'
+                            | '契'
+                            | '邀'
+                            | '相'
+                            | '特'
+                            | '违'
+                            | '履'
+                            | '简'
+                    )
+                }),
+                "近" => before.is_some_and(|c| {
+                    matches!(c, '最' | '附' | '靠' | '临' | '亲' | '就' | '远' | '新')
+                }),
                 _ => false,
             };
             if !blocked {
@@ -894,7 +915,28 @@ fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
     // 三成 is 30 percent, but not 成为/成立/成本/成效 …
     if starts(t, p, "成") && p == pos {
         let next = char_at(t, p + "成".len());
-        let word = next.is_some_and(|c| "为立本效果绩功熟长员交就型片套品都年".contains(c));
+        let word = next.is_some_and(|c| {
+            matches!(
+                c,
+                '为' | '立'
+                    | '本'
+                    | '效'
+                    | '果'
+                    | '绩'
+                    | '功'
+                    | '熟'
+                    | '长'
+                    | '员'
+                    | '交'
+                    | '就'
+                    | '型'
+                    | '片'
+                    | '套'
+                    | '品'
+                    | '都'
+                    | '年'
+            )
+        });
         if !word && !shape.has_big {
             return Some(UnitRead {
                 unit: Unit::Percent,
