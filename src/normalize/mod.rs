@@ -490,6 +490,56 @@ mod tests {
     }
 
     #[test]
+    fn fast_path_agrees_with_the_rules() {
+        // Every BMP character, alone before an ideograph and before ASCII, cleans up as
+        // the general rule says: the per-character table and the decoding by hand
+        // change nothing.
+        for u in 0x80..0x10000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            let expected: String = if is_cjk(c) {
+                simplify(c).to_string()
+            } else if is_list_marker(c) {
+                c.to_string()
+            } else {
+                core::iter::once(c).nfkc().map(simplify).collect()
+            };
+            for next in ["中", "a"] {
+                let text = format!("{c}{next}");
+                let n = normalize(&text);
+                assert_eq!(n.as_str(), format!("{expected}{next}"), "U+{u:04X}");
+                let tail = n.as_str().len() - next.len();
+                assert_eq!(
+                    n.source_span(Span::new(tail, n.as_str().len())),
+                    Span::new(c.len_utf8(), text.len()),
+                    "U+{u:04X}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn block_index_maps_every_offset() {
+        // Many pieces over several blocks: each cleaned offset maps as a full search does.
+        let src = "貧困戶，１２萬元。".repeat(2000);
+        let n = normalize(&src);
+        let t = n.as_str();
+        let mut prev = 0;
+        for (i, _) in t.char_indices() {
+            let s = n.source_start(i);
+            assert!(s >= prev && src.is_char_boundary(s));
+            prev = s;
+            let full = n.pieces.partition_point(|p| p.norm_start <= i);
+            let expect = match full.checked_sub(1).and_then(|k| n.pieces.get(k)) {
+                None => i,
+                Some(p) if i < p.norm_end => p.src_start,
+                Some(p) => i - p.norm_end + p.src_end,
+            };
+            assert_eq!(s, expect);
+        }
+        assert_eq!(n.source_end(t.len()), src.len());
+    }
+
+    #[test]
     fn simplifies_table() {
         assert_eq!(simplify('萬'), '万');
         assert_eq!(simplify('縣'), '县');
