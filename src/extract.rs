@@ -258,6 +258,12 @@ pub(crate) struct Finder<'n> {
     pos: usize,
     /// Inside 《…》 until this offset.
     title_end: usize,
+    /// Inside 《…》 (only) until this offset.
+    book_end: usize,
+    /// Whether damaged numbers are wanted (else some are passed over unread).
+    keep_damaged: bool,
+    /// Where a 《 was last looked at, and the first '》' or line break after it.
+    closer: Option<(usize, Option<usize>)>,
     /// End of the last quantity found.
     prev_end: usize,
 }
@@ -301,23 +307,43 @@ impl<'n> Finder<'n> {
                     }
                 }
                 '《' => {
-                    // A book title: numbers in it are names. Bounded, so an unclosed 《
-                    // loses nothing beyond a line.
-                    let here = t.get(p..).unwrap_or("");
-                    let lim = here
-                        .char_indices()
-                        .take(64)
-                        .find(|&(_, c)| c == '》' || c == '\n')
-                        .map_or(0, |(k, _)| k);
-                    if lim > 0 && here.get(lim..).is_some_and(|r| r.starts_with('》')) {
-                        self.title_end = p + lim;
+                    // A book title: numbers in it are names. Bounded (63 characters), so
+                    // an unclosed 《 loses nothing beyond a line.
+                    let close = self.closer_after(p);
+                    let within = close.is_some_and(|k| {
+                        k - p <= 63 * 4 && t.get(p..k).is_some_and(|s| s.chars().count() <= 63)
+                    });
+                    if let (true, Some(k)) = (within, close) {
+                        if t.get(k..).is_some_and(|r| r.starts_with('》')) {
+                            self.title_end = k;
+                            self.book_end = k;
+                        }
                     }
                 }
-                _ if c.is_ascii() || p >= self.title_end => return Some(p),
+                // Arabic digits in a short quotation may be a figure quoted (is_context_junk
+                // drops one that stands alone there); in a book title they are a name.
+                _ if c.is_ascii() && p >= self.book_end || p >= self.title_end => return Some(p),
                 _ => {}
             }
         }
         None
+    }
+
+    /// The first '》' or line break after the 《 at `p`. The answer is kept: the 《 that
+    /// follow before it share it, so a run of unclosed 《 is read once, not once each.
+    fn closer_after(&mut self, p: usize) -> Option<usize> {
+        if let Some((from, found)) = self.closer {
+            if from <= p && found.is_none_or(|k| k > p) {
+                return found;
+            }
+        }
+        let found = self
+            .t
+            .get(p..)
+            .and_then(|r| r.find(['》', '\n']))
+            .map(|k| p + k);
+        self.closer = Some((p, found));
+        found
     }
 
     fn is_context_junk(&self, raw: &Raw) -> bool {
@@ -404,14 +430,19 @@ impl<'n> Finder<'n> {
         false
     }
 
-    fn damaged(&self, raw: &Raw) -> bool {
+    /// Damage right before a number starting at `p` (?.8萬: looking back over a point or
+    /// separator).
+    fn damaged_before(&self, mut p: usize) -> bool {
         let t = self.t;
-        let mut p = raw.num_start;
-        // ?.8萬: look back over a point or separator.
         if let Some(c @ ('.' | ',')) = char_before(t, p) {
             p -= c.len_utf8();
         }
-        if char_before(t, p).is_some_and(is_damage) {
+        char_before(t, p).is_some_and(is_damage)
+    }
+
+    fn damaged(&self, raw: &Raw) -> bool {
+        let t = self.t;
+        if self.damaged_before(raw.num_start) {
             return true;
         }
         if t.get(raw.num_start..raw.end)
@@ -482,6 +513,17 @@ impl Iterator for Finder<'_> {
                 _ => p,
             };
             let at = if at < self.prev_end { p } else { at };
+            // Damage right before the number and right after it: a damaged bare number
+            // (?1?1…); when no one wants damaged numbers it is passed over unread.
+            if !self.keep_damaged {
+                if let Ok(Some(s)) = &first_scan {
+                    if char_at(t, s.end).is_some_and(is_damage) && self.damaged_before(at) {
+                        self.pos = s.end;
+                        self.prev_end = s.end;
+                        continue;
+                    }
+                }
+            }
             let pre = first_scan.ok().flatten().filter(|_| at == p);
             match quantity::read_scanned(t, at, Mode::Text, pre) {
                 Ok(Some(mut raw)) => {
@@ -551,7 +593,11 @@ pub(crate) struct Cursor<'t> {
     pub(crate) norm: Normalized<'t>,
     pos: usize,
     title_end: usize,
+    book_end: usize,
+    closer: Option<(usize, Option<usize>)>,
     prev_end: usize,
+    /// Whether damaged numbers are wanted.
+    pub(crate) keep_damaged: bool,
 }
 
 impl<'t> Cursor<'t> {
@@ -565,7 +611,10 @@ impl<'t> Cursor<'t> {
             norm: crate::normalize(chunk),
             pos: 0,
             title_end: 0,
+            book_end: 0,
+            closer: None,
             prev_end: 0,
+            keep_damaged: false,
         }
     }
 
@@ -581,6 +630,8 @@ impl<'t> Cursor<'t> {
         self.norm = crate::normalize(self.chunk);
         self.pos = 0;
         self.title_end = 0;
+        self.book_end = 0;
+        self.closer = None;
         self.prev_end = 0;
         true
     }
@@ -591,11 +642,16 @@ impl<'t> Cursor<'t> {
             t: self.norm.as_str(),
             pos: self.pos,
             title_end: self.title_end,
+            book_end: self.book_end,
+            keep_damaged: self.keep_damaged,
+            closer: self.closer,
             prev_end: self.prev_end,
         };
         let found = f.next();
         self.pos = f.pos;
         self.title_end = f.title_end;
+        self.book_end = f.book_end;
+        self.closer = f.closer;
         self.prev_end = f.prev_end;
         found
     }
@@ -627,6 +683,7 @@ impl<'t> Quantities<'t> {
     #[must_use]
     pub fn include_damaged(mut self, yes: bool) -> Quantities<'t> {
         self.damaged = yes;
+        self.cursor.keep_damaged = yes;
         self
     }
 }

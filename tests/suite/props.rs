@@ -161,6 +161,10 @@ proptest! {
             prop_assert!(q.span.start >= last, "overlap or disorder at {:?}", q.span);
             last = q.span.end;
         }
+        // Damaged numbers left out are all that differs from asking for them.
+        let clean: Vec<_> = quantities(&s).collect();
+        let kept: Vec<_> = quantities(&s).include_damaged(true).filter(|q| !q.damaged).collect();
+        prop_assert_eq!(clean, kept);
         for i in fupin::extract(&s) {
             prop_assert_eq!(&s[i.quantity.span.range()], i.quantity.text.as_str());
             if let Some(p) = &i.previous {

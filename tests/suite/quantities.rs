@@ -124,6 +124,15 @@ fn names_ordinals_and_markers_are_not_quantities() {
     texts("第6批第一书记", &[]);
     texts("实施“1461”行动计划", &[]);
     texts("出台《二十五条》", &[]);
+    // Book titles: closed within 63 characters on the same line, one after another,
+    // unclosed ones (which hide nothing), and one closed only on the next line.
+    texts("印发《关于做好3项工作的通知》,下拨资金3万元", &["3万元"]);
+    texts("《十三五规划》《2020年工作要点》等8个文件", &["8个"]);
+    texts("《《《全县脱贫300户", &["300户"]);
+    texts("《1《2《3》4人", &["4人"]);
+    texts("《标题未完\n脱贫500人》", &["500人"]);
+    let long = format!("《{}5人》6户", "字".repeat(70));
+    texts(&long, &["5人", "6户"]);
     texts("推行“5+2”模式和1+14政策", &[]);
     texts("①全县脱贫300户", &["300户"]);
     texts("(一)产业扶贫。\n一、总体情况\n1.基本情况", &[]);
@@ -144,6 +153,21 @@ fn damaged_numbers_are_skipped_or_flagged() {
         .filter(|q| q.damaged)
         .collect();
     assert!(flagged.len() >= 2, "{flagged:?}");
+    // Damage on both sides of a number, in runs; a damaged range hides its high end too.
+    texts("数据?1?2?3?丢失,?1至5万元,另有5人", &["5人"]);
+    texts("\u{FFFD}12\u{FFFD}34\u{FFFD}万元,?,5?户", &[]);
+    let all: Vec<_> = quantities("?1?2?,?1至5万元")
+        .include_damaged(true)
+        .map(|q| (q.text, q.damaged))
+        .collect();
+    assert_eq!(
+        all,
+        [
+            ("1".to_owned(), true),
+            ("2".to_owned(), true),
+            ("1至5万元".to_owned(), true)
+        ]
+    );
 }
 
 #[test]
