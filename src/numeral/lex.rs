@@ -215,6 +215,30 @@ impl Digits {
 
 /// Reads the Arabic number at the start of `i`; `None` when `i` does not start with a digit.
 pub(crate) fn arabic(i: &str) -> Option<(Arabic, usize)> {
+    let bytes = i.as_bytes();
+    let n = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
+    // Plain digits (at most 18, which a u64 holds) with no separator or point after them,
+    // the common case: the grammar below would read just these digits.
+    if (1..=18).contains(&n) && !matches!(bytes.get(n), Some(b',' | b'.' | 0xEF)) {
+        let m = bytes
+            .get(..n)
+            .unwrap_or(&[])
+            .iter()
+            .fold(0u64, |m, d| m * 10 + u64::from(d - b'0'));
+        let a = Arabic {
+            mantissa: Some(i128::from(m)),
+            scale: 0,
+            int_digits: n,
+            has_point: false,
+            has_sep: false,
+        };
+        return Some((a, n));
+    }
+    arabic_by_grammar(i)
+}
+
+/// [`arabic`] without the shortcut for plain digits.
+fn arabic_by_grammar(i: &str) -> Option<(Arabic, usize)> {
     let (_, text) = arabic_text(i.as_bytes()).ok()?;
     let mut mantissa = Digits::Small(0);
     let mut int_digits = 0usize;
@@ -337,6 +361,41 @@ mod tests {
         let (_, n) = arabic("10..1").unwrap();
         assert_eq!(n, 2);
         assert!(arabic("万").is_none());
+    }
+
+    #[test]
+    fn plain_digits_read_as_the_grammar_reads_them() {
+        let key = |r: Option<(Arabic, usize)>| {
+            r.map(|(a, n)| (a.mantissa, a.scale, a.int_digits, a.has_point, a.has_sep, n))
+        };
+        let mut texts: Vec<String> = [
+            "7",
+            "0042人",
+            "123456789012345678",
+            "1234567890123456789",
+            "12,345",
+            "12.5",
+            "12，345",
+            "12．5",
+            "12．",
+            "3万",
+            "99%",
+            "1,23",
+            "",
+            "万",
+            "1.",
+            "0",
+        ]
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect();
+        for n in 1..=40 {
+            texts.push("9".repeat(n));
+            texts.push(format!("{}元", "1".repeat(n)));
+        }
+        for t in &texts {
+            assert_eq!(key(arabic(t)), key(arabic_by_grammar(t)), "{t}");
+        }
     }
 
     #[test]
