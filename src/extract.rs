@@ -243,11 +243,9 @@ fn day_after(t: &str, tr: &mut TimeRaw) {
 fn candidate_chars() -> &'static CharSet {
     static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
-        let mut chars: String = ('\u{80}'..='\u{FFFF}')
-            .filter(|&c| lex::is_numeral_char(c))
-            .collect();
-        chars.push_str("“「《");
-        CharSet::new(&chars)
+        let mut set = lex::numeral_chars().clone();
+        "“「《".chars().for_each(|c| set.insert(c));
+        set
     })
 }
 

@@ -1,7 +1,7 @@
 //! Poverty indicators: what each figure measures, when and where.
 
 use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
-use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences, sweep};
+use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences, bound_from, sweep};
 use crate::quantity::{Raw, is_cjk_char};
 use crate::unit::named_enum;
 use crate::{ParseError, ParseErrorKind, Quantity, Span, Unit};
@@ -502,12 +502,7 @@ impl Ends {
     /// `k` is where the last call left off: positions asked in order cost nothing to
     /// find.
     fn around(&self, t: &str, pos: usize, k: &mut usize) -> (usize, usize) {
-        if self.0.get(k.wrapping_sub(1)).is_some_and(|&i| i >= pos) {
-            *k = 0;
-        }
-        while self.0.get(*k).is_some_and(|&i| i < pos) {
-            *k += 1;
-        }
+        *k = bound_from(&self.0, *k, pos, |&i| i);
         let start = k
             .checked_sub(1)
             .and_then(|j| self.0.get(j))

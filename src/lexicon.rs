@@ -4,20 +4,32 @@
 
 /// A set of characters: one bit per BMP code point (8 KiB), one bit test per lookup.
 /// Characters above the BMP are never members.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub(crate) struct CharSet(Vec<u64>);
 
 impl CharSet {
     /// The set of the characters of `chars`.
     pub(crate) fn new(chars: &str) -> CharSet {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for c in chars.chars() {
-            let u = c as usize;
-            if let Some(slot) = bits.get_mut(u / 64) {
-                *slot |= 1 << (u % 64);
-            }
+        let mut set = CharSet(vec![0u64; 0x10000 / 64]);
+        chars.chars().for_each(|c| set.insert(c));
+        set
+    }
+
+    /// The set of the BMP characters for which `member` holds (tested once each).
+    pub(crate) fn from_fn(member: impl Fn(char) -> bool) -> CharSet {
+        let mut set = CharSet(vec![0u64; 0x10000 / 64]);
+        ('\0'..='\u{FFFF}')
+            .filter(|&c| member(c))
+            .for_each(|c| set.insert(c));
+        set
+    }
+
+    /// Adds `c` (nothing for a character above the BMP).
+    pub(crate) fn insert(&mut self, c: char) {
+        let u = c as usize;
+        if let Some(slot) = self.0.get_mut(u / 64) {
+            *slot |= 1 << (u % 64);
         }
-        CharSet(bits)
     }
 
     /// Whether `c` is in the set.
@@ -26,8 +38,9 @@ impl CharSet {
         self.contains_u32(c as u32)
     }
 
+    /// Whether the code point `u` is in the set.
     #[inline]
-    fn contains_u32(&self, u: u32) -> bool {
+    pub(crate) fn contains_u32(&self, u: u32) -> bool {
         let u = u as usize;
         self.0.get(u / 64).is_some_and(|b| b & (1 << (u % 64)) != 0)
     }
@@ -52,17 +65,7 @@ impl CharSet {
                     i += 1;
                     continue;
                 }
-                0xE0..=0xEF => {
-                    let (Some(&b1), Some(&b2)) = (bytes.get(i + 1), bytes.get(i + 2)) else {
-                        return None;
-                    };
-                    (
-                        (u32::from(b0 & 0x0F) << 12)
-                            | (u32::from(b1 & 0x3F) << 6)
-                            | u32::from(b2 & 0x3F),
-                        3,
-                    )
-                }
+                0xE0..=0xEF => (three_byte_at(bytes, i)?, 3),
                 0xC0..=0xDF => {
                     let &b1 = bytes.get(i + 1)?;
                     ((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F), 2)
@@ -80,6 +83,18 @@ impl CharSet {
             i += len;
         }
         None
+    }
+}
+
+/// The code point of the three-byte UTF-8 character (U+0800..U+FFFF) that starts at
+/// byte `i` of `bytes` (valid UTF-8), if one does.
+#[inline]
+pub(crate) fn three_byte_at(bytes: &[u8], i: usize) -> Option<u32> {
+    match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
+        (Some(&b0 @ 0xE0..=0xEF), Some(&b1), Some(&b2)) => {
+            Some((u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F))
+        }
+        _ => None,
     }
 }
 
@@ -193,12 +208,6 @@ impl Occurrences {
         self.0.push(span);
     }
 
-    /// Whether some occurrence lies wholly within `range`.
-    #[cfg(test)]
-    pub(crate) fn any_within(&self, range: (usize, usize)) -> bool {
-        Occ(&self.0).any_within(range)
-    }
-
     /// The occurrences that start within `range`: a smaller list to ask about ranges
     /// inside it. `at` holds the bounds found for the last range asked: ranges asked in
     /// order cost a few steps each.
@@ -215,22 +224,31 @@ pub(crate) fn sweep<T>(
     items: &[T],
     range: (usize, usize),
     at: &mut (usize, usize),
-    start: impl Fn(&T) -> usize,
+    start: impl Fn(&T) -> usize + Copy,
 ) -> (usize, usize) {
-    let bound = |k: usize, limit: usize| {
-        if k > 0 && items.get(k - 1).is_some_and(|x| start(x) >= limit) {
-            return items.partition_point(|x| start(x) < limit);
-        }
-        let mut k = k;
-        while items.get(k).is_some_and(|x| start(x) < limit) {
-            k += 1;
-        }
-        k
-    };
-    let a = bound(at.0, range.0);
-    let b = bound(at.1.max(a), range.1).max(a);
+    let a = bound_from(items, at.0, range.0, start);
+    let b = bound_from(items, at.1.max(a), range.1, start).max(a);
     *at = (a, b);
     (a, b)
+}
+
+/// How many of `items` (sorted by `key`) have a key below `limit`, counted on from `k`
+/// (the answer for an earlier, smaller limit): by steps forward, or by binary search
+/// when `limit` went back.
+pub(crate) fn bound_from<T>(
+    items: &[T],
+    k: usize,
+    limit: usize,
+    key: impl Fn(&T) -> usize,
+) -> usize {
+    if k > 0 && items.get(k - 1).is_none_or(|x| key(x) >= limit) {
+        return items.partition_point(|x| key(x) < limit);
+    }
+    let mut k = k;
+    while items.get(k).is_some_and(|x| key(x) < limit) {
+        k += 1;
+    }
+    k
 }
 
 /// A part of [`Occurrences`], borrowed.
@@ -269,11 +287,12 @@ mod tests {
         let mut o = Occurrences::default();
         o.push((6, 12));
         o.push((21, 27));
-        assert!(o.any_within((0, 30)));
-        assert!(o.any_within((6, 12)));
-        assert!(!o.any_within((7, 12)));
-        assert!(!o.any_within((12, 21)));
-        assert!(!o.any_within((6, 11)));
+        let all = o.starting_in((0, usize::MAX), &mut (0, 0));
+        assert!(all.any_within((0, 30)));
+        assert!(all.any_within((6, 12)));
+        assert!(!all.any_within((7, 12)));
+        assert!(!all.any_within((12, 21)));
+        assert!(!all.any_within((6, 11)));
         let mut at = (0, 0);
         let part = o.starting_in((0, 20), &mut at);
         assert!(part.any_within((0, 12)));

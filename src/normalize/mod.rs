@@ -3,6 +3,7 @@
 mod tables;
 
 use crate::Span;
+use crate::lexicon::{CharSet, three_byte_at};
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class};
@@ -165,37 +166,24 @@ fn direct_table() -> &'static [u16] {
     })
 }
 
-/// Whether [`normalize`] changes `c` (a BMP character) when it stands alone: one bit
-/// per code point, computed once with the same rules as the general path.
-fn changes(bits: &[u64], c: char) -> bool {
-    let u = c as usize;
-    bits.get(u / 64).is_some_and(|b| b & (1 << (u % 64)) != 0)
+/// The BMP characters that [`normalize`] changes when they stand alone, computed once
+/// with the same rules as the general path.
+fn changes_table() -> &'static CharSet {
+    static SET: OnceLock<CharSet> = OnceLock::new();
+    SET.get_or_init(|| CharSet::from_fn(|c| !c.is_ascii() && changes_slow(c)))
 }
 
-/// The table behind [`changes`].
-fn changes_table() -> &'static [u64] {
-    static BITS: OnceLock<Vec<u64>> = OnceLock::new();
-    BITS.get_or_init(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for u in 0x80..0x10000u32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            if changes_slow(c) {
-                if let Some(b) = bits.get_mut(u as usize / 64) {
-                    *b |= 1 << (u % 64);
-                }
-            }
-        }
-        bits
-    })
+/// List markers, and characters NFKC leaves as they are.
+fn is_nfkc_stable(c: char) -> bool {
+    is_list_marker(c)
+        || unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 fn changes_slow(c: char) -> bool {
     if is_cjk(c) {
         return simplify(c) != c;
     }
-    if is_list_marker(c)
-        || unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
-    {
+    if is_nfkc_stable(c) {
         return false;
     }
     !core::iter::once(c)
@@ -306,7 +294,6 @@ fn pinyin_annotation(rest: &str) -> Option<usize> {
 /// ```
 #[must_use]
 pub fn normalize(text: &str) -> Normalized<'_> {
-    let table = direct_table();
     let changing = changes_table();
     let mut out: Option<String> = None;
     // Source bytes before this offset are already in `out` (when it exists): unchanged
@@ -316,6 +303,12 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     let mut prev_cjk = false;
     let mut i = 0;
     let bytes = text.as_bytes();
+    // A next byte that is ASCII or leads U+4000..U+9FFF cannot start a combining mark.
+    let plain_at = |k: usize| {
+        bytes
+            .get(k)
+            .is_none_or(|&b| b < 0x80 || (0xE4..=0xE9).contains(&b))
+    };
     while i < text.len() {
         // ASCII other than '(' never changes: copy runs of it quickly.
         if bytes.get(i).is_some_and(|b| b.is_ascii() && *b != b'(') {
@@ -327,21 +320,11 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             continue;
         }
         // The common case, decoded by hand: a three-byte character (U+0800..U+FFFF) that
-        // stays as it is, with no combining mark after it.
-        if let (Some(&b0 @ 0xE0..=0xEF), Some(&b1), Some(&b2)) =
-            (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2))
-        {
-            let u =
-                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
-            let plain_next = bytes
-                .get(i + 3)
-                .is_none_or(|&b| b < 0x80 || (0xE4..=0xE9).contains(&b));
-            let bit = changing
-                .get(u as usize / 64)
-                .is_some_and(|w| w & (1 << (u % 64)) != 0);
-            // （ after an ideograph may open a pinyin annotation.
-            if plain_next && !bit && !(prev_cjk && u == 0xFF08) {
-                prev_cjk = matches!(u, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
+        // stays as it is, with no combining mark after it. （ after an ideograph may open
+        // a pinyin annotation, so it goes the long way.
+        if let Some(u) = three_byte_at(bytes, i) {
+            if plain_at(i + 3) && !changing.contains_u32(u) && !(prev_cjk && u == 0xFF08) {
+                prev_cjk = char::from_u32(u).is_some_and(is_cjk);
                 i += 3;
                 continue;
             }
@@ -365,90 +348,65 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                 continue;
             }
         }
-        // A next byte that is ASCII or leads U+4000..U+9FFF cannot start a combining
-        // mark: the character is a piece on its own, and a table says whether it changes.
-        let plain_next = bytes
-            .get(i + clen)
-            .is_none_or(|&b| b < 0x80 || (0xE4..=0xE9).contains(&b));
-        if plain_next && (c as u32) < 0x10000 {
-            prev_cjk = is_cjk(c);
-            if !changes(changing, c) {
-                i += clen;
-                continue;
-            }
-            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-            o.push_str(text.get(copied..i).unwrap_or(""));
-            copied = i + clen;
-            let norm_start = o.len();
-            let u = c as u32;
-            if prev_cjk {
-                o.push(simplify(c));
-            } else if (0xFF01..=0xFF5E).contains(&u) {
-                // Full-width ASCII: the same character 0xFEE0 lower.
-                o.push(char::from_u32(u - 0xFEE0).unwrap_or(c));
-            } else {
-                o.extend(core::iter::once(c).nfkc().map(simplify));
-            }
-            // One character replaced by one of the same length (萬 to 万) shifts no
-            // offset: the map needs no entry for it.
-            let new = o.get(norm_start..).unwrap_or("");
-            if new.len() != clen || new.chars().nth(1).is_some() {
-                pieces.push(Piece {
-                    norm_start,
-                    norm_end: o.len(),
-                    src_start: i,
-                    src_end: i + clen,
-                });
-            }
-            i += clen;
-            continue;
-        }
         // The character with its combining marks, normalized as one piece.
         let mut end = i + clen;
-        for m in chars {
-            if m.is_ascii() || is_cjk(m) || canonical_combining_class(m) == 0 {
-                break;
+        if !plain_at(end) {
+            for m in chars {
+                if m.is_ascii() || is_cjk(m) || canonical_combining_class(m) == 0 {
+                    break;
+                }
+                end += m.len_utf8();
             }
-            end += m.len_utf8();
         }
-        let cluster = text.get(i..end).unwrap_or("");
         let cjk = is_cjk(c);
         prev_cjk = cjk;
         let simple = end == i + clen;
-        let changed: Option<String> = if simple && cjk {
-            // CJK ideographs are NFKC-stable: only the traditional table applies.
-            let u = c as u32;
-            match u.checked_sub(0x3400).and_then(|k| table.get(k as usize)) {
-                Some(&s) if s != 0 => char::from_u32(u32::from(s)).map(String::from),
-                _ => None,
-            }
-        } else if simple
-            && (is_list_marker(c)
-                || unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes)
-        {
-            // List markers stay as they are; other NFKC-stable characters too.
+        let u = c as u32;
+        if simple && u < 0x10000 && !changing.contains(c) {
+            i = end;
+            continue;
+        }
+        let cluster = text.get(i..end).unwrap_or("");
+        // A BMP character alone changes (the table said so) and is written straight into
+        // the output below; anything else is normalized here and compared.
+        let general: Option<String> = if simple && u < 0x10000 {
             None
+        } else if simple && (cjk || is_nfkc_stable(c)) {
+            // Ideographs above the BMP (compatibility ones included) stay as written;
+            // so does any other character NFKC leaves alone.
+            i = end;
+            continue;
         } else {
             let n: String = cluster.nfkc().map(simplify).collect();
-            (n != cluster).then_some(n)
-        };
-        if let Some(n) = changed {
-            let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-            o.push_str(text.get(copied..i).unwrap_or(""));
-            copied = end;
-            let norm_start = o.len();
-            o.push_str(&n);
-            // One character replaced by one of the same length (萬 to 万) shifts no
-            // offset: the map needs no entry for it.
-            let same_shape = n.len() == end - i && simple && n.chars().nth(1).is_none();
-            if !same_shape {
-                pieces.push(Piece {
-                    norm_start,
-                    norm_end: o.len(),
-                    src_start: i,
-                    src_end: end,
-                });
+            if n == cluster {
+                i = end;
+                continue;
             }
+            Some(n)
+        };
+        let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+        o.push_str(text.get(copied..i).unwrap_or(""));
+        copied = end;
+        let norm_start = o.len();
+        match general {
+            Some(n) => o.push_str(&n),
+            None if cjk => o.push(simplify(c)),
+            // Full-width ASCII: the same character 0xFEE0 lower.
+            None if (0xFF01..=0xFF5E).contains(&u) => {
+                o.push(char::from_u32(u - 0xFEE0).unwrap_or(c));
+            }
+            None => o.extend(core::iter::once(c).nfkc().map(simplify)),
+        }
+        // One character replaced by one of the same length (萬 to 万) shifts no offset:
+        // the map needs no entry for it.
+        let new = o.get(norm_start..).unwrap_or("");
+        if !(simple && new.len() == clen && new.chars().nth(1).is_none()) {
+            pieces.push(Piece {
+                norm_start,
+                norm_end: o.len(),
+                src_start: i,
+                src_end: end,
+            });
         }
         i = end;
     }
@@ -503,11 +461,13 @@ mod tests {
             } else {
                 core::iter::once(c).nfkc().map(simplify).collect()
             };
-            for next in ["中", "a"] {
+            // Before an ideograph and ASCII (no combining mark can follow), and before a
+            // full-width comma (one could: the long way).
+            for (next, clean) in [("中", "中"), ("a", "a"), ("，", ",")] {
                 let text = format!("{c}{next}");
                 let n = normalize(&text);
-                assert_eq!(n.as_str(), format!("{expected}{next}"), "U+{u:04X}");
-                let tail = n.as_str().len() - next.len();
+                assert_eq!(n.as_str(), format!("{expected}{clean}"), "U+{u:04X}");
+                let tail = n.as_str().len() - clean.len();
                 assert_eq!(
                     n.source_span(Span::new(tail, n.as_str().len())),
                     Span::new(c.len_utf8(), text.len()),

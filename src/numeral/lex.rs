@@ -4,6 +4,7 @@
 //! run, because a run of two or more (`二〇二〇`) is a digit string, while one digit
 //! stands before a unit (`二十`).
 
+use crate::lexicon::CharSet;
 use nom::{
     IResult, Parser,
     branch::alt,
@@ -115,10 +116,7 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
         return c.is_ascii_digit();
     }
     // One bit test per character: this runs at every character of a document.
-    let u = c as usize;
-    numeral_bits()
-        .get(u / 64)
-        .is_some_and(|b| b & (1 << (u % 64)) != 0)
+    numeral_chars().contains(c)
 }
 
 fn is_numeral_char_slow(c: char) -> bool {
@@ -128,19 +126,10 @@ fn is_numeral_char_slow(c: char) -> bool {
         || matches!(c, '廿' | '卅' | '点' | '點' | '兆')
 }
 
-fn numeral_bits() -> &'static [u64] {
-    static BITS: std::sync::OnceLock<Vec<u64>> = std::sync::OnceLock::new();
-    BITS.get_or_init(|| {
-        let mut bits = vec![0u64; 0x10000 / 64];
-        for u in 0x80..0x10000u32 {
-            if char::from_u32(u).is_some_and(is_numeral_char_slow) {
-                if let Some(b) = bits.get_mut(u as usize / 64) {
-                    *b |= 1 << (u % 64);
-                }
-            }
-        }
-        bits
-    })
+/// The numeral characters other than ASCII digits.
+pub(crate) fn numeral_chars() -> &'static CharSet {
+    static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
+    SET.get_or_init(|| CharSet::from_fn(|c| !c.is_ascii() && is_numeral_char_slow(c)))
 }
 
 /// Whether `c` is a digit of either script (not a unit).
