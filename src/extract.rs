@@ -253,17 +253,23 @@ fn candidate_chars() -> &'static CharSet {
 #[derive(Clone, Debug)]
 pub(crate) struct Finder<'n> {
     t: &'n str,
+    scan: Scan,
+}
+
+/// Where a [`Finder`] is in its text, kept by the [`Cursor`] between calls.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Scan {
     pos: usize,
-    /// Inside 《…》 until this offset.
+    /// Inside 《…》 or a short quotation until this offset.
     title_end: usize,
     /// Inside 《…》 (only) until this offset.
     book_end: usize,
-    /// Whether damaged numbers are wanted (else some are passed over unread).
-    keep_damaged: bool,
     /// Where a 《 was last looked at, and the first '》' or line break after it.
     closer: Option<(usize, Option<usize>)>,
     /// End of the last quantity found.
     prev_end: usize,
+    /// Whether damaged numbers are wanted (else some are passed over unread).
+    keep_damaged: bool,
 }
 
 impl<'n> Finder<'n> {
@@ -284,7 +290,7 @@ impl<'n> Finder<'n> {
     fn next_candidate(&mut self) -> Option<usize> {
         let t = self.t;
         let set = candidate_chars();
-        let mut from = self.pos;
+        let mut from = self.scan.pos;
         while let Some((p, c)) = set.find_in(t, from, |b| b.is_ascii_digit()) {
             from = p + c.len_utf8();
             match c {
@@ -300,7 +306,7 @@ impl<'n> Finder<'n> {
                         .find(|&(_, x)| x == close || x == '\n' || x == c)
                     {
                         if here.get(k..).is_some_and(|r| r.starts_with(close)) {
-                            self.title_end = self.title_end.max(p + k);
+                            self.scan.title_end = self.scan.title_end.max(p + k);
                         }
                     }
                 }
@@ -313,14 +319,16 @@ impl<'n> Finder<'n> {
                     });
                     if let (true, Some(k)) = (within, close) {
                         if t.get(k..).is_some_and(|r| r.starts_with('》')) {
-                            self.title_end = k;
-                            self.book_end = k;
+                            self.scan.title_end = k;
+                            self.scan.book_end = k;
                         }
                     }
                 }
                 // Arabic digits in a short quotation may be a figure quoted (is_context_junk
                 // drops one that stands alone there); in a book title they are a name.
-                _ if c.is_ascii() && p >= self.book_end || p >= self.title_end => return Some(p),
+                _ if c.is_ascii() && p >= self.scan.book_end || p >= self.scan.title_end => {
+                    return Some(p);
+                }
                 _ => {}
             }
         }
@@ -330,7 +338,7 @@ impl<'n> Finder<'n> {
     /// The first '》' or line break after the 《 at `p`. The answer is kept: the 《 that
     /// follow before it share it, so a run of unclosed 《 is read once, not once each.
     fn closer_after(&mut self, p: usize) -> Option<usize> {
-        if let Some((from, found)) = self.closer {
+        if let Some((from, found)) = self.scan.closer {
             if from <= p && found.is_none_or(|k| k > p) {
                 return found;
             }
@@ -340,7 +348,7 @@ impl<'n> Finder<'n> {
             .get(p..)
             .and_then(|r| r.find(['》', '\n']))
             .map(|k| p + k);
-        self.closer = Some((p, found));
+        self.scan.closer = Some((p, found));
         found
     }
 
@@ -461,12 +469,12 @@ impl Iterator for Finder<'_> {
     fn next(&mut self) -> Option<Found> {
         let t = self.t;
         loop {
-            self.pos = self.next_candidate()?;
-            let p = self.pos;
+            self.scan.pos = self.next_candidate()?;
+            let p = self.scan.pos;
             let first = char_at(t, p)?;
             // 第6, 第一书记: ordinals.
             if char_before(t, p) == Some('第') {
-                self.pos = self.skip_run(p);
+                self.scan.pos = self.skip_run(p);
                 continue;
             }
             // Years and dates: only worth a look when a time word or separator follows
@@ -490,7 +498,7 @@ impl Iterator for Finder<'_> {
                     )
                 ) {
                     if let Some(tr) = time_at(t, p, s) {
-                        self.pos = tr.end;
+                        self.scan.pos = tr.end;
                         return Some(Found::Time(tr));
                     }
                 }
@@ -510,14 +518,14 @@ impl Iterator for Finder<'_> {
                 }
                 _ => p,
             };
-            let at = if at < self.prev_end { p } else { at };
+            let at = if at < self.scan.prev_end { p } else { at };
             // Damage right before the number and right after it: a damaged bare number
             // (?1?1…); when no one wants damaged numbers it is passed over unread.
-            if !self.keep_damaged {
+            if !self.scan.keep_damaged {
                 if let Ok(Some(s)) = &first_scan {
                     if char_at(t, s.end).is_some_and(is_damage) && self.damaged_before(at) {
-                        self.pos = s.end;
-                        self.prev_end = s.end;
+                        self.scan.pos = s.end;
+                        self.scan.prev_end = s.end;
                         continue;
                     }
                 }
@@ -526,29 +534,29 @@ impl Iterator for Finder<'_> {
             match quantity::read_scanned(t, at, Mode::Text, pre) {
                 Ok(Some(mut raw)) => {
                     if raw.shape.bare_lead && char_at(t, raw.num_start) == Some('万') {
-                        self.pos = self.skip_run(p);
+                        self.scan.pos = self.skip_run(p);
                         continue;
                     }
                     // 1.1.1, 2020.10.1: dotted runs are not numbers.
                     if char_at(t, raw.num_end) == Some('.')
                         && char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit())
                     {
-                        self.pos = self.skip_run(raw.num_end + 1);
+                        self.scan.pos = self.skip_run(raw.num_end + 1);
                         continue;
                     }
                     let junk = self.is_context_junk(&raw);
                     let damaged = self.damaged(&raw);
                     // Approximation words before the number never reach into the last quantity.
-                    raw.start = raw.start.max(self.prev_end);
-                    self.pos = raw.end.max(p + first.len_utf8());
+                    raw.start = raw.start.max(self.scan.prev_end);
+                    self.scan.pos = raw.end.max(p + first.len_utf8());
                     if junk {
                         continue;
                     }
-                    self.prev_end = raw.end;
+                    self.scan.prev_end = raw.end;
                     return Some(Found::Quantity { raw, damaged });
                 }
-                Ok(None) => self.pos = p + first.len_utf8(),
-                Err(e) => self.pos = e.skip_to.max(p + first.len_utf8()),
+                Ok(None) => self.scan.pos = p + first.len_utf8(),
+                Err(e) => self.scan.pos = e.skip_to.max(p + first.len_utf8()),
             }
         }
     }
@@ -589,13 +597,8 @@ pub(crate) struct Cursor<'t> {
     /// The current chunk of the original.
     pub(crate) chunk: &'t str,
     pub(crate) norm: Normalized<'t>,
-    pos: usize,
-    title_end: usize,
-    book_end: usize,
-    closer: Option<(usize, Option<usize>)>,
-    prev_end: usize,
-    /// Whether damaged numbers are wanted.
-    pub(crate) keep_damaged: bool,
+    /// Where the scan of the current chunk is.
+    scan: Scan,
 }
 
 impl<'t> Cursor<'t> {
@@ -607,12 +610,7 @@ impl<'t> Cursor<'t> {
             offset: 0,
             chunk,
             norm: crate::normalize(chunk),
-            pos: 0,
-            title_end: 0,
-            book_end: 0,
-            closer: None,
-            prev_end: 0,
-            keep_damaged: false,
+            scan: Scan::default(),
         }
     }
 
@@ -626,11 +624,10 @@ impl<'t> Cursor<'t> {
         self.offset = start;
         self.chunk = self.original.get(start..end).unwrap_or("");
         self.norm = crate::normalize(self.chunk);
-        self.pos = 0;
-        self.title_end = 0;
-        self.book_end = 0;
-        self.closer = None;
-        self.prev_end = 0;
+        self.scan = Scan {
+            keep_damaged: self.scan.keep_damaged,
+            ..Scan::default()
+        };
         true
     }
 
@@ -638,19 +635,10 @@ impl<'t> Cursor<'t> {
     pub(crate) fn next_in_chunk(&mut self) -> Option<Found> {
         let mut f = Finder {
             t: self.norm.as_str(),
-            pos: self.pos,
-            title_end: self.title_end,
-            book_end: self.book_end,
-            keep_damaged: self.keep_damaged,
-            closer: self.closer,
-            prev_end: self.prev_end,
+            scan: self.scan,
         };
         let found = f.next();
-        self.pos = f.pos;
-        self.title_end = f.title_end;
-        self.book_end = f.book_end;
-        self.closer = f.closer;
-        self.prev_end = f.prev_end;
+        self.scan = f.scan;
         found
     }
 
@@ -681,7 +669,7 @@ impl<'t> Quantities<'t> {
     #[must_use]
     pub fn include_damaged(mut self, yes: bool) -> Quantities<'t> {
         self.damaged = yes;
-        self.cursor.keep_damaged = yes;
+        self.cursor.scan.keep_damaged = yes;
         self
     }
 }
