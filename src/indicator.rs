@@ -478,7 +478,6 @@ struct Item {
 struct DocInfo {
     year: Option<i32>,
     region: Option<String>,
-    region_read: bool,
 }
 
 /// Sentences end at full stops and line breaks; a semicolon goes on with the same
@@ -563,17 +562,12 @@ fn chunk_indicators(
     }
     let cursor = &*cursor;
     let t = cursor.norm.as_str();
+    let marks = Marks::new(t);
     let info = info.get_or_insert_with(|| DocInfo {
         year: date.map(|d| d.0).or_else(|| header_year(&times, t)),
-        region: None,
-        region_read: false,
+        region: main_region(t, &marks.places),
     });
     let doc_year = info.year;
-    let marks = Marks::new(t);
-    if info.region.is_none() && !info.region_read {
-        info.region = main_region(t, &marks.places);
-        info.region_read = true;
-    }
     let main_region = &info.region;
     let sentence_ends = &marks.sentence_ends;
     let clause_ends = &marks.clause_ends;
@@ -595,7 +589,7 @@ fn chunk_indicators(
     let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
     let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
     let mut local = Local::default();
-    let mut at = [(0, 0); LISTS];
+    let mut at = Sweeps::default();
     let locals: Vec<Local<'_>> = items
         .iter()
         .map(|item| {
@@ -606,7 +600,7 @@ fn chunk_indicators(
         })
         .collect();
     for (i, ctx) in locals.iter().enumerate() {
-        let choice = decide(t, &items, &kinds, i, ctx.triggers, ctx);
+        let choice = decide(t, &items, &kinds, i, ctx);
         // An inherited kind keeps the words of the figure it came from.
         let trig = choice.and_then(|c| c.1).or_else(|| {
             choice.and(
@@ -712,10 +706,10 @@ fn decide(
     items: &[Item],
     kinds: &[Option<IndicatorKind>],
     i: usize,
-    triggers: &[Trigger],
     ctx: &Local<'_>,
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     let item = items.get(i)?;
+    let triggers = ctx.triggers;
     let raw = &item.raw;
     // A figure that only describes what follows (100人以上易地扶贫搬迁安置村, 6人帮扶工作组).
     let next = t.get(raw.end..).and_then(|r| r.chars().next());
@@ -739,7 +733,7 @@ fn decide(
     let near_miss = within(triggers, (item.clause.0, raw.start))
         .iter()
         .any(|tr| tr.role == Role::NearMiss);
-    let own = classify(t, item, group_end(t, items, i), triggers, ctx);
+    let own = classify(t, item, group_end(t, items, i), ctx);
     // 其中…: a part of the figure before, of the same kind (…163户414人(其中建档立卡贫困对象161户409人)).
     let clause_head = t.get(item.clause.0..raw.start).unwrap_or("");
     if clause_head.starts_with("其中") {
@@ -811,6 +805,13 @@ fn group_end(t: &str, items: &[Item], i: usize) -> usize {
 enum List {
     /// `TRIGGERS`, with the index of the word there.
     Trigger(usize),
+    /// A list of context words.
+    Context(Ctx),
+}
+
+/// Lists of context words, whose occurrences a figure's stretches are asked about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Ctx {
     /// Words of a poverty context.
     Poverty,
     /// Assistance verbs.
@@ -825,18 +826,14 @@ enum List {
     WillPoor,
 }
 
-const LISTS: usize = 7;
+const CONTEXTS: usize = 6;
 
 impl List {
+    /// A number of its own for each list: the triggers, then each context list.
     fn slot(self) -> usize {
         match self {
             List::Trigger(_) => 0,
-            List::Poverty => 1,
-            List::Assist => 2,
-            List::Target => 3,
-            List::TargetTail => 4,
-            List::Expected => 5,
-            List::WillPoor => 6,
+            List::Context(c) => 1 + c as usize,
         }
     }
 }
@@ -860,18 +857,18 @@ fn words() -> &'static Words {
             words.push(*w);
             lists.push(List::Trigger(i));
         }
-        let others: [(&[&'static str], List); 6] = [
-            (POVERTY_CONTEXT, List::Poverty),
-            (ASSIST_VERBS, List::Assist),
-            (&["计划", "目标", "省定", "力争", "任务"], List::Target),
-            (&["目标", "任务"], List::TargetTail),
-            (&["预计", "可带动", "预期", "有望", "届时"], List::Expected),
-            (&["将贫困"], List::WillPoor),
+        let contexts: [(&[&'static str], Ctx); CONTEXTS] = [
+            (POVERTY_CONTEXT, Ctx::Poverty),
+            (ASSIST_VERBS, Ctx::Assist),
+            (&["计划", "目标", "省定", "力争", "任务"], Ctx::Target),
+            (&["目标", "任务"], Ctx::TargetTail),
+            (&["预计", "可带动", "预期", "有望", "届时"], Ctx::Expected),
+            (&["将贫困"], Ctx::WillPoor),
         ];
-        for (ws, list) in others {
+        for (ws, c) in contexts {
             for w in ws {
                 words.push(*w);
-                lists.push(list);
+                lists.push(List::Context(c));
             }
         }
         let lx = Lexicon::new(words.iter().copied());
@@ -903,12 +900,8 @@ struct Place {
 #[derive(Default)]
 struct Marks {
     triggers: Vec<Trigger>,
-    poverty: Occurrences,
-    assist: Occurrences,
-    target: Occurrences,
-    target_tail: Occurrences,
-    expected: Occurrences,
-    will_poor: Occurrences,
+    /// The context words of each list, by `Ctx`.
+    context: [Occurrences; CONTEXTS],
     /// 今年, 本年 (0), 去年, 上年 (-1), 明年 (1): where each starts, and the shift.
     relative: Vec<(usize, i32)>,
     places: Vec<Place>,
@@ -922,12 +915,23 @@ struct Marks {
 struct Local<'m> {
     range: (usize, usize),
     triggers: &'m [Trigger],
-    poverty: Occ<'m>,
-    assist: Occ<'m>,
-    target: Occ<'m>,
-    target_tail: Occ<'m>,
-    expected: Occ<'m>,
-    will_poor: Occ<'m>,
+    context: [Occ<'m>; CONTEXTS],
+}
+
+impl Local<'_> {
+    /// Whether a word of list `c` lies wholly within `range`.
+    fn has(&self, c: Ctx, range: (usize, usize)) -> bool {
+        self.context
+            .get(c as usize)
+            .is_some_and(|o| o.any_within(range))
+    }
+}
+
+/// Where [`Marks::local`] found the last sentence in each list.
+#[derive(Default)]
+struct Sweeps {
+    triggers: (usize, usize),
+    context: [(usize, usize); CONTEXTS],
 }
 
 impl Marks {
@@ -937,25 +941,18 @@ impl Marks {
         // Triggers do not overlap: a trigger is looked for only from here on.
         let mut trigger_from = 0;
         let mut from = 0;
-        let ascii = |b: u8| matches!(b, b'\n' | b'!' | b'?' | b',' | b':' | b'(' | b')' | b';');
+        // Sentence ends are clause ends too: the ASCII ones are all the ASCII wanted.
+        let ascii = |b: u8| is_clause_end(char::from(b));
         while let Some((pos, c)) = w.special.find_in(t, from, ascii) {
             from = pos + c.len_utf8();
-            if c.is_ascii() {
-                match c {
-                    '\n' | '!' | '?' => {
-                        m.sentence_ends.0.push(pos);
-                        m.clause_ends.0.push(pos);
-                    }
-                    ',' | ':' | '(' | ')' | ';' => m.clause_ends.0.push(pos),
-                    _ => {}
-                }
-                continue;
-            }
             if is_sentence_end(c) {
                 m.sentence_ends.0.push(pos);
             }
             if is_clause_end(c) {
                 m.clause_ends.0.push(pos);
+            }
+            if c.is_ascii() {
+                continue;
             }
             if matches!(c, '县' | '市' | '镇' | '乡' | '村') {
                 let mut start = pos;
@@ -994,7 +991,7 @@ impl Marks {
                 continue;
             }
             let rest = t.get(pos..).unwrap_or("");
-            let mut seen = [false; LISTS];
+            let mut seen = [false; 1 + CONTEXTS];
             for &k in w.lx.candidates(c) {
                 let (Some(&word), Some(&list)) = (w.words.get(k), w.lists.get(k)) else {
                     continue;
@@ -1029,12 +1026,11 @@ impl Marks {
                             }
                         }
                     }
-                    List::Poverty => m.poverty.push(span),
-                    List::Assist => m.assist.push(span),
-                    List::Target => m.target.push(span),
-                    List::TargetTail => m.target_tail.push(span),
-                    List::Expected => m.expected.push(span),
-                    List::WillPoor => m.will_poor.push(span),
+                    List::Context(c) => {
+                        if let Some(o) = m.context.get_mut(c as usize) {
+                            o.push(span);
+                        }
+                    }
                 }
             }
         }
@@ -1044,22 +1040,21 @@ impl Marks {
     /// The marks that start within `range` (a figure's sentence), to ask about the
     /// stretches inside it. `at` keeps where the last call's range was found in each
     /// list: sentences asked in order cost a few steps.
-    fn local(&self, range: (usize, usize), at: &mut [(usize, usize); LISTS]) -> Local<'_> {
-        let [t, p, a, g, gt, e, wp] = at;
-        let (ta, tb) = sweep(&self.triggers, range, t, |tr| tr.start);
+    fn local(&self, range: (usize, usize), at: &mut Sweeps) -> Local<'_> {
+        let (ta, tb) = sweep(&self.triggers, range, &mut at.triggers, |tr| tr.start);
+        let mut lists = self.context.iter().zip(at.context.iter_mut());
         Local {
             range,
             triggers: self.triggers.get(ta..tb).unwrap_or(&[]),
-            poverty: self.poverty.starting_in(range, p),
-            assist: self.assist.starting_in(range, a),
-            target: self.target.starting_in(range, g),
-            target_tail: self.target_tail.starting_in(range, gt),
-            expected: self.expected.starting_in(range, e),
-            will_poor: self.will_poor.starting_in(range, wp),
+            context: core::array::from_fn(|_| {
+                lists
+                    .next()
+                    .map_or_else(Occ::default, |(o, at)| o.starting_in(range, at))
+            }),
         }
     }
 
-    /// Relative years (今年, 去年, 上年, 明年, 当年) within `from..pos`: the last one and
+    /// Relative years (今年, 本年, 去年, 上年, 明年) within `from..pos`: the last one and
     /// where it starts.
     fn relative_year(
         &self,
@@ -1160,10 +1155,10 @@ fn classify(
     t: &str,
     item: &Item,
     group_end: usize,
-    triggers: &[Trigger],
     ctx: &Local<'_>,
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     let raw = &item.raw;
+    let triggers = ctx.triggers;
     let (cs, ce) = item.clause;
     let lifted = lifted_in(triggers, item.clause);
     // Poverty context for generic fund words: the sentence up to the figure, or a few
@@ -1174,10 +1169,10 @@ fn classify(
         .char_indices()
         .nth(12)
         .map_or(item.sentence.1, |(i, _)| raw.end + i);
-    let poverty_context = ctx.poverty.any_within((item.sentence.0, raw.start))
-        || ctx.poverty.any_within((raw.end, right_end));
-    let assisting = ctx.assist.any_within(item.clause);
-    let poor_clause = ctx.poverty.any_within(item.clause);
+    let poverty_context = ctx.has(Ctx::Poverty, (item.sentence.0, raw.start))
+        || ctx.has(Ctx::Poverty, (raw.end, right_end));
+    let assisting = ctx.has(Ctx::Assist, item.clause);
+    let poor_clause = ctx.has(Ctx::Poverty, item.clause);
     // (tier, score, kind, trigger): tier 0 for measure words, 1 for population nouns.
     let mut best: Option<(u8, usize, IndicatorKind, Option<Trigger>)> = None;
     let mut consider = |tier: u8, score: usize, k: IndicatorKind, tr: Option<Trigger>| {
@@ -1524,7 +1519,7 @@ fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
     let head = (item.clause.0, item.raw.start);
     let sentence_head = (item.sentence.0, item.raw.start);
     let tail = (item.raw.end, item.clause.1);
-    if marks.target.any_within(head) || marks.target_tail.any_within(tail) {
+    if marks.has(Ctx::Target, head) || marks.has(Ctx::TargetTail, tail) {
         return Modality::Target;
     }
     let will = || {
@@ -1535,7 +1530,7 @@ fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
             .take(6)
             .any(|c| c == '将')
     };
-    if marks.expected.any_within(sentence_head) || will() && !marks.will_poor.any_within(head) {
+    if marks.has(Ctx::Expected, sentence_head) || will() && !marks.has(Ctx::WillPoor, head) {
         return Modality::Expected;
     }
     Modality::Actual
