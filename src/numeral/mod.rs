@@ -469,7 +469,8 @@ impl Acc<'_> {
 /// characters there form no number.
 pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError> {
     // Fast path: a plain Arabic number that nothing numeral follows (the common case).
-    if let Some((Tok::Arabic(a), end)) = token(text, start) {
+    let first = token(text, start);
+    if let Some((Tok::Arabic(a), end)) = first {
         let next = text.get(end..).and_then(|r| r.chars().next());
         if !next.is_some_and(|c| lex::is_numeral_char(c) || c == ' ') {
             if let Some(value) = a.value() {
@@ -505,7 +506,7 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
         tokens: 0,
     };
     let mut pos = start;
-    scan_inner(&mut acc, &mut pos).map_err(|mut e| {
+    scan_inner(&mut acc, &mut pos, first).map_err(|mut e| {
         // Skip the whole numeral-like run, so that no part of it is read as a number.
         let mut skip = e.skip_to.max(pos);
         while let Some(c) = text.get(skip..).and_then(|r| r.chars().next()) {
@@ -520,9 +521,19 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
     })
 }
 
-fn scan_inner(acc: &mut Acc<'_>, pos: &mut usize) -> Result<Option<Scanned>, NumError> {
+/// `first` is the token at `pos`, already read.
+fn scan_inner(
+    acc: &mut Acc<'_>,
+    pos: &mut usize,
+    first: Option<(Tok, usize)>,
+) -> Result<Option<Scanned>, NumError> {
     let text = acc.text;
-    while let Some((tok, end)) = token(text, *pos).or_else(|| spaced_big(acc, *pos)) {
+    let mut first = first;
+    while let Some((tok, end)) = first
+        .take()
+        .or_else(|| token(text, *pos))
+        .or_else(|| spaced_big(acc, *pos))
+    {
         let span = (*pos, end);
         // 1 万: a blank between Arabic digits and 万 or 亿 (as some pages space them).
         if acc.closed && !matches!(tok, Tok::Big(_)) {
