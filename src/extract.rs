@@ -562,10 +562,12 @@ impl Iterator for Finder<'_> {
     }
 }
 
-/// The largest piece of a document cleaned up and scanned at once. Documents are cut
-/// after line breaks (sentences never cross them); a longer line is cut after a full
-/// stop, and a line with none at a character boundary.
-pub(crate) const CHUNK: usize = 1 << 20;
+/// The largest piece of a document cleaned up and scanned at once (64 KiB: the whole of
+/// most reports; small enough that a chunk's text and what is found in it stay in the
+/// processor's cache). Documents are cut after line breaks (sentences never cross them);
+/// a longer line is cut after the end of a sentence (。！？；), else after a full-width
+/// comma or colon, and a line with none of them at a character boundary.
+pub(crate) const CHUNK: usize = 1 << 16;
 
 /// The end of the chunk of `text` that starts at `start`.
 pub(crate) fn chunk_end(text: &str, start: usize) -> usize {
@@ -581,7 +583,17 @@ pub(crate) fn chunk_end(text: &str, start: usize) -> usize {
     let cut = window
         .rfind('\n')
         .map(|i| i + 1)
-        .or_else(|| window.rfind('。').map(|i| i + '。'.len_utf8()))
+        .or_else(|| {
+            window
+                .rfind(['。', '！', '？', '；'])
+                .map(|i| i + '。'.len_utf8())
+        })
+        // No sentence end: after a full-width comma or colon, never inside a number.
+        .or_else(|| {
+            window
+                .rfind(['，', '、', '：'])
+                .map(|i| i + '，'.len_utf8())
+        })
         .filter(|&i| i > 0)
         .unwrap_or(limit);
     start + cut
@@ -652,7 +664,7 @@ impl<'t> Cursor<'t> {
 
 /// Every quantity in a text, in source order; see [`quantities`].
 ///
-/// Cleans up and scans the text a piece at a time (at most a mebibyte, cut after line
+/// Cleans up and scans the text a piece at a time (at most 64 KiB, cut after line
 /// breaks); each item's span points into the original.
 #[derive(Clone, Debug)]
 pub struct Quantities<'t> {
@@ -716,7 +728,7 @@ impl FusedIterator for Quantities<'_> {}
 /// inside words (`一是`, `两不愁`) and damaged numbers (see
 /// [`Quantities::include_damaged`]). Bare numbers (no unit) are yielded with `unit: None`.
 ///
-/// Spans are ordered and do not overlap. Memory is bounded by a mebibyte of text and
+/// Spans are ordered and do not overlap. Memory is bounded by 64 KiB of text and
 /// what is found, whatever the size of `text`.
 ///
 /// ```

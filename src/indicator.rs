@@ -227,7 +227,7 @@ impl Extractor {
 
 /// The indicators of a text, in source order; see [`extract`].
 ///
-/// Reads the text a piece at a time (at most a mebibyte, cut after line breaks), so
+/// Reads the text a piece at a time (at most 64 KiB, cut after line breaks), so
 /// memory is bounded by the piece and what is found in it, whatever the text's size.
 #[derive(Debug)]
 pub struct Indicators<'t> {
@@ -473,7 +473,7 @@ struct Item {
 }
 
 /// What holds for the whole document: its year and main region, read from its first
-/// chunk (a mebibyte: the whole of almost every report).
+/// chunk (64 KiB: the whole of most reports, and their title and header in any case).
 #[derive(Clone, Debug)]
 struct DocInfo {
     year: Option<i32>,

@@ -173,6 +173,13 @@ fn changes_table() -> &'static CharSet {
     SET.get_or_init(|| CharSet::from_fn(|c| !c.is_ascii() && changes_slow(c)))
 }
 
+/// The BMP characters that are combining marks (they join the character before them
+/// into one piece): a character followed by none of them is a piece of its own.
+fn combining_table() -> &'static CharSet {
+    static SET: OnceLock<CharSet> = OnceLock::new();
+    SET.get_or_init(|| CharSet::from_fn(|c| !c.is_ascii() && canonical_combining_class(c) != 0))
+}
+
 /// List markers, and characters NFKC leaves as they are.
 fn is_nfkc_stable(c: char) -> bool {
     is_list_marker(c)
@@ -295,6 +302,7 @@ fn pinyin_annotation(rest: &str) -> Option<usize> {
 #[must_use]
 pub fn normalize(text: &str) -> Normalized<'_> {
     let changing = changes_table();
+    let combining = combining_table();
     let mut out: Option<String> = None;
     // Source bytes before this offset are already in `out` (when it exists): unchanged
     // text is copied in runs, not character by character.
@@ -303,11 +311,12 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     let mut prev_cjk = false;
     let mut i = 0;
     let bytes = text.as_bytes();
-    // A next byte that is ASCII or leads U+4000..U+9FFF cannot start a combining mark.
-    let plain_at = |k: usize| {
-        bytes
-            .get(k)
-            .is_none_or(|&b| b < 0x80 || (0xE4..=0xE9).contains(&b))
+    // Whether no combining mark starts at byte `k`: the end, ASCII, a byte that leads
+    // U+4000..U+9FFF, or another three-byte character that is not one.
+    let plain_at = |k: usize| match bytes.get(k) {
+        None => true,
+        Some(&b) if b < 0x80 || (0xE4..=0xE9).contains(&b) => true,
+        Some(_) => three_byte_at(bytes, k).is_some_and(|v| !combining.contains_u32(v)),
     };
     while i < text.len() {
         // ASCII other than '(' never changes: copy runs of it quickly.
@@ -320,11 +329,11 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             continue;
         }
         // The common case, decoded by hand: a three-byte character (U+0800..U+FFFF) that
-        // stays as it is, with no combining mark after it. （ after an ideograph may open
-        // a pinyin annotation, so it goes the long way.
+        // stays as it is, with no combining mark after it. （ changes (it becomes '('),
+        // so it goes the long way, where it may open a pinyin annotation.
         if let Some(u) = three_byte_at(bytes, i) {
-            if plain_at(i + 3) && !changing.contains_u32(u) && !(prev_cjk && u == 0xFF08) {
-                prev_cjk = char::from_u32(u).is_some_and(is_cjk);
+            if !changing.contains_u32(u) && plain_at(i + 3) {
+                prev_cjk = matches!(u, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
                 i += 3;
                 continue;
             }
@@ -475,6 +484,23 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn combining_marks_join_the_character_before() {
+        // The fast path takes a character alone only when no combining mark follows;
+        // two- and three-byte marks after three-byte characters go the long way.
+        assert_eq!(normalize("か\u{3099}中").as_str(), "が中");
+        assert_eq!(normalize("カ\u{309A}1").as_str(), "カ\u{309A}1");
+        assert_eq!(normalize("萬\u{0301}元").as_str(), "万\u{0301}元");
+        assert_eq!(normalize("，\u{20D7}x").as_str(), ",\u{20D7}x");
+        let src = "ｶ\u{3099}２";
+        let n = normalize(src);
+        assert_eq!(n.as_str(), "ガ2");
+        assert_eq!(n.source_span(Span::new(0, 3)), Span::new(0, 6));
+        assert_eq!(n.source_span(Span::new(3, 4)), Span::new(6, 9));
+        // （ changes, so the fast path never takes it (it may open a pinyin annotation).
+        assert!(changes_table().contains('（'));
     }
 
     #[test]

@@ -206,7 +206,8 @@ fn empty_and_junk_inputs() {
 
 #[test]
 fn documents_larger_than_a_chunk() {
-    // More than a mebibyte, so the text is read in pieces: spans stay right across them.
+    // Larger than a chunk (64 KiB), so the text is read in pieces: spans stay right
+    // across them.
     let para = "全县脱贫1500人,投入资金3亿元。\n";
     let text = para.repeat((1 << 21) / para.len() + 7);
     let qs: Vec<_> = quantities(&text).collect();
@@ -218,6 +219,18 @@ fn documents_larger_than_a_chunk() {
     let line = para.trim_end().repeat((1 << 21) / para.len());
     let n = quantities(&line).count();
     assert_eq!(n, 2 * ((1 << 21) / para.len()));
+    // Lines with no full stop: cut after another sentence end, else after a comma.
+    for sep in ["；", "！", "，", "、"] {
+        let piece = format!("全县脱贫1500人{sep}投入资金3亿元{sep}");
+        let reps = (1 << 18) / piece.len();
+        let line = piece.repeat(reps);
+        let qs: Vec<_> = quantities(&line).collect();
+        assert_eq!(qs.len(), 2 * reps, "{sep}");
+        assert!(
+            qs.iter().all(|q| q.text == "1500人" || q.text == "3亿元"),
+            "{sep}"
+        );
+    }
     let found: Vec<_> = fupin::extract(&text).collect();
     assert_eq!(found.len(), qs.len());
     assert!(
