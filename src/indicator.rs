@@ -234,9 +234,56 @@ pub struct Indicators<'t> {
     cursor: Cursor<'t>,
     date: Option<(i32, u8, u8)>,
     info: Option<DocInfo>,
-    queue: std::collections::VecDeque<PovertyIndicator>,
+    /// The current chunk's indicators, decided but not yet built: each is built (its
+    /// strings allocated) when asked for, so a caller that handles one at a time holds
+    /// one at a time.
+    queue: std::collections::VecDeque<Pending>,
     started: bool,
     done: bool,
+}
+
+/// An indicator of the current chunk, decided, with nothing allocated yet.
+#[derive(Clone, Debug)]
+struct Pending {
+    kind: IndicatorKind,
+    raw: Raw,
+    /// The trigger word the kind came from (offsets in the cleaned chunk).
+    subject: Option<(usize, usize)>,
+    period: Option<Period>,
+    /// A place named in the figure's clause; `None` for the document's main region.
+    region: Option<String>,
+    previous: Option<(Raw, Option<Period>)>,
+    modality: Modality,
+}
+
+impl Pending {
+    /// The indicator, with its spans in the whole document.
+    fn build(self, cursor: &Cursor<'_>, main_region: Option<&String>) -> PovertyIndicator {
+        let quantity = cursor.quantity(&self.raw);
+        let (subject, subject_span) = match self.subject {
+            Some((a, b)) => {
+                let local = cursor.norm.source_span(Span::new(a, b));
+                (
+                    cursor.chunk.get(local.range()).unwrap_or("").to_owned(),
+                    Span::new(local.start + cursor.offset, local.end + cursor.offset),
+                )
+            }
+            None => (String::new(), quantity.span),
+        };
+        PovertyIndicator {
+            kind: self.kind,
+            quantity,
+            subject,
+            subject_span,
+            period: self.period,
+            region: self.region.or_else(|| main_region.cloned()),
+            previous: self.previous.map(|(raw, period)| Previous {
+                quantity: cursor.quantity(&raw),
+                period,
+            }),
+            modality: self.modality,
+        }
+    }
 }
 
 impl Iterator for Indicators<'_> {
@@ -244,8 +291,9 @@ impl Iterator for Indicators<'_> {
 
     fn next(&mut self) -> Option<PovertyIndicator> {
         loop {
-            if let Some(i) = self.queue.pop_front() {
-                return Some(i);
+            if let Some(p) = self.queue.pop_front() {
+                let main = self.info.as_ref().and_then(|i| i.region.as_ref());
+                return Some(p.build(&self.cursor, main));
             }
             if self.done {
                 return None;
@@ -255,7 +303,7 @@ impl Iterator for Indicators<'_> {
                 return None;
             }
             self.started = true;
-            self.queue = chunk_indicators(&mut self.cursor, self.date, &mut self.info).into();
+            self.queue = chunk_indicators(&mut self.cursor, self.date, &mut self.info);
         }
     }
 }
@@ -547,7 +595,7 @@ fn chunk_indicators(
     cursor: &mut Cursor<'_>,
     date: Option<(i32, u8, u8)>,
     info: &mut Option<DocInfo>,
-) -> Vec<PovertyIndicator> {
+) -> std::collections::VecDeque<Pending> {
     let mut quantities = Vec::new();
     let mut times = Vec::new();
     while let Some(f) = cursor.next_in_chunk() {
@@ -568,7 +616,6 @@ fn chunk_indicators(
         region: main_region(t, &marks.places),
     });
     let doc_year = info.year;
-    let main_region = &info.region;
     let sentence_ends = &marks.sentence_ends;
     let clause_ends = &marks.clause_ends;
     let (mut ks, mut kc) = (0, 0);
@@ -584,7 +631,7 @@ fn chunk_indicators(
             }
         })
         .collect();
-    let mut out: Vec<PovertyIndicator> = Vec::new();
+    let mut out = std::collections::VecDeque::new();
     let mut used_as_previous = vec![false; items.len()];
     let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
     let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
@@ -633,17 +680,6 @@ fn chunk_indicators(
             continue;
         };
         let trig = subjects.get(i).copied().flatten();
-        let quantity = cursor.quantity(&item.raw);
-        let (subject, subject_span) = match trig {
-            Some(tr) => {
-                let local = cursor.norm.source_span(Span::new(tr.start, tr.end));
-                (
-                    cursor.chunk.get(local.range()).unwrap_or("").to_owned(),
-                    Span::new(local.start + cursor.offset, local.end + cursor.offset),
-                )
-            }
-            None => (String::new(), quantity.span),
-        };
         let prev_item = previous_of
             .get(i)
             .copied()
@@ -672,26 +708,20 @@ fn chunk_indicators(
         };
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;
-            let q = cursor.quantity(&p.raw);
             let head = t.get(p.sentence.0..p.raw.start).unwrap_or("");
             let from = head
                 .rfind('由')
                 .or_else(|| head.rfind('从'))
                 .map_or(p.sentence.0, |k| p.sentence.0 + k);
             let period = own_period(t, &marks, p.raw.num_start, from, &times, doc_year);
-            Some(Previous {
-                quantity: q,
-                period,
-            })
+            Some((p.raw.clone(), period))
         });
-        let region = clause_region(t, &marks.places, item).or_else(|| main_region.clone());
-        out.push(PovertyIndicator {
+        out.push_back(Pending {
             kind,
-            quantity,
-            subject,
-            subject_span,
+            raw: item.raw.clone(),
+            subject: trig.map(|tr| (tr.start, tr.end)),
             period,
-            region,
+            region: clause_region(t, &marks.places, item),
             previous,
             modality: modality(t, locals.get(i).copied().unwrap_or_default(), item),
         });
@@ -992,12 +1022,13 @@ impl Marks {
             }
             let rest = t.get(pos..).unwrap_or("");
             let mut seen = [false; 1 + CONTEXTS];
+            let h = crate::lexicon::head(rest);
             for &k in w.lx.candidates(c) {
                 let (Some(&word), Some(&list)) = (w.words.get(k), w.lists.get(k)) else {
                     continue;
                 };
                 let slot = list.slot();
-                if seen.get(slot).copied().unwrap_or(true) || !rest.starts_with(word) {
+                if seen.get(slot).copied().unwrap_or(true) || !w.lx.word_at(k, word, h, rest) {
                     continue;
                 }
                 if let Some(s) = seen.get_mut(slot) {

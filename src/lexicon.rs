@@ -111,6 +111,23 @@ pub(crate) struct Lexicon {
     order: Vec<usize>,
     /// `slots.len() - 1` (a power of two minus one).
     mask: usize,
+    /// For each word (by index), its first eight bytes (zero-padded, see [`head`]) and a
+    /// mask of them: most candidates are told apart by one comparison, without a call
+    /// to compare memory.
+    heads: Vec<(u64, u64)>,
+}
+
+/// The first eight bytes of `s` as a number, zero-padded: compared against a word's
+/// [`Lexicon::heads`] entry.
+#[inline]
+pub(crate) fn head(s: &str) -> u64 {
+    let b = s.as_bytes();
+    let mut a = [0u8; 8];
+    let n = b.len().min(8);
+    if let (Some(d), Some(src)) = (a.get_mut(..n), b.get(..n)) {
+        d.copy_from_slice(src);
+    }
+    u64::from_le_bytes(a)
 }
 
 fn slot_of(c: u32, mask: usize) -> usize {
@@ -121,7 +138,15 @@ impl Lexicon {
     pub(crate) fn new<'a>(words: impl Iterator<Item = &'a str>) -> Lexicon {
         let mut first = String::new();
         let mut groups: Vec<(char, Vec<(usize, usize)>)> = Vec::new();
+        let mut heads = Vec::new();
         for (i, w) in words.enumerate() {
+            let n = w.len().min(8);
+            let mask = if n == 8 {
+                u64::MAX
+            } else {
+                (1u64 << (8 * n)) - 1
+            };
+            heads.push((head(w), mask));
             let Some(c) = w.chars().next() else { continue };
             first.push(c);
             match groups.iter_mut().find(|(g, _)| *g == c) {
@@ -152,6 +177,18 @@ impl Lexicon {
             slots,
             order,
             mask,
+            heads,
+        }
+    }
+
+    /// Whether word `i` of the list, `word`, starts `rest`, whose [`head`] is `head`.
+    #[inline]
+    pub(crate) fn word_at(&self, i: usize, word: &str, head: u64, rest: &str) -> bool {
+        match self.heads.get(i) {
+            // Words of up to eight bytes are compared whole by the mask (their bytes are
+            // never zero, so a shorter `rest` padded with zeros does not match).
+            Some(&(key, mask)) => head & mask == key && (word.len() <= 8 || rest.starts_with(word)),
+            None => rest.starts_with(word),
         }
     }
 
@@ -190,10 +227,11 @@ impl Lexicon {
         mut accept: impl FnMut(usize) -> bool,
     ) -> Option<usize> {
         let c = rest.chars().next()?;
+        let h = head(rest);
         self.candidates(c)
             .iter()
             .copied()
-            .find(|&i| words.get(i).is_some_and(|w| rest.starts_with(w)) && accept(i))
+            .find(|&i| words.get(i).is_some_and(|w| self.word_at(i, w, h, rest)) && accept(i))
     }
 }
 
@@ -280,6 +318,37 @@ mod tests {
         assert_eq!(lx.find(&words, "人们", |_| true), Some(0));
         assert_eq!(lx.find(&words, "个", |_| true), None);
         assert!(!lx.may_start('个'));
+    }
+
+    #[test]
+    fn word_at_agrees_with_starts_with() {
+        // Words shorter than, exactly and longer than the eight bytes compared at once,
+        // against texts that match, differ at every byte, or end early.
+        let words = [
+            "a",
+            "人",
+            "贫困",
+            "abcdefgh",
+            "贫困人口",
+            "abcdefghi",
+            "建档立卡贫困户",
+        ];
+        let lx = Lexicon::new(words.iter().copied());
+        let mut texts: Vec<String> = vec![String::new(), "x".into()];
+        for w in words {
+            texts.push(w.to_owned());
+            texts.push(format!("{w}的"));
+            for cut in (1..w.len()).filter(|&k| w.is_char_boundary(k)) {
+                texts.push(w[..cut].to_owned());
+                texts.push(format!("{}z{}", &w[..cut], &w[cut..]));
+            }
+        }
+        for t in &texts {
+            let h = head(t);
+            for (i, w) in words.iter().enumerate() {
+                assert_eq!(lx.word_at(i, w, h, t), t.starts_with(w), "{w:?} at {t:?}");
+            }
+        }
     }
 
     #[test]
