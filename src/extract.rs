@@ -611,6 +611,8 @@ pub(crate) struct Cursor<'t> {
     pub(crate) norm: Normalized<'t>,
     /// Where the scan of the current chunk is.
     scan: Scan,
+    /// Where the last span mapped back to the original was in the offset map.
+    span_hint: usize,
 }
 
 impl<'t> Cursor<'t> {
@@ -623,6 +625,7 @@ impl<'t> Cursor<'t> {
             chunk,
             norm: crate::normalize(chunk),
             scan: Scan::default(),
+            span_hint: 0,
         }
     }
 
@@ -636,6 +639,7 @@ impl<'t> Cursor<'t> {
         self.offset = start;
         self.chunk = self.original.get(start..end).unwrap_or("");
         self.norm = crate::normalize(self.chunk);
+        self.span_hint = 0;
         self.scan = Scan {
             keep_damaged: self.scan.keep_damaged,
             ..Scan::default()
@@ -655,8 +659,11 @@ impl<'t> Cursor<'t> {
     }
 
     /// A quantity found in the current chunk, with its span in the whole document.
-    pub(crate) fn quantity(&self, raw: &Raw) -> Quantity {
-        let mut q = quantity::to_quantity(raw, self.norm.as_str(), &self.norm, self.chunk);
+    pub(crate) fn quantity(&mut self, raw: &Raw) -> Quantity {
+        let span = self
+            .norm
+            .source_span_from(Span::new(raw.start, raw.end), &mut self.span_hint);
+        let mut q = quantity::to_quantity(raw, self.norm.as_str(), span, self.chunk);
         q.span = Span::new(q.span.start + self.offset, q.span.end + self.offset);
         q
     }

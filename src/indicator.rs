@@ -258,7 +258,13 @@ struct Pending {
 
 impl Pending {
     /// The indicator, with its spans in the whole document.
-    fn build(self, cursor: &Cursor<'_>, main_region: Option<&String>) -> PovertyIndicator {
+    fn build(self, cursor: &mut Cursor<'_>, main_region: Option<&String>) -> PovertyIndicator {
+        // In text order (a previous value comes first): the offset map is searched
+        // forward from the last span.
+        let previous = self.previous.map(|(raw, period)| Previous {
+            quantity: cursor.quantity(&raw),
+            period,
+        });
         let quantity = cursor.quantity(&self.raw);
         let (subject, subject_span) = match self.subject {
             Some((a, b)) => {
@@ -277,10 +283,7 @@ impl Pending {
             subject_span,
             period: self.period,
             region: self.region.or_else(|| main_region.cloned()),
-            previous: self.previous.map(|(raw, period)| Previous {
-                quantity: cursor.quantity(&raw),
-                period,
-            }),
+            previous,
             modality: self.modality,
         }
     }
@@ -293,7 +296,7 @@ impl Iterator for Indicators<'_> {
         loop {
             if let Some(p) = self.queue.pop_front() {
                 let main = self.info.as_ref().and_then(|i| i.region.as_ref());
-                return Some(p.build(&self.cursor, main));
+                return Some(p.build(&mut self.cursor, main));
             }
             if self.done {
                 return None;

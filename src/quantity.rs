@@ -1382,7 +1382,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, ParseError> {
         };
         return Err(err.map_span(back));
     }
-    let mut q = to_quantity(&raw, t, &norm, text);
+    let mut q = to_quantity(&raw, t, norm.source_span(Span::new(raw.start, raw.end)), text);
     if lead_yuan && q.unit.is_none() {
         q.unit = Some(Unit::Yuan);
     }
@@ -1392,14 +1392,9 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, ParseError> {
     Ok(q)
 }
 
-/// Builds the public quantity from a raw read, with its span in the original text.
-pub(crate) fn to_quantity(
-    raw: &Raw,
-    t: &str,
-    norm: &crate::Normalized<'_>,
-    original: &str,
-) -> Quantity {
-    let span = norm.source_span(Span::new(raw.start, raw.end));
+/// Builds the public quantity from a raw read of the cleaned text `t`, given its span in
+/// the original text.
+pub(crate) fn to_quantity(raw: &Raw, t: &str, span: Span, original: &str) -> Quantity {
     Quantity {
         value: raw.value,
         max: raw.max,

@@ -63,8 +63,50 @@ impl<'a> Normalized<'a> {
     /// read as the *start* of something: inside a changed piece it gives the piece's start.
     #[must_use]
     pub fn source_start(&self, offset: usize) -> usize {
+        self.start_after(offset, self.pieces_up_to(offset, false))
+    }
+
+    /// The offset in the original string of the position `offset` of the cleaned text,
+    /// read as the *end* of something: inside a changed piece it gives the piece's end.
+    #[must_use]
+    pub fn source_end(&self, offset: usize) -> usize {
+        self.end_after(offset, self.pieces_up_to(offset, true))
+    }
+
+    /// How many pieces start at or before `offset` (`strict`: before it), searched in
+    /// the block of `offset`.
+    fn pieces_up_to(&self, offset: usize, strict: bool) -> usize {
+        // A piece starting exactly at a block's start belongs to that block; `offset`
+        // there asks (strictly) about the pieces before it, all counted in `lo`.
         let (lo, block) = self.block(offset);
-        let i = lo + block.partition_point(|p| p.norm_start <= offset);
+        lo + block.partition_point(|p| p.norm_start < offset || !strict && p.norm_start == offset)
+    }
+
+    /// [`pieces_up_to`](Self::pieces_up_to), searching forward a few pieces from
+    /// `*hint` when it is at or before the answer (spans asked in order), and leaving
+    /// the answer in `*hint`.
+    fn pieces_up_to_from(&self, offset: usize, strict: bool, hint: &mut usize) -> usize {
+        let up_to = |p: &Piece| p.norm_start < offset || !strict && p.norm_start == offset;
+        let mut i = *hint;
+        let usable = i <= self.pieces.len()
+            && i.checked_sub(1)
+                .is_none_or(|k| self.pieces.get(k).is_some_and(up_to));
+        if usable {
+            for _ in 0..4 {
+                if !self.pieces.get(i).is_some_and(up_to) {
+                    *hint = i;
+                    return i;
+                }
+                i += 1;
+            }
+        }
+        i = self.pieces_up_to(offset, strict);
+        *hint = i;
+        i
+    }
+
+    /// The source offset of `offset` read as a start, `i` pieces starting at or before it.
+    fn start_after(&self, offset: usize, i: usize) -> usize {
         match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
             None => offset,
             Some(p) if offset < p.norm_end => p.src_start,
@@ -72,14 +114,8 @@ impl<'a> Normalized<'a> {
         }
     }
 
-    /// The offset in the original string of the position `offset` of the cleaned text,
-    /// read as the *end* of something: inside a changed piece it gives the piece's end.
-    #[must_use]
-    pub fn source_end(&self, offset: usize) -> usize {
-        // A piece starting exactly at a block's start belongs to that block; `offset`
-        // there asks about the pieces before it, all counted in `lo`.
-        let (lo, block) = self.block(offset);
-        let i = lo + block.partition_point(|p| p.norm_start < offset);
+    /// The source offset of `offset` read as an end, `i` pieces starting before it.
+    fn end_after(&self, offset: usize, i: usize) -> usize {
         match i.checked_sub(1).and_then(|i| self.pieces.get(i)) {
             None => offset,
             Some(p) if offset <= p.norm_end => p.src_end,
@@ -112,6 +148,19 @@ impl<'a> Normalized<'a> {
             start
         } else {
             self.source_end(span.end)
+        };
+        Span::new(start, end.max(start))
+    }
+
+    /// [`source_span`](Self::source_span) for spans asked in order: `hint` (start it at
+    /// 0) keeps where the last one was, so the next one costs a step or two. Any order
+    /// gives the same answers.
+    pub(crate) fn source_span_from(&self, span: Span, hint: &mut usize) -> Span {
+        let start = self.start_after(span.start, self.pieces_up_to_from(span.start, false, hint));
+        let end = if span.end == span.start {
+            start
+        } else {
+            self.end_after(span.end, self.pieces_up_to_from(span.end, true, hint))
         };
         Span::new(start, end.max(start))
     }
@@ -523,6 +572,19 @@ mod tests {
             assert_eq!(s, expect);
         }
         assert_eq!(n.source_end(t.len()), src.len());
+        // Spans asked in order, out of order and repeated: the hinted search agrees.
+        let bounds: Vec<usize> = t.char_indices().map(|(i, _)| i).chain([t.len()]).collect();
+        let mut hint = 0;
+        for (k, w) in bounds.windows(2).enumerate() {
+            for span in [
+                Span::new(w[0], w[1]),
+                Span::new(w[0], w[0]),
+                Span::new(bounds[k / 2], w[1]),
+                Span::new(bounds[k.saturating_sub(7)], bounds[k.saturating_sub(3)]),
+            ] {
+                assert_eq!(n.source_span_from(span, &mut hint), n.source_span(span), "{span:?}");
+            }
+        }
     }
 
     #[test]
