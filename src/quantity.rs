@@ -1382,7 +1382,12 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, ParseError> {
         };
         return Err(err.map_span(back));
     }
-    let mut q = to_quantity(&raw, t, norm.source_span(Span::new(raw.start, raw.end)), text);
+    let mut q = to_quantity(
+        &raw,
+        t,
+        norm.source_span(Span::new(raw.start, raw.end)),
+        text,
+    );
     if lead_yuan && q.unit.is_none() {
         q.unit = Some(Unit::Yuan);
     }

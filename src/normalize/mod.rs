@@ -357,7 +357,10 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     // text is copied in runs, not character by character.
     let mut copied = 0;
     let mut pieces = Vec::new();
-    let mut prev_cjk = false;
+    // Where the last ideograph with combining marks, or a pinyin annotation after an
+    // ideograph, ended: a following ( may open an annotation there too. Other
+    // ideographs are found by looking at the character before the (.
+    let mut cjk_end = usize::MAX;
     let mut i = 0;
     let bytes = text.as_bytes();
     // Whether no combining mark starts at byte `k`: the end, ASCII, a byte that leads
@@ -374,7 +377,6 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                 r.iter().take_while(|b| b.is_ascii() && **b != b'(').count()
             });
             i += run;
-            prev_cjk = false;
             continue;
         }
         // The common case, decoded by hand: a three-byte character (U+0800..U+FFFF) that
@@ -382,16 +384,35 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         // so it goes the long way, where it may open a pinyin annotation.
         if let Some(u) = three_byte_at(bytes, i) {
             if !changing.contains_u32(u) && plain_at(i + 3) {
-                prev_cjk = matches!(u, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF);
                 i += 3;
                 continue;
+            }
+            // A traditional ideograph alone: its simplified form, three bytes too, so the
+            // offsets do not move and the map needs no entry.
+            if matches!(u, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF) && plain_at(i + 3) {
+                let simple = simplify(char::from_u32(u).unwrap_or('\0'));
+                if simple.len_utf8() == 3 && simple as u32 != u {
+                    let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+                    o.push_str(text.get(copied..i).unwrap_or(""));
+                    o.push(simple);
+                    i += 3;
+                    copied = i;
+                    continue;
+                }
             }
         }
         let Some(rest) = text.get(i..) else { break };
         let mut chars = rest.chars();
         let Some(c) = chars.next() else { break };
         let clen = c.len_utf8();
-        if prev_cjk && matches!(c, '(' | '（') {
+        let after_cjk = || {
+            cjk_end == i
+                || text
+                    .get(..i)
+                    .and_then(|h| h.chars().next_back())
+                    .is_some_and(is_cjk)
+        };
+        if matches!(c, '(' | '（') && after_cjk() {
             if let Some(n) = pinyin_annotation(rest) {
                 let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
                 o.push_str(text.get(copied..i).unwrap_or(""));
@@ -403,6 +424,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
                     src_end: i + n,
                 });
                 i += n;
+                cjk_end = i;
                 continue;
             }
         }
@@ -417,7 +439,9 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             }
         }
         let cjk = is_cjk(c);
-        prev_cjk = cjk;
+        if cjk {
+            cjk_end = end;
+        }
         let simple = end == i + clen;
         let u = c as u32;
         if simple && u < 0x10000 && !changing.contains(c) {
@@ -536,6 +560,20 @@ mod tests {
     }
 
     #[test]
+    fn pinyin_only_after_an_ideograph() {
+        assert_eq!(normalize("產(chǎn)(yè)").as_str(), "产");
+        assert_eq!(normalize("產（chǎn）業").as_str(), "产业");
+        assert_eq!(normalize("中\u{0301}(zhōng)").as_str(), "中\u{0301}");
+        assert_eq!(normalize("\u{20000}(a)1").as_str(), "\u{20000}1");
+        assert_eq!(normalize("a(chan)").as_str(), "a(chan)");
+        assert_eq!(normalize("。(chan)").as_str(), "。(chan)");
+        assert_eq!(normalize("(chan)").as_str(), "(chan)");
+        assert_eq!(normalize("１(chan)").as_str(), "1(chan)");
+        assert_eq!(normalize("中 (chan)").as_str(), "中 (chan)");
+        assert_eq!(normalize("中,(chan)").as_str(), "中,(chan)");
+    }
+
+    #[test]
     fn combining_marks_join_the_character_before() {
         // The fast path takes a character alone only when no combining mark follows;
         // two- and three-byte marks after three-byte characters go the long way.
@@ -582,7 +620,11 @@ mod tests {
                 Span::new(bounds[k / 2], w[1]),
                 Span::new(bounds[k.saturating_sub(7)], bounds[k.saturating_sub(3)]),
             ] {
-                assert_eq!(n.source_span_from(span, &mut hint), n.source_span(span), "{span:?}");
+                assert_eq!(
+                    n.source_span_from(span, &mut hint),
+                    n.source_span(span),
+                    "{span:?}"
+                );
             }
         }
     }
