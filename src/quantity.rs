@@ -666,6 +666,10 @@ fn apply_pow(v: Decimal, pow: i32) -> Option<Decimal> {
 
 /// A multiplier chain right after `pos` (万, 千万, 亿, 万亿): its factor and end.
 fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
+    // Every multiplier character is outside ASCII: a digit answers at once.
+    if t.as_bytes().get(pos).is_none_or(u8::is_ascii) {
+        return None;
+    }
     let mut p = pos;
     let mut f = Decimal::ONE;
     let mut shape = Shape {
