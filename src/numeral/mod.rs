@@ -483,7 +483,39 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
                 return Ok(Some(Scanned { value, end, shape }));
             }
         }
+        // Arabic digits and one 万 or 亿 that nothing numeral follows (21.6万人, 7.35亿元):
+        // the same reading as the general path below, without setting it up.
+        if let Some((Tok::Big(p @ (4 | 8)), end)) = token(text, end) {
+            let after = text.get(end..).and_then(|r| r.chars().next());
+            if !after.is_some_and(|c| lex::is_numeral_char(c) || c == ' ') {
+                if let Some(value) = a.value().and_then(|v| v.checked_mul(pow10(p))) {
+                    let shape = Shape {
+                        tail_small: 1,
+                        tail_big: p,
+                        arabic: true,
+                        has_units: true,
+                        has_big: true,
+                        arabic_int: (!a.has_point && !a.has_sep).then_some(a.int_digits),
+                        ..Shape::default()
+                    };
+                    return Ok(Some(Scanned {
+                        value: value.normalize(),
+                        end,
+                        shape,
+                    }));
+                }
+            }
+        }
     }
+    scan_general(text, start, first)
+}
+
+/// [`scan`] without its fast paths: `first` is the token at `start`, already read.
+fn scan_general(
+    text: &str,
+    start: usize,
+    first: Option<(Tok, usize)>,
+) -> Result<Option<Scanned>, NumError> {
     let mut acc = Acc {
         text,
         yi: Decimal::ZERO,
@@ -776,6 +808,53 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fast_paths_read_as_the_general_path() {
+        let numbers = [
+            "0",
+            "1",
+            "7",
+            "21.6",
+            "7.35",
+            "0.5",
+            "1,000",
+            "12,345.6",
+            "12345",
+            "007",
+            "1.",
+            "99999999999999999999",
+            "7922816251426433759354395033",
+        ];
+        let tails = [
+            "",
+            "人",
+            "元",
+            " 人",
+            "万",
+            "千",
+            "亿",
+            "分之一",
+            ",",
+            "5",
+            "点",
+            "多",
+            "余",
+            "%",
+            "年",
+            "-3万",
+        ];
+        for n in numbers {
+            for big in ["", "万", "亿", " 万", "萬"] {
+                for tail in tails {
+                    let text = format!("{n}{big}{tail}");
+                    let fast = scan(&text, 0);
+                    let general = scan_general(&text, 0, lex::token(&text, 0));
+                    assert_eq!(format!("{fast:?}"), format!("{general:?}"), "{text}");
+                }
+            }
+        }
+    }
 
     fn v(s: &str) -> String {
         match scan(s, 0) {
