@@ -219,6 +219,7 @@ impl Extractor {
             date: self.date,
             info: None,
             queue: std::collections::VecDeque::new(),
+            items: Vec::new(),
             started: false,
             done: false,
         }
@@ -238,6 +239,8 @@ pub struct Indicators<'t> {
     /// strings allocated) when asked for, so a caller that handles one at a time holds
     /// one at a time.
     queue: std::collections::VecDeque<Pending>,
+    /// The figures of the current chunk that the queue refers to.
+    items: Vec<Item>,
     started: bool,
     done: bool,
 }
@@ -246,26 +249,36 @@ pub struct Indicators<'t> {
 #[derive(Clone, Debug)]
 struct Pending {
     kind: IndicatorKind,
-    raw: Raw,
+    /// The figure: an index into the chunk's items.
+    item: usize,
     /// The trigger word the kind came from (offsets in the cleaned chunk).
     subject: Option<(usize, usize)>,
     period: Option<Period>,
     /// A place named in the figure's clause; `None` for the document's main region.
     region: Option<String>,
-    previous: Option<(Raw, Option<Period>)>,
+    /// The figure it changed from (an item index), with its own period.
+    previous: Option<(usize, Option<Period>)>,
     modality: Modality,
 }
 
 impl Pending {
     /// The indicator, with its spans in the whole document.
-    fn build(self, cursor: &mut Cursor<'_>, main_region: Option<&String>) -> PovertyIndicator {
+    fn build(
+        self,
+        cursor: &mut Cursor<'_>,
+        items: &[Item],
+        main_region: Option<&String>,
+    ) -> Option<PovertyIndicator> {
+        let raw = &items.get(self.item)?.raw;
         // In text order (a previous value comes first): the offset map is searched
         // forward from the last span.
-        let previous = self.previous.map(|(raw, period)| Previous {
-            quantity: cursor.quantity(&raw),
-            period,
+        let previous = self.previous.and_then(|(j, period)| {
+            Some(Previous {
+                quantity: cursor.quantity(&items.get(j)?.raw),
+                period,
+            })
         });
-        let quantity = cursor.quantity(&self.raw);
+        let quantity = cursor.quantity(raw);
         let (subject, subject_span) = match self.subject {
             Some((a, b)) => {
                 let local = cursor.norm.source_span(Span::new(a, b));
@@ -276,7 +289,7 @@ impl Pending {
             }
             None => (String::new(), quantity.span),
         };
-        PovertyIndicator {
+        Some(PovertyIndicator {
             kind: self.kind,
             quantity,
             subject,
@@ -285,7 +298,7 @@ impl Pending {
             region: self.region.or_else(|| main_region.cloned()),
             previous,
             modality: self.modality,
-        }
+        })
     }
 }
 
@@ -296,7 +309,10 @@ impl Iterator for Indicators<'_> {
         loop {
             if let Some(p) = self.queue.pop_front() {
                 let main = self.info.as_ref().and_then(|i| i.region.as_ref());
-                return Some(p.build(&mut self.cursor, main));
+                if let Some(found) = p.build(&mut self.cursor, &self.items, main) {
+                    return Some(found);
+                }
+                continue;
             }
             if self.done {
                 return None;
@@ -306,7 +322,8 @@ impl Iterator for Indicators<'_> {
                 return None;
             }
             self.started = true;
-            self.queue = chunk_indicators(&mut self.cursor, self.date, &mut self.info);
+            (self.queue, self.items) =
+                chunk_indicators(&mut self.cursor, self.date, &mut self.info);
         }
     }
 }
@@ -598,14 +615,27 @@ fn chunk_indicators(
     cursor: &mut Cursor<'_>,
     date: Option<(i32, u8, u8)>,
     info: &mut Option<DocInfo>,
-) -> std::collections::VecDeque<Pending> {
-    let mut quantities = Vec::new();
+) -> (std::collections::VecDeque<Pending>, Vec<Item>) {
+    // The marks first: each figure's sentence and clause are found as it is read,
+    // and figures go straight into their items.
+    let marks = Marks::new(cursor.norm.as_str());
+    let sentence_ends = &marks.sentence_ends;
+    let clause_ends = &marks.clause_ends;
+    let (mut ks, mut kc) = (0, 0);
+    let mut items: Vec<Item> = Vec::new();
     let mut times = Vec::new();
     while let Some(f) = cursor.next_in_chunk() {
         match f {
             Found::Quantity { raw, damaged } => {
                 if !damaged && raw.unit.is_some() {
-                    quantities.push(raw);
+                    let t = cursor.norm.as_str();
+                    let sentence = window(t, sentence_ends.around(t, raw.num_start, &mut ks), &raw);
+                    let clause = window(t, clause_ends.around(t, raw.num_start, &mut kc), &raw);
+                    items.push(Item {
+                        raw,
+                        sentence,
+                        clause,
+                    });
                 }
             }
             Found::Time(tr) => times.push(tr),
@@ -613,27 +643,11 @@ fn chunk_indicators(
     }
     let cursor = &*cursor;
     let t = cursor.norm.as_str();
-    let marks = Marks::new(t);
     let info = info.get_or_insert_with(|| DocInfo {
         year: date.map(|d| d.0).or_else(|| header_year(&times, t)),
         region: main_region(t, &marks.places),
     });
     let doc_year = info.year;
-    let sentence_ends = &marks.sentence_ends;
-    let clause_ends = &marks.clause_ends;
-    let (mut ks, mut kc) = (0, 0);
-    let items: Vec<Item> = quantities
-        .into_iter()
-        .map(|raw| {
-            let sentence = window(t, sentence_ends.around(t, raw.num_start, &mut ks), &raw);
-            let clause = window(t, clause_ends.around(t, raw.num_start, &mut kc), &raw);
-            Item {
-                raw,
-                sentence,
-                clause,
-            }
-        })
-        .collect();
     let mut out = std::collections::VecDeque::new();
     let mut used_as_previous = vec![false; items.len()];
     let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
@@ -717,11 +731,11 @@ fn chunk_indicators(
                 .or_else(|| head.rfind('从'))
                 .map_or(p.sentence.0, |k| p.sentence.0 + k);
             let period = own_period(t, &marks, p.raw.num_start, from, &times, doc_year);
-            Some((p.raw.clone(), period))
+            Some((j, period))
         });
         out.push_back(Pending {
             kind,
-            raw: item.raw.clone(),
+            item: i,
             subject: trig.map(|tr| (tr.start, tr.end)),
             period,
             region: clause_region(t, &marks.places, item),
@@ -729,7 +743,7 @@ fn chunk_indicators(
             modality: modality(t, locals.get(i).copied().unwrap_or_default(), item),
         });
     }
-    out
+    (out, items)
 }
 
 /// The kind of item `i`: from its clause, else from the clause before it, else from a
