@@ -569,6 +569,9 @@ impl Iterator for Finder<'_> {
 /// comma or colon, and a line with none of them at a character boundary.
 pub(crate) const CHUNK: usize = 1 << 16;
 
+/// How far back from a chunk's end [`chunk_end`] looks for punctuation to cut after.
+const TAIL: usize = 1 << 13;
+
 /// The end of the chunk of `text` that starts at `start`.
 pub(crate) fn chunk_end(text: &str, start: usize) -> usize {
     let rest = text.get(start..).unwrap_or("");
@@ -580,20 +583,24 @@ pub(crate) fn chunk_end(text: &str, start: usize) -> usize {
         limit -= 1;
     }
     let window = rest.get(..limit).unwrap_or("");
+    // With no line break, punctuation is looked for in the window's last 8 KiB only
+    // (it is read a character at a time; text without any is hostile, not prose).
+    let mut tail = limit.saturating_sub(TAIL);
+    while !window.is_char_boundary(tail) {
+        tail += 1;
+    }
+    let last = |chars: &[char]| {
+        window
+            .get(tail..)
+            .and_then(|w| w.rfind(chars))
+            .map(|i| tail + i + '。'.len_utf8())
+    };
     let cut = window
         .rfind('\n')
         .map(|i| i + 1)
-        .or_else(|| {
-            window
-                .rfind(['。', '！', '？', '；'])
-                .map(|i| i + '。'.len_utf8())
-        })
+        .or_else(|| last(&['。', '！', '？', '；']))
         // No sentence end: after a full-width comma or colon, never inside a number.
-        .or_else(|| {
-            window
-                .rfind(['，', '、', '：'])
-                .map(|i| i + '，'.len_utf8())
-        })
+        .or_else(|| last(&['，', '、', '：']))
         .filter(|&i| i > 0)
         .unwrap_or(limit);
     start + cut

@@ -371,13 +371,20 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         Some(_) => three_byte_at(bytes, k).is_some_and(|v| !combining.contains_u32(v)),
     };
     while i < text.len() {
-        // ASCII other than '(' never changes: copy runs of it quickly.
-        if bytes.get(i).is_some_and(|b| b.is_ascii() && *b != b'(') {
-            let run = bytes.get(i..).map_or(0, |r| {
-                r.iter().take_while(|b| b.is_ascii() && **b != b'(').count()
-            });
-            i += run;
-            continue;
+        // ASCII never changes: runs of it are passed over quickly. A '(' may open a
+        // pinyin annotation only after an ideograph (not after ASCII, and not where
+        // `cjk_end` says one ended): such a '(' goes the long way.
+        if let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
+            let after_ascii = cjk_end != i
+                && i.checked_sub(1)
+                    .is_none_or(|k| bytes.get(k).is_some_and(u8::is_ascii));
+            if b != b'(' || after_ascii {
+                let run = bytes.get(i + 1..).map_or(0, |r| {
+                    r.iter().take_while(|&&b| b.is_ascii() && b != b'(').count()
+                });
+                i += 1 + run;
+                continue;
+            }
         }
         // The common case, decoded by hand: a three-byte character (U+0800..U+FFFF) that
         // stays as it is, with no combining mark after it. （ changes (it becomes '('),
