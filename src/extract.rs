@@ -523,7 +523,10 @@ impl Iterator for Finder<'_> {
             // (?1?1…); when no one wants damaged numbers it is passed over unread.
             if !self.scan.keep_damaged {
                 if let Ok(Some(s)) = &first_scan {
-                    if char_at(t, s.end).is_some_and(is_damage) && self.damaged_before(at) {
+                    // Damage is looked for before the digits, not before a sign, as
+                    // `damaged` does for a number read in full (?负二? is not skipped
+                    // here when 负二 would not be flagged).
+                    if char_at(t, s.end).is_some_and(is_damage) && self.damaged_before(p) {
                         self.scan.pos = s.end;
                         self.scan.prev_end = s.end;
                         continue;

@@ -171,6 +171,28 @@ fn damaged_numbers_are_skipped_or_flagged() {
 }
 
 #[test]
+fn skipping_damaged_numbers_agrees_with_flagging_them() {
+    // A sign between the damage and the digits: the quick skip (damage on both sides)
+    // and the full reading look for damage at the same place (found by proptest).
+    for text in [
+        "?负二?拾",
+        "?-3?人",
+        "?负5?万元",
+        "\u{FFFD}−7\u{FFFD}",
+        "?负1?2",
+        "a?-1?",
+    ] {
+        let clean: Vec<_> = quantities(text).map(|q| q.text).collect();
+        let kept: Vec<_> = quantities(text)
+            .include_damaged(true)
+            .filter(|q| !q.damaged)
+            .map(|q| q.text)
+            .collect();
+        assert_eq!(clean, kept, "{text}");
+    }
+}
+
+#[test]
 fn counts_and_nouns() {
     let q: Vec<_> = quantities("建成扶贫车间27个,新增78个贫困村集体经济项目").collect();
     assert_eq!(q[0].classifier.as_deref(), Some("个"));
