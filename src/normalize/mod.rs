@@ -323,6 +323,30 @@ fn pinyin_annotation(rest: &str) -> Option<usize> {
     None
 }
 
+/// Whether byte `i` of `text` follows an ideograph, so that a `(` there may open a
+/// pinyin annotation: the character before it is one, or `cjk_end` (where the last
+/// ideograph with combining marks, or an annotation after an ideograph, ended) is `i`.
+fn after_cjk(text: &str, i: usize, cjk_end: usize) -> bool {
+    cjk_end == i
+        || text
+            .get(..i)
+            .and_then(|h| h.chars().next_back())
+            .is_some_and(is_cjk)
+}
+
+/// The cleaned text being written, created at the first change, with the unchanged
+/// source from `copied` up to `upto` copied into it.
+fn output<'o>(
+    out: &'o mut Option<String>,
+    text: &str,
+    copied: usize,
+    upto: usize,
+) -> &'o mut String {
+    let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
+    o.push_str(text.get(copied..upto).unwrap_or(""));
+    o
+}
+
 /// Cleans up `text` for reading numbers and words, keeping a map back to it.
 ///
 /// What [`normalize`] does, character by character:
@@ -371,14 +395,10 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         Some(_) => three_byte_at(bytes, k).is_some_and(|v| !combining.contains_u32(v)),
     };
     while i < text.len() {
-        // ASCII never changes: runs of it are passed over quickly. A '(' may open a
-        // pinyin annotation only after an ideograph (not after ASCII, and not where
-        // `cjk_end` says one ended): such a '(' goes the long way.
+        // ASCII never changes: runs of it are passed over quickly. A '(' after an
+        // ideograph may open a pinyin annotation: it goes the long way.
         if let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
-            let after_ascii = cjk_end != i
-                && i.checked_sub(1)
-                    .is_none_or(|k| bytes.get(k).is_some_and(u8::is_ascii));
-            if b != b'(' || after_ascii {
+            if b != b'(' || !after_cjk(text, i, cjk_end) {
                 let run = bytes.get(i + 1..).map_or(0, |r| {
                     r.iter().take_while(|&&b| b.is_ascii() && b != b'(').count()
                 });
@@ -396,12 +416,10 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             }
             // A traditional ideograph alone: its simplified form, three bytes too, so the
             // offsets do not move and the map needs no entry.
-            if matches!(u, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF) && plain_at(i + 3) {
-                let simple = simplify(char::from_u32(u).unwrap_or('\0'));
-                if simple.len_utf8() == 3 && simple as u32 != u {
-                    let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-                    o.push_str(text.get(copied..i).unwrap_or(""));
-                    o.push(simple);
+            if let Some(c) = char::from_u32(u).filter(|&c| is_cjk(c) && plain_at(i + 3)) {
+                let simple = simplify(c);
+                if simple.len_utf8() == 3 && simple != c {
+                    output(&mut out, text, copied, i).push(simple);
                     i += 3;
                     copied = i;
                     continue;
@@ -412,17 +430,9 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         let mut chars = rest.chars();
         let Some(c) = chars.next() else { break };
         let clen = c.len_utf8();
-        let after_cjk = || {
-            cjk_end == i
-                || text
-                    .get(..i)
-                    .and_then(|h| h.chars().next_back())
-                    .is_some_and(is_cjk)
-        };
-        if matches!(c, '(' | '（') && after_cjk() {
+        if matches!(c, '(' | '（') && after_cjk(text, i, cjk_end) {
             if let Some(n) = pinyin_annotation(rest) {
-                let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-                o.push_str(text.get(copied..i).unwrap_or(""));
+                let o = output(&mut out, text, copied, i);
                 copied = i + n;
                 pieces.push(Piece {
                     norm_start: o.len(),
@@ -473,8 +483,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             }
             Some(n)
         };
-        let o = out.get_or_insert_with(|| String::with_capacity(text.len() + 16));
-        o.push_str(text.get(copied..i).unwrap_or(""));
+        let o = output(&mut out, text, copied, i);
         copied = end;
         let norm_start = o.len();
         match general {
@@ -574,6 +583,7 @@ mod tests {
         assert_eq!(normalize("\u{20000}(a)1").as_str(), "\u{20000}1");
         assert_eq!(normalize("a(chan)").as_str(), "a(chan)");
         assert_eq!(normalize("。(chan)").as_str(), "。(chan)");
+        assert_eq!(normalize("é(chan)").as_str(), "é(chan)");
         assert_eq!(normalize("(chan)").as_str(), "(chan)");
         assert_eq!(normalize("１(chan)").as_str(), "1(chan)");
         assert_eq!(normalize("中 (chan)").as_str(), "中 (chan)");
