@@ -668,6 +668,16 @@ impl<'t> Cursor<'t> {
         found
     }
 
+    /// The original text and document span of `cleaned`, a span of the current chunk's
+    /// cleaned text.
+    pub(crate) fn original(&self, cleaned: Span) -> (&'t str, Span) {
+        let local = self.norm.source_span(cleaned);
+        (
+            self.chunk.get(local.range()).unwrap_or(""),
+            Span::new(local.start + self.offset, local.end + self.offset),
+        )
+    }
+
     /// A quantity found in the current chunk, with its span in the whole document.
     pub(crate) fn quantity(&mut self, raw: &Raw) -> Quantity {
         let span = self
@@ -795,7 +805,7 @@ impl Iterator for Times<'_> {
 impl FusedIterator for Times<'_> {}
 
 pub(crate) fn time_expr(tr: &TimeRaw, cursor: &Cursor<'_>) -> TimeExpr {
-    let local = cursor.norm.source_span(Span::new(tr.start, tr.end));
+    let (text, span) = cursor.original(Span::new(tr.start, tr.end));
     TimeExpr {
         kind: tr.kind,
         year: tr.year,
@@ -803,8 +813,8 @@ pub(crate) fn time_expr(tr: &TimeRaw, cursor: &Cursor<'_>) -> TimeExpr {
         month: tr.month,
         day: tr.day,
         part: tr.part,
-        text: cursor.chunk.get(local.range()).unwrap_or("").to_owned(),
-        span: Span::new(local.start + cursor.offset, local.end + cursor.offset),
+        text: text.to_owned(),
+        span,
     }
 }
 

@@ -281,11 +281,8 @@ impl Pending {
         let quantity = cursor.quantity(raw);
         let (subject, subject_span) = match self.subject {
             Some((a, b)) => {
-                let local = cursor.norm.source_span(Span::new(a, b));
-                (
-                    cursor.chunk.get(local.range()).unwrap_or("").to_owned(),
-                    Span::new(local.start + cursor.offset, local.end + cursor.offset),
-                )
+                let (text, span) = cursor.original(Span::new(a, b));
+                (text.to_owned(), span)
             }
             None => (String::new(), quantity.span),
         };
