@@ -5,19 +5,19 @@
 /// A set of characters: one bit per BMP code point (8 KiB), one bit test per lookup.
 /// Characters above the BMP are never members.
 #[derive(Clone, Debug)]
-pub(crate) struct CharSet(Vec<u64>);
+pub(crate) struct CharSet(Box<[u64; 0x10000 / 64]>);
 
 impl CharSet {
     /// The set of the characters of `chars`.
     pub(crate) fn new(chars: &str) -> CharSet {
-        let mut set = CharSet(vec![0u64; 0x10000 / 64]);
+        let mut set = CharSet(Box::new([0u64; 0x10000 / 64]));
         chars.chars().for_each(|c| set.insert(c));
         set
     }
 
     /// The set of the BMP characters for which `member` holds (tested once each).
     pub(crate) fn from_fn(member: impl Fn(char) -> bool) -> CharSet {
-        let mut set = CharSet(vec![0u64; 0x10000 / 64]);
+        let mut set = CharSet(Box::new([0u64; 0x10000 / 64]));
         ('\0'..='\u{FFFF}')
             .filter(|&c| member(c))
             .for_each(|c| set.insert(c));
@@ -56,7 +56,18 @@ impl CharSet {
     ) -> Option<(usize, char)> {
         let bytes = t.as_bytes();
         let mut i = from;
-        while let Some(&b0) = bytes.get(i) {
+        loop {
+            // Runs of three-byte characters (most of a Chinese text) in a tight loop.
+            while let Some(&[b0 @ 0xE0..=0xEF, b1, b2]) = bytes.get(i..i + 3) {
+                let u = (u32::from(b0 & 0x0F) << 12)
+                    | (u32::from(b1 & 0x3F) << 6)
+                    | u32::from(b2 & 0x3F);
+                if self.contains_u32(u) {
+                    return char::from_u32(u).map(|c| (i, c));
+                }
+                i += 3;
+            }
+            let &b0 = bytes.get(i)?;
             let (u, len) = match b0 {
                 0x00..=0x7F => {
                     if ascii(b0) {
@@ -65,7 +76,8 @@ impl CharSet {
                     i += 1;
                     continue;
                 }
-                0xE0..=0xEF => (three_byte_at(bytes, i)?, 3),
+                // A three-byte character at the very end: cut short, so not one.
+                0xE0..=0xEF => return None,
                 0xC0..=0xDF => {
                     let &b1 = bytes.get(i + 1)?;
                     ((u32::from(b0 & 0x1F) << 6) | u32::from(b1 & 0x3F), 2)
@@ -82,7 +94,6 @@ impl CharSet {
             }
             i += len;
         }
-        None
     }
 }
 

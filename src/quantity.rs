@@ -1021,6 +1021,10 @@ fn shared_list_unit(t: &str, pos: usize) -> Option<Unit> {
 
 /// 元 followed by 角 and 分 (123元1角1分, 十块三毛): the cents.
 fn cents_after(t: &str, pos: usize) -> Option<(Decimal, usize)> {
+    // The cents start with a digit: anything else answers without reading a numeral.
+    if !char_at(t, pos).is_some_and(lex::is_digit_char) {
+        return None;
+    }
     let mut p = pos;
     let mut add = Decimal::ZERO;
     let mut got = false;

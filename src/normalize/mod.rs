@@ -334,6 +334,26 @@ fn after_cjk(text: &str, i: usize, cjk_end: usize) -> bool {
             .is_some_and(is_cjk)
 }
 
+/// Passes over the run of ideographs from byte `i` (lead bytes 0xE4..=0xE9: U+4000..U+9FFF)
+/// that stay as they are, each followed by ASCII or another such lead byte (so by no
+/// combining mark): the bulk of a report, one table test per character. Stops before
+/// anything else, which the caller looks at the long way.
+#[inline]
+fn stable_ideographs(bytes: &[u8], mut i: usize, changing: &CharSet) -> usize {
+    let plain_lead = |b: u8| b < 0x80 || (0xE4..=0xE9).contains(&b);
+    while let Some(&[b0, b1, b2, b3]) = bytes.get(i..i + 4) {
+        if !(0xE4..=0xE9).contains(&b0) || !plain_lead(b3) {
+            break;
+        }
+        let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        if changing.contains_u32(u) {
+            break;
+        }
+        i += 3;
+    }
+    i
+}
+
 /// The cleaned text being written, created at the first change, with the unchanged
 /// source from `copied` up to `upto` copied into it.
 fn output<'o>(
@@ -411,7 +431,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         // so it goes the long way, where it may open a pinyin annotation.
         if let Some(u) = three_byte_at(bytes, i) {
             if !changing.contains_u32(u) && plain_at(i + 3) {
-                i += 3;
+                i = stable_ideographs(bytes, i + 3, changing);
                 continue;
             }
             // A traditional ideograph alone: its simplified form, three bytes too, so the
