@@ -1,5 +1,6 @@
 //! Finding every quantity and time expression in a whole document.
 
+use crate::chars::{char_at, char_before, starts};
 use crate::lexicon::CharSet;
 use crate::numeral::{self, lex};
 use crate::quantity::{self, Mode, Raw, is_cjk_char, is_damage};
@@ -65,18 +66,6 @@ pub(crate) struct TimeRaw {
     pub part: Option<char>,
     pub start: usize,
     pub end: usize,
-}
-
-fn char_at(t: &str, pos: usize) -> Option<char> {
-    t.get(pos..).and_then(|r| r.chars().next())
-}
-
-fn char_before(t: &str, pos: usize) -> Option<char> {
-    t.get(..pos).and_then(|r| r.chars().next_back())
-}
-
-fn starts(t: &str, pos: usize, s: &str) -> bool {
-    t.get(pos..).is_some_and(|r| r.starts_with(s))
 }
 
 /// Whether `pos` is at the start of a line, blanks aside.

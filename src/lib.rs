@@ -69,6 +69,7 @@
 )]
 
 mod batch;
+mod chars;
 mod error;
 mod extract;
 mod indicator;

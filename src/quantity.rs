@@ -1,5 +1,6 @@
 //! Quantities: a number, its approximation words and its unit.
 
+use crate::chars::{char_at, char_before, starts};
 use crate::lexicon::Lexicon;
 use crate::numeral::{self, Message, NumError, Scanned, Shape, lex};
 use crate::{Approx, ParseError, ParseErrorKind, Per, Span, Unit};
@@ -231,14 +232,6 @@ pub(crate) fn unexpected(t: &str, pos: usize, context: &str) -> ParseError {
             format!("{context}, found end of input"),
         ),
     }
-}
-
-fn char_at(t: &str, pos: usize) -> Option<char> {
-    t.get(pos..).and_then(|r| r.chars().next())
-}
-
-fn char_before(t: &str, pos: usize) -> Option<char> {
-    t.get(..pos).and_then(|r| r.chars().next_back())
 }
 
 /// A unit label and what it does to the value.
@@ -485,10 +478,6 @@ pub(crate) struct Raw {
 pub(crate) enum Mode {
     Whole,
     Text,
-}
-
-fn starts(t: &str, pos: usize, s: &str) -> bool {
-    t.get(pos..).is_some_and(|r| r.starts_with(s))
 }
 
 fn skip_blanks(t: &str, mut pos: usize) -> usize {

@@ -1,0 +1,84 @@
+//! Characters at byte offsets of a text, decoded from its bytes.
+//!
+//! The scanners ask what character stands at (or right before) an offset many times
+//! for each figure. ASCII and three-byte characters, nearly every answer in a Chinese
+//! report, are decoded by hand; anything else goes through `str`. As with
+//! [`str::get`], an offset that is not a character boundary gives `None`.
+
+/// The character starting at byte `pos` of `t`.
+#[inline]
+pub(crate) fn char_at(t: &str, pos: usize) -> Option<char> {
+    let b = t.as_bytes();
+    match *b.get(pos)? {
+        b0 @ 0..=0x7F => Some(char::from(b0)),
+        b0 @ 0xE0..=0xEF => {
+            let (&b1, &b2) = (b.get(pos + 1)?, b.get(pos + 2)?);
+            char::from_u32(
+                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
+            )
+        }
+        _ => t.get(pos..).and_then(|r| r.chars().next()),
+    }
+}
+
+/// The character ending at byte `pos` of `t`.
+#[inline]
+pub(crate) fn char_before(t: &str, pos: usize) -> Option<char> {
+    let b = t.as_bytes();
+    // `pos` must be a boundary: the end, or a byte that is not a continuation byte.
+    if pos > b.len() || b.get(pos).is_some_and(|&x| (0x80..0xC0).contains(&x)) {
+        return None;
+    }
+    let last = *b.get(pos.checked_sub(1)?)?;
+    if last < 0x80 {
+        return Some(char::from(last));
+    }
+    if let Some(&b0 @ 0xE0..=0xEF) = pos.checked_sub(3).and_then(|k| b.get(k)) {
+        // Valid UTF-8: the lead byte's two continuation bytes end right at `pos`.
+        let (&b1, &b2) = (b.get(pos - 2)?, b.get(pos - 1)?);
+        return char::from_u32(
+            (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
+        );
+    }
+    t.get(..pos).and_then(|r| r.chars().next_back())
+}
+
+/// Whether `t` has `s` (not empty) at byte `pos`.
+#[inline]
+pub(crate) fn starts(t: &str, pos: usize, s: &str) -> bool {
+    // A non-empty `s` starts with a byte that starts a character, so a match is at a
+    // character boundary of `t`.
+    debug_assert!(!s.is_empty());
+    t.as_bytes()
+        .get(pos..)
+        .is_some_and(|r| r.starts_with(s.as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn agree_with_str_at_every_offset() {
+        let t = "a贫困人口3.2万人é\u{301}😀,（12）\u{3000}萬\n";
+        for pos in 0..=t.len() + 2 {
+            assert_eq!(
+                char_at(t, pos),
+                t.get(pos..).and_then(|r| r.chars().next()),
+                "char_at {pos}"
+            );
+            assert_eq!(
+                char_before(t, pos),
+                t.get(..pos).and_then(|r| r.chars().next_back()),
+                "char_before {pos}"
+            );
+            for s in ["贫", "困人", "3", "😀", "萬\n", "\u{301}"] {
+                assert_eq!(
+                    starts(t, pos, s),
+                    t.get(pos..).is_some_and(|r| r.starts_with(s)),
+                    "starts {pos} {s}"
+                );
+            }
+        }
+    }
+}
