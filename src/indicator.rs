@@ -220,6 +220,7 @@ impl Extractor {
             info: None,
             queue: std::collections::VecDeque::new(),
             items: Vec::new(),
+            scratch: Scratch::default(),
             started: false,
             done: false,
         }
@@ -241,6 +242,8 @@ pub struct Indicators<'t> {
     queue: std::collections::VecDeque<Pending>,
     /// The figures of the current chunk that the queue refers to.
     items: Vec<Item>,
+    /// Lists filled anew for each chunk, kept so that their memory is reused.
+    scratch: Scratch,
     started: bool,
     done: bool,
 }
@@ -319,8 +322,7 @@ impl Iterator for Indicators<'_> {
                 return None;
             }
             self.started = true;
-            (self.queue, self.items) =
-                chunk_indicators(&mut self.cursor, self.date, &mut self.info);
+            chunk_indicators(self);
         }
     }
 }
@@ -608,19 +610,27 @@ fn chars_between(t: &str, a: usize, b: usize) -> usize {
 
 /// The indicators of the cursor's current chunk, in order, with spans into the whole
 /// document; `info` is filled from the first chunk when it is `None`.
-fn chunk_indicators(
-    cursor: &mut Cursor<'_>,
-    date: Option<(i32, u8, u8)>,
-    info: &mut Option<DocInfo>,
-) -> (std::collections::VecDeque<Pending>, Vec<Item>) {
+fn chunk_indicators(ind: &mut Indicators<'_>) {
+    let Indicators {
+        cursor,
+        date,
+        info,
+        queue: out,
+        items,
+        scratch: Scratch { marks, times },
+        ..
+    } = ind;
+    let date = *date;
     // The marks first: each figure's sentence and clause are found as it is read,
     // and figures go straight into their items.
-    let marks = Marks::new(cursor.norm.as_str());
+    marks.fill(cursor.norm.as_str());
+    let marks = &*marks;
     let sentence_ends = &marks.sentence_ends;
     let clause_ends = &marks.clause_ends;
     let (mut ks, mut kc) = (0, 0);
-    let mut items: Vec<Item> = Vec::new();
-    let mut times = Vec::new();
+    items.clear();
+    times.clear();
+    out.clear();
     while let Some(f) = cursor.next_in_chunk() {
         match f {
             Found::Quantity { raw, damaged } => {
@@ -641,11 +651,12 @@ fn chunk_indicators(
     let cursor = &*cursor;
     let t = cursor.norm.as_str();
     let info = info.get_or_insert_with(|| DocInfo {
-        year: date.map(|d| d.0).or_else(|| header_year(&times, t)),
+        year: date.map(|d| d.0).or_else(|| header_year(times, t)),
         region: main_region(t, &marks.places),
     });
     let doc_year = info.year;
-    let mut out = std::collections::VecDeque::new();
+    let items = &*items;
+    let times = &*times;
     let mut used_as_previous = vec![false; items.len()];
     let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
     let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
@@ -661,7 +672,7 @@ fn chunk_indicators(
         })
         .collect();
     for (i, ctx) in locals.iter().enumerate() {
-        let choice = decide(t, &items, &kinds, i, ctx);
+        let choice = decide(t, items, &kinds, i, ctx);
         // An inherited kind keeps the words of the figure it came from.
         let trig = choice.and_then(|c| c.1).or_else(|| {
             choice.and(
@@ -677,7 +688,7 @@ fn chunk_indicators(
     // 由A…到B: A becomes B's previous value.
     let mut previous_of: Vec<Option<usize>> = vec![None; items.len()];
     for i in 0..items.len() {
-        if let Some(j) = previous_index(t, &items, i) {
+        if let Some(j) = previous_index(t, items, i) {
             if let Some(p) = previous_of.get_mut(i) {
                 *p = Some(j);
             }
@@ -702,23 +713,16 @@ fn chunk_indicators(
         let period = match prev_item {
             // 由2014年的17.3%下降到2020年的0%: B's own year stands between A and B;
             // else the sentence's year before 由 (截至2020年底,…由…下降到…).
-            Some(p) => own_period(t, &marks, item.raw.num_start, p.raw.end, &times, doc_year)
+            Some(p) => own_period(t, marks, item.raw.num_start, p.raw.end, times, doc_year)
                 .or_else(|| {
                     let head = t.get(item.sentence.0..p.raw.start).unwrap_or("");
                     let from = head
                         .rfind('由')
                         .or_else(|| head.rfind('从'))
                         .map_or(p.raw.start, |k| item.sentence.0 + k);
-                    own_period(t, &marks, from, item.sentence.0, &times, doc_year)
+                    own_period(t, marks, from, item.sentence.0, times, doc_year)
                 }),
-            None => period_for(
-                t,
-                &marks,
-                item.raw.num_start,
-                item.sentence,
-                &times,
-                doc_year,
-            ),
+            None => period_for(t, marks, item.raw.num_start, item.sentence, times, doc_year),
         };
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;
@@ -727,7 +731,7 @@ fn chunk_indicators(
                 .rfind('由')
                 .or_else(|| head.rfind('从'))
                 .map_or(p.sentence.0, |k| p.sentence.0 + k);
-            let period = own_period(t, &marks, p.raw.num_start, from, &times, doc_year);
+            let period = own_period(t, marks, p.raw.num_start, from, times, doc_year);
             Some((j, period))
         });
         out.push_back(Pending {
@@ -740,7 +744,20 @@ fn chunk_indicators(
             modality: modality(t, locals.get(i).copied().unwrap_or_default(), item),
         });
     }
-    (out, items)
+}
+
+/// The lists [`chunk_indicators`] fills for each chunk, kept by [`Indicators`] so that
+/// their memory is reused from chunk to chunk.
+#[derive(Default)]
+struct Scratch {
+    marks: Marks,
+    times: Vec<TimeRaw>,
+}
+
+impl core::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Scratch").finish_non_exhaustive()
+    }
 }
 
 /// The kind of item `i`: from its clause, else from the clause before it, else from a
@@ -883,7 +900,7 @@ impl List {
 }
 
 /// Every word looked up in a chunk, in one lexicon, and the characters at which the
-/// one pass of [`Marks::new`] has something to do.
+/// one pass of [`Marks::fill`] has something to do.
 struct Words {
     words: Vec<&'static str>,
     lists: Vec<List>,
@@ -979,9 +996,17 @@ struct Sweeps {
 }
 
 impl Marks {
-    fn new(t: &str) -> Marks {
+    /// Finds the marks of `t`, in place of those of the last chunk (their memory is
+    /// kept: the lists grow once per document, not once per chunk).
+    fn fill(&mut self, t: &str) {
         let w = words();
-        let mut m = Marks::default();
+        let m = self;
+        m.triggers.clear();
+        m.context.iter_mut().for_each(Occurrences::clear);
+        m.relative.clear();
+        m.places.clear();
+        m.sentence_ends.0.clear();
+        m.clause_ends.0.clear();
         // Triggers do not overlap: a trigger is looked for only from here on.
         let mut trigger_from = 0;
         let mut from = 0;
@@ -1079,7 +1104,6 @@ impl Marks {
                 }
             }
         }
-        m
     }
 
     /// The marks that start within `range` (a figure's sentence), to ask about the

@@ -257,6 +257,11 @@ impl Occurrences {
         self.0.push(span);
     }
 
+    /// Forgets every occurrence, keeping the memory for the next text.
+    pub(crate) fn clear(&mut self) {
+        self.0.clear();
+    }
+
     /// The occurrences that start within `range`: a smaller list to ask about ranges
     /// inside it. `at` holds the bounds found for the last range asked: ranges asked in
     /// order cost a few steps each.
