@@ -122,23 +122,35 @@ pub(crate) struct Lexicon {
     order: Vec<usize>,
     /// `slots.len() - 1` (a power of two minus one).
     mask: usize,
-    /// For each word (by index), its first eight bytes (zero-padded, see [`head`]) and a
-    /// mask of them: most candidates are told apart by one comparison, without a call
-    /// to compare memory.
-    heads: Vec<(u64, u64)>,
+    /// For each word (by index), its first sixteen bytes (zero-padded, see [`head`])
+    /// and a mask of them: words of up to five ideographs are compared by two
+    /// comparisons, longer ones told apart from most candidates before any call to
+    /// compare memory.
+    heads: Vec<(Head, Head)>,
 }
 
-/// The first eight bytes of `s` as a number, zero-padded: compared against a word's
-/// [`Lexicon::heads`] entry.
+/// The first sixteen bytes of a text as two numbers (see [`head`]).
+pub(crate) type Head = [u64; 2];
+
+/// The first sixteen bytes of `s` as two numbers, zero-padded: compared against a
+/// word's [`Lexicon::heads`] entry.
 #[inline]
-pub(crate) fn head(s: &str) -> u64 {
+pub(crate) fn head(s: &str) -> Head {
     let b = s.as_bytes();
-    let mut a = [0u8; 8];
-    let n = b.len().min(8);
-    if let (Some(d), Some(src)) = (a.get_mut(..n), b.get(..n)) {
-        d.copy_from_slice(src);
-    }
-    u64::from_le_bytes(a)
+    let word = |k: usize| -> u64 {
+        match b.get(k..k + 8) {
+            // The common case: eight bytes to read at once.
+            Some(w) => w.try_into().map_or(0, u64::from_le_bytes),
+            None => {
+                let mut a = [0u8; 8];
+                for (d, &x) in a.iter_mut().zip(b.get(k..).unwrap_or(&[])) {
+                    *d = x;
+                }
+                u64::from_le_bytes(a)
+            }
+        }
+    };
+    [word(0), word(8)]
 }
 
 fn slot_of(c: u32, mask: usize) -> usize {
@@ -151,12 +163,14 @@ impl Lexicon {
         let mut groups: Vec<(char, Vec<(usize, usize)>)> = Vec::new();
         let mut heads = Vec::new();
         for (i, w) in words.enumerate() {
-            let n = w.len().min(8);
-            let mask = if n == 8 {
-                u64::MAX
-            } else {
-                (1u64 << (8 * n)) - 1
+            let bytes_mask = |n: usize| {
+                if n >= 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * n)) - 1
+                }
             };
+            let mask = [bytes_mask(w.len()), bytes_mask(w.len().saturating_sub(8))];
             heads.push((head(w), mask));
             let Some(c) = w.chars().next() else { continue };
             first.push(c);
@@ -194,11 +208,15 @@ impl Lexicon {
 
     /// Whether word `i` of the list, `word`, starts `rest`, whose [`head`] is `head`.
     #[inline]
-    pub(crate) fn word_at(&self, i: usize, word: &str, head: u64, rest: &str) -> bool {
+    pub(crate) fn word_at(&self, i: usize, word: &str, head: Head, rest: &str) -> bool {
         match self.heads.get(i) {
-            // Words of up to eight bytes are compared whole by the mask (their bytes are
-            // never zero, so a shorter `rest` padded with zeros does not match).
-            Some(&(key, mask)) => head & mask == key && (word.len() <= 8 || rest.starts_with(word)),
+            // Words of up to sixteen bytes are compared whole by the masks (their bytes
+            // are never zero, so a shorter `rest` padded with zeros does not match).
+            Some(&(key, mask)) => {
+                head[0] & mask[0] == key[0]
+                    && head[1] & mask[1] == key[1]
+                    && (word.len() <= 16 || rest.starts_with(word))
+            }
             None => rest.starts_with(word),
         }
     }
@@ -338,8 +356,8 @@ mod tests {
 
     #[test]
     fn word_at_agrees_with_starts_with() {
-        // Words shorter than, exactly and longer than the eight bytes compared at once,
-        // against texts that match, differ at every byte, or end early.
+        // Words shorter than, exactly and longer than the eight and sixteen bytes compared
+        // at once, against texts that match, differ at every byte, or end early.
         let words = [
             "a",
             "人",
@@ -347,6 +365,10 @@ mod tests {
             "abcdefgh",
             "贫困人口",
             "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnopq",
+            "建档立卡",
+            "建档立卡贫",
             "建档立卡贫困户",
         ];
         let lx = Lexicon::new(words.iter().copied());

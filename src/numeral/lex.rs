@@ -223,6 +223,37 @@ pub(crate) fn arabic(i: &str) -> Option<(Arabic, usize)> {
         };
         return Some((a, n));
     }
+    // Digits, a point and digits (21.6, 7.35, 0.50), at most 18 digits in all, with no
+    // separator or point after them: the grammar would read just these, dropping the
+    // trailing zeros of the fraction.
+    if (1..=17).contains(&n) && bytes.get(n) == Some(&b'.') {
+        let frac = bytes.get(n + 1..).unwrap_or(&[]);
+        let f = frac.iter().take_while(|b| b.is_ascii_digit()).count();
+        if (1..=18 - n).contains(&f) && !matches!(frac.get(f), Some(b',' | b'.' | 0xEF)) {
+            let zeros = frac
+                .get(..f)
+                .unwrap_or(&[])
+                .iter()
+                .rev()
+                .take_while(|&&b| b == b'0')
+                .count();
+            let kept = f - zeros;
+            let digits = bytes
+                .get(..n)
+                .unwrap_or(&[])
+                .iter()
+                .chain(frac.get(..kept).unwrap_or(&[]));
+            let m = digits.fold(0u64, |m, d| m * 10 + u64::from(d - b'0'));
+            let a = Arabic {
+                mantissa: Some(i128::from(m)),
+                scale: u32::try_from(kept).unwrap_or(0),
+                int_digits: n,
+                has_point: true,
+                has_sep: false,
+            };
+            return Some((a, n + 1 + f));
+        }
+    }
     arabic_by_grammar(i)
 }
 
@@ -353,7 +384,7 @@ mod tests {
     }
 
     #[test]
-    fn plain_digits_read_as_the_grammar_reads_them() {
+    fn fast_reads_agree_with_the_grammar() {
         let key = |r: Option<(Arabic, usize)>| {
             r.map(|(a, n)| (a.mantissa, a.scale, a.int_digits, a.has_point, a.has_sep, n))
         };
@@ -381,6 +412,16 @@ mod tests {
         for n in 1..=40 {
             texts.push("9".repeat(n));
             texts.push(format!("{}元", "1".repeat(n)));
+        }
+        // Decimals: every split of up to 20 digits, trailing zeros, and what may follow.
+        for int in 1..=20 {
+            for frac in 1..=20 {
+                for tail in ["", "万元", ".5", ",5", "，", "．5", "%", "0"] {
+                    texts.push(format!("{}.{}{tail}", "9".repeat(int), "1".repeat(frac)));
+                    texts.push(format!("{}.{}{tail}", "1".repeat(int), "0".repeat(frac)));
+                    texts.push(format!("{}.5{}{tail}", "0".repeat(int), "0".repeat(frac)));
+                }
+            }
         }
         for t in &texts {
             assert_eq!(key(arabic(t)), key(arabic_by_grammar(t)), "{t}");
