@@ -470,6 +470,10 @@ impl Acc<'_> {
 pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError> {
     // Fast path: a plain Arabic number that nothing numeral follows (the common case).
     let first = token(text, start);
+    if first.is_none() {
+        // No numeral starts here (the general path would find no token either).
+        return Ok(None);
+    }
     if let Some((Tok::Arabic(a), end)) = first {
         let next = text.get(end..).and_then(|r| r.chars().next());
         if !next.is_some_and(|c| lex::is_numeral_char(c) || c == ' ') {
