@@ -48,10 +48,12 @@ pub(crate) fn char_before(t: &str, pos: usize) -> Option<char> {
 pub(crate) fn starts(t: &str, pos: usize, s: &str) -> bool {
     // A non-empty `s` starts with a byte that starts a character, so a match is at a
     // character boundary of `t`.
+    // Compared byte by byte: `s` is a short word, most texts differ at its first byte,
+    // and a call to compare memory would cost more than the comparison.
     debug_assert!(!s.is_empty());
     t.as_bytes()
-        .get(pos..)
-        .is_some_and(|r| r.starts_with(s.as_bytes()))
+        .get(pos..pos.saturating_add(s.len()))
+        .is_some_and(|r| r.iter().zip(s.as_bytes()).all(|(a, b)| a == b))
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@ impl CharSet {
     /// The first character at or after byte `from` of `t` (a char boundary) that is in
     /// the set, or ASCII and accepted by `ascii`, with its offset. Reads bytes and decodes
     /// by hand: the scan that every character of a document goes through.
+    #[inline(always)]
     pub(crate) fn find_in(
         &self,
         t: &str,
