@@ -1,5 +1,6 @@
 //! Poverty indicators: what each figure measures, when and where.
 
+use crate::chars::{char_at, char_before};
 use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
 use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences, bound_from, sweep};
 use crate::quantity::{Raw, is_cjk_char};
@@ -572,12 +573,7 @@ impl Ends {
         let start = k
             .checked_sub(1)
             .and_then(|j| self.0.get(j))
-            .map_or(0, |&i| {
-                i + t
-                    .get(i..)
-                    .and_then(|r| r.chars().next())
-                    .map_or(1, char::len_utf8)
-            });
+            .map_or(0, |&i| i + char_at(t, i).map_or(1, char::len_utf8));
         let stop = self.0.get(*k).copied().unwrap_or(t.len());
         (start, stop)
     }
@@ -697,6 +693,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             }
         }
     }
+    let mut times_at = (0, 0);
     for (i, item) in items.iter().enumerate() {
         if used_as_previous.get(i).copied().unwrap_or(false) {
             continue;
@@ -722,7 +719,15 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                         .map_or(p.raw.start, |k| item.sentence.0 + k);
                     own_period(t, marks, from, item.sentence.0, times, doc_year)
                 }),
-            None => period_for(t, marks, item.raw.num_start, item.sentence, times, doc_year),
+            None => period_for(
+                t,
+                marks,
+                item.raw.num_start,
+                item.sentence,
+                times,
+                doc_year,
+                &mut times_at,
+            ),
         };
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;
@@ -773,7 +778,7 @@ fn decide(
     let triggers = ctx.triggers;
     let raw = &item.raw;
     // A figure that only describes what follows (100人以上易地扶贫搬迁安置村, 6人帮扶工作组).
-    let next = t.get(raw.end..).and_then(|r| r.chars().next());
+    let next = char_at(t, raw.end);
     let written = t.get(raw.start..raw.end).unwrap_or("");
     if (written.ends_with("以上") || written.ends_with("以下")) && next.is_some_and(is_cjk_char)
     {
@@ -1042,10 +1047,7 @@ impl Marks {
                 }
             }
             if c == '年' {
-                let before = t
-                    .get(..pos)
-                    .and_then(|h| h.chars().next_back())
-                    .unwrap_or('\0');
+                let before = char_before(t, pos).unwrap_or('\0');
                 let shift = match before {
                     '今' | '本' => Some(0),
                     '去' | '上' => Some(-1),
@@ -1441,6 +1443,8 @@ fn year_of_time(tr: &TimeRaw) -> Option<Period> {
 
 /// The period of a figure: the nearest time expression before it in its sentence, else
 /// one after it in its sentence; `2016年以来` runs to the document's year.
+/// `at` keeps the bounds in `times` found for the last figure: figures asked in order
+/// cost a few steps each (see [`sweep`]).
 fn period_for(
     t: &str,
     marks: &Marks,
@@ -1448,10 +1452,19 @@ fn period_for(
     sentence: (usize, usize),
     times: &[TimeRaw],
     doc_year: Option<i32>,
+    at: &mut (usize, usize),
 ) -> Option<Period> {
-    own_period(t, marks, pos, sentence.0, times, doc_year).or_else(|| {
-        let first = times.partition_point(|tr| tr.start < pos);
-        let after = times.get(first).filter(|tr| tr.end <= sentence.1)?;
+    let (a, b) = sweep(times, (sentence.0, pos), at, |tr| tr.start);
+    own_period_in(
+        t,
+        marks,
+        pos,
+        sentence.0,
+        times.get(a..b).unwrap_or(&[]),
+        doc_year,
+    )
+    .or_else(|| {
+        let after = times.get(b).filter(|tr| tr.end <= sentence.1)?;
         since(t, after, doc_year).or_else(|| year_of_time(after))
     })
 }
@@ -1477,9 +1490,26 @@ fn own_period(
     // Times are sorted by position: look only at those between `from` and `pos`.
     let a = times.partition_point(|tr| tr.start < from);
     let b = times.partition_point(|tr| tr.start < pos);
-    let abs = times
-        .get(a..b.max(a))
-        .unwrap_or(&[])
+    own_period_in(
+        t,
+        marks,
+        pos,
+        from,
+        times.get(a..b.max(a)).unwrap_or(&[]),
+        doc_year,
+    )
+}
+
+/// [`own_period`] given `between`, the times that start between `from` and `pos`.
+fn own_period_in(
+    t: &str,
+    marks: &Marks,
+    pos: usize,
+    from: usize,
+    between: &[TimeRaw],
+    doc_year: Option<i32>,
+) -> Option<Period> {
+    let abs = between
         .iter()
         .rfind(|tr| tr.end <= pos && tr.year.is_some());
     let rel = marks.relative_year(from, pos, doc_year);
