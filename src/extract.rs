@@ -676,6 +676,15 @@ impl<'t> Cursor<'t> {
         q.span = Span::new(q.span.start + self.offset, q.span.end + self.offset);
         q
     }
+
+    /// The span in the whole document of a quantity found in the current chunk, as
+    /// [`quantity`](Cursor::quantity) would give it, without building the quantity.
+    pub(crate) fn span_of(&mut self, raw: &Raw) -> Span {
+        let span = self
+            .norm
+            .source_span_from(Span::new(raw.start, raw.end), &mut self.span_hint);
+        Span::new(span.start + self.offset, span.end + self.offset)
+    }
 }
 
 /// Every quantity in a text, in source order; see [`quantities`].
@@ -713,6 +722,13 @@ impl Iterator for Quantities<'_> {
             };
             if let Found::Quantity { raw, damaged } = found {
                 if damaged && !self.damaged {
+                    // Left out, it still holds its original bytes, as it would if it were
+                    // asked for: a number cleaned out of the same characters (¼ with a
+                    // combining mark becomes 1⁄4) is not reported in its place.
+                    let span = self.cursor.span_of(&raw);
+                    if span.start >= self.source_end {
+                        self.source_end = span.end;
+                    }
                     continue;
                 }
                 let mut q = self.cursor.quantity(&raw);

@@ -174,6 +174,7 @@ fn damaged_numbers_are_skipped_or_flagged() {
 fn skipping_damaged_numbers_agrees_with_flagging_them() {
     // A sign between the damage and the digits: the quick skip (damage on both sides)
     // and the full reading look for damage at the same place (found by proptest).
+    // Values too, not only texts: a number read from the same bytes may differ.
     for text in [
         "?负二?拾",
         "?-3?人",
@@ -181,12 +182,17 @@ fn skipping_damaged_numbers_agrees_with_flagging_them() {
         "\u{FFFD}−7\u{FFFD}",
         "?负1?2",
         "a?-1?",
+        // One source character cleaned into two numbers (¼ with a combining mark after
+        // it is left to NFKC: 1⁄4), the first damaged: the second is not reported over
+        // the same bytes whether the first is asked for or not (found by proptest).
+        "\u{FFFD}¼\u{1e026}",
+        "?¼\u{301}元",
     ] {
-        let clean: Vec<_> = quantities(text).map(|q| q.text).collect();
+        let clean: Vec<_> = quantities(text).map(|q| (q.text, q.value)).collect();
         let kept: Vec<_> = quantities(text)
             .include_damaged(true)
             .filter(|q| !q.damaged)
-            .map(|q| q.text)
+            .map(|q| (q.text, q.value))
             .collect();
         assert_eq!(clean, kept, "{text}");
     }
