@@ -5,6 +5,13 @@
 //! report, are decoded by hand; anything else goes through `str`. As with
 //! [`str::get`], an offset that is not a character boundary gives `None`.
 
+/// The code point of the three-byte UTF-8 sequence `b0 b1 b2` (lead byte 0xE0..=0xEF
+/// and two continuation bytes).
+#[inline]
+pub(crate) fn decode3(b0: u8, b1: u8, b2: u8) -> u32 {
+    (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
+}
+
 /// The character starting at byte `pos` of `t`.
 #[inline]
 pub(crate) fn char_at(t: &str, pos: usize) -> Option<char> {
@@ -13,9 +20,7 @@ pub(crate) fn char_at(t: &str, pos: usize) -> Option<char> {
         b0 @ 0..=0x7F => Some(char::from(b0)),
         b0 @ 0xE0..=0xEF => {
             let (&b1, &b2) = (b.get(pos + 1)?, b.get(pos + 2)?);
-            char::from_u32(
-                (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
-            )
+            char::from_u32(decode3(b0, b1, b2))
         }
         _ => t.get(pos..).and_then(|r| r.chars().next()),
     }
@@ -36,9 +41,7 @@ pub(crate) fn char_before(t: &str, pos: usize) -> Option<char> {
     if let Some(&b0 @ 0xE0..=0xEF) = pos.checked_sub(3).and_then(|k| b.get(k)) {
         // Valid UTF-8: the lead byte's two continuation bytes end right at `pos`.
         let (&b1, &b2) = (b.get(pos - 2)?, b.get(pos - 1)?);
-        return char::from_u32(
-            (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F),
-        );
+        return char::from_u32(decode3(b0, b1, b2));
     }
     t.get(..pos).and_then(|r| r.chars().next_back())
 }
@@ -47,9 +50,8 @@ pub(crate) fn char_before(t: &str, pos: usize) -> Option<char> {
 #[inline]
 pub(crate) fn starts(t: &str, pos: usize, s: &str) -> bool {
     // A non-empty `s` starts with a byte that starts a character, so a match is at a
-    // character boundary of `t`.
-    // Compared byte by byte: `s` is a short word, most texts differ at its first byte,
-    // and a call to compare memory would cost more than the comparison.
+    // character boundary of `t`. Compared byte by byte: `s` is a short word, most texts
+    // differ at its first byte, and a call to compare memory would cost more.
     debug_assert!(!s.is_empty());
     t.as_bytes()
         .get(pos..pos.saturating_add(s.len()))

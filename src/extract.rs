@@ -663,27 +663,35 @@ impl<'t> Cursor<'t> {
         let local = self.norm.source_span(cleaned);
         (
             self.chunk.get(local.range()).unwrap_or(""),
-            Span::new(local.start + self.offset, local.end + self.offset),
+            self.in_document(local),
         )
+    }
+
+    /// A span of the current chunk's original text as a span of the whole document.
+    fn in_document(&self, local: Span) -> Span {
+        Span::new(local.start + self.offset, local.end + self.offset)
+    }
+
+    /// The span in the current chunk's original text of a quantity found in it. Asked
+    /// in order, so the offset map is searched forward from the last answer.
+    fn chunk_span(&mut self, raw: &Raw) -> Span {
+        self.norm
+            .source_span_from(Span::new(raw.start, raw.end), &mut self.span_hint)
     }
 
     /// A quantity found in the current chunk, with its span in the whole document.
     pub(crate) fn quantity(&mut self, raw: &Raw) -> Quantity {
-        let span = self
-            .norm
-            .source_span_from(Span::new(raw.start, raw.end), &mut self.span_hint);
-        let mut q = quantity::to_quantity(raw, self.norm.as_str(), span, self.chunk);
-        q.span = Span::new(q.span.start + self.offset, q.span.end + self.offset);
+        let local = self.chunk_span(raw);
+        let mut q = quantity::to_quantity(raw, self.norm.as_str(), local, self.chunk);
+        q.span = self.in_document(local);
         q
     }
 
     /// The span in the whole document of a quantity found in the current chunk, as
     /// [`quantity`](Cursor::quantity) would give it, without building the quantity.
     pub(crate) fn span_of(&mut self, raw: &Raw) -> Span {
-        let span = self
-            .norm
-            .source_span_from(Span::new(raw.start, raw.end), &mut self.span_hint);
-        Span::new(span.start + self.offset, span.end + self.offset)
+        let local = self.chunk_span(raw);
+        self.in_document(local)
     }
 }
 

@@ -1006,12 +1006,21 @@ impl Marks {
     fn fill(&mut self, t: &str) {
         let w = words();
         let m = self;
-        m.triggers.clear();
-        m.context.iter_mut().for_each(Occurrences::clear);
-        m.relative.clear();
-        m.places.clear();
-        m.sentence_ends.0.clear();
-        m.clause_ends.0.clear();
+        // Every list named, so that a new one cannot be left holding the last chunk's.
+        let Marks {
+            triggers,
+            context,
+            relative,
+            places,
+            sentence_ends,
+            clause_ends,
+        } = m;
+        triggers.clear();
+        context.iter_mut().for_each(Occurrences::clear);
+        relative.clear();
+        places.clear();
+        sentence_ends.0.clear();
+        clause_ends.0.clear();
         // Triggers do not overlap: a trigger is looked for only from here on.
         let mut trigger_from = 0;
         let mut from = 0;

@@ -2,6 +2,8 @@
 //! rejects most positions with one bit test, and only the words that share the
 //! position's first character are compared.
 
+use crate::chars::decode3;
+
 /// A set of characters: one bit per BMP code point (8 KiB), one bit test per lookup.
 /// Characters above the BMP are never members.
 #[derive(Clone, Debug)]
@@ -60,9 +62,7 @@ impl CharSet {
         loop {
             // Runs of three-byte characters (most of a Chinese text) in a tight loop.
             while let Some(&[b0 @ 0xE0..=0xEF, b1, b2]) = bytes.get(i..i + 3) {
-                let u = (u32::from(b0 & 0x0F) << 12)
-                    | (u32::from(b1 & 0x3F) << 6)
-                    | u32::from(b2 & 0x3F);
+                let u = decode3(b0, b1, b2);
                 if self.contains_u32(u) {
                     return char::from_u32(u).map(|c| (i, c));
                 }
@@ -103,9 +103,7 @@ impl CharSet {
 #[inline]
 pub(crate) fn three_byte_at(bytes: &[u8], i: usize) -> Option<u32> {
     match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
-        (Some(&b0 @ 0xE0..=0xEF), Some(&b1), Some(&b2)) => {
-            Some((u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F))
-        }
+        (Some(&b0 @ 0xE0..=0xEF), Some(&b1), Some(&b2)) => Some(decode3(b0, b1, b2)),
         _ => None,
     }
 }

@@ -3,6 +3,7 @@
 mod tables;
 
 use crate::Span;
+use crate::chars::decode3;
 use crate::lexicon::{CharSet, three_byte_at};
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -334,18 +335,24 @@ fn after_cjk(text: &str, i: usize, cjk_end: usize) -> bool {
             .is_some_and(is_cjk)
 }
 
+/// Whether the character that byte `b` starts is surely no combining mark: ASCII, or
+/// a three-byte character in U+4000..=U+9FFF (lead bytes 0xE4..=0xE9).
+#[inline]
+fn plain_lead(b: u8) -> bool {
+    b < 0x80 || (0xE4..=0xE9).contains(&b)
+}
+
 /// Passes over the run of ideographs from byte `i` (lead bytes 0xE4..=0xE9: U+4000..U+9FFF)
 /// that stay as they are, each followed by ASCII or another such lead byte (so by no
 /// combining mark): the bulk of a report, one table test per character. Stops before
 /// anything else, which the caller looks at the long way.
 #[inline]
 fn stable_ideographs(bytes: &[u8], mut i: usize, changing: &CharSet) -> usize {
-    let plain_lead = |b: u8| b < 0x80 || (0xE4..=0xE9).contains(&b);
     while let Some(&[b0, b1, b2, b3]) = bytes.get(i..i + 4) {
         if !(0xE4..=0xE9).contains(&b0) || !plain_lead(b3) {
             break;
         }
-        let u = (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F);
+        let u = decode3(b0, b1, b2);
         if changing.contains_u32(u) {
             break;
         }
@@ -411,7 +418,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     // U+4000..U+9FFF, or another three-byte character that is not one.
     let plain_at = |k: usize| match bytes.get(k) {
         None => true,
-        Some(&b) if b < 0x80 || (0xE4..=0xE9).contains(&b) => true,
+        Some(&b) if plain_lead(b) => true,
         Some(_) => three_byte_at(bytes, k).is_some_and(|v| !combining.contains_u32(v)),
     };
     while i < text.len() {
