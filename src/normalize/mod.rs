@@ -223,11 +223,33 @@ fn changes_table() -> &'static CharSet {
     SET.get_or_init(|| CharSet::from_fn(|c| !c.is_ascii() && changes_slow(c)))
 }
 
-/// The BMP characters that are combining marks (they join the character before them
-/// into one piece): a character followed by none of them is a piece of its own.
+/// The BMP characters that join the character before them into one piece (see
+/// [`joins_previous`]): a character followed by none of them is a piece of its own.
 fn combining_table() -> &'static CharSet {
     static SET: OnceLock<CharSet> = OnceLock::new();
-    SET.get_or_init(|| CharSet::from_fn(|c| !c.is_ascii() && canonical_combining_class(c) != 0))
+    SET.get_or_init(|| CharSet::from_fn(joins_previous))
+}
+
+/// Whether NFKC may change `c` together with the character before it, so that both
+/// must be normalized as one piece: a combining mark; a character whose decomposition
+/// starts with one (U+0F73 is U+0F71 U+0F72, which NFKC reorders with the marks before
+/// it); a starter that composes with the one before it (a Hangul vowel jamo).
+/// Normalizing such a character alone would leave text that a second pass changes.
+fn joins_previous(c: char) -> bool {
+    if c.is_ascii() {
+        return false;
+    }
+    if canonical_combining_class(c) != 0 {
+        return true;
+    }
+    let quick = |x: char| unicode_normalization::is_nfkc_quick(core::iter::once(x));
+    match quick(c) {
+        IsNormalized::Yes => false,
+        IsNormalized::Maybe => true,
+        IsNormalized::No => core::iter::once(c).nfkd().next().is_some_and(|first| {
+            canonical_combining_class(first) != 0 || quick(first) == IsNormalized::Maybe
+        }),
+    }
 }
 
 /// List markers, and characters NFKC leaves as they are.
@@ -476,7 +498,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         let mut end = i + clen;
         if !plain_at(end) {
             for m in chars {
-                if m.is_ascii() || is_cjk(m) || canonical_combining_class(m) == 0 {
+                if m.is_ascii() || is_cjk(m) || !joins_previous(m) {
                     break;
                 }
                 end += m.len_utf8();
@@ -503,7 +525,16 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             i = end;
             continue;
         } else {
-            let n: String = cluster.nfkc().map(simplify).collect();
+            // A kept character (list marker, fraction, super- or subscript) stays as it
+            // is with marks after it too: only the marks are normalized.
+            let n: String = if is_list_marker(c) {
+                let marks = cluster.get(clen..).unwrap_or("");
+                core::iter::once(c)
+                    .chain(marks.nfkc().map(simplify))
+                    .collect()
+            } else {
+                cluster.nfkc().map(simplify).collect()
+            };
             if n == cluster {
                 i = end;
                 continue;
@@ -632,6 +663,34 @@ mod tests {
         assert_eq!(n.source_span(Span::new(3, 4)), Span::new(6, 9));
         // （ changes, so the fast path never takes it (it may open a pinyin annotation).
         assert!(changes_table().contains('（'));
+    }
+
+    #[test]
+    fn what_nfkc_changes_together_is_one_piece() {
+        // U+0F73 decomposes into two marks, which NFKC orders with the marks before
+        // them; a Hangul vowel jamo composes with the consonant before it. Taken alone,
+        // each left text that a second pass changed (found by proptest).
+        for (src, want) in [
+            ("\u{1E01B}\u{0F73}", "\u{0F71}\u{0F72}\u{1E01B}"),
+            ("é\u{0F73}", "é\u{0F71}\u{0F72}"),
+            ("\u{1100}\u{1161}人", "가人"),
+            ("中\u{0F73}", "中\u{0F71}\u{0F72}"),
+        ] {
+            let n = normalize(src);
+            assert_eq!(n.as_str(), want, "{src:?}");
+            assert_eq!(normalize(n.as_str()).as_str(), want, "{src:?} again");
+        }
+        // A kept character (fraction, superscript, list marker) stays with marks after it.
+        for src in ["¼\u{1E026}", "²\u{0301}", "①\u{0F73}", "⅓\u{1161}"] {
+            let n = normalize(src);
+            assert!(
+                n.as_str().starts_with(src.chars().next().unwrap_or(' ')),
+                "{src:?}"
+            );
+            assert_eq!(normalize(n.as_str()).as_str(), n.as_str(), "{src:?} again");
+        }
+        assert!(joins_previous('\u{0F73}') && joins_previous('\u{1161}'));
+        assert!(!joins_previous('中') && !joins_previous('a') && !joins_previous('é'));
     }
 
     #[test]

@@ -182,11 +182,12 @@ fn skipping_damaged_numbers_agrees_with_flagging_them() {
         "\u{FFFD}−7\u{FFFD}",
         "?负1?2",
         "a?-1?",
-        // One source character cleaned into two numbers (¼ with a combining mark after
-        // it is left to NFKC: 1⁄4), the first damaged: the second is not reported over
-        // the same bytes whether the first is asked for or not (found by proptest).
+        // One source character cleaned into two numbers (↉ is 0⁄3), the first damaged:
+        // the second is not reported over the same bytes whether the first is asked
+        // for or not (found by proptest, with ¼ and a combining mark, which now stays ¼).
+        "\u{FFFD}↉",
+        "?↉\u{301}元",
         "\u{FFFD}¼\u{1e026}",
-        "?¼\u{301}元",
     ] {
         let clean: Vec<_> = quantities(text).map(|q| (q.text, q.value)).collect();
         let kept: Vec<_> = quantities(text)
