@@ -212,6 +212,25 @@ fn direct_table() -> &'static [u16] {
                 *slot = s;
             }
         }
+        // A simplified form that is itself in the list (薴 to 苧, 苧 to 苎) is followed
+        // to its end, so that simplifying twice changes nothing. Chains are short; the
+        // bound only guards against a cycle in the generated list.
+        for i in 0..t.len() {
+            for _ in 0..8 {
+                let Some(&s) = t.get(i) else { break };
+                let next = usize::from(s)
+                    .checked_sub(0x3400)
+                    .and_then(|k| t.get(k))
+                    .copied()
+                    .unwrap_or(0);
+                if s == 0 || next == 0 || next == s {
+                    break;
+                }
+                if let Some(slot) = t.get_mut(i) {
+                    *slot = next;
+                }
+            }
+        }
         t
     })
 }
@@ -690,6 +709,9 @@ mod tests {
             assert_eq!(normalize(n.as_str()).as_str(), n.as_str(), "{src:?} again");
         }
         assert!(joins_previous('\u{0F73}') && joins_previous('\u{1161}'));
+        // A traditional form whose simplified form is in the table too goes to the end.
+        assert_eq!(normalize("薴").as_str(), "苎");
+        assert_eq!(simplify(simplify('薴')), simplify('薴'));
         assert!(!joins_previous('中') && !joins_previous('a') && !joins_previous('é'));
     }
 
