@@ -402,6 +402,70 @@ fn stable_ideographs(bytes: &[u8], mut i: usize, changing: &CharSet) -> usize {
     i
 }
 
+/// Whether no character that joins the one before it (see [`joins_previous`]) starts
+/// at byte `k`: the end, ASCII, a byte that leads U+4000..U+9FFF, or another three-byte
+/// character that is not one.
+#[inline]
+fn plain_at(bytes: &[u8], k: usize, combining: &CharSet) -> bool {
+    match bytes.get(k) {
+        None => true,
+        Some(&b) if plain_lead(b) => true,
+        Some(_) => three_byte_at(bytes, k).is_some_and(|v| !combining.contains_u32(v)),
+    }
+}
+
+/// Goes on from byte `i` after a traditional ideograph written into `o`, over what
+/// stays as it is (ASCII but `(`, which may open a pinyin annotation; three-byte
+/// characters that do not change, with no combining mark after them) and over
+/// traditional ideographs in U+4000..=U+9FFF with none after them, each written as its
+/// simplified form of three bytes too, so that no offset moves. Traditional text is
+/// mostly such runs: the unchanged text between two of them is copied at once. Returns
+/// where it stopped and how far the source is copied into `o`; what stops it is left to
+/// the caller's general path.
+fn simplify_run(
+    text: &str,
+    mut i: usize,
+    o: &mut String,
+    changing: &CharSet,
+    combining: &CharSet,
+) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let table = direct_table();
+    let mut copied = i;
+    while let Some(&b0) = bytes.get(i) {
+        if b0.is_ascii() {
+            if b0 == b'(' {
+                break;
+            }
+            i += 1 + bytes.get(i + 1..).map_or(0, |r| {
+                r.iter().take_while(|&&b| b.is_ascii() && b != b'(').count()
+            });
+            continue;
+        }
+        let Some(u) = three_byte_at(bytes, i) else { break };
+        if !plain_at(bytes, i + 3, combining) {
+            break;
+        }
+        if !changing.contains_u32(u) {
+            i = stable_ideographs(bytes, i + 3, changing);
+            continue;
+        }
+        let simple = u
+            .checked_sub(0x3400)
+            .and_then(|k| table.get(k as usize))
+            .and_then(|&s| char::from_u32(u32::from(s)))
+            .filter(|s| s.len_utf8() == 3 && *s as u32 != u);
+        let Some(simple) = simple.filter(|_| char::from_u32(u).is_some_and(is_cjk)) else {
+            break;
+        };
+        o.push_str(text.get(copied..i).unwrap_or(""));
+        o.push(simple);
+        i += 3;
+        copied = i;
+    }
+    (i, copied)
+}
+
 /// The cleaned text being written, created at the first change, with the unchanged
 /// source from `copied` up to `upto` copied into it.
 fn output<'o>(
@@ -455,13 +519,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     let mut cjk_end = usize::MAX;
     let mut i = 0;
     let bytes = text.as_bytes();
-    // Whether no combining mark starts at byte `k`: the end, ASCII, a byte that leads
-    // U+4000..U+9FFF, or another three-byte character that is not one.
-    let plain_at = |k: usize| match bytes.get(k) {
-        None => true,
-        Some(&b) if plain_lead(b) => true,
-        Some(_) => three_byte_at(bytes, k).is_some_and(|v| !combining.contains_u32(v)),
-    };
+    let plain_at = |k: usize| plain_at(bytes, k, combining);
     while i < text.len() {
         // ASCII never changes: runs of it are passed over quickly. A '(' after an
         // ideograph may open a pinyin annotation: it goes the long way.
@@ -487,9 +545,9 @@ pub fn normalize(text: &str) -> Normalized<'_> {
             if let Some(c) = char::from_u32(u).filter(|&c| is_cjk(c) && plain_at(i + 3)) {
                 let simple = simplify(c);
                 if simple.len_utf8() == 3 && simple != c {
-                    output(&mut out, text, copied, i).push(simple);
-                    i += 3;
-                    copied = i;
+                    let o = output(&mut out, text, copied, i);
+                    o.push(simple);
+                    (i, copied) = simplify_run(text, i + 3, o, changing, combining);
                     continue;
                 }
             }
