@@ -414,14 +414,58 @@ fn plain_at(bytes: &[u8], k: usize, combining: &CharSet) -> bool {
     }
 }
 
+/// Passes over what stays as it is from byte `i`: ASCII but `(` (which may open a
+/// pinyin annotation), and three-byte characters that do not change with no character
+/// that joins them after them (ideographs, CJK punctuation). Stops before anything
+/// else, which the caller looks at the long way. The bulk of a report goes through here.
+#[inline(always)]
+fn stable_run(bytes: &[u8], mut i: usize, changing: &CharSet, combining: &CharSet) -> usize {
+    loop {
+        i = stable_ideographs(bytes, i, changing);
+        let Some(&b0) = bytes.get(i) else { break };
+        if b0.is_ascii() {
+            if b0 == b'(' {
+                break;
+            }
+            i += 1;
+            while bytes.get(i).is_some_and(|&b| b.is_ascii() && b != b'(') {
+                i += 1;
+            }
+            continue;
+        }
+        match three_byte_at(bytes, i) {
+            Some(u) if !changing.contains_u32(u) && plain_at(bytes, i + 3, combining) => i += 3,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The simplified form of the traditional ideograph `u` at byte `i` of `bytes` when it
+/// can be written in its place without touching the offset map: three bytes too, and
+/// no character that joins it after it.
+/// `table` is [`direct_table`].
+#[inline]
+fn simple_in_place(
+    bytes: &[u8],
+    i: usize,
+    u: u32,
+    table: &[u16],
+    combining: &CharSet,
+) -> Option<char> {
+    let s = u32::from(*table.get(usize::try_from(u.checked_sub(0x3400)?).ok()?)?);
+    let simple = char::from_u32(s)?;
+    let fits = s != 0 && s != u && simple.len_utf8() == 3;
+    (fits && char::from_u32(u).is_some_and(is_cjk) && plain_at(bytes, i + 3, combining))
+        .then_some(simple)
+}
+
 /// Goes on from byte `i` after a traditional ideograph written into `o`, over what
-/// stays as it is (ASCII but `(`, which may open a pinyin annotation; three-byte
-/// characters that do not change, with no combining mark after them) and over
-/// traditional ideographs in U+4000..=U+9FFF with none after them, each written as its
-/// simplified form of three bytes too, so that no offset moves. Traditional text is
-/// mostly such runs: the unchanged text between two of them is copied at once. Returns
-/// where it stopped and how far the source is copied into `o`; what stops it is left to
-/// the caller's general path.
+/// stays as it is ([`stable_run`]) and over traditional ideographs that
+/// [`simple_in_place`] simplifies, each written as its simplified form. Traditional
+/// text is mostly such runs: the unchanged text between two of them is copied at once.
+/// Returns where it stopped and how far the source is copied into `o`; what stops it is
+/// left to the caller's general path.
 fn simplify_run(
     text: &str,
     mut i: usize,
@@ -432,30 +476,11 @@ fn simplify_run(
     let bytes = text.as_bytes();
     let table = direct_table();
     let mut copied = i;
-    while let Some(&b0) = bytes.get(i) {
-        if b0.is_ascii() {
-            if b0 == b'(' {
-                break;
-            }
-            i += 1 + bytes.get(i + 1..).map_or(0, |r| {
-                r.iter().take_while(|&&b| b.is_ascii() && b != b'(').count()
-            });
-            continue;
-        }
-        let Some(u) = three_byte_at(bytes, i) else { break };
-        if !plain_at(bytes, i + 3, combining) {
-            break;
-        }
-        if !changing.contains_u32(u) {
-            i = stable_ideographs(bytes, i + 3, changing);
-            continue;
-        }
-        let simple = u
-            .checked_sub(0x3400)
-            .and_then(|k| table.get(k as usize))
-            .and_then(|&s| char::from_u32(u32::from(s)))
-            .filter(|s| s.len_utf8() == 3 && *s as u32 != u);
-        let Some(simple) = simple.filter(|_| char::from_u32(u).is_some_and(is_cjk)) else {
+    loop {
+        i = stable_run(bytes, i, changing, combining);
+        let Some(simple) =
+            three_byte_at(bytes, i).and_then(|u| simple_in_place(bytes, i, u, table, combining))
+        else {
             break;
         };
         o.push_str(text.get(copied..i).unwrap_or(""));
@@ -508,6 +533,7 @@ fn output<'o>(
 pub fn normalize(text: &str) -> Normalized<'_> {
     let changing = changes_table();
     let combining = combining_table();
+    let table = direct_table();
     let mut out: Option<String> = None;
     // Source bytes before this offset are already in `out` (when it exists): unchanged
     // text is copied in runs, not character by character.
@@ -521,36 +547,27 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     let bytes = text.as_bytes();
     let plain_at = |k: usize| plain_at(bytes, k, combining);
     while i < text.len() {
-        // ASCII never changes: runs of it are passed over quickly. A '(' after an
-        // ideograph may open a pinyin annotation: it goes the long way.
-        if let Some(&b) = bytes.get(i).filter(|b| b.is_ascii()) {
-            if b != b'(' || !after_cjk(text, i, cjk_end) {
-                let run = bytes.get(i + 1..).map_or(0, |r| {
-                    r.iter().take_while(|&&b| b.is_ascii() && b != b'(').count()
-                });
-                i += 1 + run;
+        // Unchanged text (ASCII, ideographs, CJK punctuation) is passed over quickly. A
+        // '(' after an ideograph may open a pinyin annotation: it goes the long way; so
+        // does （, which changes (it becomes '(').
+        i = stable_run(bytes, i, changing, combining);
+        match bytes.get(i) {
+            None => break,
+            Some(b'(') if !after_cjk(text, i, cjk_end) => {
+                i += 1;
                 continue;
             }
+            Some(_) => {}
         }
-        // The common case, decoded by hand: a three-byte character (U+0800..U+FFFF) that
-        // stays as it is, with no combining mark after it. （ changes (it becomes '('),
-        // so it goes the long way, where it may open a pinyin annotation.
-        if let Some(u) = three_byte_at(bytes, i) {
-            if !changing.contains_u32(u) && plain_at(i + 3) {
-                i = stable_ideographs(bytes, i + 3, changing);
-                continue;
-            }
-            // A traditional ideograph alone: its simplified form, three bytes too, so the
-            // offsets do not move and the map needs no entry.
-            if let Some(c) = char::from_u32(u).filter(|&c| is_cjk(c) && plain_at(i + 3)) {
-                let simple = simplify(c);
-                if simple.len_utf8() == 3 && simple != c {
-                    let o = output(&mut out, text, copied, i);
-                    o.push(simple);
-                    (i, copied) = simplify_run(text, i + 3, o, changing, combining);
-                    continue;
-                }
-            }
+        // A traditional ideograph alone: its simplified form, three bytes too, so the
+        // offsets do not move and the map needs no entry.
+        if let Some(simple) =
+            three_byte_at(bytes, i).and_then(|u| simple_in_place(bytes, i, u, table, combining))
+        {
+            let o = output(&mut out, text, copied, i);
+            o.push(simple);
+            (i, copied) = simplify_run(text, i + 3, o, changing, combining);
+            continue;
         }
         let Some(rest) = text.get(i..) else { break };
         let mut chars = rest.chars();
