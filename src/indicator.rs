@@ -1067,12 +1067,12 @@ impl Marks {
                     m.relative.push((pos - before.len_utf8(), d));
                 }
             }
-            if !w.lx.may_start(c) {
+            let rest = t.get(pos..).unwrap_or("");
+            let h = crate::lexicon::head(rest);
+            if !w.lx.may_start_at(c, h) {
                 continue;
             }
-            let rest = t.get(pos..).unwrap_or("");
             let mut seen = [false; 1 + CONTEXTS];
-            let h = crate::lexicon::head(rest);
             for &k in w.lx.candidates(c) {
                 let (Some(&word), Some(&list)) = (w.words.get(k), w.lists.get(k)) else {
                     continue;

@@ -28,7 +28,12 @@ impl CharSet {
 
     /// Adds `c` (nothing for a character above the BMP).
     pub(crate) fn insert(&mut self, c: char) {
-        let u = c as usize;
+        self.insert_u32(c as u32);
+    }
+
+    /// Adds the number `u` (nothing above 0xFFFF).
+    pub(crate) fn insert_u32(&mut self, u: u32) {
+        let u = u as usize;
         if let Some(slot) = self.0.get_mut(u / 64) {
             *slot |= 1 << (u % 64);
         }
@@ -126,6 +131,21 @@ pub(crate) struct Lexicon {
     /// comparisons, longer ones told apart from most candidates before any call to
     /// compare memory.
     heads: Vec<(Head, Head)>,
+    /// The first characters that [`pairs`](Self::pairs) does not filter: those with a
+    /// word that does not begin with two three-byte characters.
+    unfiltered: CharSet,
+    /// A bit for each [`pair_key`] of the words' first two characters (six bytes): a
+    /// text whose key has no bit set starts no word, unless its first character is
+    /// `unfiltered`. Most characters that start some word start none at a given place;
+    /// this tells them apart before the word list is looked up.
+    pairs: CharSet,
+}
+
+/// A 16-bit hash of the first six bytes of a [`head`] (two three-byte characters).
+#[inline]
+fn pair_key(h: Head) -> u32 {
+    let six = h[0] & 0xFFFF_FFFF_FFFF;
+    (six.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as u32
 }
 
 /// The first sixteen bytes of a text as two numbers (see [`head`]).
@@ -159,6 +179,8 @@ fn slot_of(c: u32, mask: usize) -> usize {
 impl Lexicon {
     pub(crate) fn new<'a>(words: impl Iterator<Item = &'a str>) -> Lexicon {
         let mut first = String::new();
+        let mut unfiltered = CharSet::new("");
+        let mut pairs = CharSet::new("");
         let mut groups: Vec<(char, Vec<(usize, usize)>)> = Vec::new();
         let mut heads = Vec::new();
         for (i, w) in words.enumerate() {
@@ -172,6 +194,11 @@ impl Lexicon {
             let mask = [bytes_mask(w.len()), bytes_mask(w.len().saturating_sub(8))];
             heads.push((head(w), mask));
             let Some(c) = w.chars().next() else { continue };
+            let b = w.as_bytes();
+            match (b.first(), b.get(3)) {
+                (Some(0xE0..=0xEF), Some(0xE0..=0xEF)) => pairs.insert_u32(pair_key(head(w))),
+                _ => unfiltered.insert(c),
+            }
             first.push(c);
             match groups.iter_mut().find(|(g, _)| *g == c) {
                 Some((_, v)) => v.push((w.len(), i)),
@@ -202,6 +229,8 @@ impl Lexicon {
             order,
             mask,
             heads,
+            unfiltered,
+            pairs,
         }
     }
 
@@ -224,6 +253,15 @@ impl Lexicon {
     #[inline]
     pub(crate) fn may_start(&self, c: char) -> bool {
         self.first.contains(c)
+    }
+
+    /// Whether some word may start `rest`, whose first character is `c` and whose
+    /// [`head`] is `h`: by its first character, then by its first two (no word is
+    /// missed; a few texts that start none pass).
+    #[inline]
+    pub(crate) fn may_start_at(&self, c: char, h: Head) -> bool {
+        self.first.contains(c)
+            && (self.unfiltered.contains(c) || self.pairs.contains_u32(pair_key(h)))
     }
 
     /// Indexes of the words that start with `c`, longest first.
@@ -256,6 +294,9 @@ impl Lexicon {
     ) -> Option<usize> {
         let c = rest.chars().next()?;
         let h = head(rest);
+        if !self.may_start_at(c, h) {
+            return None;
+        }
         self.candidates(c)
             .iter()
             .copied()
@@ -386,6 +427,55 @@ mod tests {
                 assert_eq!(lx.word_at(i, w, h, t), t.starts_with(w), "{w:?} at {t:?}");
             }
         }
+    }
+
+    #[test]
+    fn pair_filter_never_hides_a_word() {
+        // Words of one character, of two three-byte ones, ASCII and mixed, sharing first
+        // characters; texts that start with each word, each cut of it, and each word
+        // with its second character changed.
+        let words = [
+            "人",
+            "人口",
+            "人均",
+            "贫困户",
+            "贫困村",
+            "贫",
+            "扶贫",
+            "a",
+            "ab",
+            "5万",
+            "万元",
+            "脱贫攻坚",
+        ];
+        let lx = Lexicon::new(words.iter().copied());
+        let mut texts: Vec<String> = Vec::new();
+        for w in words {
+            texts.push(format!("{w}的"));
+            for (k, _) in w.char_indices() {
+                texts.push(w[..k].to_owned());
+            }
+            let first: String = w.chars().take(1).collect();
+            for other in ["人", "贫", "a", "村", "1", "é"] {
+                texts.push(format!(
+                    "{first}{other}{}",
+                    w.chars().skip(2).collect::<String>()
+                ));
+            }
+        }
+        for t in texts.iter().filter(|t| !t.is_empty()) {
+            let c = t.chars().next().unwrap_or('\0');
+            let found = lx.find(&words, t, |_| true).is_some();
+            let any = words.iter().any(|w| t.starts_with(w));
+            assert_eq!(found, any, "{t:?}");
+            if any {
+                assert!(lx.may_start_at(c, head(t)), "{t:?}");
+            }
+        }
+        // Most texts that start no word are told apart by the pair alone: 贫 starts
+        // 贫困户 and 贫 itself (unfiltered), 扶 only 扶贫.
+        assert!(!lx.may_start_at('扶', head("扶持")));
+        assert!(lx.may_start_at('贫', head("贫穷")));
     }
 
     #[test]
