@@ -414,21 +414,38 @@ fn plain_at(bytes: &[u8], k: usize, combining: &CharSet) -> bool {
     }
 }
 
-/// Passes over what stays as it is from byte `i`: ASCII but `(` (which may open a
-/// pinyin annotation), and three-byte characters that do not change with no character
-/// that joins them after them (ideographs, CJK punctuation). Stops before anything
+/// Passes over what stays as it is from byte `i`: ASCII, and three-byte characters
+/// that do not change with no character that joins them after them (ideographs, CJK
+/// punctuation). A `(` that may open a pinyin annotation stops it: one at `cjk_end`
+/// (see [`after_cjk`]) or after a character that is not ASCII. Stops before anything
 /// else, which the caller looks at the long way. The bulk of a report goes through here.
 #[inline(always)]
-fn stable_run(bytes: &[u8], mut i: usize, changing: &CharSet, combining: &CharSet) -> usize {
+fn stable_run(
+    bytes: &[u8],
+    mut i: usize,
+    cjk_end: usize,
+    changing: &CharSet,
+    combining: &CharSet,
+) -> usize {
+    // A '(' after ASCII (or at the start) opens no annotation, unless one ended there.
+    let may_open = |k: usize| {
+        k == cjk_end
+            || k.checked_sub(1)
+                .and_then(|p| bytes.get(p))
+                .is_some_and(|&b| !b.is_ascii())
+    };
     loop {
         i = stable_ideographs(bytes, i, changing);
         let Some(&b0) = bytes.get(i) else { break };
         if b0.is_ascii() {
-            if b0 == b'(' {
+            if b0 == b'(' && may_open(i) {
                 break;
             }
             i += 1;
-            while bytes.get(i).is_some_and(|&b| b.is_ascii() && b != b'(') {
+            while bytes
+                .get(i)
+                .is_some_and(|&b| b.is_ascii() && (b != b'(' || !may_open(i)))
+            {
                 i += 1;
             }
             continue;
@@ -461,14 +478,15 @@ fn simple_in_place(
 }
 
 /// Goes on from byte `i` after a traditional ideograph written into `o`, over what
-/// stays as it is ([`stable_run`]) and over traditional ideographs that
-/// [`simple_in_place`] simplifies, each written as its simplified form. Traditional
-/// text is mostly such runs: the unchanged text between two of them is copied at once.
-/// Returns where it stopped and how far the source is copied into `o`; what stops it is
-/// left to the caller's general path.
+/// stays as it is ([`stable_run`], with the caller's `cjk_end`) and over traditional
+/// ideographs that [`simple_in_place`] simplifies, each written as its simplified form.
+/// Traditional text is mostly such runs: the unchanged text between two of them is
+/// copied at once. Returns where it stopped and how far the source is copied into `o`;
+/// what stops it is left to the caller's general path.
 fn simplify_run(
     text: &str,
     mut i: usize,
+    cjk_end: usize,
     o: &mut String,
     changing: &CharSet,
     combining: &CharSet,
@@ -477,7 +495,7 @@ fn simplify_run(
     let table = direct_table();
     let mut copied = i;
     loop {
-        i = stable_run(bytes, i, changing, combining);
+        i = stable_run(bytes, i, cjk_end, changing, combining);
         let Some(simple) =
             three_byte_at(bytes, i).and_then(|u| simple_in_place(bytes, i, u, table, combining))
         else {
@@ -550,7 +568,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         // Unchanged text (ASCII, ideographs, CJK punctuation) is passed over quickly. A
         // '(' after an ideograph may open a pinyin annotation: it goes the long way; so
         // does （, which changes (it becomes '(').
-        i = stable_run(bytes, i, changing, combining);
+        i = stable_run(bytes, i, cjk_end, changing, combining);
         match bytes.get(i) {
             None => break,
             Some(b'(') if !after_cjk(text, i, cjk_end) => {
@@ -566,7 +584,7 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         {
             let o = output(&mut out, text, copied, i);
             o.push(simple);
-            (i, copied) = simplify_run(text, i + 3, o, changing, combining);
+            (i, copied) = simplify_run(text, i + 3, cjk_end, o, changing, combining);
             continue;
         }
         let Some(rest) = text.get(i..) else { break };
@@ -740,6 +758,12 @@ mod tests {
         assert_eq!(normalize("１(chan)").as_str(), "1(chan)");
         assert_eq!(normalize("中 (chan)").as_str(), "中 (chan)");
         assert_eq!(normalize("中,(chan)").as_str(), "中,(chan)");
+        // Runs of '(' after ASCII are passed over; one right after an annotation or an
+        // ideograph still opens one.
+        assert_eq!(normalize("a((((b").as_str(), "a((((b");
+        assert_eq!(normalize("貧(pín)困((a)").as_str(), "贫困((a)");
+        assert_eq!(normalize("產(chǎn)(yè)((a)").as_str(), "产((a)");
+        assert_eq!(normalize("x((中(zhōng)").as_str(), "x((中");
     }
 
     #[test]
