@@ -188,12 +188,13 @@ fn block_index(pieces: &[Piece], len: usize) -> Vec<u32> {
 
 /// The simplified form of a traditional character; other characters unchanged.
 pub(crate) fn simplify(c: char) -> char {
-    let u = c as u32;
-    if !(0x3400..=0xFFFF).contains(&u) {
-        return c;
-    }
-    let table = direct_table();
-    let i = (u - 0x3400) as usize;
+    simplify_in(direct_table(), c)
+}
+
+/// [`simplify`] with [`direct_table`] at hand (loops fetch it once).
+#[inline]
+fn simplify_in(table: &[u16], c: char) -> char {
+    let i = (c as u32).wrapping_sub(0x3400) as usize;
     match table.get(i) {
         Some(&0) | None => c,
         Some(&s) => char::from_u32(u32::from(s)).unwrap_or(c),
@@ -438,15 +439,15 @@ fn stable_run(
         i = stable_ideographs(bytes, i, changing);
         let Some(&b0) = bytes.get(i) else { break };
         if b0.is_ascii() {
-            if b0 == b'(' && may_open(i) {
-                break;
-            }
-            i += 1;
+            let start = i;
             while bytes
                 .get(i)
                 .is_some_and(|&b| b.is_ascii() && (b != b'(' || !may_open(i)))
             {
                 i += 1;
+            }
+            if i == start {
+                break;
             }
             continue;
         }
@@ -460,8 +461,7 @@ fn stable_run(
 
 /// The simplified form of the traditional ideograph `u` at byte `i` of `bytes` when it
 /// can be written in its place without touching the offset map: three bytes too, and
-/// no character that joins it after it.
-/// `table` is [`direct_table`].
+/// no character that joins it after it. `table` is [`direct_table`].
 #[inline]
 fn simple_in_place(
     bytes: &[u8],
@@ -470,10 +470,9 @@ fn simple_in_place(
     table: &[u16],
     combining: &CharSet,
 ) -> Option<char> {
-    let s = u32::from(*table.get(usize::try_from(u.checked_sub(0x3400)?).ok()?)?);
-    let simple = char::from_u32(s)?;
-    let fits = s != 0 && s != u && simple.len_utf8() == 3;
-    (fits && char::from_u32(u).is_some_and(is_cjk) && plain_at(bytes, i + 3, combining))
+    let c = char::from_u32(u)?;
+    let simple = simplify_in(table, c);
+    (simple != c && simple.len_utf8() == 3 && is_cjk(c) && plain_at(bytes, i + 3, combining))
         .then_some(simple)
 }
 
