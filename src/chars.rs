@@ -12,12 +12,23 @@ pub(crate) fn decode3(b0: u8, b1: u8, b2: u8) -> u32 {
     (u32::from(b0 & 0x0F) << 12) | (u32::from(b1 & 0x3F) << 6) | u32::from(b2 & 0x3F)
 }
 
+/// The code point of the three-byte UTF-8 character (U+0800..U+FFFF) that starts at
+/// byte `i` of `bytes` (valid UTF-8), if one does.
+#[inline]
+pub(crate) fn three_byte_at(bytes: &[u8], i: usize) -> Option<u32> {
+    match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
+        (Some(&b0 @ 0xE0..=0xEF), Some(&b1), Some(&b2)) => Some(decode3(b0, b1, b2)),
+        _ => None,
+    }
+}
+
 /// The character starting at byte `pos` of `t`.
 #[inline]
 pub(crate) fn char_at(t: &str, pos: usize) -> Option<char> {
     let b = t.as_bytes();
     match *b.get(pos)? {
         b0 @ 0..=0x7F => Some(char::from(b0)),
+        // The lead byte is matched already: only its two continuation bytes to read.
         b0 @ 0xE0..=0xEF => {
             let (&b1, &b2) = (b.get(pos + 1)?, b.get(pos + 2)?);
             char::from_u32(decode3(b0, b1, b2))

@@ -103,16 +103,6 @@ impl CharSet {
     }
 }
 
-/// The code point of the three-byte UTF-8 character (U+0800..U+FFFF) that starts at
-/// byte `i` of `bytes` (valid UTF-8), if one does.
-#[inline]
-pub(crate) fn three_byte_at(bytes: &[u8], i: usize) -> Option<u32> {
-    match (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)) {
-        (Some(&b0 @ 0xE0..=0xEF), Some(&b1), Some(&b2)) => Some(decode3(b0, b1, b2)),
-        _ => None,
-    }
-}
-
 /// An index over a static word list, longest words first within each first character.
 #[derive(Debug)]
 pub(crate) struct Lexicon {
@@ -192,11 +182,12 @@ impl Lexicon {
                 }
             };
             let mask = [bytes_mask(w.len()), bytes_mask(w.len().saturating_sub(8))];
-            heads.push((head(w), mask));
+            let h = head(w);
+            heads.push((h, mask));
             let Some(c) = w.chars().next() else { continue };
             let b = w.as_bytes();
             match (b.first(), b.get(3)) {
-                (Some(0xE0..=0xEF), Some(0xE0..=0xEF)) => pairs.insert_u32(pair_key(head(w))),
+                (Some(0xE0..=0xEF), Some(0xE0..=0xEF)) => pairs.insert_u32(pair_key(h)),
                 _ => unfiltered.insert(c),
             }
             first.push(c);

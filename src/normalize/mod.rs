@@ -3,8 +3,8 @@
 mod tables;
 
 use crate::Span;
-use crate::chars::decode3;
-use crate::lexicon::{CharSet, three_byte_at};
+use crate::chars::{decode3, three_byte_at};
+use crate::lexicon::CharSet;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class};
