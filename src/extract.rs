@@ -704,8 +704,8 @@ impl<'t> Cursor<'t> {
 /// breaks); each item's span points into the original.
 #[derive(Clone, Debug)]
 pub struct Quantities<'t> {
+    /// Its scan says whether damaged quantities are wanted.
     cursor: Cursor<'t>,
-    damaged: bool,
     done: bool,
     /// End of the last quantity yielded, in the original text.
     source_end: usize,
@@ -716,7 +716,6 @@ impl<'t> Quantities<'t> {
     /// flagged [`Quantity::damaged`]. Off by default: their values may be wrong.
     #[must_use]
     pub fn include_damaged(mut self, yes: bool) -> Quantities<'t> {
-        self.damaged = yes;
         self.cursor.scan.keep_damaged = yes;
         self
     }
@@ -732,7 +731,7 @@ impl Iterator for Quantities<'_> {
                 continue;
             };
             if let Found::Quantity { raw, damaged } = found {
-                if damaged && !self.damaged {
+                if damaged && !self.cursor.scan.keep_damaged {
                     // Left out, it still holds its original bytes, as it would if it were
                     // asked for: a number cleaned out of the same characters (¼ with a
                     // combining mark becomes 1⁄4) is not reported in its place.
@@ -788,7 +787,6 @@ impl FusedIterator for Quantities<'_> {}
 pub fn quantities(text: &str) -> Quantities<'_> {
     Quantities {
         cursor: Cursor::new(text),
-        damaged: false,
         done: false,
         source_end: 0,
     }
