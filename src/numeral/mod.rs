@@ -475,32 +475,34 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
         return Ok(None);
     }
     if let Some((Tok::Arabic(a), end)) = first {
-        let next = text.get(end..).and_then(|r| r.chars().next());
-        if !next.is_some_and(|c| lex::is_numeral_char(c) || c == ' ') {
+        // Nothing numeral (nor a blank before 万) follows at `k`: the numeral ends there.
+        let ends_at = |k: usize| {
+            !text
+                .get(k..)
+                .and_then(|r| r.chars().next())
+                .is_some_and(|c| lex::is_numeral_char(c) || c == ' ')
+        };
+        let shape = Shape {
+            tail_small: 1,
+            arabic: true,
+            arabic_int: (!a.has_point && !a.has_sep).then_some(a.int_digits),
+            ..Shape::default()
+        };
+        if ends_at(end) {
             if let Some(value) = a.value() {
-                let shape = Shape {
-                    tail_small: 1,
-                    arabic: true,
-                    arabic_int: (!a.has_point && !a.has_sep).then_some(a.int_digits),
-                    ..Shape::default()
-                };
                 return Ok(Some(Scanned { value, end, shape }));
             }
         }
         // Arabic digits and one 万 or 亿 that nothing numeral follows (21.6万人, 7.35亿元):
         // the same reading as the general path below, without setting it up.
         if let Some((Tok::Big(p @ (4 | 8)), end)) = token(text, end) {
-            let after = text.get(end..).and_then(|r| r.chars().next());
-            if !after.is_some_and(|c| lex::is_numeral_char(c) || c == ' ') {
+            if ends_at(end) {
                 if let Some(value) = a.value().and_then(|v| v.checked_mul(pow10(p))) {
                     let shape = Shape {
-                        tail_small: 1,
                         tail_big: p,
-                        arabic: true,
                         has_units: true,
                         has_big: true,
-                        arabic_int: (!a.has_point && !a.has_sep).then_some(a.int_digits),
-                        ..Shape::default()
+                        ..shape
                     };
                     return Ok(Some(Scanned {
                         value: value.normalize(),
