@@ -206,53 +206,39 @@ impl Digits {
 pub(crate) fn arabic(i: &str) -> Option<(Arabic, usize)> {
     let bytes = i.as_bytes();
     let n = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
-    // Plain digits (at most 18, which a u64 holds) with no separator or point after them,
-    // the common case: the grammar below would read just these digits.
-    if (1..=18).contains(&n) && !matches!(bytes.get(n), Some(b',' | b'.' | 0xEF)) {
-        let m = bytes
+    // The common cases: plain digits (17990), or digits, a point and digits (21.6, 7.35,
+    // 0.50), at most 18 digits in all (a u64 holds them), with no separator or point
+    // after them. The grammar below would read just these, dropping the trailing zeros
+    // of the fraction.
+    let frac = match bytes.get(n) {
+        Some(b'.') => bytes.get(n + 1..).unwrap_or(&[]),
+        _ => &[],
+    };
+    let f = frac.iter().take_while(|b| b.is_ascii_digit()).count();
+    let end = if f > 0 { n + 1 + f } else { n };
+    if n >= 1 && n + f <= 18 && !matches!(bytes.get(end), Some(b',' | b'.' | 0xEF)) {
+        let zeros = frac
+            .get(..f)
+            .unwrap_or(&[])
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'0')
+            .count();
+        let kept = f - zeros;
+        let digits = bytes
             .get(..n)
             .unwrap_or(&[])
             .iter()
-            .fold(0u64, |m, d| m * 10 + u64::from(d - b'0'));
+            .chain(frac.get(..kept).unwrap_or(&[]));
+        let m = digits.fold(0u64, |m, d| m * 10 + u64::from(d - b'0'));
         let a = Arabic {
             mantissa: Some(i128::from(m)),
-            scale: 0,
+            scale: u32::try_from(kept).unwrap_or(0),
             int_digits: n,
-            has_point: false,
+            has_point: f > 0,
             has_sep: false,
         };
-        return Some((a, n));
-    }
-    // Digits, a point and digits (21.6, 7.35, 0.50), at most 18 digits in all, with no
-    // separator or point after them: the grammar would read just these, dropping the
-    // trailing zeros of the fraction.
-    if (1..=17).contains(&n) && bytes.get(n) == Some(&b'.') {
-        let frac = bytes.get(n + 1..).unwrap_or(&[]);
-        let f = frac.iter().take_while(|b| b.is_ascii_digit()).count();
-        if (1..=18 - n).contains(&f) && !matches!(frac.get(f), Some(b',' | b'.' | 0xEF)) {
-            let zeros = frac
-                .get(..f)
-                .unwrap_or(&[])
-                .iter()
-                .rev()
-                .take_while(|&&b| b == b'0')
-                .count();
-            let kept = f - zeros;
-            let digits = bytes
-                .get(..n)
-                .unwrap_or(&[])
-                .iter()
-                .chain(frac.get(..kept).unwrap_or(&[]));
-            let m = digits.fold(0u64, |m, d| m * 10 + u64::from(d - b'0'));
-            let a = Arabic {
-                mantissa: Some(i128::from(m)),
-                scale: u32::try_from(kept).unwrap_or(0),
-                int_digits: n,
-                has_point: true,
-                has_sep: false,
-            };
-            return Some((a, n + 1 + f));
-        }
+        return Some((a, end));
     }
     arabic_by_grammar(i)
 }
