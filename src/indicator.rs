@@ -712,11 +712,8 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             // else the sentence's year before 由 (截至2020年底,…由…下降到…).
             Some(p) => own_period(t, marks, item.raw.num_start, p.raw.end, times, doc_year)
                 .or_else(|| {
-                    let head = t.get(item.sentence.0..p.raw.start).unwrap_or("");
-                    let from = head
-                        .rfind('由')
-                        .or_else(|| head.rfind('从'))
-                        .map_or(p.raw.start, |k| item.sentence.0 + k);
+                    let from =
+                        change_opener(t, (item.sentence.0, p.raw.start)).unwrap_or(p.raw.start);
                     own_period(t, marks, from, item.sentence.0, times, doc_year)
                 }),
             None => period_for(
@@ -731,11 +728,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
         };
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;
-            let head = t.get(p.sentence.0..p.raw.start).unwrap_or("");
-            let from = head
-                .rfind('由')
-                .or_else(|| head.rfind('从'))
-                .map_or(p.sentence.0, |k| p.sentence.0 + k);
+            let from = change_opener(t, (p.sentence.0, p.raw.start)).unwrap_or(p.sentence.0);
             let period = own_period(t, marks, p.raw.num_start, from, times, doc_year);
             Some((j, period))
         });
@@ -1436,10 +1429,17 @@ fn previous_index(t: &str, items: &[Item], i: usize) -> Option<usize> {
     if !changed {
         return None;
     }
-    let head = t.get(item.sentence.0..prev.raw.start)?;
-    let from = head.rfind('由').or_else(|| head.rfind('从'))?;
-    let from_to_a = head.get(from..)?.chars().count();
+    let from = change_opener(t, (item.sentence.0, prev.raw.start))?;
+    let from_to_a = t.get(from..prev.raw.start)?.chars().count();
     (from_to_a <= 12).then_some(j)
+}
+
+/// Where the 由 (else the 从) that opens a change (由A下降到B, 从A增加到B) stands in
+/// `range` of `t`: the last one.
+fn change_opener(t: &str, range: (usize, usize)) -> Option<usize> {
+    let head = t.get(range.0..range.1)?;
+    let k = head.rfind('由').or_else(|| head.rfind('从'))?;
+    Some(range.0 + k)
 }
 
 fn year_of_time(tr: &TimeRaw) -> Option<Period> {
