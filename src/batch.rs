@@ -38,7 +38,7 @@ impl Extractor {
 }
 
 /// The quantities of each document, in document order, computed in parallel on rayon's
-/// thread pool.
+/// thread pool. They borrow their text from `docs`.
 ///
 /// ```
 /// let docs = ["3万余人", "9.82亿元和78个村"];
@@ -46,24 +46,28 @@ impl Extractor {
 /// assert_eq!(found[1].len(), 2);
 /// ```
 #[cfg(feature = "rayon")]
-pub fn par_quantities<T: AsRef<str> + Sync>(docs: &[T]) -> Vec<Vec<Quantity>> {
+pub fn par_quantities<T: AsRef<str> + Sync>(docs: &[T]) -> Vec<Vec<Quantity<'_>>> {
     use rayon::prelude::*;
     docs.par_iter()
         .map(|d| crate::quantities(d.as_ref()).collect())
         .collect()
 }
 
-/// The quantities of each document, in document order, one after the other.
+/// The quantities of each document, in document order, one after the other. They own
+/// their text ([`Quantity::into_owned`]): the documents may be temporaries.
 ///
 /// ```
 /// let counts: Vec<usize> = fupin::quantities_all(["3万余人", "无"]).map(|v| v.len()).collect();
 /// assert_eq!(counts, [1, 0]);
 /// ```
-pub fn quantities_all<I>(docs: I) -> impl Iterator<Item = Vec<Quantity>>
+pub fn quantities_all<I>(docs: I) -> impl Iterator<Item = Vec<Quantity<'static>>>
 where
     I: IntoIterator,
     I::Item: AsRef<str>,
 {
-    docs.into_iter()
-        .map(|d| crate::quantities(d.as_ref()).collect())
+    docs.into_iter().map(|d| {
+        crate::quantities(d.as_ref())
+            .map(Quantity::into_owned)
+            .collect()
+    })
 }

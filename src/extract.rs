@@ -683,9 +683,9 @@ impl<'t> Cursor<'t> {
     }
 
     /// A quantity found in the current chunk, with its span in the whole document.
-    pub(crate) fn quantity(&mut self, raw: &Raw) -> Quantity {
+    pub(crate) fn quantity(&mut self, raw: &Raw) -> Quantity<'t> {
         let local = self.chunk_span(raw);
-        let mut q = quantity::to_quantity(raw, self.norm.as_str(), local, self.chunk);
+        let mut q = quantity::to_quantity(raw, &self.norm, local, self.chunk);
         q.span = self.in_document(local);
         q
     }
@@ -721,10 +721,10 @@ impl<'t> Quantities<'t> {
     }
 }
 
-impl Iterator for Quantities<'_> {
-    type Item = Quantity;
+impl<'t> Iterator for Quantities<'t> {
+    type Item = Quantity<'t>;
 
-    fn next(&mut self) -> Option<Quantity> {
+    fn next(&mut self) -> Option<Quantity<'t>> {
         while !self.done {
             let Some(found) = self.cursor.next_in_chunk() else {
                 self.done = !self.cursor.advance();
@@ -772,6 +772,9 @@ impl FusedIterator for Quantities<'_> {}
 ///
 /// Spans are ordered and do not overlap. Memory is bounded by 64 KiB of text and
 /// what is found, whatever the size of `text`.
+///
+/// Each quantity borrows its `text` from `text` (nothing is allocated for it); call
+/// [`Quantity::into_owned`] to keep one after the input is gone.
 ///
 /// ```
 /// use fupin::{quantities, Unit};

@@ -148,7 +148,7 @@ pub struct Period {
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Previous {
     /// The earlier quantity, with its span in the original text.
-    pub quantity: Quantity,
+    pub quantity: Quantity<'static>,
     /// Its period, where the text gives one.
     pub period: Option<Period>,
 }
@@ -162,7 +162,7 @@ pub struct PovertyIndicator {
     /// What it measures.
     pub kind: IndicatorKind,
     /// The figure, with its span in the original text.
-    pub quantity: Quantity,
+    pub quantity: Quantity<'static>,
     /// The words that tied the figure to its kind, as written (建档立卡贫困人口).
     pub subject: String,
     /// Byte span of the subject in the original text.
@@ -278,11 +278,11 @@ impl Pending {
         // forward from the last span.
         let previous = self.previous.and_then(|(j, period)| {
             Some(Previous {
-                quantity: cursor.quantity(&items.get(j)?.raw),
+                quantity: cursor.quantity(&items.get(j)?.raw).into_owned(),
                 period,
             })
         });
-        let quantity = cursor.quantity(raw);
+        let quantity = cursor.quantity(raw).into_owned();
         let (subject, subject_span) = match self.subject {
             Some((a, b)) => {
                 let (text, span) = cursor.original(Span::new(a, b));
@@ -344,7 +344,7 @@ impl FusedIterator for Indicators<'_> {}
 /// assert_eq!(found.len(), 1);
 /// assert_eq!(found[0].kind, IndicatorKind::PovertyIncidence);
 /// assert_eq!(found[0].quantity.value.to_string(), "15.2");
-/// assert_eq!(found[0].previous.as_ref().map(|p| p.quantity.text.as_str()), Some("19.7%"));
+/// assert_eq!(found[0].previous.as_ref().map(|p| &*p.quantity.text), Some("19.7%"));
 /// ```
 #[must_use]
 pub fn extract(text: &str) -> Indicators<'_> {

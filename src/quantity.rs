@@ -3,13 +3,20 @@
 use crate::chars::{char_at, char_before, starts};
 use crate::lexicon::Lexicon;
 use crate::numeral::{self, Message, NumError, Scanned, Shape, lex};
-use crate::{Approx, ParseError, ParseErrorKind, Per, Span, Unit};
+use crate::{Approx, Normalized, ParseError, ParseErrorKind, Per, Span, Unit};
 use core::fmt;
 use core::str::FromStr;
 use rust_decimal::Decimal;
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 /// A number with its unit, as found in text or parsed from one string.
+///
+/// A quantity found in a text borrows its [`text`](Quantity::text) (and, where the text
+/// needed no cleaning, its [`noun`](Quantity::noun)) from that text: `Quantity<'t>` lives
+/// as long as the input. [`into_owned`](Quantity::into_owned) detaches it
+/// (`Quantity<'static>`, which is `Send + Sync + 'static`); quantities made with
+/// [`Quantity::new`] or parsed with [`FromStr`] are owned already.
 ///
 /// `value` (and `max` for a range) are exact decimals in the base unit of
 /// [`unit`](Quantity::unit): `9.82亿元` is 982000000 yuan, `百分之三十四点四` is 34.4 percent,
@@ -30,7 +37,7 @@ use std::sync::OnceLock;
 /// ```
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct Quantity {
+pub struct Quantity<'t> {
     /// The value in the base unit (the low end of a range).
     pub value: rust_decimal::Decimal,
     /// The high end of a range (`3至5万元`), else `None`.
@@ -42,13 +49,17 @@ pub struct Quantity {
     /// What a rate is per (`万元/年`), else `None`.
     pub per: Option<Per>,
     /// For [`Unit::Count`]: the measure word (`个`, `座`); as written after normalization.
-    pub classifier: Option<String>,
+    /// Measure words found in text are borrowed from the crate's own word list.
+    pub classifier: Option<Cow<'static, str>>,
     /// The counted noun right after the measure word (`78个贫困村` → `贫困村`), or the noun
     /// that gave the unit (`1.6万贫困人口` → `贫困人口`).
-    pub noun: Option<String>,
+    /// As written after normalization: borrowed from the input where that needed no
+    /// cleaning, else owned.
+    pub noun: Option<Cow<'t, str>>,
     /// The quantity as written in the original input, approximation words and unit
     /// included: `&input[span] == text`.
-    pub text: String,
+    /// Borrowed from the input for a quantity found in it.
+    pub text: Cow<'t, str>,
     /// Byte span of [`text`](Quantity::text) in the original input.
     pub span: Span,
     /// A `?` or U+FFFD stands in or right before the number: its value may be wrong.
@@ -56,7 +67,7 @@ pub struct Quantity {
     pub damaged: bool,
 }
 
-impl Quantity {
+impl Quantity<'static> {
     /// A quantity of `value` in `unit` (or a bare number), exact, whose `text` is its
     /// canonical written form ([`Display`](fmt::Display)) and whose span covers that text.
     ///
@@ -68,16 +79,16 @@ impl Quantity {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     #[must_use]
-    pub fn new(value: Decimal, unit: Option<Unit>) -> Quantity {
+    pub fn new(value: Decimal, unit: Option<Unit>) -> Quantity<'static> {
         let mut q = Quantity {
             value: value.normalize(),
             max: None,
             unit,
             approx: Approx::Exact,
             per: None,
-            classifier: (unit == Some(Unit::Count)).then(|| "个".to_owned()),
+            classifier: (unit == Some(Unit::Count)).then_some(Cow::Borrowed("个")),
             noun: None,
-            text: String::new(),
+            text: Cow::Borrowed(""),
             span: Span::default(),
             damaged: false,
         };
@@ -85,9 +96,21 @@ impl Quantity {
         q
     }
 
+    /// Parses one quantity, the whole string, as [`parse_quantity`] does: its text is
+    /// borrowed from `s`.
+    ///
+    /// # Errors
+    ///
+    /// As [`parse_quantity`].
+    pub fn parse(s: &str) -> Result<Quantity<'_>, ParseError> {
+        parse_quantity(s)
+    }
+}
+
+impl<'t> Quantity<'t> {
     /// The same quantity with another approximation (text recomputed).
     #[must_use]
-    pub fn with_approx(mut self, approx: Approx) -> Quantity {
+    pub fn with_approx(mut self, approx: Approx) -> Quantity<'t> {
         self.approx = approx;
         self.retext();
         self
@@ -95,7 +118,7 @@ impl Quantity {
 
     /// The same quantity as a range up to `max` (text recomputed).
     #[must_use]
-    pub fn with_max(mut self, max: Option<Decimal>) -> Quantity {
+    pub fn with_max(mut self, max: Option<Decimal>) -> Quantity<'t> {
         self.max = max.map(|m| m.normalize());
         self.retext();
         self
@@ -103,7 +126,7 @@ impl Quantity {
 
     /// The same quantity per year, person … (text recomputed).
     #[must_use]
-    pub fn with_per(mut self, per: Option<Per>) -> Quantity {
+    pub fn with_per(mut self, per: Option<Per>) -> Quantity<'t> {
         self.per = per;
         self.retext();
         self
@@ -111,24 +134,42 @@ impl Quantity {
 
     /// The same count with another measure word (text recomputed).
     #[must_use]
-    pub fn with_classifier(mut self, classifier: impl Into<String>) -> Quantity {
+    pub fn with_classifier(mut self, classifier: impl Into<Cow<'static, str>>) -> Quantity<'t> {
         self.classifier = Some(classifier.into());
         self.retext();
         self
     }
 
     fn retext(&mut self) {
-        self.text = self.to_string();
-        self.span = Span::new(0, self.text.len());
+        let text = self.to_string();
+        self.span = Span::new(0, text.len());
+        self.text = Cow::Owned(text);
     }
 
-    /// Parses one quantity, the whole string, as [`parse_quantity`] does.
+    /// The same quantity, owning its text: it no longer borrows the input it was found
+    /// in, and may outlive it or be sent elsewhere.
     ///
-    /// # Errors
-    ///
-    /// As [`parse_quantity`].
-    pub fn parse(s: &str) -> Result<Quantity, ParseError> {
-        parse_quantity(s)
+    /// ```
+    /// fn figures(report: &str) -> Vec<fupin::Quantity<'static>> {
+    ///     fupin::quantities(report).map(fupin::Quantity::into_owned).collect()
+    /// }
+    /// let found = figures(&String::from("脱贫1.2万人"));
+    /// assert_eq!(found[0].text, "1.2万人");
+    /// ```
+    #[must_use]
+    pub fn into_owned(self) -> Quantity<'static> {
+        Quantity {
+            value: self.value,
+            max: self.max,
+            unit: self.unit,
+            approx: self.approx,
+            per: self.per,
+            classifier: self.classifier,
+            noun: self.noun.map(|n| Cow::Owned(n.into_owned())),
+            text: Cow::Owned(self.text.into_owned()),
+            span: self.span,
+            damaged: self.damaged,
+        }
     }
 }
 
@@ -136,7 +177,7 @@ impl Quantity {
 /// words and the unit (`约916800元`, `30000余人`, `30000-50000元`, `34.4%`,
 /// `20.8个百分点`, `78个贫困村`). [`parse_quantity`] reads it back to an equal quantity
 /// (text and span aside).
-impl fmt::Display for Quantity {
+impl fmt::Display for Quantity<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.approx {
             Approx::About => f.write_str("约")?,
@@ -177,11 +218,12 @@ impl fmt::Display for Quantity {
     }
 }
 
-impl FromStr for Quantity {
+/// Parses as [`parse_quantity`] does, into an owned quantity.
+impl FromStr for Quantity<'static> {
     type Err = ParseError;
 
-    fn from_str(s: &str) -> Result<Quantity, ParseError> {
-        parse_quantity(s)
+    fn from_str(s: &str) -> Result<Quantity<'static>, ParseError> {
+        parse_quantity(s).map(Quantity::into_owned)
     }
 }
 
@@ -1317,7 +1359,7 @@ fn pow10(p: u32) -> Option<Decimal> {
 /// assert_eq!((q.value.to_string(), q.approx), ("30000".into(), Approx::Over));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
-pub fn parse_quantity(text: &str) -> Result<Quantity, ParseError> {
+pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
     let norm = crate::normalize(text);
     let t = norm.as_str();
     let back = |s: Span| norm.source_span(s);
@@ -1381,7 +1423,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, ParseError> {
     }
     let mut q = to_quantity(
         &raw,
-        t,
+        &norm,
         norm.source_span(Span::new(raw.start, raw.end)),
         text,
     );
@@ -1390,22 +1432,36 @@ pub fn parse_quantity(text: &str) -> Result<Quantity, ParseError> {
     }
     let s = back(Span::new(start, end));
     q.span = s;
-    q.text = text.get(s.range()).unwrap_or("").to_owned();
+    q.text = Cow::Borrowed(text.get(s.range()).unwrap_or(""));
     Ok(q)
 }
 
-/// Builds the public quantity from a raw read of the cleaned text `t`, given its span in
-/// the original text.
-pub(crate) fn to_quantity(raw: &Raw, t: &str, span: Span, original: &str) -> Quantity {
+/// Builds the public quantity from a raw read of `norm`, the cleaned `original`, given
+/// its span in `original`. The text is borrowed from `original`, and so is the noun
+/// where cleaning left it as it was.
+pub(crate) fn to_quantity<'t>(
+    raw: &Raw,
+    norm: &Normalized<'t>,
+    span: Span,
+    original: &'t str,
+) -> Quantity<'t> {
+    let noun = raw.noun.and_then(|(a, b)| {
+        let cleaned = norm.as_str().get(a..b)?;
+        let source = original.get(norm.source_span(Span::new(a, b)).range());
+        Some(match source {
+            Some(o) if o == cleaned => Cow::Borrowed(o),
+            _ => Cow::Owned(cleaned.to_owned()),
+        })
+    });
     Quantity {
         value: raw.value,
         max: raw.max,
         unit: raw.unit,
         approx: raw.approx,
         per: raw.per,
-        classifier: raw.classifier.map(str::to_owned),
-        noun: raw.noun.and_then(|(a, b)| t.get(a..b)).map(str::to_owned),
-        text: original.get(span.range()).unwrap_or("").to_owned(),
+        classifier: raw.classifier.map(Cow::Borrowed),
+        noun,
+        text: Cow::Borrowed(original.get(span.range()).unwrap_or("")),
         span,
         damaged: false,
     }

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 use serde::de::Error as _;
 use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::borrow::Cow;
 
 /// A `Decimal` as a JSON string, never a number.
 pub(crate) struct Dec<'a>(pub &'a Decimal);
@@ -23,7 +24,10 @@ pub(crate) fn de_decimal<E: serde::de::Error>(s: &str) -> Result<Decimal, E> {
 }
 
 /// Writes the quantity keys of spec section 5 into a map being serialized.
-pub(crate) fn quantity_entries<M: SerializeMap>(q: &Quantity, m: &mut M) -> Result<(), M::Error> {
+pub(crate) fn quantity_entries<M: SerializeMap>(
+    q: &Quantity<'_>,
+    m: &mut M,
+) -> Result<(), M::Error> {
     m.serialize_entry("value", &Dec(&q.value))?;
     if let Some(max) = &q.max {
         m.serialize_entry("max", &Dec(max))?;
@@ -50,7 +54,7 @@ pub(crate) fn quantity_entries<M: SerializeMap>(q: &Quantity, m: &mut M) -> Resu
 
 /// `{"value":"982000000","unit":"yuan","approx":"exact","text":"9.82亿元","start":0,"end":11}`
 /// with `max`, `classifier`, `noun`, `per` and `damaged` where they apply.
-impl Serialize for Quantity {
+impl Serialize for Quantity<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
         quantity_entries(self, &mut m)?;
@@ -84,7 +88,7 @@ pub(crate) struct QuantityWire {
 }
 
 impl QuantityWire {
-    pub(crate) fn into_quantity<E: serde::de::Error>(self) -> Result<Quantity, E> {
+    pub(crate) fn into_quantity<E: serde::de::Error>(self) -> Result<Quantity<'static>, E> {
         if self.end < self.start {
             return Err(E::custom(format!(
                 "span end {} before start {}",
@@ -100,17 +104,18 @@ impl QuantityWire {
             unit: self.unit,
             approx: self.approx.unwrap_or_default(),
             per: self.per,
-            classifier: self.classifier,
-            noun: self.noun,
-            text: self.text,
+            classifier: self.classifier.map(Cow::Owned),
+            noun: self.noun.map(Cow::Owned),
+            text: Cow::Owned(self.text),
             span: Span::new(self.start, self.end),
             damaged: self.damaged,
         })
     }
 }
 
-impl<'de> Deserialize<'de> for Quantity {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Quantity, D::Error> {
+/// Reads an owned quantity (for any `'t`, so that it fits in a borrowing struct too).
+impl<'de> Deserialize<'de> for Quantity<'_> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         QuantityWire::deserialize(d)?.into_quantity::<D::Error>()
     }
 }

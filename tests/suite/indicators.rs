@@ -9,7 +9,7 @@ fn kinds(text: &str) -> Vec<(K, String)> {
             if !i.subject.is_empty() {
                 assert_eq!(&text[i.subject_span.range()], i.subject);
             }
-            (i.kind, i.quantity.text)
+            (i.kind, i.quantity.text.into_owned())
         })
         .collect()
 }

@@ -145,7 +145,7 @@ proptest! {
     #[test]
     fn parsers_never_panic_on_numeral_junk(s in junk()) {
         if let Ok(q) = parse_quantity(&s) {
-            prop_assert_eq!(&s[q.span.range()], q.text.as_str());
+            prop_assert_eq!(&s[q.span.range()], &*q.text);
         }
         if let Err(e) = parse_number(&s) {
             prop_assert!(s.get(e.span().range()).is_some());
@@ -157,7 +157,7 @@ proptest! {
         let mut last = 0;
         for q in quantities(&s).include_damaged(true) {
             prop_assert!(s.is_char_boundary(q.span.start) && s.is_char_boundary(q.span.end));
-            prop_assert_eq!(&s[q.span.range()], q.text.as_str());
+            prop_assert_eq!(&s[q.span.range()], &*q.text);
             prop_assert!(q.span.start >= last, "overlap or disorder at {:?}", q.span);
             last = q.span.end;
         }
@@ -166,7 +166,7 @@ proptest! {
         let kept: Vec<_> = quantities(&s).include_damaged(true).filter(|q| !q.damaged).collect();
         prop_assert_eq!(clean, kept);
         for i in fupin::extract(&s) {
-            prop_assert_eq!(&s[i.quantity.span.range()], i.quantity.text.as_str());
+            prop_assert_eq!(&s[i.quantity.span.range()], &*i.quantity.text);
             if let Some(p) = &i.previous {
                 prop_assert!(p.quantity.span.end <= i.quantity.span.start);
             }

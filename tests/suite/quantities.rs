@@ -8,7 +8,7 @@ fn found(text: &str) -> Vec<(String, String, Option<Unit>)> {
     quantities(text)
         .map(|q| {
             assert_eq!(&text[q.span.range()], q.text, "span of {:?}", q.text);
-            (q.text, q.value.to_string(), q.unit)
+            (q.text.into_owned(), q.value.to_string(), q.unit)
         })
         .collect()
 }
@@ -158,7 +158,7 @@ fn damaged_numbers_are_skipped_or_flagged() {
     texts("\u{FFFD}12\u{FFFD}34\u{FFFD}万元,?,5?户", &[]);
     let all: Vec<_> = quantities("?1?2?,?1至5万元")
         .include_damaged(true)
-        .map(|q| (q.text, q.damaged))
+        .map(|q| (q.text.into_owned(), q.damaged))
         .collect();
     assert_eq!(
         all,
