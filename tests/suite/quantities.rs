@@ -268,3 +268,38 @@ fn documents_larger_than_a_chunk() {
             .all(|i| text[i.quantity.span.range()] == i.quantity.text)
     );
 }
+
+#[test]
+fn quantities_borrow_their_text_until_made_owned() {
+    use std::borrow::Cow;
+    // Plain text: text, classifier and noun are all borrowed, nothing is allocated.
+    let text = String::from("全乡共有78个贫困村,脱贫1.6万贫困人口。");
+    let qs: Vec<_> = quantities(&text).collect();
+    assert_eq!(qs.len(), 2);
+    assert!(matches!(qs[0].text, Cow::Borrowed("78个")));
+    assert!(matches!(qs[0].classifier, Some(Cow::Borrowed("个"))));
+    assert!(matches!(qs[0].noun, Some(Cow::Borrowed("贫困村"))));
+    assert!(matches!(qs[1].text, Cow::Borrowed("1.6万")));
+    assert!(matches!(qs[1].noun, Some(Cow::Borrowed("贫困人口"))));
+    // Traditional text: the text is the original's, the noun is the cleaned form.
+    let trad = String::from("全鄉共有78個貧困村(cūn),另有12個村,。");
+    let qs: Vec<_> = quantities(&trad).collect();
+    assert_eq!(qs.len(), 2);
+    assert!(matches!(qs[0].text, Cow::Borrowed("78個")));
+    assert!(matches!(&qs[0].noun, Some(Cow::Owned(n)) if n == "贫困村"));
+    // Left as it was by cleaning, though other characters of the piece changed.
+    assert!(matches!(qs[1].noun, Some(Cow::Borrowed("村"))));
+    // Owned copies outlive the input and equal the borrowed ones.
+    let owned: Vec<fupin::Quantity<'static>> = qs
+        .iter()
+        .cloned()
+        .map(fupin::Quantity::into_owned)
+        .collect();
+    assert_eq!(owned, qs);
+    drop(qs);
+    drop(trad);
+    assert!(matches!(&owned[0].text, Cow::Owned(t) if t == "78個"));
+    assert!(matches!(owned[0].classifier, Some(Cow::Borrowed("个"))));
+    assert!(matches!(&owned[1].noun, Some(Cow::Owned(n)) if n == "村"));
+    assert_eq!(owned[1].value.to_string(), "12");
+}
