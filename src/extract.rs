@@ -3,7 +3,7 @@
 use crate::chars::{char_at, char_before, starts};
 use crate::lexicon::CharSet;
 use crate::numeral::{self, lex};
-use crate::quantity::{self, Mode, Raw, is_cjk_char, is_damage};
+use crate::quantity::{self, Mode, Raw, damage_ends_at, has_damage, is_cjk_char, is_damage};
 use crate::{Normalized, Quantity, Span};
 use core::iter::FusedIterator;
 
@@ -429,10 +429,13 @@ impl<'n> Finder<'n> {
     /// separator).
     fn damaged_before(&self, mut p: usize) -> bool {
         let t = self.t;
-        if let Some(c @ ('.' | ',')) = char_before(t, p) {
-            p -= c.len_utf8();
+        if matches!(
+            p.checked_sub(1).and_then(|k| t.as_bytes().get(k)),
+            Some(b'.' | b',')
+        ) {
+            p -= 1;
         }
-        char_before(t, p).is_some_and(is_damage)
+        damage_ends_at(t, p)
     }
 
     fn damaged(&self, raw: &Raw) -> bool {
@@ -440,9 +443,7 @@ impl<'n> Finder<'n> {
         if self.damaged_before(raw.num_start) {
             return true;
         }
-        if t.get(raw.num_start..raw.end)
-            .is_some_and(|s| s.chars().any(is_damage))
-        {
+        if t.get(raw.num_start..raw.end).is_some_and(has_damage) {
             return true;
         }
         // 1?5: damage right after, with more of the number behind it.

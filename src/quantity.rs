@@ -240,8 +240,29 @@ pub(crate) fn trim_bounds(t: &str) -> (usize, usize) {
     (start, end.max(start))
 }
 
+/// A character that stands in for one a page lost: `?` or U+FFFD.
 pub(crate) fn is_damage(c: char) -> bool {
     matches!(c, '?' | '\u{FFFD}')
+}
+
+/// Whether a damage character ([`is_damage`]) stands in `s`. Reads bytes: `?` is one,
+/// and U+FFFD (EF BF BD) is the only damage character with a lead byte 0xEF, which
+/// cleaned-up text rarely holds, so characters are decoded only after such a byte.
+pub(crate) fn has_damage(s: &str) -> bool {
+    s.bytes().any(|b| b == b'?' || b == 0xEF) && s.chars().any(is_damage)
+}
+
+/// Whether the character that ends at byte `p` of `t` is a damage character.
+pub(crate) fn damage_ends_at(t: &str, p: usize) -> bool {
+    let b = t.as_bytes();
+    match p.checked_sub(1).and_then(|k| b.get(k)) {
+        Some(b'?') => true,
+        Some(0xBD) => p
+            .checked_sub(3)
+            .and_then(|k| b.get(k..p))
+            .is_some_and(|w| w == "\u{FFFD}".as_bytes()),
+        _ => false,
+    }
 }
 
 /// A `Damaged` error when a `?` or U+FFFD stands in `t[start..end]`.
@@ -1484,6 +1505,22 @@ mod tests {
                 assert!(!a.starts_with(b) || a == b, "{a} after {b}");
             }
         }
+    }
+
+    #[test]
+    fn damage_by_bytes_is_damage_by_characters() {
+        // Every character, before and after others: ½ (C2 BD) and ﾽ (EF BE BD) end in
+        // the last byte of U+FFFD, and the full-width forms share its lead byte.
+        for c in (0..=0x2FFFF).filter_map(char::from_u32) {
+            for (before, after) in [("", ""), ("1", "2"), ("\u{FFBF}", "萬"), ("½", "?")] {
+                let s = format!("{before}{c}{after}");
+                let end = before.len() + c.len_utf8();
+                assert_eq!(damage_ends_at(&s, end), is_damage(c), "{c:?} in {s:?}");
+                assert_eq!(has_damage(&s), s.chars().any(is_damage), "{c:?} in {s:?}");
+            }
+        }
+        assert!(!damage_ends_at("", 0) && !damage_ends_at("?", 0) && damage_ends_at("?", 1));
+        assert!(!damage_ends_at("\u{FFFD}", 2) && damage_ends_at("\u{FFFD}", 3));
     }
 
     #[test]
