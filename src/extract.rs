@@ -727,22 +727,24 @@ impl<'t> Iterator for Quantities<'t> {
 
     fn next(&mut self) -> Option<Quantity<'t>> {
         while !self.done {
-            let Some(found) = self.cursor.next_in_chunk() else {
+            // Matched by reference: the read (160 bytes) is not moved out again.
+            let found = self.cursor.next_in_chunk();
+            let Some(found) = &found else {
                 self.done = !self.cursor.advance();
                 continue;
             };
-            if let Found::Quantity { raw, damaged } = found {
+            if let &Found::Quantity { ref raw, damaged } = found {
                 if damaged && !self.cursor.scan.keep_damaged {
                     // Left out, it still holds its original bytes, as it would if it were
                     // asked for: a number cleaned out of the same characters (¼ with a
                     // combining mark becomes 1⁄4) is not reported in its place.
-                    let span = self.cursor.span_of(&raw);
+                    let span = self.cursor.span_of(raw);
                     if span.start >= self.source_end {
                         self.source_end = span.end;
                     }
                     continue;
                 }
-                let mut q = self.cursor.quantity(&raw);
+                let mut q = self.cursor.quantity(raw);
                 // One source character can clean up into several (compatibility forms):
                 // never report two quantities over the same original bytes.
                 if q.span.start < self.source_end {
