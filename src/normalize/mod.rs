@@ -500,7 +500,10 @@ fn simplify_run(
         else {
             break;
         };
-        o.push_str(text.get(copied..i).unwrap_or(""));
+        // Traditional ideographs often stand together (貧困戶 has two): no empty copy.
+        if copied < i {
+            o.push_str(text.get(copied..i).unwrap_or(""));
+        }
         o.push(simple);
         i += 3;
         copied = i;
