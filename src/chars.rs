@@ -69,6 +69,17 @@ pub(crate) fn starts(t: &str, pos: usize, s: &str) -> bool {
         .is_some_and(|r| r.iter().zip(s.as_bytes()).all(|(a, b)| a == b))
 }
 
+/// Whether `s` ends at byte `pos` of `t`: [`starts`] looking back. A match starts at a
+/// character boundary (`s` starts with a byte that starts a character); `pos` is one
+/// when the caller took it from a character boundary.
+#[inline]
+pub(crate) fn ends(t: &str, pos: usize, s: &str) -> bool {
+    debug_assert!(!s.is_empty());
+    pos.checked_sub(s.len())
+        .and_then(|k| t.as_bytes().get(k..pos))
+        .is_some_and(|r| r.iter().zip(s.as_bytes()).all(|(a, b)| a == b))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,6 +103,11 @@ mod tests {
                     starts(t, pos, s),
                     t.get(pos..).is_some_and(|r| r.starts_with(s)),
                     "starts {pos} {s}"
+                );
+                assert_eq!(
+                    ends(t, pos, s),
+                    t.get(..pos).is_some_and(|r| r.ends_with(s)),
+                    "ends {pos} {s}"
                 );
             }
         }

@@ -1,6 +1,6 @@
 //! Quantities: a number, its approximation words and its unit.
 
-use crate::chars::{char_at, char_before, starts};
+use crate::chars::{char_at, char_before, ends, starts};
 use crate::lexicon::Lexicon;
 use crate::numeral::{self, Message, NumError, Scanned, Shape, lex};
 use crate::{Approx, Normalized, ParseError, ParseErrorKind, Per, Span, Unit};
@@ -556,60 +556,43 @@ fn skip_blanks(t: &str, mut pos: usize) -> usize {
 
 /// Approximation words right before `pos`, with where they start.
 pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
-    const WORDS: &[(&str, Approx)] = &[
-        ("大约", Approx::About),
-        ("约为", Approx::About),
-        ("约合", Approx::About),
-        ("约", Approx::About),
-        ("将近", Approx::Nearly),
-        ("接近", Approx::Nearly),
-        ("近", Approx::Nearly),
-        ("超过", Approx::Over),
-        ("多于", Approx::Over),
-        ("至少", Approx::Over),
-        ("逾", Approx::Over),
-        ("不足", Approx::Under),
-        ("不到", Approx::Under),
-        ("少于", Approx::Under),
-        ("小于", Approx::Under),
+    // 节约, 签约, 最近, 附近 are other words: the characters that make them.
+    const NOT_AFTER_YUE: &[char] = &[
+        '节', '制', '签', '预', '条', '公', '契', '邀', '相', '特', '违', '履', '简',
     ];
-    let head = t.get(..pos)?;
-    let last = head.chars().next_back()?;
+    const NOT_AFTER_JIN: &[char] = &['最', '附', '靠', '临', '亲', '就', '远', '新'];
+    const WORDS: &[(&str, Approx, &[char])] = &[
+        ("大约", Approx::About, &[]),
+        ("约为", Approx::About, &[]),
+        ("约合", Approx::About, &[]),
+        ("约", Approx::About, NOT_AFTER_YUE),
+        ("将近", Approx::Nearly, &[]),
+        ("接近", Approx::Nearly, &[]),
+        ("近", Approx::Nearly, NOT_AFTER_JIN),
+        ("超过", Approx::Over, &[]),
+        ("多于", Approx::Over, &[]),
+        ("至少", Approx::Over, &[]),
+        ("逾", Approx::Over, &[]),
+        ("不足", Approx::Under, &[]),
+        ("不到", Approx::Under, &[]),
+        ("少于", Approx::Under, &[]),
+        ("小于", Approx::Under, &[]),
+    ];
+    if !t.is_char_boundary(pos) {
+        return None;
+    }
+    let last = char_before(t, pos)?;
     if !matches!(
         last,
         '约' | '为' | '合' | '近' | '过' | '于' | '少' | '逾' | '足' | '到'
     ) {
         return None;
     }
-    for &(w, a) in WORDS {
-        if let Some(rest) = head.strip_suffix(w) {
-            let before = rest.chars().next_back();
-            // 节约, 签约, 最近, 附近 are other words.
-            let blocked = match w {
-                "约" => before.is_some_and(|c| {
-                    matches!(
-                        c,
-                        '节' | '制'
-                            | '签'
-                            | '预'
-                            | '条'
-                            | '公'
-                            | '契'
-                            | '邀'
-                            | '相'
-                            | '特'
-                            | '违'
-                            | '履'
-                            | '简'
-                    )
-                }),
-                "近" => before.is_some_and(|c| {
-                    matches!(c, '最' | '附' | '靠' | '临' | '亲' | '就' | '远' | '新')
-                }),
-                _ => false,
-            };
-            if !blocked {
-                return Some((a, rest.len()));
+    for &(w, a, not_after) in WORDS {
+        if ends(t, pos, w) {
+            let start = pos - w.len();
+            if !char_before(t, start).is_some_and(|c| not_after.contains(&c)) {
+                return Some((a, start));
             }
         }
     }

@@ -93,6 +93,34 @@ fn approximations() {
     let q: Vec<_> = quantities("节约3万元,最近5年").collect();
     assert_eq!(q[0].approx, Approx::Exact);
     assert_eq!(q[0].text, "3万元");
+    // Each approximation word before a figure, and the words that only end like one.
+    for (text, figure, approx) in [
+        ("签约12个项目", "12个", Approx::Exact),
+        ("附近3个村", "3个", Approx::Exact),
+        ("靠近200户", "200户", Approx::Exact),
+        ("大约200户", "大约200户", Approx::About),
+        ("收入约为4127元", "约为4127元", Approx::About),
+        ("约合1.2万元", "约合1.2万元", Approx::About),
+        ("共约5000人", "约5000人", Approx::About),
+        ("将近5000人", "将近5000人", Approx::Nearly),
+        ("接近5000人", "接近5000人", Approx::Nearly),
+        ("覆盖近5000人", "近5000人", Approx::Nearly),
+        ("超过1.2万户", "超过1.2万户", Approx::Over),
+        ("多于30户", "多于30户", Approx::Over),
+        ("至少30户", "至少30户", Approx::Over),
+        ("逾30户", "逾30户", Approx::Over),
+        ("不足30户", "不足30户", Approx::Under),
+        ("不到30户", "不到30户", Approx::Under),
+        ("少于30户", "少于30户", Approx::Under),
+        ("小于30户", "小于30户", Approx::Under),
+        ("达到30户", "30户", Approx::Exact),
+        ("下降为0.52%", "0.52%", Approx::Exact),
+    ] {
+        let q: Vec<_> = quantities(text).collect();
+        assert_eq!(q.len(), 1, "{text}");
+        assert_eq!((&*q[0].text, q[0].approx), (figure, approx), "{text}");
+        assert_eq!(&text[q[0].span.range()], figure, "{text}");
+    }
 }
 
 #[test]
