@@ -685,10 +685,16 @@ impl<'t> Cursor<'t> {
 
     /// A quantity found in the current chunk, with its span in the whole document.
     pub(crate) fn quantity(&mut self, raw: &Raw) -> Quantity<'t> {
-        let local = self.chunk_span(raw);
-        let mut q = quantity::to_quantity(raw, &self.norm, local, self.chunk);
-        q.span = self.in_document(local);
-        q
+        let span = self.span_of(raw);
+        self.quantity_spanned(raw, span, false)
+    }
+
+    /// [`quantity`](Cursor::quantity) for a read whose [`span_of`](Cursor::span_of) is
+    /// known already.
+    #[inline]
+    fn quantity_spanned(&self, raw: &Raw, span: Span, damaged: bool) -> Quantity<'t> {
+        let local = Span::new(span.start - self.offset, span.end - self.offset);
+        quantity::to_quantity(raw, &self.norm, local, self.chunk, span, damaged)
     }
 
     /// The span in the whole document of a quantity found in the current chunk, as
@@ -734,25 +740,26 @@ impl<'t> Iterator for Quantities<'t> {
                 continue;
             };
             if let &Found::Quantity { ref raw, damaged } = found {
+                // Left out when damaged and not asked for, it still holds its original
+                // bytes, as it would if it were asked for: a number cleaned out of the
+                // same characters (¼ with a combining mark becomes 1⁄4) is not reported
+                // in its place. One source character can clean up into several
+                // (compatibility forms): never report two quantities over the same
+                // original bytes.
+                let span = self.cursor.span_of(raw);
+                let overlaps = span.start < self.source_end;
                 if damaged && !self.cursor.scan.keep_damaged {
-                    // Left out, it still holds its original bytes, as it would if it were
-                    // asked for: a number cleaned out of the same characters (¼ with a
-                    // combining mark becomes 1⁄4) is not reported in its place.
-                    let span = self.cursor.span_of(raw);
-                    if span.start >= self.source_end {
+                    if !overlaps {
                         self.source_end = span.end;
                     }
                     continue;
                 }
-                let mut q = self.cursor.quantity(raw);
-                // One source character can clean up into several (compatibility forms):
-                // never report two quantities over the same original bytes.
-                if q.span.start < self.source_end {
+                if overlaps {
                     continue;
                 }
-                self.source_end = q.span.end;
-                q.damaged = damaged;
-                return Some(q);
+                self.source_end = span.end;
+                // Built in the returned value, not copied into it.
+                return Some(self.cursor.quantity_spanned(raw, span, damaged));
             }
         }
         None

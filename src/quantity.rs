@@ -1425,12 +1425,8 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
         };
         return Err(err.map_span(back));
     }
-    let mut q = to_quantity(
-        &raw,
-        &norm,
-        norm.source_span(Span::new(raw.start, raw.end)),
-        text,
-    );
+    let local = norm.source_span(Span::new(raw.start, raw.end));
+    let mut q = to_quantity(&raw, &norm, local, text, local, false);
     if lead_yuan && q.unit.is_none() {
         q.unit = Some(Unit::Yuan);
     }
@@ -1441,13 +1437,17 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
 }
 
 /// Builds the public quantity from a raw read of `norm`, the cleaned `original`, given
-/// its span in `original`. The text is borrowed from `original`, and so is the noun
-/// where cleaning left it as it was.
+/// its span in `original` (`local`) and the span to report (`span`: in a whole
+/// document, `local` moved by where `original` starts in it). The text is borrowed from
+/// `original`, and so is the noun where cleaning left it as it was.
+#[inline]
 pub(crate) fn to_quantity<'t>(
     raw: &Raw,
     norm: &Normalized<'t>,
-    span: Span,
+    local: Span,
     original: &'t str,
+    span: Span,
+    damaged: bool,
 ) -> Quantity<'t> {
     let noun = raw.noun.and_then(|(a, b)| {
         let cleaned = norm.as_str().get(a..b)?;
@@ -1465,9 +1465,9 @@ pub(crate) fn to_quantity<'t>(
         per: raw.per,
         classifier: raw.classifier.map(Cow::Borrowed),
         noun,
-        text: Cow::Borrowed(original.get(span.range()).unwrap_or("")),
+        text: Cow::Borrowed(original.get(local.range()).unwrap_or("")),
         span,
-        damaged: false,
+        damaged,
     }
 }
 
