@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|s: &str| {
     for i in extract(s) {
         let q = &i.quantity;
-        assert_eq!(s.get(q.span.range()), Some(q.text.as_str()), "{s:?}");
+        assert_eq!(s.get(q.span.range()), Some(&*q.text), "{s:?}");
         if !i.subject.is_empty() {
             assert_eq!(s.get(i.subject_span.range()), Some(i.subject.as_str()), "{s:?}");
         }

@@ -8,7 +8,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|s: &str| {
     match parse_quantity(s) {
         Ok(q) => {
-            assert_eq!(s.get(q.span.range()), Some(q.text.as_str()), "{s:?}");
+            assert_eq!(s.get(q.span.range()), Some(&*q.text), "{s:?}");
             assert_eq!(q.value.to_string().parse::<Decimal>().ok(), Some(q.value));
             if let Some(m) = q.max {
                 assert!(q.value < m, "{s:?}: range {} to {m}", q.value);

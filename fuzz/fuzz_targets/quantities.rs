@@ -9,7 +9,7 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|s: &str| {
     let mut last = 0;
     for q in quantities(s).include_damaged(true) {
-        assert_eq!(s.get(q.span.range()), Some(q.text.as_str()), "{s:?}");
+        assert_eq!(s.get(q.span.range()), Some(&*q.text), "{s:?}");
         assert!(q.span.start >= last, "{s:?}: spans out of order");
         last = q.span.end;
         assert_eq!(q.value.to_string().parse::<Decimal>().ok(), Some(q.value));
