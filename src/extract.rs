@@ -685,23 +685,16 @@ impl<'t> Cursor<'t> {
 
     /// A quantity found in the current chunk, with its span in the whole document.
     pub(crate) fn quantity(&mut self, raw: &Raw) -> Quantity<'t> {
-        let span = self.span_of(raw);
-        self.quantity_spanned(raw, span, false)
-    }
-
-    /// [`quantity`](Cursor::quantity) for a read whose [`span_of`](Cursor::span_of) is
-    /// known already.
-    #[inline]
-    fn quantity_spanned(&self, raw: &Raw, span: Span, damaged: bool) -> Quantity<'t> {
-        let local = Span::new(span.start - self.offset, span.end - self.offset);
-        quantity::to_quantity(raw, &self.norm, local, self.chunk, span, damaged)
-    }
-
-    /// The span in the whole document of a quantity found in the current chunk, as
-    /// [`quantity`](Cursor::quantity) would give it, without building the quantity.
-    pub(crate) fn span_of(&mut self, raw: &Raw) -> Span {
         let local = self.chunk_span(raw);
-        self.in_document(local)
+        self.quantity_at(raw, local, false)
+    }
+
+    /// [`quantity`](Cursor::quantity) for a read whose [`chunk_span`](Cursor::chunk_span)
+    /// is known already.
+    #[inline]
+    fn quantity_at(&self, raw: &Raw, local: Span, damaged: bool) -> Quantity<'t> {
+        let span = self.in_document(local);
+        quantity::to_quantity(raw, &self.norm, local, self.chunk, span, damaged)
     }
 }
 
@@ -746,7 +739,8 @@ impl<'t> Iterator for Quantities<'t> {
                 // in its place. One source character can clean up into several
                 // (compatibility forms): never report two quantities over the same
                 // original bytes.
-                let span = self.cursor.span_of(raw);
+                let local = self.cursor.chunk_span(raw);
+                let span = self.cursor.in_document(local);
                 let overlaps = span.start < self.source_end;
                 if damaged && !self.cursor.scan.keep_damaged {
                     if !overlaps {
@@ -759,7 +753,7 @@ impl<'t> Iterator for Quantities<'t> {
                 }
                 self.source_end = span.end;
                 // Built in the returned value, not copied into it.
-                return Some(self.cursor.quantity_spanned(raw, span, damaged));
+                return Some(self.cursor.quantity_at(raw, local, damaged));
             }
         }
         None

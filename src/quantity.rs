@@ -1425,21 +1425,19 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
         };
         return Err(err.map_span(back));
     }
-    let local = norm.source_span(Span::new(raw.start, raw.end));
-    let mut q = to_quantity(&raw, &norm, local, text, local, false);
+    // The whole input, blanks aside, is the quantity's text.
+    let s = back(Span::new(start, end));
+    let mut q = to_quantity(&raw, &norm, s, text, s, false);
     if lead_yuan && q.unit.is_none() {
         q.unit = Some(Unit::Yuan);
     }
-    let s = back(Span::new(start, end));
-    q.span = s;
-    q.text = Cow::Borrowed(text.get(s.range()).unwrap_or(""));
     Ok(q)
 }
 
 /// Builds the public quantity from a raw read of `norm`, the cleaned `original`, given
-/// its span in `original` (`local`) and the span to report (`span`: in a whole
-/// document, `local` moved by where `original` starts in it). The text is borrowed from
-/// `original`, and so is the noun where cleaning left it as it was.
+/// the span of its text in `original` (`local`) and the span to report (`span`: in a
+/// whole document, `local` moved by where `original` starts in it). The text is
+/// borrowed from `original`, and so is the noun where cleaning left it as it was.
 #[inline]
 pub(crate) fn to_quantity<'t>(
     raw: &Raw,
