@@ -578,9 +578,7 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
         ("少于", Approx::Under, &[]),
         ("小于", Approx::Under, &[]),
     ];
-    if !t.is_char_boundary(pos) {
-        return None;
-    }
+    // None off a character boundary, so `pos` is one for `ends` below.
     let last = char_before(t, pos)?;
     if !matches!(
         last,
