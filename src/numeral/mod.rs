@@ -21,12 +21,16 @@ pub(crate) struct Scanned {
 }
 
 /// What a numeral looked like, for the layers above (years, ranges, bare numbers).
+///
+/// Kept small (16 bytes): it travels inside every read quantity, and a read of at most
+/// 128 bytes is moved by a few register copies instead of a call to `memcpy`. Counts
+/// saturate (see [`Shape::count`]); the layers above compare them with small numbers.
 #[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct Shape {
     /// A plain Arabic integer (no separators, point or units): its digit count.
-    pub arabic_int: Option<usize>,
+    pub arabic_int: Option<u16>,
     /// A Chinese digit string (二〇一九) with no point: its length.
-    pub digit_string: Option<usize>,
+    pub digit_string: Option<u16>,
     /// Any 十百千万亿.
     pub has_units: bool,
     /// Any 万 or 亿.
@@ -34,13 +38,30 @@ pub(crate) struct Shape {
     /// One Chinese digit character alone (一, 两).
     pub lone_digit: bool,
     /// Multiplier of the small units right after the last coefficient (百 in 九百亿), 1 if none.
-    pub tail_small: u32,
+    pub tail_small: u16,
     /// Power of ten of the big units at the very end (亿 in 九百亿 is 8), 0 if none.
-    pub tail_big: u32,
+    pub tail_big: u8,
     /// Any Arabic digits.
     pub arabic: bool,
     /// Begins with a bare 百, 千 or 万 (千一, 萬九): only whole inputs take these.
     pub bare_lead: bool,
+}
+
+impl Shape {
+    /// A digit count as kept in a shape: `u16::MAX` stands for that many or more.
+    pub fn count(n: usize) -> u16 {
+        u16::try_from(n).unwrap_or(u16::MAX)
+    }
+
+    /// A small-unit multiplier as kept in a shape, saturating like the product it tracks.
+    pub fn small(m: u32) -> u16 {
+        u16::try_from(m).unwrap_or(u16::MAX)
+    }
+
+    /// A big-unit power as kept in a shape, saturating.
+    pub fn big(p: u32) -> u8 {
+        u8::try_from(p).unwrap_or(u8::MAX)
+    }
 }
 
 /// The message of a numeral error, formatted only when a caller asks for it: the
@@ -237,7 +258,7 @@ impl Acc<'_> {
                 let value = a.value().ok_or_else(|| self.overflow(span))?;
                 self.shape.arabic = true;
                 self.shape.arabic_int = (self.prev == Prev::Start && !a.has_point && !a.has_sep)
-                    .then_some(a.int_digits);
+                    .then_some(Shape::count(a.int_digits));
                 self.pending = Some(Pending {
                     value,
                     single: a.int_digits == 1 && !a.has_point,
@@ -253,7 +274,7 @@ impl Acc<'_> {
                 if self.prev == Prev::Start {
                     // 二〇二〇 is a digit string; 二 alone a coefficient.
                     if r.len >= 2 {
-                        self.shape.digit_string = Some(r.len);
+                        self.shape.digit_string = Some(Shape::count(r.len));
                     } else {
                         self.shape.lone_digit = true;
                     }
@@ -450,13 +471,13 @@ impl Acc<'_> {
                     s.tail_small = 1;
                     s.tail_big = 0;
                 }
-                s.tail_small = s.tail_small.saturating_mul(u);
+                s.tail_small = Shape::small(u32::from(s.tail_small).saturating_mul(u));
             }
             Tok::Tens(_) => {
                 s.tail_small = 10;
                 s.tail_big = 0;
             }
-            Tok::Big(p) => s.tail_big += p,
+            Tok::Big(p) => s.tail_big = s.tail_big.saturating_add(Shape::big(p)),
             Tok::Point => {}
         }
     }
@@ -485,7 +506,7 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
         let shape = Shape {
             tail_small: 1,
             arabic: true,
-            arabic_int: (!a.has_point && !a.has_sep).then_some(a.int_digits),
+            arabic_int: (!a.has_point && !a.has_sep).then_some(Shape::count(a.int_digits)),
             ..Shape::default()
         };
         if ends_at(end) {
@@ -499,7 +520,7 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
             if ends_at(end) {
                 if let Some(value) = a.value().and_then(|v| v.checked_mul(pow10(p))) {
                     let shape = Shape {
-                        tail_big: p,
+                        tail_big: Shape::big(p),
                         has_units: true,
                         has_big: true,
                         ..shape
@@ -696,13 +717,13 @@ fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Sca
         while let Some((t, e)) = token(text, *pos) {
             let mult = match t {
                 Tok::Small(u) if last_big == 0 && acc.shape.tail_small == 1 => {
-                    acc.shape.tail_small = u;
+                    acc.shape.tail_small = Shape::small(u);
                     Decimal::from(u)
                 }
                 // 万 may not follow 万 or 亿 here (亿万, 万万).
                 Tok::Big(p) if p != 4 || last_big == 0 => {
                     last_big = p;
-                    acc.shape.tail_big += p;
+                    acc.shape.tail_big = acc.shape.tail_big.saturating_add(Shape::big(p));
                     acc.shape.has_big = true;
                     pow10(p)
                 }
