@@ -543,7 +543,16 @@ pub(crate) enum Mode {
     Text,
 }
 
-fn skip_blanks(t: &str, mut pos: usize) -> usize {
+#[inline]
+fn skip_blanks(t: &str, pos: usize) -> usize {
+    // Most numbers and units touch: one byte answers (U+3000 starts with 0xE3).
+    match t.as_bytes().get(pos) {
+        Some(b' ' | b'\t' | 0xE3) => skip_blanks_from(t, pos),
+        _ => pos,
+    }
+}
+
+fn skip_blanks_from(t: &str, mut pos: usize) -> usize {
     while let Some(c) = char_at(t, pos) {
         if c == ' ' || c == '\u{3000}' || c == '\t' {
             pos += c.len_utf8();
