@@ -843,7 +843,8 @@ fn number_at(
                     .ok_or_else(|| overflow_err(pos, s.end))?;
                 s.end += 1;
                 s.shape.has_units = true;
-                s.shape.tail_small = Shape::small(m.min(1000));
+                // k is a small unit (千), w a big one (万): 3-15w is 3万 to 15万.
+                s.shape.tail_small = if m == 10_000 { 1 } else { 1000 };
                 s.shape.tail_big = if m == 10_000 { 4 } else { 0 };
                 s.shape.arabic_int = None;
             }

@@ -157,6 +157,12 @@ fn ranges() {
         ("一千到两千万元", "10000000", "20000000"),
         ("三五百元", "300", "500"),
         ("十几万元", "100000", "200000"),
+        // Latin multipliers: w is 万 and k is 千, and the low end takes them too.
+        ("3-15w元", "30000", "150000"),
+        ("3-15W元", "30000", "150000"),
+        ("3-15k元", "3000", "15000"),
+        ("0.5-2w元", "5000", "20000"),
+        ("8500-3w元", "8500", "30000"),
     ] {
         let q = parse_quantity(text).unwrap_or_else(|e| panic!("{text}: {e}"));
         assert_eq!((q.value, q.max), (dec(lo), Some(dec(hi))), "{text}");
