@@ -726,7 +726,7 @@ impl<'t> Iterator for Quantities<'t> {
 
     fn next(&mut self) -> Option<Quantity<'t>> {
         while !self.done {
-            // Matched by reference: the read (160 bytes) is not moved out again.
+            // Matched by reference: the read (128 bytes) is not moved out again.
             let found = self.cursor.next_in_chunk();
             let Some(found) = &found else {
                 self.done = !self.cursor.advance();

@@ -844,8 +844,8 @@ fn number_at(
                 s.end += 1;
                 s.shape.has_units = true;
                 // k is a small unit (千), w a big one (万): 3-15w is 3万 to 15万.
-                s.shape.tail_small = if m == 10_000 { 1 } else { 1000 };
-                s.shape.tail_big = if m == 10_000 { 4 } else { 0 };
+                (s.shape.tail_small, s.shape.tail_big) =
+                    if m == 10_000 { (1, 4) } else { (1000, 0) };
                 s.shape.arabic_int = None;
             }
         }

@@ -8,6 +8,7 @@ mod write;
 
 pub use write::{to_chinese, to_chinese_capital};
 
+use crate::chars::char_at;
 use crate::{ParseError, ParseErrorKind, Span};
 use lex::{Tok, token};
 use rust_decimal::Decimal;
@@ -497,12 +498,8 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
     }
     if let Some((Tok::Arabic(a), end)) = first {
         // Nothing numeral (nor a blank before 万) follows at `k`: the numeral ends there.
-        let ends_at = |k: usize| {
-            !text
-                .get(k..)
-                .and_then(|r| r.chars().next())
-                .is_some_and(|c| lex::is_numeral_char(c) || c == ' ')
-        };
+        let ends_at =
+            |k: usize| !char_at(text, k).is_some_and(|c| lex::is_numeral_char(c) || c == ' ');
         let shape = Shape {
             tail_small: 1,
             arabic: true,
