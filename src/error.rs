@@ -50,8 +50,48 @@ impl ParseError {
         &self.message
     }
 
-    pub(crate) fn map_span(mut self, f: impl Fn(Span) -> Span) -> ParseError {
-        self.span = f(self.span);
+    /// The error of a parse of `norm` (the cleaned `original`) as an error of
+    /// `original`: its span maps back, and a character it quotes is the one the caller
+    /// wrote at that span (`億`, not the `亿` it was cleaned to), whole.
+    pub(crate) fn to_original(
+        mut self,
+        norm: &crate::Normalized<'_>,
+        original: &str,
+    ) -> ParseError {
+        let cleaned = self.span;
+        self.span = norm.source_span(cleaned);
+        if let ParseErrorKind::UnknownUnit(word) = &mut self.kind {
+            if let Some(w) = original.get(self.span.range()) {
+                w.clone_into(word);
+                self.message = format!("unknown unit {w:?} after the number");
+            }
+            return self;
+        }
+        let first = |t: &str, at: usize| t.get(at..).and_then(|r| r.chars().next());
+        let last = |t: &str, at: usize| t.get(..at).and_then(|r| r.chars().next_back());
+        // The character at the span, or (an empty span: "expected a digit after '萬'")
+        // the one right before it.
+        let (n, o) = if cleaned.start < cleaned.end {
+            (
+                first(norm.as_str(), cleaned.start),
+                first(original, self.span.start),
+            )
+        } else {
+            (
+                last(norm.as_str(), cleaned.start),
+                last(original, self.span.start),
+            )
+        };
+        if let (Some(n), Some(o)) = (n, o) {
+            if n != o {
+                self.message = self.message.replace(&format!("{n:?}"), &format!("{o:?}"));
+                if let ParseErrorKind::UnexpectedChar(c) = &mut self.kind {
+                    if *c == n {
+                        *c = o;
+                    }
+                }
+            }
+        }
         self
     }
 }

@@ -274,7 +274,13 @@ pub(crate) fn check_damaged(t: &str, start: usize, end: usize) -> Result<(), Par
         Some((i, c)) => Err(ParseError::new(
             ParseErrorKind::Damaged,
             Span::new(start + i, start + i + c.len_utf8()),
-            format!("damaged number: {c:?} stands in place of a character"),
+            // U+FFFD is named, not printed: a message never holds a broken character.
+            if c == '\u{FFFD}' {
+                "damaged number: U+FFFD (the replacement character) stands in place of a character"
+                    .into()
+            } else {
+                format!("damaged number: {c:?} stands in place of a character")
+            },
         )),
         None => Ok(()),
     }
@@ -570,7 +576,20 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
         '节', '制', '签', '预', '条', '公', '契', '邀', '相', '特', '违', '履', '简',
     ];
     const NOT_AFTER_JIN: &[char] = &['最', '附', '靠', '临', '亲', '就', '远', '新'];
+    // A negated comparison comes first: 不超过 is `under`, never the `over` of the 超过
+    // inside it (不少于 `over`, never the `under` of 少于).
     const WORDS: &[(&str, Approx, &[char])] = &[
+        ("没有超过", Approx::Under, &[]),
+        ("不超过", Approx::Under, &[]),
+        ("未超过", Approx::Under, &[]),
+        ("没超过", Approx::Under, &[]),
+        ("不多于", Approx::Under, &[]),
+        ("不高于", Approx::Under, &[]),
+        ("不大于", Approx::Under, &[]),
+        ("不少于", Approx::Over, &[]),
+        ("不低于", Approx::Over, &[]),
+        ("不小于", Approx::Over, &[]),
+        ("不下于", Approx::Over, &[]),
         ("大约", Approx::About, &[]),
         ("约为", Approx::About, &[]),
         ("约合", Approx::About, &[]),
@@ -580,18 +599,23 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
         ("近", Approx::Nearly, NOT_AFTER_JIN),
         ("超过", Approx::Over, &[]),
         ("多于", Approx::Over, &[]),
+        ("高于", Approx::Over, &[]),
         ("至少", Approx::Over, &[]),
+        ("最少", Approx::Over, &[]),
         ("逾", Approx::Over, &[]),
+        ("最多", Approx::Under, &[]),
+        ("至多", Approx::Under, &[]),
         ("不足", Approx::Under, &[]),
         ("不到", Approx::Under, &[]),
         ("少于", Approx::Under, &[]),
         ("小于", Approx::Under, &[]),
+        ("低于", Approx::Under, &[]),
     ];
     // None off a character boundary, so `pos` is one for `ends` below.
     let last = char_before(t, pos)?;
     if !matches!(
         last,
-        '约' | '为' | '合' | '近' | '过' | '于' | '少' | '逾' | '足' | '到'
+        '约' | '为' | '合' | '近' | '过' | '于' | '少' | '逾' | '足' | '到' | '多'
     ) {
         return None;
     }
@@ -609,7 +633,7 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
 /// Approximation words right after `pos`: 左右, 上下, 以上, 以下, (含)以上.
 fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
     let p = skip_blanks(t, pos);
-    if !matches!(char_at(t, p), Some('(' | '左' | '上' | '以')) {
+    if !matches!(char_at(t, p), Some('(' | '左' | '上' | '以' | '及')) {
         return None;
     }
     // 50万元(含)以上: the inclusion mark is read through.
@@ -624,6 +648,8 @@ fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
         ("以上", Approx::Over),
         ("以下", Approx::Under),
         ("以内", Approx::Under),
+        ("及以上", Approx::Over),
+        ("及以下", Approx::Under),
     ] {
         if starts(t, p, w) {
             return Some((a, p + w.len()));
@@ -907,7 +933,14 @@ fn number_at(
             || next.is_none()
             || next.is_some_and(|n| !is_cjk_char(n));
         // 十多年, 3万多名; but not 余额 or 多个 being another word (多少, 多元).
-        let blocked = c == '多' && matches!(next, Some('元' | '样' | '种' | '方' | '少'))
+        // 7万多元 is over 70000 yuan; 多元 is "diverse" only as a word of its own (多元化).
+        let blocked = c == '多'
+            && (matches!(next, Some('样' | '种' | '方' | '少'))
+                || next == Some('元')
+                    && matches!(
+                        char_at(t, after + '元'.len_utf8()),
+                        Some('化' | '素' | '性' | '论' | '文' | '主' | '一')
+                    ))
             || c == '余' && matches!(next, Some('额' | '下' | '粮'));
         if unit_follows && !blocked {
             *approx = Approx::Over;
@@ -1316,6 +1349,12 @@ pub(crate) fn read_scanned(
         }
         start = s;
     }
+    // Every value leaves normalized (no trailing zeros after the point: 3.5w is 35000,
+    // never 35000.0), whichever rule above made it. Only a value with a point can have any.
+    if value.scale() != 0 {
+        value = value.normalize();
+    }
+    let max = max.map(|m| if m.scale() != 0 { m.normalize() } else { m });
     Ok(Some(Raw {
         start,
         end,
@@ -1385,7 +1424,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
             "expected a quantity, found empty input".into(),
         ));
     }
-    check_damaged(t, start, end).map_err(|e| e.map_span(back))?;
+    check_damaged(t, start, end).map_err(|e| e.to_original(&norm, text))?;
     // Leading words: approximations (约, 近 …) and currency (人民币).
     let mut pos = start;
     let mut lead_yuan = false;
@@ -1398,14 +1437,30 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
         "将近",
         "接近",
         "近",
+        "没有超过",
+        "不超过",
+        "未超过",
+        "没超过",
+        "不多于",
+        "不高于",
+        "不大于",
+        "不少于",
+        "不低于",
+        "不小于",
+        "不下于",
         "超过",
         "多于",
+        "高于",
         "至少",
+        "最少",
         "逾",
+        "最多",
+        "至多",
         "不足",
         "不到",
         "少于",
         "小于",
+        "低于",
         "从",
     ] {
         if starts(t, pos, w) {
@@ -1417,8 +1472,8 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
     }
     let raw = match read(t, pos, Mode::Whole) {
         Ok(Some(r)) => r,
-        Ok(None) => return Err(unexpected(t, pos, "expected a number").map_span(back)),
-        Err(e) => return Err(e.into_parse_error().map_span(back)),
+        Ok(None) => return Err(unexpected(t, pos, "expected a number").to_original(&norm, text)),
+        Err(e) => return Err(e.into_parse_error().to_original(&norm, text)),
     };
     if raw.end < end {
         let rest = t.get(raw.end..end).unwrap_or("");
@@ -1433,7 +1488,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
         } else {
             unexpected(t, raw.end, "after the quantity, expected end of input")
         };
-        return Err(err.map_span(back));
+        return Err(err.to_original(&norm, text));
     }
     // The whole input, blanks aside, is the quantity's text.
     let s = back(Span::new(start, end));

@@ -287,7 +287,21 @@ fn is_nfkc_stable(c: char) -> bool {
         || unicode_normalization::is_nfkc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
+/// Characters that print as nothing and that page converters and editors leave inside
+/// numbers and words: zero-width space, zero-width non-joiner and joiner, word joiner,
+/// the byte-order mark (zero-width no-break space) and the soft hyphen. [`normalize`]
+/// removes them, so `12\u{200B}345` reads as one number.
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
 fn changes_slow(c: char) -> bool {
+    if is_invisible(c) {
+        return true;
+    }
     if is_cjk(c) {
         return simplify(c) != c;
     }
@@ -546,7 +560,11 @@ fn output<'o>(
 /// - pinyin annotations glued after a CJK character by page converters are removed:
 ///   `產(chǎn)業(yè)` reads `产业`. Real parentheses such as `(試行)` or `(其中1000万元)` stay;
 /// - list markers (①, ⑴, ⒈, ㈠, ❶), vulgar fractions (¼) and super- and subscripts (²)
-///   are kept as they are instead of becoming digits that are not the number they mean.
+///   are kept as they are instead of becoming digits that are not the number they mean;
+/// - invisible characters (zero-width space U+200B, non-joiner and joiner U+200C/D, word
+///   joiner U+2060, U+FEFF, soft hyphen U+00AD) are removed: `12\u{200B}345人` reads
+///   `12345人`, and a span over it maps back over the whole original, invisible
+///   character included.
 ///
 /// Nothing is copied when nothing changes.
 ///
@@ -672,6 +690,8 @@ pub fn normalize(text: &str) -> Normalized<'_> {
         match general {
             Some(n) => o.push_str(&n),
             None if cjk => o.push(simplify(c)),
+            // Removed: the piece maps an empty stretch of the cleaned text to it.
+            None if is_invisible(c) => {}
             // Full-width ASCII: the same character 0xFEE0 lower.
             None if (0xFF01..=0xFF5E).contains(&u) => {
                 o.push(char::from_u32(u - 0xFEE0).unwrap_or(c));
@@ -735,7 +755,9 @@ mod tests {
         // change nothing.
         for u in 0x80..0x10000u32 {
             let Some(c) = char::from_u32(u) else { continue };
-            let expected: String = if is_cjk(c) {
+            let expected: String = if is_invisible(c) {
+                String::new()
+            } else if is_cjk(c) {
                 simplify(c).to_string()
             } else if is_list_marker(c) {
                 c.to_string()
@@ -863,6 +885,38 @@ mod tests {
                     "{span:?}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn invisible_characters_are_removed_with_offsets_kept() {
+        for mark in [
+            '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
+        ] {
+            let m = mark.len_utf8();
+            for (src, want) in [
+                (format!("12{mark}345人"), "12345人"),
+                (format!("１２{mark}３４５人"), "12345人"),
+                (format!("壹萬{mark}貳仟人"), "壹万贰仟人"),
+                (format!("12{mark}{mark}345人"), "12345人"),
+                (format!("3.{mark}5萬元"), "3.5万元"),
+            ] {
+                let n = normalize(&src);
+                assert_eq!(n.as_str(), want, "{src:?}");
+                assert_eq!(normalize(want).as_str(), want, "{src:?} again");
+                // The whole cleaned text maps back over the whole original.
+                let all = n.source_span(Span::new(0, want.len()));
+                assert_eq!(all, Span::new(0, src.len()), "{src:?}");
+            }
+            // Around a number: the span leaves the invisible characters outside.
+            let src = format!("{mark}12345人{mark}");
+            let n = normalize(&src);
+            assert_eq!(n.as_str(), "12345人");
+            assert_eq!(
+                n.source_span(Span::new(0, 8)),
+                Span::new(m, m + 8),
+                "{mark:?}"
+            );
         }
     }
 

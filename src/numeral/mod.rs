@@ -70,8 +70,8 @@ impl Shape {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Message {
     Text(&'static str),
-    /// A character that cannot follow the one before it.
-    Misordered(char, char),
+    /// A character that cannot follow the one before it (`None`: it starts the number).
+    Misordered(char, Option<char>),
     /// A bare 百/千/万 with nothing after it.
     DigitAfter(char),
     /// 点 followed by something other than a digit (or nothing).
@@ -85,7 +85,12 @@ impl core::fmt::Display for Message {
     fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
         match self {
             Message::Text(s) => f.write_str(s),
-            Message::Misordered(c, p) => write!(f, "misordered numeral: {c:?} cannot follow {p:?}"),
+            Message::Misordered(c, Some(p)) => {
+                write!(f, "misordered numeral: {c:?} cannot follow {p:?}")
+            }
+            Message::Misordered(c, None) => {
+                write!(f, "misordered numeral: {c:?} cannot start a number")
+            }
             Message::DigitAfter(c) => write!(f, "expected a digit after {c:?}, found end of input"),
             Message::AfterPoint(Some(c)) => write!(f, "expected a digit after '点', found {c:?}"),
             Message::AfterPoint(None) => {
@@ -111,10 +116,11 @@ impl NumError {
     }
 }
 
+/// The whole character that starts `span` (a span may end inside a character: only
+/// its start is read). A span past the text gives a space, never U+FFFD, so that no
+/// message quotes a character the input does not hold.
 fn ch(text: &str, span: (usize, usize)) -> char {
-    text.get(span.0..span.1)
-        .and_then(|s| s.chars().next())
-        .unwrap_or('\u{FFFD}')
+    char_at(text, span.0).unwrap_or(' ')
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -186,11 +192,11 @@ impl Acc<'_> {
     fn misordered(&self, span: (usize, usize)) -> NumError {
         let c = ch(self.text, span);
         // The character right before, the last of the previous token (三 in 一二三万).
+        // None when nothing stands before it (亿元: the number starts with 亿).
         let p = self
             .text
             .get(self.prev_span.0..self.prev_span.1)
-            .and_then(|s| s.chars().next_back())
-            .unwrap_or('\u{FFFD}');
+            .and_then(|s| s.chars().next_back());
         self.err(ParseErrorKind::Misordered, span, Message::Misordered(c, p))
     }
 
@@ -303,8 +309,9 @@ impl Acc<'_> {
                     self.prev = Prev::Coef;
                 } else {
                     // 一百二三: two digits after a unit.
-                    let len = ch(self.text, (r.second, r.second + 4)).len_utf8();
-                    self.prev_span = span;
+                    let len = ch(self.text, (r.second, r.second)).len_utf8();
+                    // The digit before it is the run's first (二 of 一百二三).
+                    self.prev_span = (span.0, r.second);
                     return Err(self.misordered((r.second, r.second + len)));
                 }
             }
@@ -801,7 +808,7 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
             "expected a number, found empty input".into(),
         ));
     }
-    crate::quantity::check_damaged(t, start, end).map_err(|e| e.map_span(back))?;
+    crate::quantity::check_damaged(t, start, end).map_err(|e| e.to_original(&norm, text))?;
     let (negative, at) = match sign(t, start) {
         Some(p) => (true, p),
         None => (false, start),
@@ -809,9 +816,11 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
     let scanned = match scan(t, at) {
         Ok(Some(s)) => s,
         Ok(None) => {
-            return Err(crate::quantity::unexpected(t, at, "expected a number").map_span(back));
+            return Err(
+                crate::quantity::unexpected(t, at, "expected a number").to_original(&norm, text)
+            );
         }
-        Err(e) => return Err(e.into_parse_error().map_span(back)),
+        Err(e) => return Err(e.into_parse_error().to_original(&norm, text)),
     };
     if scanned.end < end {
         return Err(crate::quantity::unexpected(
@@ -819,7 +828,7 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
             scanned.end,
             "after the number, expected end of input",
         )
-        .map_span(back));
+        .to_original(&norm, text));
     }
     let v = if negative && !scanned.value.is_zero() {
         -scanned.value

@@ -142,7 +142,7 @@ fn damaged() {
         "3\u{FFFD}5",
         K::Damaged,
         (1, 4),
-        "damaged number: '\u{FFFD}' stands in place of a character (bytes 1..4)",
+        "damaged number: U+FFFD (the replacement character) stands in place of a character (bytes 1..4)",
     );
     err_quantity(
         "下撥?6萬元",
@@ -227,6 +227,106 @@ fn spans_point_into_original_text() {
     assert_eq!(&"１２萬萬萬"[e.span().range()], "萬");
     assert_eq!(
         e.to_string(),
-        "misordered numeral: '万' cannot follow '万' (bytes 12..15)"
+        "misordered numeral: '萬' cannot follow '萬' (bytes 12..15)"
     );
+}
+
+/// Every message quotes whole characters: never U+FFFD, and where the error is at a
+/// character (a span that holds one), that character as the caller wrote it, whole,
+/// even when clean-up changed it (億, ｘ) and whatever stands around it.
+#[track_caller]
+fn quotes_whole(e: &fupin::ParseError, input: &str, kind: &K) {
+    let m = e.to_string();
+    assert!(!m.contains('\u{FFFD}'), "{input:?}: {m}");
+    assert_eq!(e.kind(), kind, "{input:?}: {m}");
+    let s = e.span();
+    let here = input
+        .get(s.range())
+        .unwrap_or_else(|| panic!("{input:?}: span {s} off a character boundary"));
+    match kind {
+        K::UnknownUnit(w) => {
+            assert_eq!(w, here, "{input:?}");
+            assert!(m.contains(&format!("{here:?}")), "{input:?}: {m}");
+        }
+        K::UnexpectedChar(c) => {
+            assert_eq!(here.chars().next(), Some(*c), "{input:?}");
+            assert!(m.contains(&format!("{c:?}")), "{input:?}: {m}");
+        }
+        K::UnexpectedEnd if s.start == s.end => {
+            // The character before the end, where one is quoted ("after '萬'").
+            if let Some(c) = input[..s.start].chars().next_back() {
+                if m.contains("after") {
+                    assert!(m.contains(&format!("{c:?}")), "{input:?}: {m}");
+                }
+            }
+        }
+        K::Damaged if here == "\u{FFFD}" => assert!(m.contains("U+FFFD"), "{input:?}: {m}"),
+        K::Misordered | K::Damaged => {
+            let c = here.chars().next().expect("a character at the span");
+            assert!(m.contains(&format!("{c:?}")), "{input:?}: {m}");
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_error_kind_quotes_whole_characters() {
+    // (input, kind) for parse_number, then for parse_quantity: multi-byte text before
+    // and after the fault, simplified, traditional and full-width.
+    let numbers: &[(&str, K)] = &[
+        ("亿元", K::Misordered),
+        ("億元", K::Misordered),
+        ("萬", K::UnexpectedEnd),
+        ("万万万", K::Misordered),
+        ("萬萬萬", K::Misordered),
+        ("一百二三", K::Misordered),
+        ("壹佰貳叁", K::Misordered),
+        ("十一十二", K::Misordered),
+        ("十萬零", K::Misordered),
+        ("　十点", K::UnexpectedEnd),
+        ("十點", K::UnexpectedEnd),
+        ("千", K::UnexpectedEnd),
+        ("十点钟", K::UnexpectedChar('钟')),
+        ("十點鐘", K::UnexpectedChar('鐘')),
+        ("３ｘ", K::UnexpectedChar('ｘ')),
+        ("3萬元", K::UnexpectedChar('元')),
+        ("3億圓", K::UnexpectedChar('圓')),
+        ("貧困", K::UnexpectedChar('貧')),
+        ("九千九百九十九亿亿亿亿亿亿亿亿", K::Overflow),
+        ("九千九百九十九億億億億億億億億", K::Overflow),
+        ("下撥?6萬", K::Damaged),
+        ("?6萬", K::Damaged),
+        ("６\u{FFFD}萬", K::Damaged),
+        ("", K::Empty),
+        ("　", K::Empty),
+    ];
+    for (input, kind) in numbers {
+        let e = parse_number(input).expect_err(input);
+        quotes_whole(&e, input, kind);
+    }
+    let quantities: &[(&str, K)] = &[
+        ("亿元", K::Misordered),
+        ("億元", K::Misordered),
+        ("約億元", K::Misordered),
+        ("3斤x", K::UnexpectedChar('x')),
+        ("3萬元ｘ", K::UnexpectedChar('ｘ')),
+        ("3萬元貧困", K::UnexpectedChar('貧')),
+        ("3貧窮線", K::UnknownUnit("貧窮線".into())),
+        ("３ｘｙｚ", K::UnknownUnit("ｘｙｚ".into())),
+        ("約十點", K::UnexpectedEnd),
+        ("約?6萬元", K::Damaged),
+        ("九千九百九十九億億億億億億億億元", K::Overflow),
+        ("零分之一", K::Overflow),
+        ("", K::Empty),
+    ];
+    for (input, kind) in quantities {
+        let e = parse_quantity(input).expect_err(input);
+        quotes_whole(&e, input, kind);
+    }
+    for name in ["億", "ｘ", "美元"] {
+        let e = name.parse::<fupin::Unit>().expect_err(name);
+        assert!(!e.to_string().contains('\u{FFFD}'));
+        assert!(e.to_string().contains(name), "{e}");
+        assert_eq!(e.kind(), &K::UnknownName(name.into()));
+    }
 }
