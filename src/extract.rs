@@ -425,6 +425,17 @@ impl<'n> Finder<'n> {
         false
     }
 
+    /// Whether the digits at `p` (the first a `0`) are two or more and follow an Arabic
+    /// digit and one blank.
+    fn zero_tail(&self, p: usize) -> bool {
+        let b = self.t.as_bytes();
+        b.get(p + 1).is_some_and(u8::is_ascii_digit)
+            && p.checked_sub(1).and_then(|k| b.get(k)) == Some(&b' ')
+            && p.checked_sub(2)
+                .and_then(|k| b.get(k))
+                .is_some_and(u8::is_ascii_digit)
+    }
+
     /// Damage right before a number starting at `p` (?.8萬: looking back over a point or
     /// separator).
     fn damaged_before(&self, mut p: usize) -> bool {
@@ -467,6 +478,13 @@ impl Iterator for Finder<'_> {
             let first = char_at(t, p)?;
             // 第6, 第一书记: ordinals.
             if char_before(t, p) == Some('第') {
+                self.scan.pos = self.skip_run(p);
+                continue;
+            }
+            // `1234 000萬`: digits that start with 0 right after digits and a blank are
+            // the tail of a number set apart that did not join, never one of their own
+            // (000萬 is not 0). A lone 0 (0.5%) is a number.
+            if first == '0' && self.zero_tail(p) {
                 self.scan.pos = self.skip_run(p);
                 continue;
             }

@@ -9,9 +9,9 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{tag, take_while1},
-    combinator::{opt, recognize},
-    multi::many0_count,
-    sequence::preceded,
+    combinator::{opt, peek, recognize, verify},
+    multi::{many0_count, many1_count},
+    sequence::{preceded, terminated},
 };
 use rust_decimal::Decimal;
 
@@ -139,20 +139,98 @@ pub(crate) fn is_digit_char(c: char) -> bool {
 
 type PResult<'a, T> = IResult<&'a [u8], T, ()>;
 
-/// `1,234,567.89`: digits, groups of three after a separator, an optional fraction.
-/// Read as bytes: every character of it is ASCII or a full-width separator.
+/// How many ASCII digits start `i` at `p`.
+fn digits_at(i: &[u8], p: usize) -> usize {
+    i.get(p..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|b| b.is_ascii_digit())
+        .count()
+}
+
+/// Exactly three digits at `p`, not followed by a fourth: a thousands group.
+fn group_at(i: &[u8], p: usize) -> bool {
+    digits_at(i, p) == 3
+}
+
+/// What may follow a fraction written after `。` (18。62%, 3。07个百分点, 5。8万元): a
+/// percent, percentage points, or yuan. Anything else (a year, a count, a bare number)
+/// leaves `。` the full stop it usually is.
+const AFTER_IDEOGRAPHIC_POINT: &[&str] = &["%", "‰", "个百分点", "百分点", "元", "万元", "亿元"];
+
+/// `。` used as a decimal point at `p` (after digits): its length with the fraction
+/// digits after it, when digits follow at once and a unit of
+/// [`AFTER_IDEOGRAPHIC_POINT`] follows them.
+fn ideographic_point(i: &[u8], p: usize) -> Option<usize> {
+    if i.get(p..p + 3)? != "。".as_bytes() {
+        return None;
+    }
+    let d = digits_at(i, p + 3);
+    let tail = i.get(p + 3 + d..)?;
+    (d > 0
+        && AFTER_IDEOGRAPHIC_POINT
+            .iter()
+            .any(|u| tail.starts_with(u.as_bytes())))
+    .then_some(3 + d)
+}
+
+/// Whether digits at the start of `i`, `n` of them with no fraction, go on past the
+/// plain reading: a digit group set apart by a blank (`4 300`), or `。` as a decimal
+/// point (`18。62%`).
+fn continues(i: &[u8], n: usize) -> bool {
+    match i.get(n) {
+        Some(b' ') => spaced_lead(i, n) && group_at(i, n + 1),
+        Some(0xE3) => ideographic_point(i, n).is_some(),
+        _ => false,
+    }
+}
+
+/// Whether the first `n` digits of `i` may lead digit groups set apart by blanks: one to
+/// three digits, not starting with 0 (a typeset thousands group never does).
+fn spaced_lead(i: &[u8], n: usize) -> bool {
+    (1..=3).contains(&n) && i.first() != Some(&b'0')
+}
+
+/// The Arabic number at the start of `i`: digits; thousands groups after `,` or `，`
+/// (`1,234,567`), or after single blanks (`4 300`, `12 345 678`: a first group of one
+/// to three digits, every other of exactly three); an optional fraction after `.`, `．`
+/// or, before a percent, percentage points or yuan, `。` (`18。62%`).
+///
+/// Which way the blank rule leans: a blank joins only groups of exactly three after a
+/// first group of one to three digits not starting with 0, so `2019 300人` (a year,
+/// then a count), `12 34` and `0 300` stay apart. A blank is every character that
+/// clean-up turns into a space (U+0020, U+00A0, U+2009, U+202F, U+3000 …).
 fn arabic_text(i: &[u8]) -> PResult<'_, &[u8]> {
     let digits = || take_while1(|b: u8| b.is_ascii_digit());
-    recognize((
+    let spaced = recognize((
+        verify(digits(), |d: &[u8]| spaced_lead(d, d.len())),
+        many1_count(preceded(tag(&b" "[..]), three_digits)),
+    ));
+    let separated = recognize((
         digits(),
         many0_count(preceded(
             alt((tag(&b","[..]), tag("，".as_bytes()))),
             three_digits,
         )),
-        opt(preceded(
-            alt((tag(&b"."[..]), tag("．".as_bytes()))),
-            digits(),
-        )),
+    ));
+    let ideographic = terminated(
+        preceded(tag("。".as_bytes()), digits()),
+        peek(alt((
+            tag("%".as_bytes()),
+            tag("‰".as_bytes()),
+            tag("个百分点".as_bytes()),
+            tag("百分点".as_bytes()),
+            tag("元".as_bytes()),
+            tag("万元".as_bytes()),
+            tag("亿元".as_bytes()),
+        ))),
+    );
+    recognize((
+        alt((spaced, separated)),
+        opt(alt((
+            preceded(alt((tag(&b"."[..]), tag("．".as_bytes()))), digits()),
+            ideographic,
+        ))),
     ))
     .parse(i)
 }
@@ -216,7 +294,11 @@ pub(crate) fn arabic(i: &str) -> Option<(Arabic, usize)> {
     };
     let f = frac.iter().take_while(|b| b.is_ascii_digit()).count();
     let end = if f > 0 { n + 1 + f } else { n };
-    if n >= 1 && n + f <= 18 && !matches!(bytes.get(end), Some(b',' | b'.' | 0xEF)) {
+    if n >= 1
+        && n + f <= 18
+        && !matches!(bytes.get(end), Some(b',' | b'.' | 0xEF))
+        && !(f == 0 && matches!(bytes.get(end), Some(b' ' | 0xE3)) && continues(bytes, n))
+    {
         let zeros = frac
             .get(..f)
             .unwrap_or(&[])
@@ -272,10 +354,11 @@ fn arabic_by_grammar(i: &str) -> Option<(Arabic, usize)> {
                 }
                 mantissa = mantissa.push(d);
             }
-            // '.' and the last byte of '．' (U+FF0E); ',' and the last byte of '，'
-            // (U+FF0C). The other bytes of the full-width forms are skipped.
-            b'.' | 0x8E => in_frac = true,
-            b',' | 0x8C => has_sep = true,
+            // '.' and the last byte of '．' (U+FF0E) and of '。' (U+3002); ',', the
+            // last byte of '，' (U+FF0C) and a blank between digit groups. The other
+            // bytes of the full-width forms are skipped.
+            b'.' | 0x8E | 0x82 => in_frac = true,
+            b',' | 0x8C | b' ' => has_sep = true,
             _ => {}
         }
     }
@@ -391,6 +474,27 @@ mod tests {
             "万",
             "1.",
             "0",
+            "4 300萬",
+            "12 345.6",
+            "12 345 678元",
+            "2019 300人",
+            "0 300",
+            "012 300",
+            "12 34",
+            "12 3456",
+            "1 234 5678",
+            "1,234 567",
+            "12.5 300",
+            "7 ",
+            "7 万",
+            "18。62%",
+            "3。07个百分点",
+            "5。8万元",
+            "5。8万人",
+            "1200。2019年",
+            "1200。",
+            "12。%",
+            "1 234。5元",
         ]
         .iter()
         .map(|s| (*s).to_owned())
@@ -411,6 +515,24 @@ mod tests {
         }
         for t in &texts {
             assert_eq!(key(arabic(t)), key(arabic_by_grammar(t)), "{t}");
+        }
+        // Digit groups set apart, and 。 as a point before a percent or yuan.
+        let len = |t: &str| arabic(t).map(|(_, n)| n);
+        for (t, n) in [
+            ("4 300萬", 5),
+            ("12 345.6", 8),
+            ("12 345 678元", 10),
+            ("2019 300人", 4),
+            ("0 300", 1),
+            ("12 34", 2),
+            ("12 3456", 2),
+            ("1 234 5678", 5),
+            ("18。62%", 7),
+            ("5。8万人", 1),
+            ("1200。2019年", 4),
+            ("1 234。5元", 9),
+        ] {
+            assert_eq!(len(t), Some(n), "{t}");
         }
     }
 
