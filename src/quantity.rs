@@ -786,6 +786,45 @@ fn overflow_err(start: usize, end: usize) -> NumError {
     }
 }
 
+/// Characters that make a word with a digit after them (唯一, 统一, 之一, 再三, 乱七八糟):
+/// two digits after one of them are no pair of neighbouring digits (唯一一个 is one, not
+/// 11 nor one or two).
+const ENDS_IN_DIGIT: &[char] = &[
+    '唯', '统', '之', '同', '单', '专', '逐', '划', '合', '归', '周', '期', '拜', '初', '再', '接',
+    '连', '不', '朝', '颠', '丢', '低', '横', '乱', '其', '第', '看', '说',
+];
+
+/// Characters that make a word with 数 before them (人数, 总数, 多数, 指数 …): 数 after
+/// one of them is no vague numeral (人数十万 is not 10万 to 100万).
+const BEFORE_SHU: &[char] = &[
+    '人', '户', '总', '次', '基', '半', '多', '少', '无', '参', '指', '系', '分', '岁', '倍', '件',
+    '位', '名', '天', '票', '字', '变', '算', '实', '项', '周', '亩', '个', '笔', '台', '村',
+];
+
+/// A round multiplier with no digit before it (百万, 千万, 百亿, 万, 千) at `pos`, that no
+/// numeral follows (千一, 万九 are abbreviated numbers, read by the numeral grammar).
+/// Its value, and how many characters it has.
+fn round_at(t: &str, pos: usize) -> Option<(Scanned, usize)> {
+    if !matches!(char_at(t, pos)?, '百' | '千' | '万' | '亿') {
+        return None;
+    }
+    let (f, e, shape) = multiplier_at(t, pos)?;
+    // 亿万 and 万万 are words (亿万人民), not 10^12 and 10^8.
+    let chain = t.get(pos..e)?;
+    if char_at(t, e).is_some_and(lex::is_numeral_char)
+        || chain.contains("亿万")
+        || chain.contains("万万")
+    {
+        return None;
+    }
+    let s = Scanned {
+        value: f,
+        end: e,
+        shape,
+    };
+    Some((s, (e - pos) / "万".len()))
+}
+
 /// Fuzzy amounts that are ranges, as `(low, high)`: 几十万 and 数十亿 (10万 to 100万),
 /// 三五百, 四五千 and 八九亿 (two neighbouring digits before a unit).
 fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError> {
@@ -816,11 +855,30 @@ fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError>
         return Ok(None);
     };
     let neighbours = d1 >= 1 && (d2 == d1 + 1 || (d1, d2) == (3, 5));
-    if !neighbours || char_before(t, pos).is_some_and(lex::is_numeral_char) {
+    // 唯一一个, 统一两个, 乱七八糟: a numeral word before the second digit is no pair;
+    // 十一二 and 一二三 are other numbers.
+    if !neighbours
+        || char_before(t, pos)
+            .is_some_and(|c| lex::is_numeral_char(c) || ENDS_IN_DIGIT.contains(&c))
+        || char_at(t, pos + 6).is_some_and(lex::is_digit_char)
+    {
         return Ok(None);
     }
     let Some((f, e, shape)) = multiplier_at(t, pos + 6) else {
-        return Ok(None);
+        // 一两个, 三五头, 七八成: with no multiplier, a unit or measure word must follow.
+        let shape = Shape {
+            tail_small: 1,
+            ..Shape::default()
+        };
+        if unit_after(t, pos + 6, &shape).is_none() {
+            return Ok(None);
+        }
+        let s = Scanned {
+            value: Decimal::from(d1),
+            end: pos + 6,
+            shape,
+        };
+        return Ok(Some((s, Decimal::from(d2))));
     };
     let lo = f
         .checked_mul(Decimal::from(d1))
@@ -845,15 +903,25 @@ fn number_at(
     pos: usize,
     approx: &mut Approx,
     fraction: &mut bool,
+    round: &mut usize,
     pre: Option<Scanned>,
 ) -> Result<Option<(Scanned, Option<Decimal>)>, NumError> {
     if let Some((s, max)) = fuzzy_at(t, pos)? {
         *approx = Approx::About;
         return Ok(Some((s, Some(max))));
     }
-    let scanned = match pre {
-        Some(s) => Some(s),
-        None => numeral::scan(t, pos)?,
+    let round_read = if pre.is_none() {
+        round_at(t, pos)
+    } else {
+        None
+    };
+    let scanned = match (pre, round_read) {
+        (Some(s), _) => Some(s),
+        (None, Some((s, n))) => {
+            *round = n;
+            Some(s)
+        }
+        (None, None) => numeral::scan(t, pos)?,
     };
     let Some(mut s) = scanned else {
         return Ok(None);
@@ -922,6 +990,22 @@ fn number_at(
         s.end = end;
         s.shape.has_units = true;
         return Ok(Some((s, Some(hi))));
+    }
+    // 十来个, 二十来万: 来 after a ten is about that many.
+    if char_at(t, s.end) == Some('来') && s.shape.tail_small == 10 && s.shape.tail_big == 0 {
+        let after = s.end + "来".len();
+        let unit_follows = label_at(t, after).is_some() || classifier_at(t, after).is_some();
+        if let Some((f, e, shape)) = multiplier_at(t, after) {
+            s.value = s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
+            s.end = e;
+            s.shape.has_big |= shape.has_big;
+            s.shape.tail_big = shape.tail_big;
+            s.shape.tail_small = shape.tail_small;
+            *approx = Approx::About;
+        } else if unit_follows {
+            s.end = after;
+            *approx = Approx::About;
+        }
     }
     // 1900余万, 100多万, 3万余: 余 or 多, then perhaps a multiplier.
     if let Some(c @ ('余' | '多')) = char_at(t, s.end) {
@@ -1167,6 +1251,25 @@ pub(crate) fn read_scanned(
         }
     }
     let mut fraction = false;
+    // 几十万, 数百户: the vague digit stands before the candidate's 十/百/千/万/亿; the read
+    // starts at it, so that no part of it (十万) is read alone.
+    if pct_pow.is_none()
+        && at >= "几".len()
+        && matches!(char_at(t, at), Some('十' | '百' | '千' | '万' | '亿'))
+    {
+        let vague = match char_before(t, at) {
+            Some('几') => true,
+            Some('数') => {
+                !char_before(t, at - "数".len()).is_some_and(|c| BEFORE_SHU.contains(&c))
+            }
+            _ => false,
+        };
+        if vague {
+            at -= "几".len();
+            start = at;
+        }
+    }
+    let mut round = 0;
     let num = if pct_pow == Some(0)
         && starts(t, at, "百")
         && !char_at(t, at + 3).is_some_and(lex::is_numeral_char)
@@ -1183,7 +1286,14 @@ pub(crate) fn read_scanned(
         };
         Some((s, None))
     } else {
-        number_at(t, at, &mut approx, &mut fraction, pre.filter(|_| at == pos))?
+        number_at(
+            t,
+            at,
+            &mut approx,
+            &mut fraction,
+            &mut round,
+            pre.filter(|_| at == pos),
+        )?
     };
     let Some((mut lo, fuzzy_max)) = num else {
         return Ok(None);
@@ -1224,7 +1334,10 @@ pub(crate) fn read_scanned(
         if let Some(hp) = range_sep(t, after_lo) {
             let mut hi_approx = Approx::Exact;
             let mut hi_frac = false;
-            if let Ok(Some((hi, None))) = number_at(t, hp, &mut hi_approx, &mut hi_frac, None) {
+            let mut hi_round = 0;
+            if let Ok(Some((hi, None))) =
+                number_at(t, hp, &mut hi_approx, &mut hi_frac, &mut hi_round, None)
+            {
                 let hi_unit = unit_after(t, hi.end, &hi.shape);
                 let same_unit = match (lo_unit, hi_unit) {
                     (None, _) => true,
@@ -1295,6 +1408,55 @@ pub(crate) fn read_scanned(
                 end = e;
             }
         }
+    }
+    // 两成半, 九成五: a half or a tenth of a tenth after 成 (25, 95 percent).
+    if unit == Some(Unit::Percent) && pow == 1 && max.is_none() && value < Decimal::TEN {
+        let half = char_at(t, end) == Some('半');
+        let digit = char_at(t, end).and_then(lex::chinese_digit).filter(|&d| {
+            d > 0
+                && !char_at(t, end + "五".len()).is_some_and(|c| {
+                    is_cjk_char(c) && !matches!(c, '的' | '以' | '左' | '上' | '多')
+                })
+        });
+        let add = match (half, digit) {
+            (true, _) => Some(Decimal::new(5, 1)),
+            (false, Some(d)) => Some(Decimal::new(i64::from(d), 1)),
+            _ => None,
+        };
+        if let Some(a) = add {
+            value += a;
+            end += "半".len();
+        }
+    }
+    if round > 0 {
+        // 上千人, 过万元: 上, 过 or 破 before a round multiplier is over it (not in 成千上万,
+        // where a numeral stands before 上).
+        if approx == Approx::Exact && approx_before(t, start).is_none() {
+            if let Some('上' | '过' | '破') = char_before(t, start) {
+                let before = start - "上".len();
+                if !char_before(t, before).is_some_and(lex::is_numeral_char) {
+                    approx = Approx::Over;
+                    start = before;
+                }
+            }
+        }
+        // In running text a round multiplier alone is a word (万一, 千万不要, 百姓, 千家万户)
+        // unless an approximation marks it (近万人, 上千人, 千余人); a longer one (百万,
+        // 千万元) needs a unit.
+        // A whole input takes a longer one alone (百万, 百亿); a lone 万 or 亿 there is
+        // the error the numeral grammar gives (亿元: 亿 cannot start a number).
+        let marked = approx != Approx::Exact || approx_before(t, start).is_some();
+        if !marked && (round == 1 || mode == Mode::Text && unit.is_none()) {
+            if mode == Mode::Whole {
+                numeral::scan(t, num_start)?;
+            }
+            return Ok(None);
+        }
+    }
+    // 唯一一个, 一一个: two or three Chinese digits that are no pair of neighbours are
+    // no number in running text (a digit string of a year has four).
+    if mode == Mode::Text && max.is_none() && lo.shape.digit_string.is_some_and(|n| n <= 3) {
+        return Ok(None);
     }
     let overflow = |e: usize| overflow_err(start, e);
     if pow != 0 {
@@ -1469,6 +1631,15 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
             }
             pos = skip_blanks(t, pos + w.len());
         }
+    }
+    // 上万人, 过万元, 破千: over a round multiplier.
+    if matches!(char_at(t, pos), Some('上' | '过' | '破'))
+        && matches!(
+            char_at(t, pos + "上".len()),
+            Some('百' | '千' | '万' | '亿')
+        )
+    {
+        pos += "上".len();
     }
     let raw = match read(t, pos, Mode::Whole) {
         Ok(Some(r)) => r,

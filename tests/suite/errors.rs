@@ -307,7 +307,7 @@ fn every_error_kind_quotes_whole_characters() {
     let quantities: &[(&str, K)] = &[
         ("亿元", K::Misordered),
         ("億元", K::Misordered),
-        ("約億元", K::Misordered),
+        ("約十一十二元", K::Misordered),
         ("3斤x", K::UnexpectedChar('x')),
         ("3萬元ｘ", K::UnexpectedChar('ｘ')),
         ("3萬元貧困", K::UnexpectedChar('貧')),
