@@ -825,6 +825,45 @@ fn round_at(t: &str, pos: usize) -> Option<(Scanned, usize)> {
     Some((s, (e - pos) / "万".len()))
 }
 
+/// `三十七八`, `二十三四万`: a numeral whose units digit is followed by the next digit,
+/// which the numeral grammar refuses (`e`, misordered at that digit): a range of one
+/// in the units place, perhaps with a multiplier after it.
+fn tens_pair(t: &str, pos: usize, e: &NumError) -> Result<Option<(Scanned, Decimal)>, NumError> {
+    let at = e.span.start;
+    if e.kind != ParseErrorKind::Misordered || at < pos + 2 * "十".len() {
+        return Ok(None);
+    }
+    let d1 = char_before(t, at).and_then(lex::chinese_digit);
+    let d2 = char_at(t, at).and_then(lex::chinese_digit);
+    let (Some(d1), Some(d2)) = (d1, d2) else {
+        return Ok(None);
+    };
+    if d1 == 0 || d2 != d1 + 1 || char_before(t, at - "十".len()) != Some('十') {
+        return Ok(None);
+    }
+    // The numeral up to the first digit of the pair, read alone.
+    let Some(head) = t.get(..at) else {
+        return Ok(None);
+    };
+    let Ok(Some(mut s)) = numeral::scan(head, pos) else {
+        return Ok(None);
+    };
+    if s.end != at || char_at(t, at + "十".len()).is_some_and(lex::is_digit_char) {
+        return Ok(None);
+    }
+    let mut hi = s.value + Decimal::ONE;
+    s.end = at + "十".len();
+    if let Some((f, e, shape)) = multiplier_at(t, s.end) {
+        s.value = s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
+        hi = hi.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
+        s.end = e;
+        s.shape.has_big |= shape.has_big;
+        s.shape.tail_big = shape.tail_big;
+        s.shape.tail_small = shape.tail_small;
+    }
+    Ok(Some((s, hi)))
+}
+
 /// Fuzzy amounts that are ranges, as `(low, high)`: 几十万 and 数十亿 (10万 to 100万),
 /// 三五百, 四五千 and 八九亿 (two neighbouring digits before a unit).
 fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError> {
@@ -921,7 +960,16 @@ fn number_at(
             *round = n;
             Some(s)
         }
-        (None, None) => numeral::scan(t, pos)?,
+        (None, None) => match numeral::scan(t, pos) {
+            Ok(s) => s,
+            Err(e) => match tens_pair(t, pos, &e)? {
+                Some((s, max)) => {
+                    *approx = Approx::About;
+                    return Ok(Some((s, Some(max))));
+                }
+                None => return Err(e),
+            },
+        },
     };
     let Some(mut s) = scanned else {
         return Ok(None);

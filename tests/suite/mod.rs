@@ -1,5 +1,6 @@
 mod autotraits;
 mod errors;
+mod forms;
 mod indicators;
 mod numerals;
 mod props;
