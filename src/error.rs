@@ -53,7 +53,7 @@ impl ParseError {
     /// The error of a parse of `norm` (the cleaned `original`) as an error of
     /// `original`: its span maps back, and a character it quotes is the one the caller
     /// wrote at that span (`億`, not the `亿` it was cleaned to), whole.
-    pub(crate) fn to_original(
+    pub(crate) fn in_original(
         mut self,
         norm: &crate::Normalized<'_>,
         original: &str,

@@ -576,50 +576,50 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
         '节', '制', '签', '预', '条', '公', '契', '邀', '相', '特', '违', '履', '简',
     ];
     const NOT_AFTER_JIN: &[char] = &['最', '附', '靠', '临', '亲', '就', '远', '新'];
-    // A negated comparison comes first: 不超过 is `under`, never the `over` of the 超过
-    // inside it (不少于 `over`, never the `under` of 少于).
-    const WORDS: &[(&str, Approx, &[char])] = &[
-        ("没有超过", Approx::Under, &[]),
-        ("不超过", Approx::Under, &[]),
-        ("未超过", Approx::Under, &[]),
-        ("没超过", Approx::Under, &[]),
-        ("不多于", Approx::Under, &[]),
-        ("不高于", Approx::Under, &[]),
-        ("不大于", Approx::Under, &[]),
-        ("不少于", Approx::Over, &[]),
-        ("不低于", Approx::Over, &[]),
-        ("不小于", Approx::Over, &[]),
-        ("不下于", Approx::Over, &[]),
-        ("大约", Approx::About, &[]),
-        ("约为", Approx::About, &[]),
-        ("约合", Approx::About, &[]),
-        ("约", Approx::About, NOT_AFTER_YUE),
-        ("将近", Approx::Nearly, &[]),
-        ("接近", Approx::Nearly, &[]),
-        ("近", Approx::Nearly, NOT_AFTER_JIN),
-        ("超过", Approx::Over, &[]),
-        ("多于", Approx::Over, &[]),
-        ("高于", Approx::Over, &[]),
-        ("至少", Approx::Over, &[]),
-        ("最少", Approx::Over, &[]),
-        ("逾", Approx::Over, &[]),
-        ("最多", Approx::Under, &[]),
-        ("至多", Approx::Under, &[]),
-        ("不足", Approx::Under, &[]),
-        ("不到", Approx::Under, &[]),
-        ("少于", Approx::Under, &[]),
-        ("小于", Approx::Under, &[]),
-        ("低于", Approx::Under, &[]),
-    ];
     // None off a character boundary, so `pos` is one for `ends` below.
     let last = char_before(t, pos)?;
-    if !matches!(
-        last,
-        '约' | '为' | '合' | '近' | '过' | '于' | '少' | '逾' | '足' | '到' | '多'
-    ) {
-        return None;
-    }
-    for &(w, a, not_after) in WORDS {
+    // The words that end in `last`, longest first. A negated comparison comes before
+    // the word inside it: 不超过 is `under`, never the `over` of 超过 (不少于 `over`,
+    // never the `under` of 少于).
+    use Approx::{About, Nearly, Over, Under};
+    let words: &[(&str, Approx, &[char])] = match last {
+        '过' => &[
+            ("没有超过", Under, &[]),
+            ("不超过", Under, &[]),
+            ("未超过", Under, &[]),
+            ("没超过", Under, &[]),
+            ("超过", Over, &[]),
+        ],
+        '于' => &[
+            ("不多于", Under, &[]),
+            ("不高于", Under, &[]),
+            ("不大于", Under, &[]),
+            ("不少于", Over, &[]),
+            ("不低于", Over, &[]),
+            ("不小于", Over, &[]),
+            ("不下于", Over, &[]),
+            ("多于", Over, &[]),
+            ("高于", Over, &[]),
+            ("少于", Under, &[]),
+            ("小于", Under, &[]),
+            ("低于", Under, &[]),
+        ],
+        '少' => &[("至少", Over, &[]), ("最少", Over, &[])],
+        '多' => &[("最多", Under, &[]), ("至多", Under, &[])],
+        '约' => &[("大约", About, &[]), ("约", About, NOT_AFTER_YUE)],
+        '为' => &[("约为", About, &[])],
+        '合' => &[("约合", About, &[])],
+        '近' => &[
+            ("将近", Nearly, &[]),
+            ("接近", Nearly, &[]),
+            ("近", Nearly, NOT_AFTER_JIN),
+        ],
+        '逾' => &[("逾", Over, &[])],
+        '足' => &[("不足", Under, &[])],
+        '到' => &[("不到", Under, &[])],
+        _ => return None,
+    };
+    for &(w, a, not_after) in words {
         if ends(t, pos, w) {
             let start = pos - w.len();
             if !char_before(t, start).is_some_and(|c| not_after.contains(&c)) {
@@ -1634,7 +1634,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
             "expected a quantity, found empty input".into(),
         ));
     }
-    check_damaged(t, start, end).map_err(|e| e.to_original(&norm, text))?;
+    check_damaged(t, start, end).map_err(|e| e.in_original(&norm, text))?;
     // Leading words: approximations (约, 近 …) and currency (人民币).
     let mut pos = start;
     let mut lead_yuan = false;
@@ -1691,8 +1691,8 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
     }
     let raw = match read(t, pos, Mode::Whole) {
         Ok(Some(r)) => r,
-        Ok(None) => return Err(unexpected(t, pos, "expected a number").to_original(&norm, text)),
-        Err(e) => return Err(e.into_parse_error().to_original(&norm, text)),
+        Ok(None) => return Err(unexpected(t, pos, "expected a number").in_original(&norm, text)),
+        Err(e) => return Err(e.into_parse_error().in_original(&norm, text)),
     };
     if raw.end < end {
         let rest = t.get(raw.end..end).unwrap_or("");
@@ -1707,7 +1707,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
         } else {
             unexpected(t, raw.end, "after the quantity, expected end of input")
         };
-        return Err(err.to_original(&norm, text));
+        return Err(err.in_original(&norm, text));
     }
     // The whole input, blanks aside, is the quantity's text.
     let s = back(Span::new(start, end));

@@ -299,14 +299,12 @@ pub(crate) fn is_invisible(c: char) -> bool {
 }
 
 fn changes_slow(c: char) -> bool {
-    if is_invisible(c) {
-        return true;
-    }
     if is_cjk(c) {
         return simplify(c) != c;
     }
     if is_nfkc_stable(c) {
-        return false;
+        // NFKC leaves the invisible characters alone; clean-up removes them.
+        return is_invisible(c);
     }
     !core::iter::once(c)
         .nfkc()

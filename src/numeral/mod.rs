@@ -808,7 +808,7 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
             "expected a number, found empty input".into(),
         ));
     }
-    crate::quantity::check_damaged(t, start, end).map_err(|e| e.to_original(&norm, text))?;
+    crate::quantity::check_damaged(t, start, end).map_err(|e| e.in_original(&norm, text))?;
     let (negative, at) = match sign(t, start) {
         Some(p) => (true, p),
         None => (false, start),
@@ -817,10 +817,10 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
         Ok(Some(s)) => s,
         Ok(None) => {
             return Err(
-                crate::quantity::unexpected(t, at, "expected a number").to_original(&norm, text)
+                crate::quantity::unexpected(t, at, "expected a number").in_original(&norm, text)
             );
         }
-        Err(e) => return Err(e.into_parse_error().to_original(&norm, text)),
+        Err(e) => return Err(e.into_parse_error().in_original(&norm, text)),
     };
     if scanned.end < end {
         return Err(crate::quantity::unexpected(
@@ -828,7 +828,7 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
             scanned.end,
             "after the number, expected end of input",
         )
-        .to_original(&norm, text));
+        .in_original(&norm, text));
     }
     let v = if negative && !scanned.value.is_zero() {
         -scanned.value

@@ -429,7 +429,9 @@ fn pieces() -> impl Strategy<Value = String> {
 
 fn tidy(d: &Decimal) -> bool {
     let s = d.to_string();
-    !s.contains('e') && !s.contains('E') && !(s.contains('.') && s.ends_with('0'))
+    let exponent = s.contains(['e', 'E']);
+    let trailing_zero = s.contains('.') && s.ends_with('0');
+    !exponent && !trailing_zero
 }
 
 proptest! {
