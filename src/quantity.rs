@@ -1149,6 +1149,7 @@ fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
                     | '品'
                     | '都'
                     | '年'
+                    | '群'
             )
         });
         if !word && !shape.has_big {
@@ -1436,6 +1437,19 @@ pub(crate) fn read_scanned(
                 pow = u.pow;
                 classifier = u.classifier;
                 end = u.end;
+            }
+        }
+    }
+    // 1个多月, 2个余小时: over that many months or hours.
+    if classifier == Some("个") && max.is_none() {
+        for (w, cls) in [("多月", "个月"), ("余月", "个月"), ("多小时", "小时")] {
+            if starts(t, end, w) {
+                classifier = Some(cls);
+                end += w.len();
+                if approx == Approx::Exact {
+                    approx = Approx::Over;
+                }
+                break;
             }
         }
     }

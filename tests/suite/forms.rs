@@ -195,6 +195,24 @@ fn numerals_next_to_each_other_that_are_no_pair() {
     in_text("屋里乱七八糟", &[]);
     in_text("忙到夜里一两点", &[]);
     in_text("九八个人", &[]);
+    // 三五成群 is an idiom, not 30 to 50 percent.
+    in_text("村民三五成群", &[]);
+    in_text("三五天就到", &["三五天=3-5 count about"]);
+}
+
+#[test]
+fn more_than_a_month() {
+    alone(&[
+        ("1个多月", "1 count over"),
+        ("兩個多月", "2 count over"),
+        ("3个多小时", "3 count over"),
+    ]);
+    in_text(
+        "还差1個多月才收,每天干3个多小时",
+        &["1個多月=1 count over", "3个多小时=3 count over"],
+    );
+    let q = parse_quantity("1个多月").expect("1个多月");
+    assert_eq!(q.classifier.as_deref(), Some("个月"));
 }
 
 #[test]
