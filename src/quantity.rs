@@ -904,12 +904,16 @@ fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError>
         return Ok(None);
     }
     let Some((f, e, shape)) = multiplier_at(t, pos + 6) else {
-        // 一两个, 三五头, 七八成: with no multiplier, a unit or measure word must follow.
+        // 一两个, 三五头, 七八成: with no multiplier, a unit or measure word must follow,
+        // or nothing that makes a word with the pair (一两点 is a time, 七八糟 a word; a
+        // pair that ends a clause, 有七八。, is a bare range).
         let shape = Shape {
             tail_small: 1,
             ..Shape::default()
         };
-        if unit_after(t, pos + 6, &shape).is_none() {
+        let ends_clause =
+            char_at(t, pos + 6).is_none_or(|c| !is_cjk_char(c) && !c.is_alphanumeric());
+        if !ends_clause && unit_after(t, pos + 6, &shape).is_none() {
             return Ok(None);
         }
         let s = Scanned {

@@ -830,6 +830,23 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
         )
         .in_original(&norm, text));
     }
+    // 两 is never a digit of a number written digit by digit: 一两 is one or two (a
+    // range, see parse_quantity), not 12.
+    if scanned.shape.digit_string.is_some() {
+        if let Some((i, c)) = t
+            .get(at..scanned.end)
+            .and_then(|s| s.char_indices().find(|&(_, c)| matches!(c, '两' | '俩')))
+        {
+            let p = t.get(at..at + i).and_then(|s| s.chars().next_back());
+            let e = NumError {
+                kind: ParseErrorKind::Misordered,
+                span: Span::new(at + i, at + i + c.len_utf8()),
+                message: Message::Misordered(c, p),
+                skip_to: scanned.end,
+            };
+            return Err(e.into_parse_error().in_original(&norm, text));
+        }
+    }
     let v = if negative && !scanned.value.is_zero() {
         -scanned.value
     } else {

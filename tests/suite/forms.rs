@@ -176,6 +176,21 @@ fn neighbouring_digits_are_ranges() {
             "七八萬元=70000-80000 yuan about",
         ],
     );
+    // A pair alone, or ending a clause, is a bare range; parse_number, which reads one
+    // exact number, refuses 两 in a digit string (一两 is not 12).
+    alone(&[
+        ("一两", "1-2 - about"),
+        ("兩三", "2-3 - about"),
+        ("七八", "7-8 - about"),
+    ]);
+    for input in ["一两", "兩三", "二两"] {
+        assert!(parse_number(input).is_err(), "{input:?}");
+    }
+    assert_eq!(
+        parse_number("二〇二〇").map(|d| d.to_string()),
+        Ok("2020".into())
+    );
+    in_text("这样的户有七八。", &["七八=7-8 - about"]);
     in_text(
         "每天干六七个小时,占百分之三十七八",
         &[
