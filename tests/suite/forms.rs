@@ -351,6 +351,10 @@ fn negated_comparisons_never_turn_around() {
         ("5万元及以下", "50000 yuan under"),
         ("3人及以上", "3 person over"),
         ("5万元以内", "50000 yuan under"),
+        ("不超過５萬元", "50000 yuan under"),
+        ("不少於３戶", "3 household over"),
+        ("最多５０％", "50 percent under"),
+        ("５萬元及以上", "50000 yuan over"),
     ];
     alone(cases);
     // The same words in running text, before and after the number.
