@@ -1494,31 +1494,6 @@ pub(crate) fn read_scanned(
             end += "半".len();
         }
     }
-    if round > 0 {
-        // 上千人, 过万元: 上, 过 or 破 before a round multiplier is over it (not in 成千上万,
-        // where a numeral stands before 上).
-        if approx == Approx::Exact && approx_before(t, start).is_none() {
-            if let Some('上' | '过' | '破') = char_before(t, start) {
-                let before = start - "上".len();
-                if !char_before(t, before).is_some_and(lex::is_numeral_char) {
-                    approx = Approx::Over;
-                    start = before;
-                }
-            }
-        }
-        // In running text a round multiplier alone is a word (万一, 千万不要, 百姓, 千家万户)
-        // unless an approximation marks it (近万人, 上千人, 千余人); a longer one (百万,
-        // 千万元) needs a unit.
-        // A whole input takes a longer one alone (百万, 百亿); a lone 万 or 亿 there is
-        // the error the numeral grammar gives (亿元: 亿 cannot start a number).
-        let marked = approx != Approx::Exact || approx_before(t, start).is_some();
-        if !marked && (round == 1 || mode == Mode::Text && unit.is_none()) {
-            if mode == Mode::Whole {
-                numeral::scan(t, num_start)?;
-            }
-            return Ok(None);
-        }
-    }
     // 唯一一个, 一一个: two or three Chinese digits that are no pair of neighbours are
     // no number in running text (a digit string of a year has four).
     if mode == Mode::Text && max.is_none() && lo.shape.digit_string.is_some_and(|n| n <= 3) {
@@ -1562,6 +1537,32 @@ pub(crate) fn read_scanned(
             approx = a;
         }
         end = e;
+    }
+    // After the words after it (万人以上 is over 10000 persons).
+    if round > 0 {
+        // 上千人, 过万元: 上, 过 or 破 before a round multiplier is over it (not in 成千上万,
+        // where a numeral stands before 上).
+        if approx == Approx::Exact && approx_before(t, start).is_none() {
+            if let Some('上' | '过' | '破') = char_before(t, start) {
+                let before = start - "上".len();
+                if !char_before(t, before).is_some_and(lex::is_numeral_char) {
+                    approx = Approx::Over;
+                    start = before;
+                }
+            }
+        }
+        // In running text a round multiplier alone is a word (万一, 千万不要, 百姓, 千家万户)
+        // unless an approximation marks it (近万人, 上千人, 千余人); a longer one (百万,
+        // 千万元) needs a unit.
+        // A whole input takes a longer one alone (百万, 百亿); a lone 万 or 亿 there is
+        // the error the numeral grammar gives (亿元: 亿 cannot start a number).
+        let marked = approx != Approx::Exact || approx_before(t, start).is_some();
+        if !marked && (round == 1 || mode == Mode::Text && unit.is_none()) {
+            if mode == Mode::Whole {
+                numeral::scan(t, num_start)?;
+            }
+            return Ok(None);
+        }
     }
     if unit == Some(Unit::Count) && noun.is_none() {
         noun = noun_after(t, end, mode == Mode::Whole);

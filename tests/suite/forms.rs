@@ -304,6 +304,15 @@ fn round_multipliers() {
         ],
     );
     in_text("一年投入千万元", &["千万元=10000000 yuan exact"]);
+    in_text(
+        "全省有万人以上安置点22个,千元以下的补助",
+        &[
+            "万人以上=10000 person over",
+            "22个=22 count exact",
+            "千元以下=1000 yuan under",
+        ],
+    );
+    in_text("近千万名群众搬迁", &["近千万名=10000000 person nearly"]);
     // Words: 千万不要, 百姓, 万一, 千家万户, 亿万人民.
     in_text("千万不要返贫,百姓万一生病", &[]);
     in_text("走进千家万户,亿万人民", &[]);
