@@ -1543,9 +1543,12 @@ pub(crate) fn read_scanned(
         // 上千人, 过万元: 上, 过 or 破 before a round multiplier is over it (not in 成千上万,
         // where a numeral stands before 上).
         if approx == Approx::Exact && approx_before(t, start).is_none() {
-            if let Some('上' | '过' | '破') = char_before(t, start) {
+            if let Some(c @ ('上' | '过' | '破')) = char_before(t, start) {
                 let before = start - "上".len();
-                if !char_before(t, before).is_some_and(lex::is_numeral_char) {
+                // 不过千元 is "no more than", never over.
+                let word = char_before(t, before)
+                    .is_some_and(|b| lex::is_numeral_char(b) || c == '过' && b == '不');
+                if !word {
                     approx = Approx::Over;
                     start = before;
                 }

@@ -313,6 +313,10 @@ fn round_multipliers() {
         ],
     );
     in_text("近千万名群众搬迁", &["近千万名=10000000 person nearly"]);
+    // 不过千元 is "no more than": never over; 万众一心 and 千千万万 are words.
+    in_text("补助不过千元", &[]);
+    in_text("万众一心,千千万万", &[]);
+    in_text("产值迈上千亿元", &["上千亿元=100000000000 yuan over"]);
     // Words: 千万不要, 百姓, 万一, 千家万户, 亿万人民.
     in_text("千万不要返贫,百姓万一生病", &[]);
     in_text("走进千家万户,亿万人民", &[]);
