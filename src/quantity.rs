@@ -1556,11 +1556,13 @@ pub(crate) fn read_scanned(
         }
         // In running text a round multiplier alone is a word (万一, 千万不要, 百姓, 千家万户)
         // unless an approximation marks it (近万人, 上千人, 千余人); a longer one (百万,
-        // 千万元) needs a unit.
+        // 千万元) needs a unit or the end of a clause (百万富翁 is a word).
         // A whole input takes a longer one alone (百万, 百亿); a lone 万 or 亿 there is
         // the error the numeral grammar gives (亿元: 亿 cannot start a number).
         let marked = approx != Approx::Exact || approx_before(t, start).is_some();
-        if !marked && (round == 1 || mode == Mode::Text && unit.is_none()) {
+        // In text a longer one with no unit stands only at the end of a clause (达百万。).
+        let word_after = char_at(t, end).is_some_and(is_cjk_char);
+        if !marked && (round == 1 || mode == Mode::Text && unit.is_none() && word_after) {
             if mode == Mode::Whole {
                 numeral::scan(t, num_start)?;
             }
