@@ -791,7 +791,7 @@ fn overflow_err(start: usize, end: usize) -> NumError {
 /// 11 nor one or two).
 const ENDS_IN_DIGIT: &[char] = &[
     '唯', '统', '之', '同', '单', '专', '逐', '划', '合', '归', '周', '期', '拜', '初', '再', '接',
-    '连', '不', '朝', '颠', '丢', '低', '横', '乱', '其', '第', '看', '说',
+    '连', '不', '朝', '颠', '丢', '低', '横', '乱', '其', '第',
 ];
 
 /// Characters that make a word with 数 before them (人数, 总数, 多数, 指数 …): 数 after
