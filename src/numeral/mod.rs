@@ -809,17 +809,16 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
     let scanned = match scan(t, at) {
         Ok(Some(s)) => s,
         Ok(None) => {
-            return Err(crate::quantity::unexpected(t, at, "expected a number").map_span(back));
+            let e = crate::quantity::unexpected(t, at, "expected a number").map_span(back);
+            return Err(with_unit_hint(e, text));
         }
-        Err(e) => return Err(e.into_parse_error().map_span(back)),
+        Err(e) => return Err(with_unit_hint(e.into_parse_error().map_span(back), text)),
     };
     if scanned.end < end {
-        return Err(crate::quantity::unexpected(
-            t,
-            scanned.end,
-            "after the number, expected end of input",
-        )
-        .map_span(back));
+        let e =
+            crate::quantity::unexpected(t, scanned.end, "after the number, expected end of input")
+                .map_span(back);
+        return Err(with_unit_hint(e, text));
     }
     let v = if negative && !scanned.value.is_zero() {
         -scanned.value
@@ -827,6 +826,28 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
         scanned.value
     };
     Ok(v)
+}
+
+/// A numeral with a unit (`百分之一点五七`, `34.4%`, `3元`) is a quantity, not a number:
+/// the value of `百分之一点五七` as a bare number would be 0.0157, and [`parse_quantity`]
+/// gives 1.57 percent, so `parse_number` answers neither and says what the text is.
+///
+/// [`parse_quantity`]: crate::parse_quantity
+fn with_unit_hint(e: ParseError, text: &str) -> ParseError {
+    match crate::parse_quantity(text) {
+        Ok(q) => match q.unit {
+            Some(unit) => {
+                let message = format!(
+                    "{}: {text:?} is a quantity ({} {unit}), not a bare number; parse_quantity reads it",
+                    e.message(),
+                    q.value
+                );
+                ParseError::new(e.kind().clone(), e.span(), message)
+            }
+            None => e,
+        },
+        Err(_) => e,
+    }
 }
 
 #[cfg(test)]
