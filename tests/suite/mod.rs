@@ -6,3 +6,5 @@ mod props;
 mod quantities;
 #[cfg(feature = "serde")]
 mod snapshots;
+#[cfg(feature = "serde")]
+mod wire;
