@@ -1,5 +1,7 @@
 mod autotraits;
 mod errors;
+#[cfg(feature = "serde")]
+mod examples;
 mod indicators;
 mod numerals;
 mod props;
