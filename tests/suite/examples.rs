@@ -31,8 +31,30 @@ fn example(name: &str) -> PathBuf {
     path
 }
 
-/// A fresh, empty folder under the system's temporary folder.
-fn scratch(tag: &str) -> PathBuf {
+/// A fresh, empty folder under the system's temporary folder, removed when dropped
+/// (also when the test fails).
+struct Scratch(PathBuf);
+
+impl std::ops::Deref for Scratch {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl AsRef<Path> for Scratch {
+    fn as_ref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn scratch(tag: &str) -> Scratch {
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
         "fupin-examples-{}-{tag}-{}",
@@ -41,7 +63,7 @@ fn scratch(tag: &str) -> PathBuf {
     ));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
-    dir
+    Scratch(dir)
 }
 
 /// Runs an example with `stdin` (`None`: `/dev/null`), failing the test if it runs for
@@ -138,7 +160,6 @@ fn a_loop_of_links_is_reported_and_every_file_read_once() {
         let named = format!("{}: link cannot be followed", dir.join(link).display());
         assert!(err.contains(&named), "{err}");
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[cfg(unix)]
@@ -167,7 +188,6 @@ fn a_link_back_to_the_folder_reads_no_file_again() {
         let named = format!("{}: link loop", dir.join(link).display());
         assert!(err.contains(&named), "{err}");
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -187,7 +207,6 @@ fn txt_files_are_read_whatever_the_case_of_their_extension() {
         .map(|n| dir.join(n).display().to_string())
         .collect();
     assert_eq!(files, want);
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -281,7 +300,6 @@ fn an_impossible_date_in_a_corpus_is_reported_and_no_other_date_used() {
         got[1]["period"],
         serde_json::json!({"start": 2019, "end": 2019})
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -314,7 +332,6 @@ fn parse_names_a_missing_file() {
     assert_eq!(out.status.code(), Some(1), "{err}");
     assert!(err.contains(&*missing.display().to_string()), "{err}");
     assert!(!err.contains("Os {"), "{err}");
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -338,7 +355,6 @@ fn parse_goes_on_past_an_invalid_utf8_line() {
         assert_eq!(got[2]["input"], "一百");
         assert_eq!(got[2]["value"], "100");
     }
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// Every key of a JSON object, nested objects' keys joined with `_`, as CSV text.
