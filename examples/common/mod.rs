@@ -588,9 +588,16 @@ pub fn run(
             docs += 1;
             bytes += doc.text.len();
         } else {
-            // (problems, output, text bytes, whether it was a document) of each item,
-            // in order.
-            let outputs: Vec<(Vec<String>, (Vec<u8>, usize), usize, bool)> = pool.install(|| {
+            // What each item of the batch gave, in order.
+            struct Done {
+                problems: Vec<String>,
+                lines: Vec<u8>,
+                records: usize,
+                /// Text bytes read, and whether it was a document.
+                bytes: usize,
+                is_doc: bool,
+            }
+            let outputs: Vec<Done> = pool.install(|| {
                 batch
                     .into_par_iter()
                     .map(|p| {
@@ -601,22 +608,28 @@ pub fn run(
                             }
                         };
                         let mut sink = Out::default();
-                        let len = doc.as_ref().map_or(0, |d| d.text.len());
                         if let Some(d) = &doc {
                             process(d, &mut sink);
                         }
-                        (problems, (sink.buf, sink.records), len, doc.is_some())
+                        Done {
+                            problems,
+                            lines: sink.buf,
+                            records: sink.records,
+                            bytes: doc.as_ref().map_or(0, |d| d.text.len()),
+                            is_doc: doc.is_some(),
+                        }
                     })
                     .collect()
             });
-            for (problems, (lines, found), len, is_doc) in outputs {
-                for w in problems {
+            for done in outputs {
+                for w in done.problems {
                     errors += 1;
                     warn(&progress, &w);
                 }
-                docs += usize::from(is_doc);
-                bytes += len;
-                records += found;
+                docs += usize::from(done.is_doc);
+                bytes += done.bytes;
+                records += done.records;
+                let lines = done.lines;
                 if out.write_all(&lines).is_err() {
                     // A closed pipe (head, less): stop quietly.
                     return ExitCode::from(1);
