@@ -448,3 +448,37 @@ fn the_json_the_examples_print_reads_back() {
         }
     }
 }
+
+/// Files, folders and JSON Lines corpora are read, and printed, in command-line order,
+/// `--jsonl=FILE` and `--jsonl FILE` alike; a repeated option takes its last value.
+#[test]
+fn inputs_keep_their_command_line_order() {
+    let dir = scratch("order");
+    let corpus = dir.join("news.jsonl");
+    std::fs::write(
+        &corpus,
+        "{\"id\":\"n1\",\"date\":\"2020-05-01\",\"text\":\"去年全县脱贫1500人。\"}\n",
+    )
+    .unwrap();
+    let file = dir.join("a.txt");
+    std::fs::write(&file, "全县脱贫20人。").unwrap();
+    let jsonl_eq = format!("--jsonl={}", corpus.display());
+    let args = [
+        jsonl_eq.as_str(),
+        file.to_str().unwrap(),
+        "--jsonl",
+        corpus.to_str().unwrap(),
+        "--format",
+        "csv",
+        "--format",
+        "jsonl",
+    ];
+    let out = run("quantities", &args, None);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let keys: Vec<String> = objects(&out)
+        .iter()
+        .map(|o| format!("{}", o.get("id").or(o.get("file")).unwrap()))
+        .collect();
+    let file_key = format!("{:?}", file.display().to_string());
+    assert_eq!(keys, ["\"n1\"", file_key.as_str(), "\"n1\""]);
+}
