@@ -5,23 +5,37 @@
 //! cargo run --release --example extract -- [OPTIONS] [FILE|FOLDER|-]... [--jsonl FILE|-]...
 //! ```
 //!
-//! Inputs, in order: files, folders (every `.txt` below them, sorted), `-` (standard
-//! input as one document) and JSON Lines corpora (`--jsonl`; one object a line with a
-//! `text` field, and optionally `id`, `date`, `url`). With no input it reads the bundled
-//! sample report.
+//! Inputs, in order: files, folders (every `.txt` below them in any case, sorted; links
+//! followed, loops reported), `-` (standard input as one document) and JSON Lines
+//! corpora (`--jsonl`; one object a line with a `text` field, and optionally `id`,
+//! `date`, `url`). With no input it reads standard input when something is piped in,
+//! else the bundled sample report (with a note on standard error).
 //!
-//! Options: `--date YYYY-MM-DD` (the documents' date, for 今年/去年; a JSON Lines `date`
-//! field wins; otherwise read from a header line), `--format jsonl|csv`, `--jobs N`
-//! (default: all cores), `--text-field NAME`, `--id-field NAME`.
+//! Options (`--help` lists them): `--date YYYY-MM-DD` (the documents' date, for
+//! 今年/去年; a JSON Lines `date` field wins; otherwise read from a header line; a date
+//! that does not exist, such as 2019-02-31, is refused), `--format jsonl|csv`,
+//! `--jobs N` (default: all cores), `--text-field NAME`, `--id-field NAME`.
 
 #[path = "common/mod.rs"]
 mod common;
 
+use clap::Parser;
 use common::Format;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: extract [--date YYYY-MM-DD] [--format jsonl|csv] [--jobs N] [--text-field F] [--id-field F] [FILE|FOLDER|-]... [--jsonl FILE|-]...";
+/// Prints the poverty indicators of Chinese reports (kind, value, period, region,
+/// earlier value, modality) as JSON Lines or CSV.
+#[derive(Parser, Debug)]
+#[command(name = "extract", version)]
+struct Cli {
+    /// The documents' date, for 今年/去年 (a JSON Lines `date` field wins).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = common::parse_date)]
+    date: Option<jiff::civil::Date>,
+    #[command(flatten)]
+    common: common::Common,
+}
 
+/// The CSV columns: every key of the JSON Lines output, nested ones joined with `_`.
 const CSV_FIELDS: &[&str] = &[
     "file",
     "id",
@@ -37,79 +51,99 @@ const CSV_FIELDS: &[&str] = &[
     "classifier",
     "noun",
     "per",
+    "damaged",
     "subject",
+    "subject_start",
+    "subject_end",
     "period_start",
     "period_end",
     "region",
     "previous_value",
+    "previous_max",
+    "previous_unit",
+    "previous_approx",
     "previous_text",
+    "previous_start",
+    "previous_end",
+    "previous_classifier",
+    "previous_noun",
+    "previous_per",
     "previous_period_start",
     "previous_period_end",
     "modality",
 ];
 
-fn csv_row(obj: &serde_json::Map<String, serde_json::Value>) -> String {
-    let null = serde_json::Value::Null;
-    let get = |k: &str| obj.get(k).unwrap_or(&null);
-    let period = |v: &serde_json::Value, k: &str| {
-        v.get("period")
-            .and_then(|p| p.get(k))
-            .cloned()
-            .unwrap_or_default()
-    };
-    let whole = serde_json::Value::Object(obj.clone());
-    let prev = get("previous");
-    CSV_FIELDS
-        .iter()
-        .map(|f| {
-            let v = match *f {
-                "period_start" => period(&whole, "start"),
-                "period_end" => period(&whole, "end"),
-                "previous_value" => prev.get("value").cloned().unwrap_or_default(),
-                "previous_text" => prev.get("text").cloned().unwrap_or_default(),
-                "previous_period_start" => period(prev, "start"),
-                "previous_period_end" => period(prev, "end"),
-                k => get(k).clone(),
-            };
-            common::csv_field(&v)
-        })
-        .collect::<Vec<_>>()
-        .join(",")
+/// The text of an optional field, empty when absent.
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+fn csv_row(doc: &common::Doc, ind: &fupin::PovertyIndicator, out: &mut common::Out<'_>) {
+    let [file, id, url] = common::csv_head(doc);
+    let q = &ind.quantity;
+    let prev = ind.previous.as_ref();
+    let pq = prev.map(|p| &p.quantity);
+    let pp = prev.and_then(|p| p.period);
+    let row: [&str; 34] = [
+        file,
+        id,
+        url,
+        ind.kind.name(),
+        &q.value.to_string(),
+        &opt(q.max),
+        q.unit.map_or("", |u| u.name()),
+        q.approx.name(),
+        &q.text,
+        &q.span.start.to_string(),
+        &q.span.end.to_string(),
+        q.classifier.as_deref().unwrap_or(""),
+        q.noun.as_deref().unwrap_or(""),
+        q.per.map_or("", |p| p.name()),
+        if q.damaged { "true" } else { "" },
+        &ind.subject,
+        &ind.subject_span.start.to_string(),
+        &ind.subject_span.end.to_string(),
+        &opt(ind.period.map(|p| p.start)),
+        &opt(ind.period.map(|p| p.end)),
+        ind.region.as_deref().unwrap_or(""),
+        &opt(pq.map(|q| q.value)),
+        &opt(pq.and_then(|q| q.max)),
+        pq.and_then(|q| q.unit).map_or("", |u| u.name()),
+        pq.map_or("", |q| q.approx.name()),
+        pq.map_or("", |q| &q.text),
+        &opt(pq.map(|q| q.span.start)),
+        &opt(pq.map(|q| q.span.end)),
+        pq.and_then(|q| q.classifier.as_deref()).unwrap_or(""),
+        pq.and_then(|q| q.noun.as_deref()).unwrap_or(""),
+        pq.and_then(|q| q.per).map_or("", |p| p.name()),
+        &opt(pp.map(|p| p.start)),
+        &opt(pp.map(|p| p.end)),
+        ind.modality.name(),
+    ];
+    out.csv(row);
 }
 
 fn main() -> ExitCode {
-    let (args, format) = match common::args_or_exit("extract", USAGE, &["--date"], &["--date"]) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
-    let date = match args.value("--date") {
-        None => None,
-        Some(d) => match common::parse_date(d) {
-            Some(date) => Some(date),
-            None => {
-                eprintln!("extract: --date wants YYYY-MM-DD, got {d:?}\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        },
-    };
-    let header = (format == Format::Csv).then(|| CSV_FIELDS.join(","));
-    common::run(&args, header.as_deref(), |doc, emit| {
+    let (cli, inputs): (Cli, _) = common::parse_args();
+    let format = cli.common.format;
+    let header = (format == Format::Csv).then_some(CSV_FIELDS);
+    common::run(&cli.common, inputs, header, |doc, out| {
         let mut extractor = fupin::Extractor::new();
-        if let Some((y, m, d)) = doc.date.or(date) {
+        // A record whose own date is unreadable gets none, not the command line's.
+        let date = if doc.date_invalid {
+            None
+        } else {
+            doc.date.or(cli.date)
+        };
+        if let Some((y, m, d)) = date.map(common::ymd) {
             extractor = extractor.date(y, m, d);
         }
         let head = common::json_head(doc);
         for ind in extractor.extract(&doc.text) {
-            emit(match format {
-                Format::Jsonl => common::json_line(&head, &ind),
-                Format::Csv => {
-                    let mut obj = common::head(doc);
-                    if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&ind) {
-                        obj.extend(m);
-                    }
-                    csv_row(&obj)
-                }
-            });
+            match format {
+                Format::Jsonl => common::json_line(out, &head, &ind),
+                Format::Csv => csv_row(doc, &ind, out),
+            }
         }
     })
 }

@@ -4,22 +4,36 @@
 //! cargo run --release --example quantities -- [OPTIONS] [FILE|FOLDER|-]... [--jsonl FILE|-]...
 //! ```
 //!
-//! Inputs, in order: files, folders (every `.txt` below them, sorted), `-` (standard
-//! input as one document) and JSON Lines corpora (`--jsonl`; one object a line with a
-//! `text` field, and optionally `id`, `date`, `url`). With no input it reads the bundled
-//! sample report.
+//! Inputs, in order: files, folders (every `.txt` below them in any case, sorted; links
+//! followed, loops reported), `-` (standard input as one document) and JSON Lines
+//! corpora (`--jsonl`; one object a line with a `text` field, and optionally `id`,
+//! `date`, `url`). With no input it reads standard input when something is piped in,
+//! else the bundled sample report (with a note on standard error).
 //!
-//! Options: `--damaged` (also print damaged numbers, flagged), `--format jsonl|csv`,
-//! `--jobs N` (default: all cores), `--text-field NAME`, `--id-field NAME`.
+//! Options (`--help` lists them): `--damaged` (also print damaged numbers, flagged),
+//! `--format jsonl|csv`, `--jobs N` (default: all cores), `--text-field NAME`,
+//! `--id-field NAME`.
 
 #[path = "common/mod.rs"]
 mod common;
 
+use clap::Parser;
 use common::Format;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: quantities [--damaged] [--format jsonl|csv] [--jobs N] [--text-field F] [--id-field F] [FILE|FOLDER|-]... [--jsonl FILE|-]...";
+/// Prints every quantity of Chinese reports (value in base units, unit, byte span) as
+/// JSON Lines or CSV.
+#[derive(Parser, Debug)]
+#[command(name = "quantities", version)]
+struct Cli {
+    /// Also print damaged numbers (a digit lost to `?` or U+FFFD), flagged `damaged`.
+    #[arg(long)]
+    damaged: bool,
+    #[command(flatten)]
+    common: common::Common,
+}
 
+/// The CSV columns: every key of the JSON Lines output.
 const CSV_FIELDS: &[&str] = &[
     "file",
     "id",
@@ -38,29 +52,36 @@ const CSV_FIELDS: &[&str] = &[
 ];
 
 fn main() -> ExitCode {
-    let (args, format) = match common::args_or_exit("quantities", USAGE, &[], &["--damaged"]) {
-        Ok(x) => x,
-        Err(code) => return code,
-    };
-    let damaged = args.flag("--damaged").is_some();
-    let header = (format == Format::Csv).then(|| CSV_FIELDS.join(","));
-    common::run(&args, header.as_deref(), |doc, emit| {
+    let (cli, inputs): (Cli, _) = common::parse_args();
+    let format = cli.common.format;
+    let header = (format == Format::Csv).then_some(CSV_FIELDS);
+    common::run(&cli.common, inputs, header, |doc, out| {
         let head = common::json_head(doc);
-        for q in fupin::quantities(&doc.text).include_damaged(damaged) {
-            emit(match format {
-                Format::Jsonl => common::json_line(&head, &q),
+        for q in fupin::quantities(&doc.text).include_damaged(cli.damaged) {
+            match format {
+                Format::Jsonl => common::json_line(out, &head, &q),
                 Format::Csv => {
-                    let mut obj = common::head(doc);
-                    if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(&q) {
-                        obj.extend(m);
-                    }
-                    CSV_FIELDS
-                        .iter()
-                        .map(|f| common::csv_field(obj.get(*f).unwrap_or(&serde_json::Value::Null)))
-                        .collect::<Vec<_>>()
-                        .join(",")
+                    let [file, id, url] = common::csv_head(doc);
+                    let (start, end) = (q.span.start.to_string(), q.span.end.to_string());
+                    let row: [&str; 14] = [
+                        file,
+                        id,
+                        url,
+                        &q.value.to_string(),
+                        &q.max.map(|m| m.to_string()).unwrap_or_default(),
+                        q.unit.map_or("", |u| u.name()),
+                        q.approx.name(),
+                        &q.text[..],
+                        &start,
+                        &end,
+                        q.classifier.as_deref().unwrap_or(""),
+                        q.noun.as_deref().unwrap_or(""),
+                        q.per.map_or("", |p| p.name()),
+                        if q.damaged { "true" } else { "" },
+                    ];
+                    out.csv(row);
                 }
-            });
+            }
         }
     })
 }

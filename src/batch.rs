@@ -29,6 +29,7 @@ impl Extractor {
     /// assert_eq!(found[1][0].quantity.text, "3亿元");
     /// ```
     #[cfg(feature = "rayon")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
     pub fn par_extract<T: AsRef<str> + Sync>(&self, docs: &[T]) -> Vec<Vec<PovertyIndicator>> {
         use rayon::prelude::*;
         docs.par_iter()
@@ -46,6 +47,7 @@ impl Extractor {
 /// assert_eq!(found[1].len(), 2);
 /// ```
 #[cfg(feature = "rayon")]
+#[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
 pub fn par_quantities<T: AsRef<str> + Sync>(docs: &[T]) -> Vec<Vec<Quantity<'_>>> {
     use rayon::prelude::*;
     docs.par_iter()

@@ -97,6 +97,13 @@ impl ParseError {
 }
 
 /// The kinds of [`ParseError`]. More may be added in a minor release.
+///
+/// ```
+/// use fupin::{ParseErrorKind, parse_number};
+/// assert_eq!(parse_number("万万万").unwrap_err().kind(), &ParseErrorKind::Misordered);
+/// assert_eq!(parse_number("3x").unwrap_err().kind(), &ParseErrorKind::UnexpectedChar('x'));
+/// assert_eq!(parse_number("  ").unwrap_err().kind(), &ParseErrorKind::Empty);
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ParseErrorKind {

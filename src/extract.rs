@@ -8,6 +8,12 @@ use crate::{Normalized, Quantity, Span};
 use core::iter::FusedIterator;
 
 /// What kind of time expression.
+///
+/// ```
+/// use fupin::TimeKind;
+/// let kinds: Vec<TimeKind> = fupin::times("2014年,2016年至2019年,6月30日").map(|t| t.kind).collect();
+/// assert_eq!(kinds, [TimeKind::Year, TimeKind::YearRange, TimeKind::Date]);
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum TimeKind {
@@ -720,6 +726,12 @@ impl<'t> Cursor<'t> {
 ///
 /// Cleans up and scans the text a piece at a time (at most 64 KiB, cut after line
 /// breaks); each item's span points into the original.
+///
+/// ```
+/// let text = "全县脱贫3万余人,投入资金9.82億元。";
+/// let spans: Vec<&str> = fupin::quantities(text).map(|q| &text[q.span]).collect();
+/// assert_eq!(spans, ["3万余人", "9.82億元"]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Quantities<'t> {
     /// Its scan says whether damaged quantities are wanted.
@@ -818,6 +830,11 @@ pub fn quantities(text: &str) -> Quantities<'_> {
 }
 
 /// Every time expression in a text, in source order; see [`times`].
+///
+/// ```
+/// let years: Vec<Option<i32>> = fupin::times("2014年底至今,二〇一九年").map(|t| t.year).collect();
+/// assert_eq!(years, [Some(2014), Some(2019)]);
+/// ```
 #[derive(Clone, Debug)]
 pub struct Times<'t> {
     cursor: Cursor<'t>,

@@ -121,6 +121,13 @@ impl IndicatorKind {
 
 named_enum! {
     /// Whether a figure is done or measured, or only planned or expected.
+    ///
+    /// ```
+    /// use fupin::{Modality, extract};
+    /// let text = "2019年全县脱贫1500人,计划2020年实现脱贫800人。";
+    /// let found: Vec<_> = extract(text).map(|i| (i.quantity.text, i.modality)).collect();
+    /// assert_eq!(found, [("1500人".into(), Modality::Actual), ("800人".into(), Modality::Target)]);
+    /// ```
     pub enum Modality {
         /// Done or measured.
         Actual => "actual",
@@ -132,6 +139,12 @@ named_enum! {
 }
 
 /// The year or years a figure refers to.
+///
+/// ```
+/// use fupin::{Period, extract};
+/// let found: Vec<_> = extract("2016年至2019年全县累计脱贫1.2万人。").collect();
+/// assert_eq!(found[0].period, Some(Period { start: 2016, end: 2019 }));
+/// ```
 // Two years, forever: a period with more fields would be another type.
 #[allow(clippy::exhaustive_structs)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -144,6 +157,16 @@ pub struct Period {
 }
 
 /// The earlier value of a change (由A下降到B: A), with its own period.
+///
+/// ```
+/// use fupin::{Period, extract};
+/// let text = "全县贫困发生率由2014年的17.3%下降到2019年的0.5%。";
+/// let ind = extract(text).next().expect("an indicator");
+/// assert_eq!(ind.quantity.text, "0.5%");
+/// let previous = ind.previous.expect("the earlier value");
+/// assert_eq!(previous.quantity.text, "17.3%");
+/// assert_eq!(previous.period, Some(Period { start: 2014, end: 2014 }));
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct Previous {
@@ -155,7 +178,24 @@ pub struct Previous {
 
 /// A figure that the text ties to a poverty indicator.
 ///
-/// Owned, `Send + Sync`, serializable (feature `serde`) to the flat JSON of spec section 5.
+/// Owned, `Send + Sync`, serializable and deserializable (feature `serde`) as the flat
+/// JSON of spec section 5.
+///
+/// ```
+/// use fupin::{IndicatorKind, Unit, extract};
+/// let text = "2019年底,石岭县建档立卡贫困人口由28615人减少到121人。";
+/// let ind = extract(text).next().expect("an indicator");
+/// assert_eq!(ind.kind, IndicatorKind::PoorPopulation);
+/// assert_eq!((ind.quantity.value.to_string(), ind.quantity.unit), ("121".into(), Some(Unit::Person)));
+/// assert_eq!(&text[ind.quantity.span], "121人");
+/// assert_eq!(ind.subject, "建档立卡贫困人口");
+/// assert_eq!(ind.region.as_deref(), Some("石岭县"));
+///
+/// // The JSON reads back to the same record (feature `serde`).
+/// let json = serde_json::to_string(&ind)?;
+/// assert_eq!(serde_json::from_str::<fupin::PovertyIndicator>(&json)?, ind);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 #[non_exhaustive]
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct PovertyIndicator {
@@ -232,6 +272,13 @@ impl Extractor {
 ///
 /// Reads the text a piece at a time (at most 64 KiB, cut after line breaks), so
 /// memory is bounded by the piece and what is found in it, whatever the text's size.
+///
+/// ```
+/// use fupin::IndicatorKind;
+/// let text = "全县有贫困村46个,建档立卡贫困户9342户。";
+/// let kinds: Vec<IndicatorKind> = fupin::extract(text).map(|i| i.kind).collect();
+/// assert_eq!(kinds, [IndicatorKind::PoorVillages, IndicatorKind::PoorHouseholds]);
+/// ```
 #[derive(Debug)]
 pub struct Indicators<'t> {
     cursor: Cursor<'t>,
@@ -1647,12 +1694,14 @@ fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
 #[cfg(feature = "serde")]
 mod wire {
     use super::*;
-    use crate::serde_impls::{Dec, quantity_entries};
+    use crate::serde_impls::{quantity_entries, quantity_wire};
+    use serde::de::Error as _;
     use serde::ser::SerializeMap;
-    use serde::{Serialize, Serializer};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
     /// The flat JSON of spec section 5: the quantity keys, then `kind`, `subject`,
     /// `period`, `region`, `previous` (when there is one) and `modality`.
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
     impl Serialize for PovertyIndicator {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
             let mut m = s.serialize_map(None)?;
@@ -1664,27 +1713,88 @@ mod wire {
             m.serialize_entry("period", &self.period)?;
             m.serialize_entry("region", &self.region)?;
             if let Some(p) = &self.previous {
-                m.serialize_entry("previous", &PreviousWire(p))?;
+                m.serialize_entry("previous", p)?;
             }
             m.serialize_entry("modality", &self.modality)?;
             m.end()
         }
     }
 
-    struct PreviousWire<'a>(&'a Previous);
+    quantity_wire! {
+        /// An indicator as written in JSON: the quantity keys and these.
+        IndicatorWire {
+            kind: IndicatorKind,
+            #[serde(default)]
+            subject: String,
+            #[serde(default)]
+            subject_start: usize,
+            #[serde(default)]
+            subject_end: usize,
+            #[serde(default)]
+            period: Option<Period>,
+            #[serde(default)]
+            region: Option<String>,
+            #[serde(default)]
+            previous: Option<Previous>,
+            modality: Modality,
+        }
+    }
 
-    impl Serialize for PreviousWire<'_> {
+    /// Reads the JSON [`Serialize`] writes. Keys that may be absent: `max`, `classifier`,
+    /// `noun`, `per`, `damaged`, `period`, `region`, `previous`; unknown keys (the
+    /// examples' `file`, `id`, `url`) are ignored. The quantity is checked as
+    /// [`Quantity`]'s own `Deserialize` checks it.
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    impl<'de> Deserialize<'de> for PovertyIndicator {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PovertyIndicator, D::Error> {
+            let mut w = IndicatorWire::deserialize(d)?;
+            if w.subject_end < w.subject_start {
+                return Err(D::Error::custom(format!(
+                    "subject span end {} before start {}",
+                    w.subject_end, w.subject_start
+                )));
+            }
+            Ok(PovertyIndicator {
+                quantity: w.quantity()?,
+                kind: w.kind,
+                subject: w.subject,
+                subject_span: Span::new(w.subject_start, w.subject_end),
+                period: w.period,
+                region: w.region,
+                previous: w.previous,
+                modality: w.modality,
+            })
+        }
+    }
+
+    /// The quantity keys of the earlier value, then its `period` (`null` when the text
+    /// gives none).
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    impl Serialize for Previous {
         fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-            let q = &self.0.quantity;
             let mut m = s.serialize_map(None)?;
-            m.serialize_entry("value", &Dec(&q.value))?;
-            m.serialize_entry("unit", &q.unit)?;
-            m.serialize_entry("approx", &q.approx)?;
-            m.serialize_entry("text", &q.text)?;
-            m.serialize_entry("start", &q.span.start)?;
-            m.serialize_entry("end", &q.span.end)?;
-            m.serialize_entry("period", &self.0.period)?;
+            quantity_entries(&self.quantity, &mut m)?;
+            m.serialize_entry("period", &self.period)?;
             m.end()
+        }
+    }
+
+    quantity_wire! {
+        /// An earlier value as written in JSON: the quantity keys and its period.
+        PreviousWire {
+            #[serde(default)]
+            period: Option<Period>,
+        }
+    }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    impl<'de> Deserialize<'de> for Previous {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Previous, D::Error> {
+            let mut w = PreviousWire::deserialize(d)?;
+            Ok(Previous {
+                quantity: w.quantity()?,
+                period: w.period,
+            })
         }
     }
 }

@@ -1,7 +1,7 @@
 //! Hand-written serde: decimals as strings, spans flattened into `start`/`end`, the
 //! flat JSON of spec section 5.
 
-use crate::{Approx, Per, Quantity, Span, Unit};
+use crate::{Quantity, Span, Unit};
 use rust_decimal::Decimal;
 use serde::de::Error as _;
 use serde::ser::SerializeMap;
@@ -52,8 +52,9 @@ pub(crate) fn quantity_entries<M: SerializeMap>(
     Ok(())
 }
 
-/// `{"value":"982000000","unit":"yuan","approx":"exact","text":"9.82亿元","start":0,"end":11}`
+/// `{"value":"982000000","unit":"yuan","approx":"exact","text":"9.82亿元","start":0,"end":10}`
 /// with `max`, `classifier`, `noun`, `per` and `damaged` where they apply.
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Quantity<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(None)?;
@@ -62,29 +63,71 @@ impl Serialize for Quantity<'_> {
     }
 }
 
-#[derive(Deserialize)]
-pub(crate) struct QuantityWire {
-    pub value: String,
-    #[serde(default)]
-    pub max: Option<String>,
-    #[serde(default)]
-    pub unit: Option<Unit>,
-    #[serde(default)]
-    pub approx: Option<Approx>,
-    #[serde(default)]
-    pub text: String,
-    #[serde(default)]
-    pub start: usize,
-    #[serde(default)]
-    pub end: usize,
-    #[serde(default)]
-    pub classifier: Option<String>,
-    #[serde(default)]
-    pub noun: Option<String>,
-    #[serde(default)]
-    pub per: Option<Per>,
-    #[serde(default)]
-    pub damaged: bool,
+/// Declares a wire struct holding the quantity keys of spec section 5 (`value`, `max`,
+/// `unit`, `approx`, `text`, `start`, `end`, `classifier`, `noun`, `per`, `damaged`),
+/// then the extra fields given, and its `quantity` method. The records that carry a
+/// quantity in their flat JSON (a quantity, a previous value, an indicator) read it with
+/// a struct of their own made by this macro, so that a record's new key is one line in
+/// its own struct. (Not `#[serde(flatten)]`, which reads numbers through serde's
+/// buffered content and breaks under serde_json's `arbitrary_precision`.)
+macro_rules! quantity_wire {
+    ($(#[$meta:meta])* $name:ident { $($(#[$fmeta:meta])* $field:ident: $ty:ty,)* }) => {
+        $(#[$meta])*
+        #[derive(serde::Deserialize)]
+        pub(crate) struct $name {
+            pub value: String,
+            #[serde(default)]
+            pub max: Option<String>,
+            #[serde(default)]
+            pub unit: Option<$crate::Unit>,
+            #[serde(default)]
+            pub approx: Option<$crate::Approx>,
+            #[serde(default)]
+            pub text: String,
+            #[serde(default)]
+            pub start: usize,
+            #[serde(default)]
+            pub end: usize,
+            #[serde(default)]
+            pub classifier: Option<String>,
+            #[serde(default)]
+            pub noun: Option<String>,
+            #[serde(default)]
+            pub per: Option<$crate::Per>,
+            #[serde(default)]
+            pub damaged: bool,
+            $($(#[$fmeta])* pub $field: $ty,)*
+        }
+
+        impl $name {
+            /// The quantity keys as a quantity, checked.
+            pub(crate) fn quantity<E: serde::de::Error>(
+                &mut self,
+            ) -> Result<$crate::Quantity<'static>, E> {
+                $crate::serde_impls::QuantityWire {
+                    value: std::mem::take(&mut self.value),
+                    max: self.max.take(),
+                    unit: self.unit,
+                    approx: self.approx,
+                    text: std::mem::take(&mut self.text),
+                    start: self.start,
+                    end: self.end,
+                    classifier: self.classifier.take(),
+                    noun: self.noun.take(),
+                    per: self.per,
+                    damaged: self.damaged,
+                }
+                .into_quantity()
+            }
+        }
+    };
+}
+
+pub(crate) use quantity_wire;
+
+quantity_wire! {
+    /// A quantity as written in JSON.
+    QuantityWire {}
 }
 
 impl QuantityWire {
@@ -114,12 +157,14 @@ impl QuantityWire {
 }
 
 /// Reads an owned quantity (for any `'t`, so that it fits in a borrowing struct too).
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for Quantity<'_> {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        QuantityWire::deserialize(d)?.into_quantity::<D::Error>()
+        QuantityWire::deserialize(d)?.quantity::<D::Error>()
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl Serialize for Span {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let mut m = s.serialize_map(Some(2))?;
@@ -129,6 +174,7 @@ impl Serialize for Span {
     }
 }
 
+#[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
 impl<'de> Deserialize<'de> for Span {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Span, D::Error> {
         #[derive(Deserialize)]

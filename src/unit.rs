@@ -58,6 +58,7 @@ macro_rules! named_enum {
         }
 
         #[cfg(feature = "serde")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.name())
@@ -65,6 +66,7 @@ macro_rules! named_enum {
         }
 
         #[cfg(feature = "serde")]
+        #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<$name, D::Error> {
                 let s = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(d)?;
@@ -118,6 +120,15 @@ named_enum! {
 named_enum! {
     /// How exact the written number is. The value stays the written number: `3万余人` is
     /// 30000 with [`Approx::Over`].
+    ///
+    /// ```
+    /// use fupin::{Approx, parse_quantity};
+    /// let q = parse_quantity("3万余人")?;
+    /// assert_eq!((q.value.to_string(), q.approx), ("30000".into(), Approx::Over));
+    /// assert_eq!(parse_quantity("约500户")?.approx, Approx::About);
+    /// assert_eq!("nearly".parse::<Approx>()?, Approx::Nearly);
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Approx {
         /// As written.
         Exact => "exact",
@@ -134,6 +145,14 @@ named_enum! {
 
 named_enum! {
     /// What a rate is per: `万元/年` is yuan per year.
+    ///
+    /// ```
+    /// use fupin::{Per, Unit, parse_quantity};
+    /// let q = parse_quantity("83.52万元/年")?;
+    /// assert_eq!(q.value.to_string(), "835200");
+    /// assert_eq!((q.unit, q.per), (Some(Unit::Yuan), Some(Per::Year)));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub enum Per {
         /// `/年`.
         Year => "year",

@@ -1,13 +1,18 @@
-//! Input handling shared by the `quantities` and `extract` examples: files, folders,
-//! JSON Lines corpora and standard input, processed in parallel batches with output in
-//! input order, a progress bar on a terminal, and a summary at the end.
+//! Input handling shared by the `quantities` and `extract` examples: the command line
+//! (clap), files, folders (walkdir), JSON Lines corpora and standard input, processed in
+//! parallel batches with output in input order, a progress bar on a terminal, and a
+//! summary at the end.
 
 // Shared by two examples, each of which uses only part of it.
 #![allow(dead_code)]
 
+use clap::{Parser, ValueEnum};
 use indicatif::{ProgressBar, ProgressStyle};
+use jiff::civil::Date;
 use rayon::prelude::*;
+use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, IsTerminal, Read, Write};
+use std::num::NonZeroUsize;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -15,108 +20,169 @@ use std::time::Instant;
 /// The sample report bundled with the crate, read when no input is given.
 pub const SAMPLE: &str = include_str!("../data/sample.txt");
 
+/// Where the bundled sample is, as named in the output.
+pub const SAMPLE_NAME: &str = "examples/data/sample.txt";
+
 /// One document: where it came from and its text.
 pub struct Doc {
     /// `("file", path)` or `("id", id)`.
     pub key: (&'static str, String),
     pub url: Option<String>,
-    /// `YYYY-MM-DD` from a JSON Lines `date` field, for relative years.
-    pub date: Option<(i32, u8, u8)>,
+    /// The date of a JSON Lines `date` field, for relative years.
+    pub date: Option<Date>,
+    /// The record had a `date` that could not be read (reported): no other date is
+    /// used for it, as a wrong year is worse than none.
+    pub date_invalid: bool,
     pub text: String,
 }
 
-/// Command-line options common to the examples.
-pub struct Args {
-    pub inputs: Vec<Input>,
-    pub flags: Vec<(String, Option<String>)>,
-}
-
-/// One input named on the command line, in order.
-pub enum Input {
-    /// A file, or every `.txt` below a folder.
-    Path(PathBuf),
-    /// `-`: standard input as one document.
-    Stdin,
-    /// `--jsonl FILE` or `--jsonl -`: one document a line.
-    Jsonl(Option<PathBuf>),
-}
-
-/// Flags every example takes, with a value.
-pub const COMMON_VALUE_FLAGS: &[&str] = &[
-    "--jsonl",
-    "--text-field",
-    "--id-field",
-    "--jobs",
-    "--format",
-];
-
-impl Args {
-    /// Splits flags (`--flag value`, `--flag=value`) from inputs. `takes_value` names the
-    /// flags that take a value besides the common ones; `known` all the flags allowed.
-    pub fn parse(takes_value: &[&str], known: &[&str]) -> Result<Args, String> {
-        let mut inputs = Vec::new();
-        let mut flags = Vec::new();
-        let mut it = std::env::args().skip(1);
-        while let Some(a) = it.next() {
-            if a == "-" {
-                inputs.push(Input::Stdin);
-                continue;
-            }
-            if !a.starts_with("--") {
-                inputs.push(Input::Path(PathBuf::from(a)));
-                continue;
-            }
-            let (name, inline) = match a.split_once('=') {
-                Some((n, v)) => (n.to_owned(), Some(v.to_owned())),
-                None => (a.clone(), None),
-            };
-            if !known.contains(&name.as_str()) && !COMMON_VALUE_FLAGS.contains(&name.as_str()) {
-                return Err(format!("unknown option {name}"));
-            }
-            if takes_value.contains(&name.as_str()) || COMMON_VALUE_FLAGS.contains(&name.as_str()) {
-                let v = match inline {
-                    Some(v) => v,
-                    None => it.next().ok_or_else(|| format!("{name} needs a value"))?,
-                };
-                if name == "--jsonl" {
-                    inputs.push(Input::Jsonl((v != "-").then(|| PathBuf::from(&v))));
-                }
-                flags.push((name, Some(v)));
-            } else {
-                flags.push((name, inline));
-            }
-        }
-        Ok(Args { inputs, flags })
-    }
-
-    pub fn flag(&self, name: &str) -> Option<Option<&str>> {
-        self.flags
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_deref())
-    }
-
-    pub fn value(&self, name: &str) -> Option<&str> {
-        self.flag(name).flatten()
-    }
-}
-
 /// Output format.
-#[derive(Clone, Copy, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// JSON Lines, one object a line.
     Jsonl,
+    /// CSV with a header line.
     Csv,
 }
 
-/// Parses `YYYY-MM-DD` (a longer timestamp after it is ignored).
-pub fn parse_date(s: &str) -> Option<(i32, u8, u8)> {
-    let s = s.get(..10).unwrap_or(s);
-    let mut it = s.splitn(3, ['-', '/']);
-    let y = it.next()?.parse().ok()?;
-    let m = it.next()?.parse().ok().filter(|m| (1..=12).contains(m))?;
-    let d = it.next()?.parse().ok().filter(|d| (1..=31).contains(d))?;
-    Some((y, m, d))
+/// The options every example takes (flattened into each example's own).
+#[derive(clap::Args, Debug)]
+pub struct Common {
+    /// Files, folders (every `.txt` below them, in any case, sorted; links followed,
+    /// loops reported) or `-` (standard input as one document), read in the order given.
+    /// With none: standard input when something is piped in, else the bundled sample.
+    #[arg(value_name = "FILE|FOLDER|-")]
+    pub inputs: Vec<PathBuf>,
+    /// A JSON Lines corpus, one object a line with a `text` field and optionally `id`,
+    /// `date` (YYYY-MM-DD) and `url`; `-` for standard input. May be repeated.
+    #[arg(long, value_name = "FILE|-")]
+    pub jsonl: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Jsonl)]
+    pub format: Format,
+    /// Threads [default: all cores].
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<NonZeroUsize>,
+    /// The JSON Lines field holding the text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+    /// The JSON Lines field holding the document's id.
+    #[arg(long, value_name = "NAME", default_value = "id")]
+    pub id_field: String,
+}
+
+/// One input, in command-line order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Input {
+    /// A file, or every `.txt` below a folder.
+    Path(PathBuf),
+    /// `-`, or nothing named and text piped in: standard input as one document.
+    Stdin,
+    /// `--jsonl FILE` or `--jsonl -`: one document a line.
+    Jsonl(Option<PathBuf>),
+    /// Nothing named and nothing piped in: the bundled sample.
+    Sample,
+}
+
+/// Parses the command line of an example whose options flatten [`Common`] under the
+/// field `common`; prints help, version or the problem and exits as clap does (status 2
+/// for a usage error). Returns the options and the inputs in command-line order.
+pub fn parse_args<T: Parser>() -> (T, Vec<Input>) {
+    let matches = T::command()
+        .args_override_self(true)
+        .get_matches_from(std::env::args_os());
+    let cli = T::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let mut order: Vec<(usize, Input)> = Vec::new();
+    if let (Some(at), Some(paths)) = (
+        matches.indices_of("inputs"),
+        matches.get_many::<PathBuf>("inputs"),
+    ) {
+        order.extend(at.zip(paths).map(|(i, p)| {
+            let input = if p.as_os_str() == "-" {
+                Input::Stdin
+            } else {
+                Input::Path(p.clone())
+            };
+            (i, input)
+        }));
+    }
+    if let (Some(at), Some(paths)) = (
+        matches.indices_of("jsonl"),
+        matches.get_many::<PathBuf>("jsonl"),
+    ) {
+        order.extend(
+            at.zip(paths)
+                .map(|(i, p)| (i, Input::Jsonl((p.as_os_str() != "-").then(|| p.clone())))),
+        );
+    }
+    order.sort_by_key(|(i, _)| *i);
+    let mut inputs: Vec<Input> = order.into_iter().map(|(_, input)| input).collect();
+    if inputs.is_empty() {
+        if stdin_has_data() {
+            inputs.push(Input::Stdin);
+        } else {
+            eprintln!(
+                "note: no input named and nothing piped in: reading the bundled sample \
+                 {SAMPLE_NAME} (name files or folders, or `-` for standard input; --help)"
+            );
+            inputs.push(Input::Sample);
+        }
+    }
+    (cli, inputs)
+}
+
+/// Whether standard input brings text: a pipe, a file or a socket; not a terminal, and
+/// not a character device such as `/dev/null` (what CI jobs and daemons often get).
+fn stdin_has_data() -> bool {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        return false;
+    }
+    #[cfg(unix)]
+    {
+        use std::os::fd::AsFd;
+        use std::os::unix::fs::FileTypeExt;
+        let Ok(fd) = stdin.as_fd().try_clone_to_owned() else {
+            return false; // closed
+        };
+        match std::fs::File::from(fd).metadata() {
+            Ok(m) => {
+                let t = m.file_type();
+                t.is_fifo() || t.is_file() || t.is_socket()
+            }
+            Err(_) => false,
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        true
+    }
+}
+
+/// Reads a calendar date, `YYYY-MM-DD` (or with `/`, or one-digit month and day), with
+/// anything after a `T` or a space ignored (a timestamp). Dates that do not exist
+/// (2019-02-31) are refused with jiff's reason.
+pub fn parse_date(s: &str) -> Result<Date, String> {
+    let day = s.split(['T', ' ']).next().unwrap_or(s);
+    let mut parts = day.splitn(3, ['-', '/']);
+    let mut number = |what: &str| {
+        let p = parts.next().unwrap_or("");
+        p.parse::<i16>()
+            .map_err(|_| format!("{s:?} is not a date YYYY-MM-DD ({what} {p:?})"))
+    };
+    let (y, m, d) = (number("year")?, number("month")?, number("day")?);
+    let (m, d) = match (i8::try_from(m), i8::try_from(d)) {
+        (Ok(m), Ok(d)) => (m, d),
+        _ => return Err(format!("{s:?} is not a date: month or day out of range")),
+    };
+    Date::new(y, m, d).map_err(|e| format!("{s:?} is not a date: {e}"))
+}
+
+/// `(year, month, day)` for [`fupin::Extractor::date`].
+pub fn ymd(d: Date) -> (i32, u8, u8) {
+    // Month and day of a valid date are positive and small.
+    let small = |v: i8| u8::try_from(v).unwrap_or(1);
+    (i32::from(d.year()), small(d.month()), small(d.day()))
 }
 
 /// Reads a file's bytes as text; invalid UTF-8 is replaced, with a warning naming the
@@ -134,24 +200,56 @@ fn lossy(bytes: Vec<u8>, name: &str, warnings: &mut Vec<String>) -> String {
     }
 }
 
-/// Every `.txt` file below `dir`, sorted by path.
-fn txt_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<String>) {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(e) => e,
-        Err(e) => {
-            warnings.push(format!("{}: {e}", dir.display()));
-            return;
-        }
-    };
-    let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    paths.sort();
-    for p in paths {
-        if p.is_dir() {
-            txt_files(&p, out, warnings);
-        } else if p.extension().is_some_and(|x| x == "txt") {
-            out.push(p);
+/// Whether a file name ends in `.txt`, in any case (`.TXT`, `.Txt`).
+pub fn is_txt(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("txt"))
+}
+
+/// Every `.txt` file below `dir` (any case), depth first, sorted by name in each folder.
+/// Symbolic links are followed; a link back to a folder being walked is a loop, reported
+/// as a warning with both paths and not entered again, so no file is read twice through
+/// it. Links that lead nowhere (dangling, or a cycle of links) are warnings; other
+/// problems (a folder that cannot be read) are errors.
+pub fn txt_files(dir: &Path) -> (Vec<PathBuf>, Vec<Item>) {
+    let mut files = Vec::new();
+    let mut problems = Vec::new();
+    let walk = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name();
+    for entry in walk {
+        match entry {
+            Ok(e) => {
+                if e.file_type().is_file() && is_txt(e.path()) {
+                    files.push(e.into_path());
+                }
+            }
+            Err(e) => {
+                let path = e.path().map_or_else(|| dir.to_owned(), Path::to_owned);
+                if let Some(ancestor) = e.loop_ancestor() {
+                    problems.push(Item::Warn(format!(
+                        "{}: link loop: it leads back to {}, not followed again",
+                        path.display(),
+                        ancestor.display()
+                    )));
+                } else if path.is_symlink() && !path.exists() {
+                    let why = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
+                    problems.push(Item::Warn(format!(
+                        "{}: link cannot be followed ({why}), skipped",
+                        path.display()
+                    )));
+                } else {
+                    let why = e
+                        .io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string);
+                    problems.push(Item::Bad(format!("{}: {why}", path.display())));
+                }
+            }
         }
     }
+    (files, problems)
 }
 
 /// One item of the input stream: a document, or a problem to report. A `Bad` item
@@ -160,7 +258,7 @@ fn txt_files(dir: &Path, out: &mut Vec<PathBuf>, warnings: &mut Vec<String>) {
 pub enum Item {
     Doc(Doc),
     Bad(String),
-    /// A warning that counts no error (an empty line in a JSON Lines file).
+    /// A warning that counts no error (an empty line in a JSON Lines file, a link loop).
     Warn(String),
     /// A JSON Lines record not parsed yet, with its location.
     Line {
@@ -171,27 +269,15 @@ pub enum Item {
 
 /// The documents of all inputs, in order, read lazily (a JSON Lines corpus streams).
 pub struct Stream {
-    queue: std::collections::VecDeque<Item>,
+    queue: VecDeque<Item>,
     pending: std::vec::IntoIter<Input>,
     jsonl: Option<(String, Box<dyn BufRead>, usize)>,
 }
 
 impl Stream {
     pub fn new(inputs: Vec<Input>) -> Stream {
-        let mut queue = std::collections::VecDeque::new();
-        let inputs = if inputs.is_empty() {
-            queue.push_back(Item::Doc(Doc {
-                key: ("file", "examples/data/sample.txt".into()),
-                url: None,
-                date: None,
-                text: SAMPLE.into(),
-            }));
-            Vec::new()
-        } else {
-            inputs
-        };
         Stream {
-            queue,
+            queue: VecDeque::new(),
             pending: inputs.into_iter(),
             jsonl: None,
         }
@@ -205,12 +291,7 @@ impl Stream {
                 let mut w = Vec::new();
                 let text = lossy(bytes, &name, &mut w);
                 self.queue.extend(w.into_iter().map(Item::Bad));
-                self.queue.push_back(Item::Doc(Doc {
-                    key: ("file", name),
-                    url: None,
-                    date: None,
-                    text,
-                }));
+                self.queue.push_back(Item::Doc(Doc::file(name, text)));
             }
             Err(e) => self.queue.push_back(Item::Bad(format!("{name}: {e}"))),
         }
@@ -244,8 +325,21 @@ impl Stream {
     }
 }
 
+impl Doc {
+    fn file(name: String, text: String) -> Doc {
+        Doc {
+            key: ("file", name),
+            url: None,
+            date: None,
+            date_invalid: false,
+            text,
+        }
+    }
+}
+
 /// A JSON Lines record as a document, and the problems found on the way (each counts
-/// as an error; a document read with invalid UTF-8 is still read, lossily).
+/// as an error; a document read with invalid UTF-8, or with a date that does not exist,
+/// is still read).
 fn parse_line(
     at: &str,
     bytes: Vec<u8>,
@@ -271,10 +365,19 @@ fn parse_line(
         return (problems, None);
     };
     let id = field(id_field).unwrap_or_else(|| at.to_owned());
+    let (date, date_invalid) = match field("date").map(|d| parse_date(&d)) {
+        None => (None, false),
+        Some(Ok(d)) => (Some(d), false),
+        Some(Err(e)) => {
+            problems.push(format!("{at}: date: {e}; read with no date"));
+            (None, true)
+        }
+    };
     let doc = Doc {
         key: ("id", id),
         url: field("url"),
-        date: field("date").as_deref().and_then(parse_date),
+        date,
+        date_invalid,
         text: text.to_owned(),
     };
     (problems, Some(doc))
@@ -295,12 +398,14 @@ impl Iterator for Stream {
                 continue;
             }
             match self.pending.next()? {
+                Input::Sample => {
+                    let doc = Doc::file(SAMPLE_NAME.into(), SAMPLE.into());
+                    self.queue.push_back(Item::Doc(doc));
+                }
                 Input::Stdin => self.read_doc("-".into(), Ok(std::io::stdin())),
                 Input::Path(p) if p.is_dir() => {
-                    let mut files = Vec::new();
-                    let mut w = Vec::new();
-                    txt_files(&p, &mut files, &mut w);
-                    self.queue.extend(w.into_iter().map(Item::Bad));
+                    let (files, problems) = txt_files(&p);
+                    self.queue.extend(problems);
                     for f in files {
                         self.read_doc(f.display().to_string(), std::fs::File::open(&f));
                     }
@@ -328,25 +433,72 @@ impl Iterator for Stream {
     }
 }
 
+/// Where a document's records go: whole lines (with their line ends) into `buf`,
+/// counted in `records`. With a `spill`, the lines go on to it as `buf` fills (a big
+/// document's output is not held in memory).
+#[derive(Default)]
+pub struct Out<'a> {
+    pub buf: Vec<u8>,
+    pub records: usize,
+    spill: Option<&'a mut dyn Write>,
+    /// Writing to the spill failed (a closed pipe).
+    failed: bool,
+}
+
+impl Out<'_> {
+    /// Adds one line (without its line end).
+    pub fn line(&mut self, line: &[u8]) {
+        self.buf.extend_from_slice(line);
+        self.buf.push(b'\n');
+        self.records += 1;
+        self.spill_if_full();
+    }
+
+    /// Adds one CSV record (RFC 4180 quoting where needed).
+    pub fn csv<I, F>(&mut self, fields: I)
+    where
+        I: IntoIterator<Item = F>,
+        F: AsRef<[u8]>,
+    {
+        let mut w = csv::WriterBuilder::new()
+            .has_headers(false)
+            .buffer_capacity(512)
+            .from_writer(&mut self.buf);
+        // Writing into memory cannot fail.
+        let _ = w.write_record(fields);
+        let _ = w.flush();
+        drop(w);
+        self.records += 1;
+        self.spill_if_full();
+    }
+
+    fn spill_if_full(&mut self) {
+        if let Some(w) = &mut self.spill {
+            if self.buf.len() >= 1 << 16 {
+                self.failed |= w.write_all(&self.buf).is_err();
+                self.buf.clear();
+            }
+        }
+    }
+}
+
 /// Documents at least this large are processed alone, their lines written as they come
 /// (a 200 MB file never holds its output in memory).
 const BIG_DOC: usize = 16 << 20;
 
-/// Runs `process` over every document of `args`, in parallel batches, writing the lines
-/// in input order; prints warnings, a progress bar on a terminal and a summary.
+/// Runs `process` over every document of `inputs`, in parallel batches, writing the
+/// output in input order; prints warnings, a progress bar on a terminal and a summary.
+/// `header` is the CSV header, written first.
 pub fn run(
-    args: &Args,
-    header: Option<&str>,
-    process: impl Fn(&Doc, &mut dyn FnMut(String)) + Sync,
+    common: &Common,
+    inputs: Vec<Input>,
+    header: Option<&[&str]>,
+    process: impl Fn(&Doc, &mut Out<'_>) + Sync,
 ) -> ExitCode {
-    let jobs = match args.value("--jobs").map(str::parse::<usize>) {
-        None => std::thread::available_parallelism().map_or(1, |n| n.get()),
-        Some(Ok(n)) if n > 0 => n,
-        Some(_) => {
-            eprintln!("--jobs wants a positive number");
-            return ExitCode::from(2);
-        }
-    };
+    let jobs = common.jobs.map_or_else(
+        || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
+        NonZeroUsize::get,
+    );
     let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
         Ok(p) => p,
         Err(e) => {
@@ -354,17 +506,8 @@ pub fn run(
             return ExitCode::from(2);
         }
     };
-    let text_field = args.value("--text-field").unwrap_or("text");
-    let id_field = args.value("--id-field").unwrap_or("id");
-    let inputs: Vec<Input> = args
-        .inputs
-        .iter()
-        .map(|i| match i {
-            Input::Path(p) => Input::Path(p.clone()),
-            Input::Stdin => Input::Stdin,
-            Input::Jsonl(p) => Input::Jsonl(p.clone()),
-        })
-        .collect();
+    let text_field = common.text_field.as_str();
+    let id_field = common.id_field.as_str();
     let mut stream = Stream::new(inputs);
     let progress = std::io::stderr().is_terminal().then(|| {
         let bar = ProgressBar::new_spinner();
@@ -377,7 +520,9 @@ pub fn run(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
     if let Some(h) = header {
-        if writeln!(out, "{h}").is_err() {
+        let mut line = Out::default();
+        line.csv(h);
+        if out.write_all(&line.buf).is_err() {
             return ExitCode::from(1);
         }
     }
@@ -422,22 +567,37 @@ pub fn run(
             }
         }
         if batch.is_empty() {
-            // A big document alone: lines go out as they are found.
+            // A big document alone: its output goes out as it is found, in pieces.
             let Some(doc) = big.take() else { break };
-            let mut failed = false;
-            process(&doc, &mut |line| {
-                records += 1;
-                failed |= writeln!(out, "{line}").is_err();
-            });
+            let mut sink = Out {
+                spill: Some(&mut out),
+                ..Out::default()
+            };
+            process(&doc, &mut sink);
+            let Out {
+                buf,
+                records: found,
+                failed,
+                ..
+            } = sink;
+            records += found;
+            let failed = failed || out.write_all(&buf).is_err();
             if failed {
                 return ExitCode::from(1);
             }
             docs += 1;
             bytes += doc.text.len();
         } else {
-            // (problems, output lines, text bytes, whether it was a document) of each
-            // item, in order.
-            let outputs: Vec<(Vec<String>, Vec<String>, usize, bool)> = pool.install(|| {
+            // What each item of the batch gave, in order.
+            struct Done {
+                problems: Vec<String>,
+                lines: Vec<u8>,
+                records: usize,
+                /// Text bytes read, and whether it was a document.
+                bytes: usize,
+                is_doc: bool,
+            }
+            let outputs: Vec<Done> = pool.install(|| {
                 batch
                     .into_par_iter()
                     .map(|p| {
@@ -447,28 +607,32 @@ pub fn run(
                                 parse_line(&at, bytes, text_field, id_field)
                             }
                         };
-                        let mut lines = Vec::new();
-                        let len = doc.as_ref().map_or(0, |d| d.text.len());
+                        let mut sink = Out::default();
                         if let Some(d) = &doc {
-                            process(d, &mut |l| lines.push(l));
+                            process(d, &mut sink);
                         }
-                        (problems, lines, len, doc.is_some())
+                        Done {
+                            problems,
+                            lines: sink.buf,
+                            records: sink.records,
+                            bytes: doc.as_ref().map_or(0, |d| d.text.len()),
+                            is_doc: doc.is_some(),
+                        }
                     })
                     .collect()
             });
-            for (problems, lines, len, is_doc) in outputs {
-                for w in problems {
+            for done in outputs {
+                for w in done.problems {
                     errors += 1;
                     warn(&progress, &w);
                 }
-                docs += usize::from(is_doc);
-                bytes += len;
-                records += lines.len();
-                for l in lines {
-                    if writeln!(out, "{l}").is_err() {
-                        // A closed pipe (head, less): stop quietly.
-                        return ExitCode::from(1);
-                    }
+                docs += usize::from(done.is_doc);
+                bytes += done.bytes;
+                records += done.records;
+                let lines = done.lines;
+                if out.write_all(&lines).is_err() {
+                    // A closed pipe (head, less): stop quietly.
+                    return ExitCode::from(1);
                 }
             }
         }
@@ -507,74 +671,47 @@ fn warn(progress: &Option<ProgressBar>, w: &str) {
     }
 }
 
-/// The leading keys of every output line: `file` or `id`, and `url` when given.
-pub fn head(doc: &Doc) -> serde_json::Map<String, serde_json::Value> {
+/// The document's leading keys as the start of a JSON object (`{"file":"a.txt"`, with
+/// `url` when given), to be written once per document and completed by [`json_line`]
+/// for each record.
+pub fn json_head(doc: &Doc) -> String {
     let mut m = serde_json::Map::new();
     m.insert(doc.key.0.into(), doc.key.1.clone().into());
     if let Some(u) = &doc.url {
         m.insert("url".into(), u.clone().into());
     }
-    m
-}
-
-/// The document's leading keys as the start of a JSON object (`{"file":"a.txt"`), to
-/// be written once per document and completed by [`json_line`] for each record.
-pub fn json_head(doc: &Doc) -> String {
-    let mut head = serde_json::Value::Object(head(doc)).to_string();
+    let mut head = serde_json::Value::Object(m).to_string();
     head.pop(); // the closing brace
     head
 }
 
 /// A JSON line: the document's leading keys (`json_head`), then the record's own keys,
 /// written straight from the record's serialization (no intermediate JSON tree).
-pub fn json_line<T: serde::Serialize>(head: &str, record: &T) -> String {
-    let body = serde_json::to_string(record).unwrap_or_else(|_| "{}".into());
-    let mut line = String::with_capacity(head.len() + body.len() + 1);
-    line.push_str(head);
-    match body.strip_prefix('{') {
-        Some(rest) if rest != "}" => {
-            line.push(',');
-            line.push_str(rest);
-        }
-        _ => line.push('}'),
+pub fn json_line<T: serde::Serialize>(out: &mut Out, head: &str, record: &T) {
+    out.buf.extend_from_slice(head.as_bytes());
+    let body = out.buf.len();
+    if serde_json::to_writer(&mut out.buf, record).is_err() {
+        out.buf.truncate(body);
+        out.buf.extend_from_slice(b"{}");
     }
-    line
+    // The record's `{` becomes a `,` after the head; an empty record closes it.
+    if out.buf.len() - body == 2 {
+        out.buf.truncate(body);
+        out.buf.push(b'}');
+    } else if let Some(b) = out.buf.get_mut(body) {
+        *b = b',';
+    }
+    out.buf.push(b'\n');
+    out.records += 1;
+    out.spill_if_full();
 }
 
-/// One CSV field, quoted when it holds a comma, quote or line break (RFC 4180).
-pub fn csv_field(v: &serde_json::Value) -> String {
-    let s = match v {
-        serde_json::Value::Null => String::new(),
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-/// The output format of `--format`.
-pub fn format(args: &Args) -> Result<Format, String> {
-    match args.value("--format") {
-        None | Some("jsonl") => Ok(Format::Jsonl),
-        Some("csv") => Ok(Format::Csv),
-        Some(other) => Err(format!("unknown format {other:?}, expected jsonl or csv")),
-    }
-}
-
-/// Parses the command line and the output format, or prints the problem with `usage`
-/// and gives the exit code.
-pub fn args_or_exit(
-    name: &str,
-    usage: &str,
-    takes_value: &[&str],
-    known: &[&str],
-) -> Result<(Args, Format), ExitCode> {
-    let parsed = Args::parse(takes_value, known).and_then(|a| format(&a).map(|f| (a, f)));
-    parsed.map_err(|e| {
-        eprintln!("{name}: {e}\n{usage}");
-        ExitCode::from(2)
-    })
+/// The CSV fields of a document's leading keys: `file`, `id`, `url`.
+pub fn csv_head(doc: &Doc) -> [&str; 3] {
+    let (k, v) = (&doc.key.0, doc.key.1.as_str());
+    [
+        if *k == "file" { v } else { "" },
+        if *k == "id" { v } else { "" },
+        doc.url.as_deref().unwrap_or(""),
+    ]
 }

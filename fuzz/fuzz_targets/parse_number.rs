@@ -9,8 +9,8 @@ fuzz_target!(|s: &str| {
     match parse_number(s) {
         Ok(v) => {
             assert_eq!(v.to_string().parse::<Decimal>().ok(), Some(v), "{s:?}");
-            assert_eq!(parse_number(&to_chinese(&v)).ok(), Some(v), "{s:?}");
-            assert_eq!(parse_number(&to_chinese_capital(&v)).ok(), Some(v), "{s:?}");
+            assert_eq!(parse_number(&to_chinese(v)).ok(), Some(v), "{s:?}");
+            assert_eq!(parse_number(&to_chinese_capital(v)).ok(), Some(v), "{s:?}");
         }
         Err(e) => {
             let span = e.span();

@@ -816,19 +816,22 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
     let scanned = match scan(t, at) {
         Ok(Some(s)) => s,
         Ok(None) => {
-            return Err(
-                crate::quantity::unexpected(t, at, "expected a number").in_original(&norm, text)
-            );
+            let e =
+                crate::quantity::unexpected(t, at, "expected a number").in_original(&norm, text);
+            return Err(with_unit_hint(e, text));
         }
-        Err(e) => return Err(e.into_parse_error().in_original(&norm, text)),
+        Err(e) => {
+            return Err(with_unit_hint(
+                e.into_parse_error().in_original(&norm, text),
+                text,
+            ));
+        }
     };
     if scanned.end < end {
-        return Err(crate::quantity::unexpected(
-            t,
-            scanned.end,
-            "after the number, expected end of input",
-        )
-        .in_original(&norm, text));
+        let e =
+            crate::quantity::unexpected(t, scanned.end, "after the number, expected end of input")
+                .in_original(&norm, text);
+        return Err(with_unit_hint(e, text));
     }
     // 两 is never a digit of a number written digit by digit: 一两 is one or two (a
     // range, see parse_quantity), not 12.
@@ -853,6 +856,28 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
         scanned.value
     };
     Ok(v)
+}
+
+/// A numeral with a unit (`百分之一点五七`, `34.4%`, `3元`) is a quantity, not a number:
+/// the value of `百分之一点五七` as a bare number would be 0.0157, and [`parse_quantity`]
+/// gives 1.57 percent, so `parse_number` answers neither and says what the text is.
+///
+/// [`parse_quantity`]: crate::parse_quantity
+fn with_unit_hint(e: ParseError, text: &str) -> ParseError {
+    match crate::parse_quantity(text) {
+        Ok(q) => match q.unit {
+            Some(unit) => {
+                let message = format!(
+                    "{}: {text:?} is a quantity ({} {unit}), not a bare number; parse_quantity reads it",
+                    e.message(),
+                    q.value
+                );
+                ParseError::new(e.kind().clone(), e.span(), message)
+            }
+            None => e,
+        },
+        Err(_) => e,
+    }
 }
 
 #[cfg(test)]

@@ -35,14 +35,14 @@ const CAPITAL: Digits = Digits {
 /// use fupin::to_chinese;
 /// use rust_decimal::Decimal;
 ///
-/// assert_eq!(to_chinese(&Decimal::from(12345600)), "一千二百三十四万五千六百");
-/// assert_eq!(to_chinese(&Decimal::from(2003000000)), "二十亿零三百万");
-/// assert_eq!(to_chinese(&"-0.52".parse()?), "负零点五二");
+/// assert_eq!(to_chinese(Decimal::from(12345600)), "一千二百三十四万五千六百");
+/// assert_eq!(to_chinese(Decimal::from(2003000000)), "二十亿零三百万");
+/// assert_eq!(to_chinese("-0.52".parse()?), "负零点五二");
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 #[must_use]
-pub fn to_chinese(value: &Decimal) -> String {
-    write(value, &PLAIN)
+pub fn to_chinese(value: Decimal) -> String {
+    write(&value, &PLAIN)
 }
 
 /// Writes a decimal in capital (financial) numerals: 壹贰叁肆伍陆柒捌玖拾佰仟.
@@ -54,12 +54,12 @@ pub fn to_chinese(value: &Decimal) -> String {
 /// use fupin::to_chinese_capital;
 /// use rust_decimal::Decimal;
 ///
-/// assert_eq!(to_chinese_capital(&Decimal::from(12345600)), "壹仟贰佰叁拾肆万伍仟陆佰");
-/// assert_eq!(to_chinese_capital(&Decimal::from(15)), "壹拾伍");
+/// assert_eq!(to_chinese_capital(Decimal::from(12345600)), "壹仟贰佰叁拾肆万伍仟陆佰");
+/// assert_eq!(to_chinese_capital(Decimal::from(15)), "壹拾伍");
 /// ```
 #[must_use]
-pub fn to_chinese_capital(value: &Decimal) -> String {
-    write(value, &CAPITAL)
+pub fn to_chinese_capital(value: Decimal) -> String {
+    write(&value, &CAPITAL)
 }
 
 fn write(value: &Decimal, d: &Digits) -> String {
@@ -174,7 +174,7 @@ mod tests {
     use super::*;
 
     fn w(n: i64) -> String {
-        to_chinese(&Decimal::from(n))
+        to_chinese(Decimal::from(n))
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn unexpected_end_and_char() {
         "3元",
         K::UnexpectedChar('元'),
         (1, 4),
-        "unexpected character '元' after the number, expected end of input (bytes 1..4)",
+        "unexpected character '元' after the number, expected end of input: \"3元\" is a quantity (3 yuan), not a bare number; parse_quantity reads it (bytes 1..4)",
     );
     err_number(
         "10..1万",

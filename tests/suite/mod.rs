@@ -1,5 +1,7 @@
 mod autotraits;
 mod errors;
+#[cfg(feature = "serde")]
+mod examples;
 mod forms;
 mod indicators;
 mod numerals;
@@ -7,3 +9,5 @@ mod props;
 mod quantities;
 #[cfg(feature = "serde")]
 mod snapshots;
+#[cfg(feature = "serde")]
+mod wire;

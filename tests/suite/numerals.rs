@@ -209,23 +209,23 @@ fn nested_and_additive_yi_groups() {
     num("一万亿零三千亿", "1300000000000");
     // Regression (fuzzing): 26 nines written in Chinese read back exactly.
     let v = dec("99999999999999999999999999");
-    assert_eq!(parse_number(&fupin::to_chinese(&v)).unwrap(), v);
+    assert_eq!(parse_number(&fupin::to_chinese(v)).unwrap(), v);
 }
 
 #[test]
 fn writes_chinese_back() {
     use fupin::{to_chinese, to_chinese_capital};
-    assert_eq!(to_chinese(&dec("12345600")), "一千二百三十四万五千六百");
-    assert_eq!(to_chinese(&dec("105")), "一百零五");
-    assert_eq!(to_chinese(&dec("10040")), "一万零四十");
-    assert_eq!(to_chinese(&dec("2003000000")), "二十亿零三百万");
-    assert_eq!(to_chinese(&dec("3.25")), "三点二五");
-    assert_eq!(to_chinese(&dec("-7")), "负七");
+    assert_eq!(to_chinese(dec("12345600")), "一千二百三十四万五千六百");
+    assert_eq!(to_chinese(dec("105")), "一百零五");
+    assert_eq!(to_chinese(dec("10040")), "一万零四十");
+    assert_eq!(to_chinese(dec("2003000000")), "二十亿零三百万");
+    assert_eq!(to_chinese(dec("3.25")), "三点二五");
+    assert_eq!(to_chinese(dec("-7")), "负七");
     assert_eq!(
-        to_chinese_capital(&dec("12345600")),
+        to_chinese_capital(dec("12345600")),
         "壹仟贰佰叁拾肆万伍仟陆佰"
     );
-    assert_eq!(to_chinese_capital(&dec("10")), "壹拾");
+    assert_eq!(to_chinese_capital(dec("10")), "壹拾");
 }
 
 #[test]
@@ -235,17 +235,48 @@ fn nested_yi_groups_from_fuzzing() {
         "99999999999999999999999999",
     ] {
         let v = dec(s);
-        let written = fupin::to_chinese(&v);
+        let written = fupin::to_chinese(v);
         assert_eq!(
             parse_number(&written).map_err(|e| e.to_string()),
             Ok(v),
             "{written}"
         );
-        let written = fupin::to_chinese_capital(&v);
+        let written = fupin::to_chinese_capital(v);
         assert_eq!(
             parse_number(&written).map_err(|e| e.to_string()),
             Ok(v),
             "{written}"
         );
     }
+}
+
+/// Percent forms are quantities (1.57 percent), not bare numbers: as a number
+/// 百分之一点五七 would be 0.0157 to one reader and 1.57 to another, so `parse_number`
+/// refuses them and names `parse_quantity`, which reads them.
+#[test]
+fn percent_forms_are_quantities_not_numbers() {
+    for (text, value) in [
+        ("百分之一点五七", "1.57"),
+        ("34.4%", "34.4"),
+        ("３４．４％", "34.4"),
+        ("百分之百", "100"),
+    ] {
+        let e = parse_number(text).unwrap_err();
+        let msg = e.to_string();
+        assert!(
+            msg.contains("parse_quantity") && msg.contains(&format!("{value} percent")),
+            "{text}: {msg}"
+        );
+        let q = fupin::parse_quantity(text).unwrap();
+        assert_eq!(q.value.to_string(), value);
+        assert_eq!(q.unit, Some(fupin::Unit::Percent));
+    }
+    assert_eq!(parse_number("一点五七").unwrap().to_string(), "1.57");
+    // Not every error names a unit: 万万万 is no quantity either.
+    assert!(
+        !parse_number("万万万")
+            .unwrap_err()
+            .to_string()
+            .contains("parse_quantity")
+    );
 }

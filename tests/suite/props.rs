@@ -119,13 +119,13 @@ proptest! {
 
     #[test]
     fn chinese_round_trip(v in value()) {
-        let s = to_chinese(&v);
+        let s = to_chinese(v);
         prop_assert_eq!(parse_number(&s).map_err(|e| e.to_string()), Ok(v), "{}", s);
-        let s = to_chinese_capital(&v);
+        let s = to_chinese_capital(v);
         prop_assert_eq!(parse_number(&s).map_err(|e| e.to_string()), Ok(v), "{}", s);
         let neg = -v;
         if !v.is_zero() {
-            prop_assert_eq!(parse_number(&to_chinese(&neg)).map_err(|e| e.to_string()), Ok(neg));
+            prop_assert_eq!(parse_number(&to_chinese(neg)).map_err(|e| e.to_string()), Ok(neg));
         }
     }
 
