@@ -42,7 +42,7 @@ fn scan(bytes: &[u8], finders: &[Finder<'_>]) -> usize {
 
 fn bench(c: &mut Criterion) {
     let inputs = common::report_inputs();
-    let finders: Vec<Finder<'static>> = MULTIPLIERS.iter().map(|m| Finder::new(m)).collect();
+    let finders: Vec<Finder<'static>> = MULTIPLIERS.iter().map(Finder::new).collect();
     let mut g = c.benchmark_group("limit");
     g.sample_size(20);
     for (name, text) in &inputs {
