@@ -17,13 +17,21 @@ impl CharSet {
         set
     }
 
-    /// The set of the BMP characters for which `member` holds (tested once each).
+    /// The set of the BMP characters for which `member` holds (tested once each): too
+    /// slow for start-up (65,536 tests), used by tests of the compile-time tables.
+    #[cfg(test)]
     pub(crate) fn from_fn(member: impl Fn(char) -> bool) -> CharSet {
         let mut set = CharSet(Box::new([0u64; 0x10000 / 64]));
         ('\0'..='\u{FFFF}')
             .filter(|&c| member(c))
             .for_each(|c| set.insert(c));
         set
+    }
+
+    /// The set whose members are the bits of `words` (bit `c % 64` of word `c / 64`),
+    /// as a table built at compile time gives them.
+    pub(crate) fn from_words(words: &[u64; 0x10000 / 64]) -> CharSet {
+        CharSet(Box::new(*words))
     }
 
     /// Adds `c` (nothing for a character above the BMP).

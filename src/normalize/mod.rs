@@ -1,12 +1,13 @@
 //! Text clean-up with an offset map back to the caller's original string.
 
+#[cfg(test)]
+mod generate;
+mod nfkc_tables;
 mod tables;
 
 use crate::Span;
 use crate::chars::{decode3, three_byte_at};
-use crate::lexicon::CharSet;
 use std::borrow::Cow;
-use std::sync::OnceLock;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class};
 
 /// Text after clean-up, with a map from its offsets back to the original string.
@@ -210,53 +211,91 @@ fn simplify_in(table: &[u16], c: char) -> char {
     }
 }
 
+/// How many characters [`DIRECT`] covers: U+3400..=U+FFFF.
+const DIRECT_LEN: usize = 0x10000 - 0x3400;
+
 /// A direct-index table from U+3400..=U+FFFF to the simplified form (0 = unchanged),
-/// built once from the generated pairs: one lookup per character instead of a search.
+/// built at compile time from the generated pairs: one lookup per character instead of
+/// a search, and no work when a process starts.
+static DIRECT: [u16; DIRECT_LEN] = direct_from(tables::TRAD_TO_SIMP);
+
+/// The table [`DIRECT`] (loops fetch it once).
+#[inline]
 fn direct_table() -> &'static [u16] {
-    static TABLE: OnceLock<Vec<u16>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut t = vec![0u16; 0x10000 - 0x3400];
-        for &(trad, simp) in tables::TRAD_TO_SIMP {
-            let i = (trad as u32).wrapping_sub(0x3400) as usize;
-            if let (Some(slot), Ok(s)) = (t.get_mut(i), u16::try_from(simp as u32)) {
-                *slot = s;
-            }
-        }
-        // A simplified form that is itself in the list (薴 to 苧, 苧 to 苎) is followed
-        // to its end, so that simplifying twice changes nothing. Chains are short; the
-        // bound only guards against a cycle in the generated list.
-        for i in 0..t.len() {
-            for _ in 0..8 {
-                let Some(&s) = t.get(i) else { break };
-                let next = usize::from(s)
-                    .checked_sub(0x3400)
-                    .and_then(|k| t.get(k))
-                    .copied()
-                    .unwrap_or(0);
-                if s == 0 || next == 0 || next == s {
-                    break;
-                }
-                if let Some(slot) = t.get_mut(i) {
-                    *slot = next;
-                }
-            }
-        }
-        t
-    })
+    &DIRECT
 }
 
-/// The BMP characters that [`normalize`] changes when they stand alone, computed once
-/// with the same rules as the general path.
-fn changes_table() -> &'static CharSet {
-    static SET: OnceLock<CharSet> = OnceLock::new();
-    SET.get_or_init(|| CharSet::from_fn(|c| !c.is_ascii() && changes_slow(c)))
+/// The direct-index table of `pairs` `(traditional, simplified)`; characters outside
+/// U+3400..=U+FFFF, and simplified forms above the BMP, are left out.
+///
+/// Evaluated only at compile time (for [`DIRECT`]), where an index out of bounds is a
+/// compile error, never a panic at run time; `get` is not `const`.
+#[allow(clippy::indexing_slicing)]
+const fn direct_from(pairs: &[(char, char)]) -> [u16; DIRECT_LEN] {
+    let mut t = [0u16; DIRECT_LEN];
+    let mut k = 0;
+    while k < pairs.len() {
+        let (trad, simp) = pairs[k];
+        let i = (trad as u32).wrapping_sub(0x3400) as usize;
+        if i < DIRECT_LEN && simp as u32 <= 0xFFFF {
+            t[i] = simp as u32 as u16;
+        }
+        k += 1;
+    }
+    // A simplified form that is itself in the list (薴 to 苧, 苧 to 苎) is followed to
+    // its end, so that simplifying twice changes nothing. Chains are short; the bound
+    // only guards against a cycle in the generated list.
+    let mut i = 0;
+    while i < DIRECT_LEN {
+        let mut steps = 0;
+        while steps < 8 {
+            let s = t[i] as usize;
+            if s < 0x3400 || s - 0x3400 >= DIRECT_LEN {
+                break;
+            }
+            let next = t[s - 0x3400];
+            if next == 0 || next as usize == s {
+                break;
+            }
+            t[i] = next;
+            steps += 1;
+        }
+        i += 1;
+    }
+    t
+}
+
+/// The BMP characters that [`normalize`] changes when they stand alone: the rules of
+/// `changes_slow`, tabulated by `scripts/gen-normalize-tables`.
+fn changes_table() -> &'static BmpSet {
+    &nfkc_tables::CHANGES
 }
 
 /// The BMP characters that join the character before them into one piece (see
 /// [`joins_previous`]): a character followed by none of them is a piece of its own.
-fn combining_table() -> &'static CharSet {
-    static SET: OnceLock<CharSet> = OnceLock::new();
-    SET.get_or_init(|| CharSet::from_fn(joins_previous))
+/// Tabulated by `scripts/gen-normalize-tables`.
+fn combining_table() -> &'static BmpSet {
+    &nfkc_tables::JOINS
+}
+
+/// A set of BMP characters, one bit each, that can live in a `static`: the generated
+/// tables of [`nfkc_tables`].
+#[derive(Debug)]
+pub(crate) struct BmpSet(pub(crate) [u64; 0x10000 / 64]);
+
+impl BmpSet {
+    /// Whether `c` is in the set (never for a character above the BMP).
+    #[inline]
+    fn contains(&self, c: char) -> bool {
+        self.contains_u32(c as u32)
+    }
+
+    /// Whether the code point `u` is in the set.
+    #[inline]
+    fn contains_u32(&self, u: u32) -> bool {
+        let u = u as usize;
+        self.0.get(u / 64).is_some_and(|b| b & (1 << (u % 64)) != 0)
+    }
 }
 
 /// Whether NFKC may change `c` together with the character before it, so that both
@@ -298,6 +337,9 @@ pub(crate) fn is_invisible(c: char) -> bool {
     )
 }
 
+/// Whether `normalize` changes `c` when it stands alone: the rule tabulated in
+/// `nfkc_tables::CHANGES` (run only by the generator and its tests).
+#[cfg(test)]
 fn changes_slow(c: char) -> bool {
     if is_cjk(c) {
         return simplify(c) != c;
@@ -412,7 +454,7 @@ fn plain_lead(b: u8) -> bool {
 /// combining mark): the bulk of a report, one table test per character. Stops before
 /// anything else, which the caller looks at the long way.
 #[inline]
-fn stable_ideographs(bytes: &[u8], mut i: usize, changing: &CharSet) -> usize {
+fn stable_ideographs(bytes: &[u8], mut i: usize, changing: &BmpSet) -> usize {
     while let Some(&[b0, b1, b2, b3]) = bytes.get(i..i + 4) {
         if !(0xE4..=0xE9).contains(&b0) || !plain_lead(b3) {
             break;
@@ -430,7 +472,7 @@ fn stable_ideographs(bytes: &[u8], mut i: usize, changing: &CharSet) -> usize {
 /// at byte `k`: the end, ASCII, a byte that leads U+4000..U+9FFF, or another three-byte
 /// character that is not one.
 #[inline]
-fn plain_at(bytes: &[u8], k: usize, combining: &CharSet) -> bool {
+fn plain_at(bytes: &[u8], k: usize, combining: &BmpSet) -> bool {
     match bytes.get(k) {
         None => true,
         Some(&b) if plain_lead(b) => true,
@@ -448,8 +490,8 @@ fn stable_run(
     bytes: &[u8],
     mut i: usize,
     cjk_end: usize,
-    changing: &CharSet,
-    combining: &CharSet,
+    changing: &BmpSet,
+    combining: &BmpSet,
 ) -> usize {
     // A '(' after ASCII (or at the start) opens no annotation, unless one ended there.
     let may_open = |k: usize| {
@@ -491,7 +533,7 @@ fn simple_in_place(
     i: usize,
     u: u32,
     table: &[u16],
-    combining: &CharSet,
+    combining: &BmpSet,
 ) -> Option<char> {
     let c = char::from_u32(u)?;
     let simple = simplify_in(table, c);
@@ -510,8 +552,8 @@ fn simplify_run(
     mut i: usize,
     cjk_end: usize,
     o: &mut String,
-    changing: &CharSet,
-    combining: &CharSet,
+    changing: &BmpSet,
+    combining: &BmpSet,
 ) -> (usize, usize) {
     let bytes = text.as_bytes();
     let table = direct_table();

@@ -77,7 +77,7 @@ pub(crate) struct Run {
 /// Traditional forms are mapped to simplified by `normalize` before this; the capital
 /// 3 is read in every form because `參` is not simplified (its simplified form 参 is
 /// not a numeral).
-pub(crate) fn chinese_digit(c: char) -> Option<u8> {
+pub(crate) const fn chinese_digit(c: char) -> Option<u8> {
     Some(match c {
         '零' | '〇' | '○' => 0,
         '一' | '壹' => 1,
@@ -93,7 +93,7 @@ pub(crate) fn chinese_digit(c: char) -> Option<u8> {
     })
 }
 
-fn small_unit(c: char) -> Option<u32> {
+const fn small_unit(c: char) -> Option<u32> {
     match c {
         '十' | '拾' => Some(10),
         '百' | '佰' => Some(100),
@@ -102,7 +102,7 @@ fn small_unit(c: char) -> Option<u32> {
     }
 }
 
-fn big_unit(c: char) -> Option<u32> {
+const fn big_unit(c: char) -> Option<u32> {
     match c {
         '万' | '萬' => Some(4),
         '亿' | '億' => Some(8),
@@ -119,7 +119,7 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
     numeral_chars().contains(c)
 }
 
-fn is_numeral_char_slow(c: char) -> bool {
+const fn is_numeral_char_slow(c: char) -> bool {
     chinese_digit(c).is_some()
         || small_unit(c).is_some()
         || big_unit(c).is_some()
@@ -129,8 +129,27 @@ fn is_numeral_char_slow(c: char) -> bool {
 /// The numeral characters other than ASCII digits.
 pub(crate) fn numeral_chars() -> &'static CharSet {
     static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
-    SET.get_or_init(|| CharSet::from_fn(|c| !c.is_ascii() && is_numeral_char_slow(c)))
+    SET.get_or_init(|| CharSet::from_words(&NUMERAL_WORDS))
 }
+
+/// The BMP characters of [`numeral_chars`], one bit each (bit `c % 64` of word `c / 64`),
+/// computed at compile time: a process does not test every BMP character when it starts.
+static NUMERAL_WORDS: [u64; 0x10000 / 64] = {
+    let mut words = [0u64; 0x10000 / 64];
+    let mut u = 0x80;
+    while u < 0x10000 {
+        if let Some(c) = char::from_u32(u) {
+            if is_numeral_char_slow(c) {
+                #[allow(clippy::indexing_slicing)] // compile time: out of bounds fails the build
+                {
+                    words[u as usize / 64] |= 1 << (u % 64);
+                }
+            }
+        }
+        u += 1;
+    }
+    words
+};
 
 /// Whether `c` is a digit of either script (not a unit).
 pub(crate) fn is_digit_char(c: char) -> bool {
@@ -435,6 +454,18 @@ pub(crate) fn token(text: &str, pos: usize) -> Option<(Tok, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compile_time_numeral_set_agrees_with_the_rule_at_every_code_point() {
+        let set = numeral_chars();
+        let at_run_time = CharSet::from_fn(|c| !c.is_ascii() && is_numeral_char_slow(c));
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let expected = (c as u32) < 0x10000 && !c.is_ascii() && is_numeral_char_slow(c);
+            assert_eq!(set.contains(c), expected, "{c:?}");
+            assert_eq!(at_run_time.contains(c), expected, "{c:?}");
+        }
+        assert!(set.contains('万') && set.contains('〇') && !set.contains('1'));
+    }
 
     #[test]
     fn arabic_forms() {
