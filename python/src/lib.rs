@@ -1,0 +1,388 @@
+//! The compiled part of the Python package `fupin` (imported as `fupin._fupin`; the
+//! public functions are re-exported, with `extract_frame`, by `fupin/__init__.py`).
+//!
+//! Records travel as their serde serialization (the JSON of spec section 5), turned
+//! into Python objects key by key: decimal strings (`value`, `max`) become
+//! `decimal.Decimal`, and byte offsets (`start`, `end`, and every `*_start`/`*_end`
+//! outside a `period`) become code-point offsets into the Python `str`, so that
+//! `text[r["start"]:r["end"]] == r["text"]`. Keys the library adds later flow through
+//! without a change here.
+
+use fupin::{Extractor, IndicatorKind, Modality, Unit};
+use pyo3::exceptions::{PyNotImplementedError, PyTypeError, PyValueError};
+use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::{PyDate, PyDateAccess, PyDict, PyList, PyString};
+use rayon::prelude::*;
+use serde_json::{Map, Value};
+
+/// `decimal.Decimal`, looked up once.
+static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+
+fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
+    DECIMAL
+        .get_or_try_init(py, || {
+            Ok::<_, PyErr>(py.import("decimal")?.getattr("Decimal")?.unbind())
+        })
+        .map(|c| c.bind(py))
+}
+
+fn decimal<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAny>> {
+    decimal_class(py)?.call1((s,))
+}
+
+/// Whether `key` names a text offset (`start`, `end`, `subject_start`, ...).
+fn is_offset_key(key: &str) -> bool {
+    key == "start" || key == "end" || key.ends_with("_start") || key.ends_with("_end")
+}
+
+/// Whether the object under `key` holds years, not offsets (`period`).
+fn holds_years(key: &str) -> bool {
+    key == "period" || key.ends_with("_period")
+}
+
+/// Every byte offset in `v` (not under a `period`), appended to `out`.
+fn collect_offsets(v: &Value, out: &mut Vec<usize>) {
+    if let Value::Object(m) = v {
+        for (k, x) in m {
+            match x {
+                Value::Number(n) if is_offset_key(k) => {
+                    if let Some(b) = n.as_u64().and_then(|b| usize::try_from(b).ok()) {
+                        out.push(b);
+                    }
+                }
+                Value::Object(_) if !holds_years(k) => collect_offsets(x, out),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Rewrites the byte offsets of `v` as code-point offsets into `text`, using `map`
+/// (sorted byte offsets and their code-point offsets).
+fn rewrite_offsets(v: &mut Value, map: &[(usize, usize)]) {
+    if let Value::Object(m) = v {
+        for (k, x) in m.iter_mut() {
+            match x {
+                Value::Number(n) if is_offset_key(k) => {
+                    if let Some(b) = n.as_u64().and_then(|b| usize::try_from(b).ok())
+                        && let Ok(i) = map.binary_search_by_key(&b, |&(byte, _)| byte)
+                        && let Some(&(_, cp)) = map.get(i)
+                    {
+                        *x = Value::from(cp);
+                    }
+                }
+                Value::Object(_) if !holds_years(k) => rewrite_offsets(x, map),
+                _ => {}
+            }
+        }
+    }
+}
+
+/// Converts the byte offsets of every record to code points into `text`, in one pass
+/// over the text.
+fn to_code_points(text: &str, records: &mut [Value]) {
+    if text.is_ascii() {
+        return;
+    }
+    let mut offsets = Vec::new();
+    for r in records.iter() {
+        collect_offsets(r, &mut offsets);
+    }
+    if offsets.is_empty() {
+        return;
+    }
+    offsets.sort_unstable();
+    offsets.dedup();
+    let mut map = Vec::with_capacity(offsets.len());
+    let mut wanted = offsets.iter().copied().peekable();
+    // The code-point index of each character's first byte, and of the end. A byte
+    // offset inside a character (never given by the library) maps to the next one.
+    let boundaries = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()));
+    for (count, b) in boundaries.enumerate() {
+        while let Some(&w) = wanted.peek() {
+            if w > b {
+                break;
+            }
+            map.push((w, count));
+            wanted.next();
+        }
+    }
+    for r in records.iter_mut() {
+        rewrite_offsets(r, &map);
+    }
+}
+
+/// The Python object for a JSON value; decimal strings under `value` and `max`
+/// become `Decimal`.
+fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match v {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_u64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else {
+                // The records carry no binary floating point; keep the digits exact.
+                decimal(py, &n.to_string())?
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(a) => {
+            let list = PyList::empty(py);
+            for x in a {
+                list.append(to_py(py, x)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(m) => dict(py, m)?.into_any(),
+    })
+}
+
+fn dict<'py>(py: Python<'py>, m: &Map<String, Value>) -> PyResult<Bound<'py, PyDict>> {
+    let d = PyDict::new(py);
+    for (k, x) in m {
+        let item = match x {
+            Value::String(s) if k == "value" || k == "max" => decimal(py, s)?,
+            _ => to_py(py, x)?,
+        };
+        d.set_item(k, item)?;
+    }
+    Ok(d)
+}
+
+fn records_to_py<'py>(py: Python<'py>, records: &[Value]) -> PyResult<Bound<'py, PyList>> {
+    let list = PyList::empty(py);
+    for r in records {
+        list.append(to_py(py, r)?)?;
+    }
+    Ok(list)
+}
+
+fn serialize<T: serde::Serialize + ?Sized>(x: &T) -> PyResult<Value> {
+    serde_json::to_value(x).map_err(|e| PyValueError::new_err(e.to_string()))
+}
+
+/// Serializes `items` and converts their offsets to code points into `text`.
+fn wire<T: serde::Serialize>(text: &str, items: impl Iterator<Item = T>) -> PyResult<Vec<Value>> {
+    let mut out = items.map(|x| serialize(&x)).collect::<PyResult<Vec<_>>>()?;
+    to_code_points(text, &mut out);
+    Ok(out)
+}
+
+/// A calendar date, checked (2019-02-31 is refused).
+type Date = (i32, u8, u8);
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+fn parse_iso_date(s: &str) -> Result<Date, String> {
+    let bad = || format!("invalid date {s:?}: expected YYYY-MM-DD");
+    let b = s.as_bytes();
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
+        return Err(bad());
+    }
+    let num = |r: std::ops::Range<usize>| -> Result<u32, String> {
+        let part = s.get(r).ok_or_else(bad)?;
+        if !part.bytes().all(|c| c.is_ascii_digit()) {
+            return Err(bad());
+        }
+        part.parse().map_err(|_| bad())
+    };
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let year = i32::try_from(y).map_err(|_| bad())?;
+    let month = u8::try_from(m).map_err(|_| bad())?;
+    let day = u8::try_from(d).map_err(|_| bad())?;
+    if !(1..=12).contains(&month) {
+        return Err(format!("invalid date {s:?}: month {month} is not 1 to 12"));
+    }
+    if day == 0 || day > days_in_month(year, month) {
+        return Err(format!(
+            "invalid date {s:?}: {year}-{month:02} has no day {day}"
+        ));
+    }
+    Ok((year, month, day))
+}
+
+/// A `datetime.date` (or `datetime`), a `"YYYY-MM-DD"` string, or `None`.
+fn date_arg(v: Option<&Bound<'_, PyAny>>) -> PyResult<Option<Date>> {
+    let Some(v) = v else { return Ok(None) };
+    if v.is_none() {
+        return Ok(None);
+    }
+    if let Ok(d) = v.cast::<PyDate>() {
+        return Ok(Some((d.get_year(), d.get_month(), d.get_day())));
+    }
+    if let Ok(s) = v.cast::<PyString>() {
+        return parse_iso_date(s.to_str()?)
+            .map(Some)
+            .map_err(PyValueError::new_err);
+    }
+    Err(PyTypeError::new_err(format!(
+        "date must be a datetime.date, a 'YYYY-MM-DD' string or None, not {}",
+        v.get_type().name()?
+    )))
+}
+
+fn extractor(date: Option<Date>) -> Extractor {
+    match date {
+        Some((y, m, d)) => Extractor::new().date(y, m, d),
+        None => Extractor::new(),
+    }
+}
+
+/// The region argument. TODO(merge): wire to `Extractor::region` once that method
+/// lands (another branch adds it); until then a region other than None is refused.
+fn region_arg(region: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
+    match region {
+        Some(r) if !r.is_none() => {
+            if !r.is_instance_of::<PyString>() {
+                return Err(PyTypeError::new_err(format!(
+                    "region must be a str or None, not {}",
+                    r.get_type().name()?
+                )));
+            }
+            Err(PyNotImplementedError::new_err(
+                "region is not supported yet by this build of fupin (Extractor::region)",
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Reads one written number (Arabic, Chinese, capital, traditional, mixed) to an exact
+/// Decimal. Raises ValueError with the parser's message for anything else, TypeError
+/// for a non-str.
+///
+/// >>> parse_number("三万五千")
+/// Decimal('35000')
+/// >>> parse_number("9.82亿")
+/// Decimal('982000000')
+#[pyfunction]
+fn parse_number<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAny>> {
+    let n = fupin::parse_number(s).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    decimal(py, &n.to_string())
+}
+
+/// Reads one number with its unit and approximation words into a dict with the keys
+/// of the JSON format (value, unit, approx, text, start, end, and max, classifier,
+/// noun, per where they apply). Values are Decimal in the base unit; start and end are
+/// code-point offsets into s.
+///
+/// >>> q = parse_quantity("9.82億元")
+/// >>> q["value"], q["unit"]
+/// (Decimal('982000000'), 'yuan')
+#[pyfunction]
+fn parse_quantity<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAny>> {
+    let q = fupin::parse_quantity(s).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let v = wire(s, std::iter::once(q))?;
+    match v.first() {
+        Some(x) => to_py(py, x),
+        None => Err(PyValueError::new_err("no quantity")),
+    }
+}
+
+/// Every quantity in a document, in source order, as dicts with the keys of the JSON
+/// format. Values are Decimal; start and end are code-point offsets into text, so
+/// text[q["start"]:q["end"]] == q["text"].
+///
+/// >>> [q["text"] for q in quantities("全县贫困人口6576户17990人。")]
+/// ['6576户', '17990人']
+#[pyfunction]
+fn quantities<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyList>> {
+    let records = wire(text, fupin::quantities(text))?;
+    records_to_py(py, &records)
+}
+
+/// The poverty indicators of a document, in source order, as dicts with the keys of
+/// the JSON format: values as Decimal, period and previous nested, and every offset
+/// (start, end, subject_start, subject_end, previous's start and end) in code points,
+/// so text[r["start"]:r["end"]] == r["text"]. `date` (a datetime.date or
+/// "YYYY-MM-DD") resolves 今年 and 去年.
+///
+/// >>> r = extract("2019年全县贫困发生率降至0.5%。")[0]
+/// >>> r["kind"], r["value"], r["period"]
+/// ('poverty_incidence', Decimal('0.5'), {'start': 2019, 'end': 2019})
+#[pyfunction]
+#[pyo3(signature = (text, date=None, region=None))]
+fn extract<'py>(
+    py: Python<'py>,
+    text: &str,
+    date: Option<&Bound<'py, PyAny>>,
+    region: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let date = date_arg(date)?;
+    region_arg(region)?;
+    let records = wire(text, extractor(date).extract(text))?;
+    records_to_py(py, &records)
+}
+
+/// extract over many documents in parallel (rayon), with the GIL released while the
+/// documents are read; one list of records per document, in order.
+#[pyfunction]
+#[pyo3(signature = (texts, dates=None))]
+fn extract_many<'py>(
+    py: Python<'py>,
+    texts: Vec<String>,
+    dates: Option<Vec<Bound<'py, PyAny>>>,
+) -> PyResult<Bound<'py, PyList>> {
+    let dates: Vec<Option<Date>> = match dates {
+        None => vec![None; texts.len()],
+        Some(ds) => {
+            if ds.len() != texts.len() {
+                return Err(PyValueError::new_err(format!(
+                    "dates has {} items, texts has {}",
+                    ds.len(),
+                    texts.len()
+                )));
+            }
+            ds.iter()
+                .map(|d| date_arg(Some(d)))
+                .collect::<PyResult<_>>()?
+        }
+    };
+    let found: Vec<PyResult<Vec<Value>>> = py.detach(|| {
+        texts
+            .par_iter()
+            .zip(dates.par_iter())
+            .map(|(t, d)| wire(t, extractor(*d).extract(t)))
+            .collect()
+    });
+    let out = PyList::empty(py);
+    for records in found {
+        out.append(records_to_py(py, &records?)?)?;
+    }
+    Ok(out)
+}
+
+fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|&x| name(x)).collect()
+}
+
+/// Exact numbers, quantities and poverty-alleviation indicators from Chinese reports.
+#[pymodule]
+fn _fupin(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(parse_number, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_quantity, m)?)?;
+    m.add_function(wrap_pyfunction!(quantities, m)?)?;
+    m.add_function(wrap_pyfunction!(extract, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_many, m)?)?;
+    m.add("KINDS", names(IndicatorKind::ALL, IndicatorKind::name))?;
+    m.add("UNITS", names(Unit::ALL, Unit::name))?;
+    m.add("APPROX", names(fupin::Approx::ALL, fupin::Approx::name))?;
+    m.add("PER", names(fupin::Per::ALL, fupin::Per::name))?;
+    m.add("MODALITIES", names(Modality::ALL, Modality::name))?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    Ok(())
+}
