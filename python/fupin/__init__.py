@@ -99,16 +99,14 @@ def _flatten(prefix: str, record: dict, row: dict) -> None:
 
 
 def _date_or_none(d: Any) -> Union[None, str, _date]:
-    if d is None or isinstance(d, (str, _date)):
+    if d is None or isinstance(d, str):
         return d
-    try:
-        import pandas as pd
+    import pandas as pd
 
-        if pd.isna(d):  # NaT, NaN, pd.NA
-            return None
-    except (TypeError, ValueError):
-        pass
-    return d  # the extension raises the TypeError
+    # NaT (a datetime subclass), NaN and pd.NA are missing dates.
+    if d is pd.NaT or (not isinstance(d, _date) and pd.api.types.is_scalar(d) and pd.isna(d)):
+        return None
+    return d  # a date, or what the extension refuses with a TypeError
 
 
 def extract_frame(
