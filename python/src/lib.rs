@@ -1,8 +1,8 @@
 //! The compiled part of the Python package `fupin` (imported as `fupin._fupin`; the
 //! public functions are re-exported, with `extract_frame`, by `fupin/__init__.py`).
 //!
-//! Records travel as their serde serialization (the JSON of spec section 5), turned
-//! into Python objects key by key: decimal strings (`value`, `max`) become
+//! Records travel as their serde serialization (the JSON of spec section 5), written
+//! straight into Python objects (`topy`), key by key: decimal strings (`value`, `max`) become
 //! `decimal.Decimal`, and byte offsets (`start`, `end`, and every `*_start`/`*_end`
 //! outside a `period`) become code-point offsets into the Python `str`, so that
 //! `text[r["start"]:r["end"]] == r["text"]`. Keys the library adds later flow through
@@ -11,168 +11,26 @@
 use fupin::{Extractor, IndicatorKind, Modality, Unit};
 use pyo3::exceptions::{PyNotImplementedError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::sync::PyOnceLock;
-use pyo3::types::{PyDate, PyDateAccess, PyDict, PyList, PyString};
+use pyo3::types::{PyDate, PyDateAccess, PyList, PyString};
 use rayon::prelude::*;
-use serde_json::{Map, Value};
+use serde::Serialize;
 
-/// `decimal.Decimal`, looked up once.
-static DECIMAL: PyOnceLock<Py<PyAny>> = PyOnceLock::new();
+mod topy;
 
-fn decimal_class(py: Python<'_>) -> PyResult<&Bound<'_, PyAny>> {
-    DECIMAL
-        .get_or_try_init(py, || {
-            Ok::<_, PyErr>(py.import("decimal")?.getattr("Decimal")?.unbind())
-        })
-        .map(|c| c.bind(py))
-}
+use topy::{CodePoints, ToPy, decimal};
 
-fn decimal<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAny>> {
-    decimal_class(py)?.call1((s,))
-}
-
-/// Whether `key` names a text offset (`start`, `end`, `subject_start`, ...).
-fn is_offset_key(key: &str) -> bool {
-    key == "start" || key == "end" || key.ends_with("_start") || key.ends_with("_end")
-}
-
-/// Whether the object under `key` holds years, not offsets (`period`).
-fn holds_years(key: &str) -> bool {
-    key == "period" || key.ends_with("_period")
-}
-
-/// Every byte offset in `v` (not under a `period`), appended to `out`.
-fn collect_offsets(v: &Value, out: &mut Vec<usize>) {
-    if let Value::Object(m) = v {
-        for (k, x) in m {
-            match x {
-                Value::Number(n) if is_offset_key(k) => {
-                    if let Some(b) = n.as_u64().and_then(|b| usize::try_from(b).ok()) {
-                        out.push(b);
-                    }
-                }
-                Value::Object(_) if !holds_years(k) => collect_offsets(x, out),
-                _ => {}
-            }
-        }
-    }
-}
-
-/// Rewrites the byte offsets of `v` as code-point offsets into `text`, using `map`
-/// (sorted byte offsets and their code-point offsets).
-fn rewrite_offsets(v: &mut Value, map: &[(usize, usize)]) {
-    if let Value::Object(m) = v {
-        for (k, x) in m.iter_mut() {
-            match x {
-                Value::Number(n) if is_offset_key(k) => {
-                    if let Some(b) = n.as_u64().and_then(|b| usize::try_from(b).ok())
-                        && let Ok(i) = map.binary_search_by_key(&b, |&(byte, _)| byte)
-                        && let Some(&(_, cp)) = map.get(i)
-                    {
-                        *x = Value::from(cp);
-                    }
-                }
-                Value::Object(_) if !holds_years(k) => rewrite_offsets(x, map),
-                _ => {}
-            }
-        }
-    }
-}
-
-/// Converts the byte offsets of every record to code points into `text`, in one pass
-/// over the text.
-fn to_code_points(text: &str, records: &mut [Value]) {
-    if text.is_ascii() {
-        return;
-    }
-    let mut offsets = Vec::new();
-    for r in records.iter() {
-        collect_offsets(r, &mut offsets);
-    }
-    if offsets.is_empty() {
-        return;
-    }
-    offsets.sort_unstable();
-    offsets.dedup();
-    let mut map = Vec::with_capacity(offsets.len());
-    let mut wanted = offsets.iter().copied().peekable();
-    // The code-point index of each character's first byte, and of the end. A byte
-    // offset inside a character (never given by the library) maps to the next one.
-    let boundaries = text
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(text.len()));
-    for (count, b) in boundaries.enumerate() {
-        while let Some(&w) = wanted.peek() {
-            if w > b {
-                break;
-            }
-            map.push((w, count));
-            wanted.next();
-        }
-    }
-    for r in records.iter_mut() {
-        rewrite_offsets(r, &map);
-    }
-}
-
-/// The Python object for a JSON value; decimal strings under `value` and `max`
-/// become `Decimal`.
-fn to_py<'py>(py: Python<'py>, v: &Value) -> PyResult<Bound<'py, PyAny>> {
-    Ok(match v {
-        Value::Null => py.None().into_bound(py),
-        Value::Bool(b) => b.into_pyobject(py)?.to_owned().into_any(),
-        Value::Number(n) => {
-            if let Some(i) = n.as_u64() {
-                i.into_pyobject(py)?.into_any()
-            } else if let Some(i) = n.as_i64() {
-                i.into_pyobject(py)?.into_any()
-            } else {
-                // The records carry no binary floating point; keep the digits exact.
-                decimal(py, &n.to_string())?
-            }
-        }
-        Value::String(s) => PyString::new(py, s).into_any(),
-        Value::Array(a) => {
-            let list = PyList::empty(py);
-            for x in a {
-                list.append(to_py(py, x)?)?;
-            }
-            list.into_any()
-        }
-        Value::Object(m) => dict(py, m)?.into_any(),
-    })
-}
-
-fn dict<'py>(py: Python<'py>, m: &Map<String, Value>) -> PyResult<Bound<'py, PyDict>> {
-    let d = PyDict::new(py);
-    for (k, x) in m {
-        let item = match x {
-            Value::String(s) if k == "value" || k == "max" => decimal(py, s)?,
-            _ => to_py(py, x)?,
-        };
-        d.set_item(k, item)?;
-    }
-    Ok(d)
-}
-
-fn records_to_py<'py>(py: Python<'py>, records: &[Value]) -> PyResult<Bound<'py, PyList>> {
+/// The records as a list of dicts, offsets in code points into `text`.
+fn records<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    text: &str,
+    items: impl IntoIterator<Item = T>,
+) -> PyResult<Bound<'py, PyList>> {
+    let cp = CodePoints::new(text);
     let list = PyList::empty(py);
-    for r in records {
-        list.append(to_py(py, r)?)?;
+    for x in items {
+        list.append(x.serialize(ToPy::new(py, &cp))?)?;
     }
     Ok(list)
-}
-
-fn serialize<T: serde::Serialize + ?Sized>(x: &T) -> PyResult<Value> {
-    serde_json::to_value(x).map_err(|e| PyValueError::new_err(e.to_string()))
-}
-
-/// Serializes `items` and converts their offsets to code points into `text`.
-fn wire<T: serde::Serialize>(text: &str, items: impl Iterator<Item = T>) -> PyResult<Vec<Value>> {
-    let mut out = items.map(|x| serialize(&x)).collect::<PyResult<Vec<_>>>()?;
-    to_code_points(text, &mut out);
-    Ok(out)
 }
 
 /// A calendar date, checked (2019-02-31 is refused).
@@ -286,11 +144,7 @@ fn parse_number<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAny>> {
 #[pyfunction]
 fn parse_quantity<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAny>> {
     let q = fupin::parse_quantity(s).map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let v = wire(s, std::iter::once(q))?;
-    match v.first() {
-        Some(x) => to_py(py, x),
-        None => Err(PyValueError::new_err("no quantity")),
-    }
+    Ok(q.serialize(ToPy::new(py, &CodePoints::new(s)))?)
 }
 
 /// Every quantity in a document, in source order, as dicts with the keys of the JSON
@@ -301,8 +155,7 @@ fn parse_quantity<'py>(py: Python<'py>, s: &str) -> PyResult<Bound<'py, PyAny>> 
 /// ['6576户', '17990人']
 #[pyfunction]
 fn quantities<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyList>> {
-    let records = wire(text, fupin::quantities(text))?;
-    records_to_py(py, &records)
+    records(py, text, fupin::quantities(text))
 }
 
 /// The poverty indicators of a document, in source order, as dicts with the keys of
@@ -324,8 +177,7 @@ fn extract<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let date = date_arg(date)?;
     region_arg(region)?;
-    let records = wire(text, extractor(date).extract(text))?;
-    records_to_py(py, &records)
+    records(py, text, extractor(date).extract(text))
 }
 
 /// extract over many documents in parallel (rayon), with the GIL released while the
@@ -352,16 +204,16 @@ fn extract_many<'py>(
                 .collect::<PyResult<_>>()?
         }
     };
-    let found: Vec<PyResult<Vec<Value>>> = py.detach(|| {
+    let found: Vec<Vec<fupin::PovertyIndicator>> = py.detach(|| {
         texts
             .par_iter()
             .zip(dates.par_iter())
-            .map(|(t, d)| wire(t, extractor(*d).extract(t)))
+            .map(|(t, d)| extractor(*d).extract(t).collect())
             .collect()
     });
     let out = PyList::empty(py);
-    for records in found {
-        out.append(records_to_py(py, &records?)?)?;
+    for (text, found) in texts.iter().zip(found) {
+        out.append(records(py, text, found)?)?;
     }
     Ok(out)
 }
