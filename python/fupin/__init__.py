@@ -82,11 +82,6 @@ _COLUMNS: list[tuple[str, Any]] = [
     ("previous_period_end", "Int64"),
     ("modality", MODALITIES),
 ]
-# Nested objects that may be null, and the columns they give.
-_NESTED = {
-    "period": ("start", "end"),
-    "previous": ("value", "unit", "approx", "text", "start", "end", "period"),
-}
 
 
 def _flatten(prefix: str, record: dict, row: dict) -> None:
@@ -163,9 +158,10 @@ def extract_frame(
         for key in row:
             if key not in known and key not in extra:
                 extra.append(key)
-    # Nested objects that are null everywhere leave no key; drop the key the
-    # flattening kept for a null one (period: None -> "period").
-    extra = [k for k in extra if k not in _NESTED]
+    # A null nested object (period: None) leaves its bare key; its columns are the
+    # flattened ones (period_start, period_end), missing in that row.
+    names = list(known) + extra
+    extra = [k for k in extra if not any(n.startswith(k + "_") for n in names)]
 
     id_dtype = "Int64" if ids_default else pd.array(ids).dtype
     columns: dict[str, Any] = {"id": pd.array(row_ids, dtype=id_dtype)}

@@ -155,6 +155,16 @@ def test_frame_dtypes():
     assert df.loc[df["id"] == "n1", "max"].tolist() == [None, Decimal("50000")]
 
 
+def test_frame_null_nested_records_leave_no_column():
+    # previous without a period; period null: only the flattened columns, missing.
+    text = "全县贫困发生率由17.3%降至0.5%。"
+    assert fupin.extract(text)[0]["previous"]["period"] is None
+    df = fupin.extract_frame([text])
+    assert list(df.columns) == list(fupin.extract_frame([]).columns)
+    assert df.loc[0, "previous_value"] == Decimal("17.3")
+    assert df.loc[0, "previous_period_start"] is pd.NA
+
+
 def test_frame_default_ids_and_empty_frame():
     df = fupin.extract_frame(["没有数字。", "全县脱贫1500人。"])
     assert df["id"].dtype == "Int64"
@@ -279,3 +289,23 @@ def test_odd_text_never_crashes():
     for text in ["\x00", "\ufffd" * 10, "亿" * 10000, "1" * 100000, "9" * 40 + "亿元", "%" * 10]:
         for r in fupin.quantities(text) + fupin.extract(text):
             assert text[r["start"] : r["end"]] == r["text"]
+
+
+def test_frame_keeps_keys_it_does_not_know(monkeypatch):
+    # Keys a later library adds (region_code, sentence_start, ...) come through as
+    # columns after the known ones.
+    real = fupin.extract_many
+
+    def more_keys(texts, dates=None):
+        found = real(texts, dates)
+        for records in found:
+            for r in records:
+                r["region_code"] = "141032"
+                r["sentence_start"] = 0
+        return found
+
+    monkeypatch.setattr(fupin, "extract_many", more_keys)
+    df = fupin.extract_frame(["全县脱贫1500人。"])
+    assert list(df.columns[-2:]) == ["region_code", "sentence_start"]
+    assert df.loc[0, "region_code"] == "141032"
+    assert df["sentence_start"].dtype == "Int64"
