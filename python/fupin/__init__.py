@@ -25,6 +25,7 @@ from ._fupin import (
     UNITS,
     __version__,
     extract,
+    extract_columns,
     extract_many,
     parse_number,
     parse_quantity,
@@ -42,6 +43,7 @@ __all__ = [
     "UNITS",
     "__version__",
     "extract",
+    "extract_columns",
     "extract_frame",
     "extract_many",
     "parse_number",
@@ -51,8 +53,8 @@ __all__ = [
 
 # The columns of extract_frame, in order, with their dtypes. Nested records are
 # flattened with "_" (period -> period_start, period_end; previous -> previous_value,
-# ..., previous_period_start). Keys a later version of the library adds come after
-# these, with the dtype pandas infers for them.
+# ..., previous_period_start) by extract_columns. Keys a later version of the
+# library adds come after these, with the dtype pandas infers for them.
 _DECIMAL = "decimal"
 _COLUMNS: list[tuple[str, Any]] = [
     ("kind", KINDS),
@@ -82,15 +84,6 @@ _COLUMNS: list[tuple[str, Any]] = [
     ("previous_period_end", "Int64"),
     ("modality", MODALITIES),
 ]
-
-
-def _flatten(prefix: str, record: dict, row: dict) -> None:
-    for key, value in record.items():
-        name = prefix + key
-        if isinstance(value, dict):
-            _flatten(name + "_", value, row)
-        else:
-            row[name] = value
 
 
 def _date_or_none(d: Any) -> Union[None, str, _date]:
@@ -141,32 +134,16 @@ def extract_frame(
             raise ValueError(f"ids has {len(ids)} items, texts has {len(texts)}")
     if dates is not None:
         dates = [_date_or_none(d) for d in dates]
-    found = extract_many(texts, dates)
-
-    rows: list[dict] = []
-    row_ids: list[Any] = []
-    for doc_id, records in zip(ids, found):
-        for record in records:
-            row: dict = {}
-            _flatten("", record, row)
-            rows.append(row)
-            row_ids.append(doc_id)
-
+    docs, found = extract_columns(texts, dates)
+    row_ids = [ids[i] for i in docs]
+    n = len(docs)
     known = {name for name, _ in _COLUMNS}
-    extra: list[str] = []
-    for row in rows:
-        for key in row:
-            if key not in known and key not in extra:
-                extra.append(key)
-    # A null nested object (period: None) leaves its bare key; its columns are the
-    # flattened ones (period_start, period_end), missing in that row.
-    names = list(known) + extra
-    extra = [k for k in extra if not any(n.startswith(k + "_") for n in names)]
+    extra = [k for k in found if k not in known]
 
     id_dtype = "Int64" if ids_default else pd.array(ids).dtype
     columns: dict[str, Any] = {"id": pd.array(row_ids, dtype=id_dtype)}
     for name, dtype in _COLUMNS:
-        values = [row.get(name) for row in rows]
+        values = found.get(name) or [None] * n
         if dtype is _DECIMAL:
             columns[name] = pd.Series(values, dtype=object)
         elif isinstance(dtype, list):
@@ -175,7 +152,7 @@ def extract_frame(
         else:
             columns[name] = pd.array(values, dtype=dtype)
     for name in extra:
-        values = [row.get(name) for row in rows]
+        values = found[name]
         try:
             columns[name] = pd.array(values)
         except (TypeError, ValueError):  # pragma: no cover

@@ -73,9 +73,14 @@ def extract(text: str, date: DateLike = None, region: Optional[str] = None) -> l
     """The indicators of a document; offsets in code points."""
 
 def extract_many(
-    texts: Sequence[str], dates: Optional[Sequence[DateLike]] = None
-) -> list[list[Indicator]]:
+    texts: Sequence[str], dates: Optional[Sequence[DateLike]] = None, flat: bool = False
+) -> list[list[Any]]:
     """extract over many documents in parallel, with the GIL released."""
+
+def extract_columns(
+    texts: Sequence[str], dates: Optional[Sequence[DateLike]] = None
+) -> tuple[list[int], dict[str, list[Any]]]:
+    """extract over many documents as columns: row -> document index, key -> values."""
 
 def extract_frame(
     texts: Iterable[str],

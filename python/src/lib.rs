@@ -11,7 +11,7 @@
 use fupin::{Extractor, IndicatorKind, Modality, Unit};
 use pyo3::exceptions::{PyNotImplementedError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
-use pyo3::types::{PyDate, PyDateAccess, PyList, PyString};
+use pyo3::types::{PyDate, PyDateAccess, PyDict, PyList, PyString};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -25,10 +25,25 @@ fn records<'py, T: serde::Serialize>(
     text: &str,
     items: impl IntoIterator<Item = T>,
 ) -> PyResult<Bound<'py, PyList>> {
+    records_as(py, text, items, false)
+}
+
+/// As [`records`]; with `flat`, each record is one flat row (`period_start`, no nulls).
+fn records_as<'py, T: serde::Serialize>(
+    py: Python<'py>,
+    text: &str,
+    items: impl IntoIterator<Item = T>,
+    flat: bool,
+) -> PyResult<Bound<'py, PyList>> {
     let cp = CodePoints::new(text);
+    let to = if flat {
+        ToPy::new(py, &cp).flat()
+    } else {
+        ToPy::new(py, &cp)
+    };
     let list = PyList::empty(py);
     for x in items {
-        list.append(x.serialize(ToPy::new(py, &cp))?)?;
+        list.append(x.serialize(to)?)?;
     }
     Ok(list)
 }
@@ -181,14 +196,35 @@ fn extract<'py>(
 }
 
 /// extract over many documents in parallel (rayon), with the GIL released while the
-/// documents are read; one list of records per document, in order.
+/// documents are read; one list of records per document, in order. `dates` gives
+/// each document's date. With `flat=True` each record is one flat dict, as a table
+/// row: nested records merged under prefixed keys (period_start, previous_value,
+/// previous_period_end) and null values left out.
+///
+/// >>> extract_many(["2019年全县脱贫1500人。", "无"], flat=True)[0][0]["period_start"]
+/// 2019
 #[pyfunction]
-#[pyo3(signature = (texts, dates=None))]
+#[pyo3(signature = (texts, dates=None, flat=false))]
 fn extract_many<'py>(
     py: Python<'py>,
     texts: Vec<String>,
     dates: Option<Vec<Bound<'py, PyAny>>>,
+    flat: bool,
 ) -> PyResult<Bound<'py, PyList>> {
+    let found = find_many(py, &texts, dates)?;
+    let out = PyList::empty(py);
+    for (text, found) in texts.iter().zip(found) {
+        out.append(records_as(py, text, found, flat)?)?;
+    }
+    Ok(out)
+}
+
+/// The indicators of each document, found in parallel with the GIL released.
+fn find_many(
+    py: Python<'_>,
+    texts: &[String],
+    dates: Option<Vec<Bound<'_, PyAny>>>,
+) -> PyResult<Vec<Vec<fupin::PovertyIndicator>>> {
     let dates: Vec<Option<Date>> = match dates {
         None => vec![None; texts.len()],
         Some(ds) => {
@@ -204,18 +240,73 @@ fn extract_many<'py>(
                 .collect::<PyResult<_>>()?
         }
     };
-    let found: Vec<Vec<fupin::PovertyIndicator>> = py.detach(|| {
+    Ok(py.detach(|| {
         texts
             .par_iter()
             .zip(dates.par_iter())
             .map(|(t, d)| extractor(*d).extract(t).collect())
             .collect()
-    });
-    let out = PyList::empty(py);
-    for (text, found) in texts.iter().zip(found) {
-        out.append(records(py, text, found)?)?;
+    }))
+}
+
+/// extract over many documents as columns, for a table: `(docs, columns)` where
+/// `docs[i]` is the index of row i's document and `columns` maps each key of the
+/// flat rows (see extract_many's `flat`) to a list of one value per row, None where
+/// a row has none. Keys come in the order they first appear.
+///
+/// >>> docs, columns = extract_columns(["无", "2019年全县脱贫1500人。"])
+/// >>> docs, columns["period_start"], columns["text"]
+/// ([1], [2019], ['1500人'])
+#[pyfunction]
+#[pyo3(signature = (texts, dates=None))]
+fn extract_columns<'py>(
+    py: Python<'py>,
+    texts: Vec<String>,
+    dates: Option<Vec<Bound<'py, PyAny>>>,
+) -> PyResult<(Bound<'py, PyList>, Bound<'py, PyDict>)> {
+    let found = find_many(py, &texts, dates)?;
+    let docs = PyList::empty(py);
+    let columns = PyDict::new(py);
+    // Each column with the number of rows it holds so far.
+    let mut lists: Vec<(Bound<'py, PyList>, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut row = 0;
+    let none = py.None().into_bound(py);
+    for (doc, (text, found)) in texts.iter().zip(found).enumerate() {
+        let rows = records_as(py, text, found, true)?;
+        for record in rows.iter() {
+            docs.append(doc)?;
+            for (k, v) in record.cast::<PyDict>().map_err(PyErr::from)?.iter() {
+                let name = k.cast::<PyString>().map_err(PyErr::from)?.to_str()?;
+                let i = match index.get(name) {
+                    Some(&i) => i,
+                    None => {
+                        let list = PyList::empty(py);
+                        columns.set_item(&k, &list)?;
+                        lists.push((list, 0));
+                        index.insert(name.to_owned(), lists.len() - 1);
+                        lists.len() - 1
+                    }
+                };
+                if let Some((list, len)) = lists.get_mut(i) {
+                    while *len < row {
+                        list.append(&none)?;
+                        *len += 1;
+                    }
+                    list.append(v)?;
+                    *len += 1;
+                }
+            }
+            row += 1;
+        }
     }
-    Ok(out)
+    for (list, len) in &mut lists {
+        while *len < row {
+            list.append(&none)?;
+            *len += 1;
+        }
+    }
+    Ok((docs, columns))
 }
 
 fn names<T: Copy>(all: &[T], name: fn(T) -> &'static str) -> Vec<&'static str> {
@@ -230,6 +321,7 @@ fn _fupin(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(quantities, m)?)?;
     m.add_function(wrap_pyfunction!(extract, m)?)?;
     m.add_function(wrap_pyfunction!(extract_many, m)?)?;
+    m.add_function(wrap_pyfunction!(extract_columns, m)?)?;
     m.add("KINDS", names(IndicatorKind::ALL, IndicatorKind::name))?;
     m.add("UNITS", names(Unit::ALL, Unit::name))?;
     m.add("APPROX", names(fupin::Approx::ALL, fupin::Approx::name))?;

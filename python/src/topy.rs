@@ -176,13 +176,16 @@ impl From<Error> for PyErr {
     }
 }
 
-/// Serializes one value; `role` is its key's, `years` whether it lies in a period.
+/// Serializes one value; `role` is its key's, `years` whether it lies in a period,
+/// `flat` whether nested maps are merged into their parent under `key_` names (and
+/// nulls left out), as the rows of a table.
 #[derive(Clone, Copy)]
 pub(crate) struct ToPy<'py, 'a, 't> {
     py: Python<'py>,
     cp: &'a CodePoints<'t>,
     role: Role,
     years: bool,
+    flat: bool,
 }
 
 impl<'py, 'a, 't> ToPy<'py, 'a, 't> {
@@ -192,7 +195,14 @@ impl<'py, 'a, 't> ToPy<'py, 'a, 't> {
             cp,
             role: Role::Plain,
             years: false,
+            flat: false,
         }
+    }
+
+    /// Records as flat rows: `{"period": {"start": 2019}}` as `{"period_start": 2019}`,
+    /// null values left out.
+    pub(crate) fn flat(self) -> Self {
+        ToPy { flat: true, ..self }
     }
 
     fn under(self, role: Role) -> Self {
@@ -409,7 +419,28 @@ impl<'py> Map<'py, '_, '_> {
         v: &V,
     ) -> Result<(), Error> {
         let (key, role) = key.serialize(KeyName(self.to.py))?;
-        Ok(self.dict.set_item(key, v.serialize(self.to.under(role))?)?)
+        let value = v.serialize(self.to.under(role))?;
+        self.insert(key, value)
+    }
+
+    fn insert(&self, key: Bound<'py, PyString>, value: Bound<'py, PyAny>) -> Result<(), Error> {
+        if self.to.flat {
+            if value.is_none() {
+                return Ok(());
+            }
+            if let Ok(nested) = value.cast::<PyDict>() {
+                let prefix = key.to_str()?;
+                for (k, x) in nested.iter() {
+                    let name = format!(
+                        "{prefix}_{}",
+                        k.cast::<PyString>().map_err(PyErr::from)?.to_str()?
+                    );
+                    self.dict.set_item(string(self.to.py, &name), x)?;
+                }
+                return Ok(());
+            }
+        }
+        Ok(self.dict.set_item(key, value)?)
     }
 }
 
@@ -562,7 +593,8 @@ impl<'py> ser::SerializeMap for Map<'py, '_, '_> {
         let Some((key, to)) = self.key.take() else {
             return Err(ser::Error::custom("a map value without a key"));
         };
-        Ok(self.dict.set_item(key, v.serialize(to)?)?)
+        let value = v.serialize(to)?;
+        self.insert(key, value)
     }
     fn serialize_entry<K: ?Sized + Serialize, V: ?Sized + Serialize>(
         &mut self,

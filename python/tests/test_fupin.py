@@ -187,6 +187,18 @@ def test_extract_many_equals_extract():
     assert fupin.extract_many(texts) == [fupin.extract(t) for t in texts]
 
 
+def test_extract_columns_equal_flat_rows():
+    texts = ["无", SAMPLE_TRAD.read_text(encoding="utf-8"), "全县贫困发生率由17.3%降至0.5%。"]
+    flat = fupin.extract_many(texts, flat=True)
+    docs, columns = fupin.extract_columns(texts)
+    assert docs == [i for i, rows in enumerate(flat) for _ in rows]
+    rows = [row for rows in flat for row in rows]
+    assert set(columns) == {k for row in rows for k in row}
+    for name, values in columns.items():
+        assert values == [row.get(name) for row in rows], name
+    assert "period" not in columns and "previous_period" not in columns
+
+
 def flat(prefix, record, out):
     for k, v in record.items():
         if isinstance(v, dict):
@@ -294,17 +306,15 @@ def test_odd_text_never_crashes():
 def test_frame_keeps_keys_it_does_not_know(monkeypatch):
     # Keys a later library adds (region_code, sentence_start, ...) come through as
     # columns after the known ones.
-    real = fupin.extract_many
+    real = fupin.extract_columns
 
     def more_keys(texts, dates=None):
-        found = real(texts, dates)
-        for records in found:
-            for r in records:
-                r["region_code"] = "141032"
-                r["sentence_start"] = 0
-        return found
+        docs, columns = real(texts, dates)
+        columns["region_code"] = ["141032"] * len(docs)
+        columns["sentence_start"] = [0] * len(docs)
+        return docs, columns
 
-    monkeypatch.setattr(fupin, "extract_many", more_keys)
+    monkeypatch.setattr(fupin, "extract_columns", more_keys)
     df = fupin.extract_frame(["全县脱贫1500人。"])
     assert list(df.columns[-2:]) == ["region_code", "sentence_start"]
     assert df.loc[0, "region_code"] == "141032"
