@@ -319,3 +319,37 @@ def test_frame_keeps_keys_it_does_not_know(monkeypatch):
     assert list(df.columns[-2:]) == ["region_code", "sentence_start"]
     assert df.loc[0, "region_code"] == "141032"
     assert df["sentence_start"].dtype == "Int64"
+
+
+def test_many_documents_release_the_gil():
+    # A thread that sleeps 1 ms at a time needs the GIL to wake up. It wakes up during
+    # extract_many (the GIL released while the documents are read), and at most at the
+    # edges of extract on the same text in one piece (the GIL held throughout).
+    import threading
+    import time
+
+    sample = SAMPLE.read_text(encoding="utf-8")
+    many, whole = [sample] * 1200, sample * 1200
+    ticks = []
+    stop = threading.Event()
+
+    def sleeper():
+        while not stop.is_set():
+            time.sleep(0.001)
+            ticks.append(time.perf_counter())
+
+    def ticks_during(call, arg):
+        start = time.perf_counter()
+        call(arg)
+        end = time.perf_counter()
+        return sum(start < t < end for t in ticks)
+
+    thread = threading.Thread(target=sleeper, daemon=True)
+    thread.start()
+    try:
+        held = ticks_during(fupin.extract, whole)
+        released = ticks_during(fupin.extract_many, many)
+    finally:
+        stop.set()
+        thread.join()
+    assert released >= 5 and released > held, (released, held)
