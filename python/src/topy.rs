@@ -57,7 +57,78 @@ impl std::hash::Hasher for FnvHasher {
     }
 }
 
+/// The record keys and the commonest values, made once, found by a `match` (the
+/// general cache below costs a lock and a hash).
+const COMMON: [&str; 24] = [
+    "kind",
+    "value",
+    "max",
+    "unit",
+    "approx",
+    "text",
+    "start",
+    "end",
+    "classifier",
+    "noun",
+    "per",
+    "subject",
+    "subject_start",
+    "subject_end",
+    "period",
+    "region",
+    "previous",
+    "modality",
+    "exact",
+    "actual",
+    "person",
+    "household",
+    "yuan",
+    "percent",
+];
+static COMMON_STRINGS: PyOnceLock<Vec<Py<PyString>>> = PyOnceLock::new();
+
+fn common(s: &str) -> Option<usize> {
+    Some(match s {
+        "kind" => 0,
+        "value" => 1,
+        "max" => 2,
+        "unit" => 3,
+        "approx" => 4,
+        "text" => 5,
+        "start" => 6,
+        "end" => 7,
+        "classifier" => 8,
+        "noun" => 9,
+        "per" => 10,
+        "subject" => 11,
+        "subject_start" => 12,
+        "subject_end" => 13,
+        "period" => 14,
+        "region" => 15,
+        "previous" => 16,
+        "modality" => 17,
+        "exact" => 18,
+        "actual" => 19,
+        "person" => 20,
+        "household" => 21,
+        "yuan" => 22,
+        "percent" => 23,
+        _ => return None,
+    })
+}
+
 fn string<'py>(py: Python<'py>, s: &str) -> Bound<'py, PyString> {
+    if let Some(i) = common(s) {
+        let all = COMMON_STRINGS.get_or_init(py, || {
+            COMMON
+                .iter()
+                .map(|k| PyString::intern(py, k).unbind())
+                .collect()
+        });
+        if let Some(x) = all.get(i) {
+            return x.bind(py).clone();
+        }
+    }
     if s.len() > CACHED_LEN || !s.is_ascii() {
         return PyString::new(py, s);
     }
@@ -275,6 +346,13 @@ impl<'py, 'a, 't> ser::Serializer for ToPy<'py, 'a, 't> {
     }
     fn serialize_char(self, v: char) -> R<'py> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn collect_str<T: ?Sized + fmt::Display>(self, v: &T) -> R<'py> {
+        // Decimals come this way: one allocation of the right size, not a growing one.
+        use fmt::Write as _;
+        let mut s = String::with_capacity(40);
+        write!(s, "{v}").map_err(<Error as ser::Error>::custom)?;
+        self.serialize_str(&s)
     }
     fn serialize_str(self, v: &str) -> R<'py> {
         if self.role == Role::Decimal {
