@@ -83,11 +83,12 @@ def corpus(n, seed=18):
 
 
 def rust_records(corpus_path):
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
     subprocess.run(
         ["cargo", "build", "--quiet", "--release", "--example", "extract"], cwd=ROOT, check=True
     )
     out = subprocess.run(
-        [str(ROOT / "target" / "release" / "examples" / "extract"), "--jsonl", str(corpus_path)],
+        [str(target / "release" / "examples" / "extract"), "--jsonl", str(corpus_path)],
         capture_output=True,
         check=True,
         text=True,
