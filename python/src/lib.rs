@@ -177,7 +177,9 @@ fn quantities<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyList>> 
 /// the JSON format: values as Decimal, period and previous nested, and every offset
 /// (start, end, subject_start, subject_end, previous's start and end) in code points,
 /// so text[r["start"]:r["end"]] == r["text"]. `date` (a datetime.date or
-/// "YYYY-MM-DD") resolves 今年 and 去年.
+/// "YYYY-MM-DD") resolves 今年 and 去年. `region` is accepted for the library's
+/// coming region option; in this build a region other than None raises
+/// NotImplementedError.
 ///
 /// >>> r = extract("2019年全县贫困发生率降至0.5%。")[0]
 /// >>> r["kind"], r["value"], r["period"]
