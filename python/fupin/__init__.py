@@ -122,9 +122,9 @@ def extract_frame(
     """
     import pandas as pd
 
+    if isinstance(texts, (str, bytes)):
+        raise TypeError("texts must be a list (or other iterable) of str, not one str")
     texts = list(texts)
-    if isinstance(texts, str):  # pragma: no cover - list() never returns a str
-        raise TypeError("texts must be an iterable of str")
     ids_default = ids is None
     if ids is None:
         ids = list(range(len(texts)))

@@ -262,6 +262,8 @@ def test_parse_quantity_error():
         lambda: fupin.extract("x", date=20190101),
         lambda: fupin.extract("x", region=3),
         lambda: fupin.extract_frame([1, 2]),
+        lambda: fupin.extract_frame("全县脱贫1500人。"),
+        lambda: fupin.extract_many("全县脱贫1500人。"),
         lambda: fupin.extract_frame(["x"], dates=[3]),
     ],
 )
