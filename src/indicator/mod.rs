@@ -1,0 +1,477 @@
+//! Poverty indicators: what each figure measures, when and where.
+
+use crate::chars::{char_at, char_before};
+use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
+use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences, bound_from, sweep};
+use crate::quantity::{Raw, is_cjk_char};
+use crate::unit::named_enum;
+use crate::{ParseError, ParseErrorKind, Quantity, Span, Unit};
+use core::fmt;
+use core::iter::FusedIterator;
+use core::str::FromStr;
+
+mod change;
+mod kind;
+mod marks;
+mod modality;
+mod period;
+mod region;
+
+use change::*;
+use kind::*;
+use marks::*;
+use modality::modality;
+use period::*;
+use region::*;
+
+pub use kind::IndicatorKind;
+pub use modality::Modality;
+pub use period::Period;
+
+/// The earlier value of a change (由A下降到B: A), with its own period.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Previous {
+    /// The earlier quantity, with its span in the original text.
+    pub quantity: Quantity<'static>,
+    /// Its period, where the text gives one.
+    pub period: Option<Period>,
+}
+
+/// A figure that the text ties to a poverty indicator.
+///
+/// Owned, `Send + Sync`, serializable (feature `serde`) to the flat JSON of spec section 5.
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PovertyIndicator {
+    /// What it measures.
+    pub kind: IndicatorKind,
+    /// The figure, with its span in the original text.
+    pub quantity: Quantity<'static>,
+    /// The words that tied the figure to its kind, as written (建档立卡贫困人口).
+    pub subject: String,
+    /// Byte span of the subject in the original text.
+    pub subject_span: Span,
+    /// The year or years it refers to, where the text says so.
+    pub period: Option<Period>,
+    /// The place it belongs to: a place named in its clause, else the document's main
+    /// county or city, found from the text.
+    pub region: Option<String>,
+    /// The earlier value of a change (由A下降到B).
+    pub previous: Option<Previous>,
+    /// Actual, target or expected.
+    pub modality: Modality,
+}
+
+/// Options for [`extract`]: build with [`Extractor::new`], then call
+/// [`Extractor::extract`].
+///
+/// ```
+/// use fupin::{Extractor, IndicatorKind, Period};
+///
+/// let text = "今年初全县建档立卡贫困人口5767户10473人。";
+/// let found: Vec<_> = Extractor::new().date(2017, 6, 9).extract(text).collect();
+/// assert_eq!(found[1].kind, IndicatorKind::PoorPopulation);
+/// assert_eq!(found[1].period, Some(Period { start: 2017, end: 2017 }));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    date: Option<(i32, u8, u8)>,
+    _private: (),
+}
+
+impl Extractor {
+    /// Default options: the document date is read from the text's header, if any.
+    #[must_use]
+    pub const fn new() -> Extractor {
+        Extractor {
+            date: None,
+            _private: (),
+        }
+    }
+
+    /// The document's date, for 今年, 去年, 上年, 明年 and `2016年以来`.
+    #[must_use]
+    pub const fn date(mut self, year: i32, month: u8, day: u8) -> Extractor {
+        self.date = Some((year, month, day));
+        self
+    }
+
+    /// Finds the indicators of `text`, in source order.
+    #[must_use]
+    pub fn extract<'t>(&self, text: &'t str) -> Indicators<'t> {
+        Indicators {
+            cursor: Cursor::new(text),
+            date: self.date,
+            info: None,
+            queue: std::collections::VecDeque::new(),
+            items: Vec::new(),
+            scratch: Scratch::default(),
+            started: false,
+            done: false,
+        }
+    }
+}
+
+/// The indicators of a text, in source order; see [`extract`].
+///
+/// Reads the text a piece at a time (at most 64 KiB, cut after line breaks), so
+/// memory is bounded by the piece and what is found in it, whatever the text's size.
+#[derive(Debug)]
+pub struct Indicators<'t> {
+    cursor: Cursor<'t>,
+    date: Option<(i32, u8, u8)>,
+    info: Option<DocInfo>,
+    /// The current chunk's indicators, decided but not yet built: each is built (its
+    /// strings allocated) when asked for, so a caller that handles one at a time holds
+    /// one at a time.
+    queue: std::collections::VecDeque<Pending>,
+    /// The figures of the current chunk that the queue refers to.
+    items: Vec<Item>,
+    /// Lists filled anew for each chunk, kept so that their memory is reused.
+    scratch: Scratch,
+    started: bool,
+    done: bool,
+}
+
+/// An indicator of the current chunk, decided, with nothing allocated yet.
+#[derive(Clone, Debug)]
+struct Pending {
+    kind: IndicatorKind,
+    /// The figure: an index into the chunk's items.
+    item: usize,
+    /// The trigger word the kind came from (offsets in the cleaned chunk).
+    subject: Option<(usize, usize)>,
+    period: Option<Period>,
+    /// A place named in the figure's clause; `None` for the document's main region.
+    region: Option<String>,
+    /// The figure it changed from (an item index), with its own period.
+    previous: Option<(usize, Option<Period>)>,
+    modality: Modality,
+}
+
+impl Pending {
+    /// The indicator, with its spans in the whole document.
+    fn build(
+        self,
+        cursor: &mut Cursor<'_>,
+        items: &[Item],
+        main_region: Option<&String>,
+    ) -> Option<PovertyIndicator> {
+        let raw = &items.get(self.item)?.raw;
+        // In text order (a previous value comes first): the offset map is searched
+        // forward from the last span.
+        let previous = self.previous.and_then(|(j, period)| {
+            Some(Previous {
+                quantity: cursor.quantity(&items.get(j)?.raw).into_owned(),
+                period,
+            })
+        });
+        let quantity = cursor.quantity(raw).into_owned();
+        let (subject, subject_span) = match self.subject {
+            Some((a, b)) => {
+                let (text, span) = cursor.original(Span::new(a, b));
+                (text.to_owned(), span)
+            }
+            None => (String::new(), quantity.span),
+        };
+        Some(PovertyIndicator {
+            kind: self.kind,
+            quantity,
+            subject,
+            subject_span,
+            period: self.period,
+            region: self.region.or_else(|| main_region.cloned()),
+            previous,
+            modality: self.modality,
+        })
+    }
+}
+
+impl Iterator for Indicators<'_> {
+    type Item = PovertyIndicator;
+
+    fn next(&mut self) -> Option<PovertyIndicator> {
+        loop {
+            if let Some(p) = self.queue.pop_front() {
+                let main = self.info.as_ref().and_then(|i| i.region.as_ref());
+                if let Some(found) = p.build(&mut self.cursor, &self.items, main) {
+                    return Some(found);
+                }
+                continue;
+            }
+            if self.done {
+                return None;
+            }
+            if self.started && !self.cursor.advance() {
+                self.done = true;
+                return None;
+            }
+            self.started = true;
+            chunk_indicators(self);
+        }
+    }
+}
+
+impl FusedIterator for Indicators<'_> {}
+
+/// Finds the poverty indicators of a report: figures tied to a kind, with period,
+/// region, previous value and modality. Same as `Extractor::new().extract(text)`.
+///
+/// Precision comes first: a figure whose clause names no indicator is left out, and
+/// so are near-misses (贫困乡镇发生率, 地质灾害搬迁, a road's 总投资).
+///
+/// ```
+/// use fupin::{extract, IndicatorKind};
+///
+/// let text = "2016年全县贫困发生率由19.7%下降到15.2%。";
+/// let found: Vec<_> = extract(text).collect();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].kind, IndicatorKind::PovertyIncidence);
+/// assert_eq!(found[0].quantity.value.to_string(), "15.2");
+/// assert_eq!(found[0].previous.as_ref().map(|p| &*p.quantity.text), Some("19.7%"));
+/// ```
+#[must_use]
+pub fn extract(text: &str) -> Indicators<'_> {
+    Extractor::new().extract(text)
+}
+
+/// A figure with its place in the document.
+#[derive(Clone, Debug)]
+struct Item {
+    raw: Raw,
+    sentence: (usize, usize),
+    clause: (usize, usize),
+}
+
+/// What holds for the whole document: its year and main region, read from its first
+/// chunk (64 KiB: the whole of most reports, and their title and header in any case).
+#[derive(Clone, Debug)]
+struct DocInfo {
+    year: Option<i32>,
+    region: Option<String>,
+}
+
+/// How far a figure's sentence or clause reaches on either side, in bytes: words further
+/// off do not describe it, and a text with no sentence breaks (百分之百分之…) stays
+/// linear.
+const REACH: usize = 1500;
+
+/// `bounds` cut to `REACH` bytes either side of the figure, on char boundaries.
+fn window(t: &str, bounds: (usize, usize), raw: &Raw) -> (usize, usize) {
+    let mut start = bounds.0.max(raw.start.saturating_sub(REACH));
+    while !t.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = bounds.1.min(raw.end.saturating_add(REACH)).max(raw.end);
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start.min(raw.start), end)
+}
+
+fn chars_between(t: &str, a: usize, b: usize) -> usize {
+    if b <= a {
+        return 0;
+    }
+    t.get(a..b).map_or(0, |s| s.chars().count())
+}
+
+/// The indicators of the cursor's current chunk, in order, with spans into the whole
+/// document; `info` is filled from the first chunk when it is `None`.
+fn chunk_indicators(ind: &mut Indicators<'_>) {
+    let Indicators {
+        cursor,
+        date,
+        info,
+        queue: out,
+        items,
+        scratch: Scratch { marks, times },
+        ..
+    } = ind;
+    let date = *date;
+    // The marks first: each figure's sentence and clause are found as it is read,
+    // and figures go straight into their items.
+    marks.fill(cursor.norm.as_str());
+    let marks = &*marks;
+    let sentence_ends = &marks.sentence_ends;
+    let clause_ends = &marks.clause_ends;
+    let (mut ks, mut kc) = (0, 0);
+    items.clear();
+    times.clear();
+    out.clear();
+    while let Some(f) = cursor.next_in_chunk() {
+        match f {
+            Found::Quantity { raw, damaged } => {
+                if !damaged && raw.unit.is_some() {
+                    let t = cursor.norm.as_str();
+                    let sentence = window(t, sentence_ends.around(t, raw.num_start, &mut ks), &raw);
+                    let clause = window(t, clause_ends.around(t, raw.num_start, &mut kc), &raw);
+                    items.push(Item {
+                        raw,
+                        sentence,
+                        clause,
+                    });
+                }
+            }
+            Found::Time(tr) => times.push(tr),
+        }
+    }
+    let cursor = &*cursor;
+    let t = cursor.norm.as_str();
+    let info = info.get_or_insert_with(|| DocInfo {
+        year: date.map(|d| d.0).or_else(|| header_year(times, t)),
+        region: main_region(t, &marks.places),
+    });
+    let doc_year = info.year;
+    let items = &*items;
+    let times = &*times;
+    let mut used_as_previous = vec![false; items.len()];
+    let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
+    let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
+    let mut local = Local::default();
+    let mut at = Sweeps::default();
+    let locals: Vec<Local<'_>> = items
+        .iter()
+        .map(|item| {
+            if local.range != item.sentence {
+                local = marks.local(item.sentence, &mut at);
+            }
+            local
+        })
+        .collect();
+    for (i, ctx) in locals.iter().enumerate() {
+        let choice = decide(t, items, &kinds, i, ctx);
+        // An inherited kind keeps the words of the figure it came from.
+        let trig = choice.and_then(|c| c.1).or_else(|| {
+            choice.and(
+                i.checked_sub(1)
+                    .and_then(|j| subjects.get(j).copied().flatten()),
+            )
+        });
+        if let (Some(slot), Some(sub)) = (kinds.get_mut(i), subjects.get_mut(i)) {
+            *slot = choice.map(|c| c.0);
+            *sub = trig;
+        }
+    }
+    // 由A…到B: A becomes B's previous value.
+    let mut previous_of: Vec<Option<usize>> = vec![None; items.len()];
+    for i in 0..items.len() {
+        if let Some(j) = previous_index(t, items, i) {
+            if let Some(p) = previous_of.get_mut(i) {
+                *p = Some(j);
+            }
+            if let Some(u) = used_as_previous.get_mut(j) {
+                *u = true;
+            }
+        }
+    }
+    let mut times_at = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        if used_as_previous.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(kind) = kinds.get(i).copied().flatten() else {
+            continue;
+        };
+        let trig = subjects.get(i).copied().flatten();
+        let prev_item = previous_of
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|j| items.get(j));
+        let period = match prev_item {
+            // 由2014年的17.3%下降到2020年的0%: B's own year stands between A and B;
+            // else the sentence's year before 由 (截至2020年底,…由…下降到…).
+            Some(p) => own_period(t, marks, item.raw.num_start, p.raw.end, times, doc_year)
+                .or_else(|| {
+                    let from =
+                        change_opener(t, (item.sentence.0, p.raw.start)).unwrap_or(p.raw.start);
+                    own_period(t, marks, from, item.sentence.0, times, doc_year)
+                }),
+            None => period_for(
+                t,
+                marks,
+                item.raw.num_start,
+                item.sentence,
+                times,
+                doc_year,
+                &mut times_at,
+            ),
+        };
+        let previous = previous_of.get(i).copied().flatten().and_then(|j| {
+            let p = items.get(j)?;
+            let from = change_opener(t, (p.sentence.0, p.raw.start)).unwrap_or(p.sentence.0);
+            let period = own_period(t, marks, p.raw.num_start, from, times, doc_year);
+            Some((j, period))
+        });
+        out.push_back(Pending {
+            kind,
+            item: i,
+            subject: trig.map(|tr| (tr.start, tr.end)),
+            period,
+            region: clause_region(t, &marks.places, item),
+            previous,
+            modality: modality(t, locals.get(i).copied().unwrap_or_default(), item),
+        });
+    }
+}
+
+/// The lists [`chunk_indicators`] fills for each chunk, kept by [`Indicators`] so that
+/// their memory is reused from chunk to chunk.
+#[derive(Default)]
+struct Scratch {
+    marks: Marks,
+    times: Vec<TimeRaw>,
+}
+
+impl core::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Scratch").finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "serde")]
+mod wire {
+    use super::*;
+    use crate::serde_impls::{Dec, quantity_entries};
+    use serde::ser::SerializeMap;
+    use serde::{Serialize, Serializer};
+
+    /// The flat JSON of spec section 5: the quantity keys, then `kind`, `subject`,
+    /// `period`, `region`, `previous` (when there is one) and `modality`.
+    impl Serialize for PovertyIndicator {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("kind", &self.kind)?;
+            quantity_entries(&self.quantity, &mut m)?;
+            m.serialize_entry("subject", &self.subject)?;
+            m.serialize_entry("subject_start", &self.subject_span.start)?;
+            m.serialize_entry("subject_end", &self.subject_span.end)?;
+            m.serialize_entry("period", &self.period)?;
+            m.serialize_entry("region", &self.region)?;
+            if let Some(p) = &self.previous {
+                m.serialize_entry("previous", &PreviousWire(p))?;
+            }
+            m.serialize_entry("modality", &self.modality)?;
+            m.end()
+        }
+    }
+
+    struct PreviousWire<'a>(&'a Previous);
+
+    impl Serialize for PreviousWire<'_> {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let q = &self.0.quantity;
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("value", &Dec(&q.value))?;
+            m.serialize_entry("unit", &q.unit)?;
+            m.serialize_entry("approx", &q.approx)?;
+            m.serialize_entry("text", &q.text)?;
+            m.serialize_entry("start", &q.span.start)?;
+            m.serialize_entry("end", &q.span.end)?;
+            m.serialize_entry("period", &self.0.period)?;
+            m.end()
+        }
+    }
+}
