@@ -57,6 +57,11 @@ named_enum! {
         Employment => "employment",
         /// First secretaries, village teams, paired cadres (第一书记, 驻村工作队).
         AssistancePersonnel => "assistance_personnel",
+        /// Households watched against falling back into poverty (防止返贫监测对象…户,
+        /// 纳入监测, 监测户), in the consolidation reports of 2021 on.
+        MonitoredHouseholds => "monitored_households",
+        /// The people of those households (防止返贫监测对象…人).
+        MonitoredPopulation => "monitored_population",
     }
 }
 
@@ -85,6 +90,8 @@ impl IndicatorKind {
             IndicatorKind::Beneficiaries => "受益对象",
             IndicatorKind::Employment => "就业",
             IndicatorKind::AssistancePersonnel => "帮扶力量",
+            IndicatorKind::MonitoredHouseholds => "防止返贫监测户",
+            IndicatorKind::MonitoredPopulation => "防止返贫监测人口",
         }
     }
 
@@ -96,6 +103,8 @@ impl IndicatorKind {
         match self {
             K::PoorPopulation | K::LiftedPopulation | K::RelocatedPopulation => &[U::Person],
             K::PoorHouseholds | K::LiftedHouseholds | K::RelocatedHouseholds => &[U::Household],
+            K::MonitoredHouseholds => &[U::Household],
+            K::MonitoredPopulation => &[U::Person],
             K::HousingRenovation => &[U::Household],
             K::PovertyIncidence => &[U::Percent, U::PercentagePoint],
             K::PoorVillages | K::VillagesExited => &[U::Count],
@@ -123,6 +132,10 @@ pub(super) enum Role {
     Lift,
     /// Exited villages as a noun (脱贫村).
     ExitedVillage,
+    /// A lifting word negated (未脱贫, 尚未出列): what it counts is still poor.
+    Remain,
+    /// Households or people watched against falling back (防止返贫监测对象, 监测户).
+    Monitored,
     /// A measure with its own kind.
     Kind(IndicatorKind),
     /// Funds in general (投入, 投资, 资金): poverty funds only in a poverty context.
@@ -147,6 +160,13 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
     use Role as R;
     &[
         ("贫困发生率", R::Kind(K::PovertyIncidence)),
+        ("防止返贫监测对象", R::Monitored),
+        ("监测对象", R::Monitored),
+        ("纳入监测", R::Monitored),
+        ("监测户", R::Monitored),
+        ("脱贫不稳定户", R::Monitored),
+        ("边缘易致贫户", R::Monitored),
+        ("突发严重困难户", R::Monitored),
         ("人均可支配收入", R::Kind(K::PerCapitaDisposableIncome)),
         ("人均纯收入", R::Kind(K::PerCapitaNetIncome)),
         ("集体经济收入", R::Kind(K::VillageCollectiveIncome)),
@@ -303,6 +323,33 @@ pub(super) fn decide(
     ctx: &Local<'_>,
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     let item = items.get(i)?;
+    let (kind, trigger) = decide_words(t, items, kinds, i, ctx)?;
+    Some((settle(t, item, kind, ctx)?, trigger))
+}
+
+/// The kind the words of item `i`'s clause and sentence give it, before what
+/// happened to it is read (see [`settle`]).
+fn decide_words(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+    ctx: &Local<'_>,
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let item = items.get(i)?;
+    // A label and its figure (贫困发生率:5.2%, 贫困人口:1200人): the clause is the
+    // label's.
+    let labelled;
+    let item = match label_clause(t, item) {
+        Some(clause) => {
+            labelled = Item {
+                clause,
+                ..item.clone()
+            };
+            &labelled
+        }
+        None => item,
+    };
     let triggers = ctx.triggers;
     let raw = &item.raw;
     // A figure that only describes what follows (100人以上易地扶贫搬迁安置村, 6人帮扶工作组).
@@ -420,6 +467,17 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
             }
         }
         Role::ExitedVillage if unit == Unit::Count => K::VillagesExited,
+        Role::Remain => match unit {
+            Unit::Person => K::PoorPopulation,
+            Unit::Household => K::PoorHouseholds,
+            Unit::Count if villages || raw.classifier == Some("个") => K::PoorVillages,
+            _ => return None,
+        },
+        Role::Monitored => match unit {
+            Unit::Person => K::MonitoredPopulation,
+            Unit::Household => K::MonitoredHouseholds,
+            _ => return None,
+        },
         Role::Kind(K::RelocatedPopulation) => match unit {
             Unit::Person => K::RelocatedPopulation,
             Unit::Household => K::RelocatedHouseholds,
@@ -459,13 +517,6 @@ pub(super) fn within(triggers: &[Trigger], range: (usize, usize)) -> &[Trigger] 
     }
 }
 
-/// Whether a lifting word (脱贫, 退出, 出列) stands in the clause of the item.
-pub(super) fn lifted_in(triggers: &[Trigger], clause: (usize, usize)) -> bool {
-    within(triggers, clause)
-        .iter()
-        .any(|tr| tr.role == Role::Lift)
-}
-
 /// Picks the kind of an item from the trigger words of its clause: the nearest word
 /// that fits its unit; measure words (verbs) before population nouns.
 pub(super) fn classify(
@@ -477,7 +528,14 @@ pub(super) fn classify(
     let raw = &item.raw;
     let triggers = ctx.triggers;
     let (cs, ce) = item.clause;
-    let lifted = lifted_in(triggers, item.clause);
+    // Remaining (还有, 尚有, 仅剩…) before the figure: what it counts is still poor,
+    // whatever lifting word the clause holds.
+    let remain = ctx.has(Ctx::Remain, (cs, raw.start));
+    // A lifting word after the figure that has a figure of its own right after it
+    // (48万贫困人口已累计脱贫41.6万) tells what that one is, not this one.
+    let lifts =
+        |tr: &Trigger| tr.role == Role::Lift && !(tr.start >= raw.end && object_follows(t, tr.end));
+    let lifted = !remain && within(triggers, item.clause).iter().any(lifts);
     // Poverty context for generic fund words: the sentence up to the figure, or a few
     // characters after it (项目总投资1500万元(其中扶贫资金1000万元)).
     let right_end = t
@@ -503,7 +561,7 @@ pub(super) fn classify(
             if tr.role == Role::NearMiss {
                 return None;
             }
-            if let Some(k) = kind_for(tr.role, raw, t, lifted) {
+            if let Some(k) = kind_for(remaining(tr.role, remain), raw, t, lifted) {
                 consider(tier(tr.role), 0, k, Some(tr));
             }
         }
@@ -526,6 +584,7 @@ pub(super) fn classify(
             // A population noun after the figure names it only when it follows at once
             // (6448户14571人贫困人口); 50户企业…与贫困户 is not.
             Role::Poor if after && distance > 2 => continue,
+            Role::Lift if !lifts(tr) => continue,
             // Village counts take the village word right next to them (脱贫村135个,
             // 78个是贫困村), not one further off (贫困村“一村一品”专业村8个).
             Role::PoorVillage | Role::ExitedVillage if distance > 1 && raw.noun.is_none() => {
@@ -533,7 +592,7 @@ pub(super) fn classify(
             }
             _ => {}
         }
-        let Some(k) = kind_for(tr.role, raw, t, lifted) else {
+        let Some(k) = kind_for(remaining(tr.role, remain), raw, t, lifted) else {
             continue;
         };
         // Specific fund words (低保、五保资金) before the generic 资金 next to them.
@@ -541,6 +600,25 @@ pub(super) fn classify(
         consider(tier(tr.role), distance + extra, k, Some(*tr));
     }
     best.map(|(_, _, k, tr)| (k, tr))
+}
+
+/// A lifting word in a clause that says what remains (还有…未脱贫, 仅剩) counts what
+/// is left: a remaining count is never a lifted one.
+fn remaining(role: Role, remain: bool) -> Role {
+    match role {
+        Role::Lift | Role::ExitedVillage if remain => Role::Remain,
+        r => r,
+    }
+}
+
+/// Whether a figure follows the word ending at `end` as its object (脱贫41.6万,
+/// 脱贫了1200人): a numeral right after it, a particle aside.
+fn object_follows(t: &str, end: usize) -> bool {
+    let rest = t.get(end..).unwrap_or("");
+    let rest = rest.strip_prefix('了').unwrap_or(rest);
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千万零〇".contains(c))
 }
 
 pub(super) fn tier(role: Role) -> u8 {
@@ -649,4 +727,26 @@ pub(super) fn inherit(
         return None;
     }
     k.units().contains(&unit).then_some((k, None))
+}
+
+/// For a figure right after a colon (贫困人口:1200人), the clause that runs from the
+/// label's clause start to the figure's clause end.
+fn label_clause(t: &str, item: &Item) -> Option<(usize, usize)> {
+    let head = t.get(item.clause.0..item.raw.start)?;
+    if !head.trim().is_empty() {
+        return None;
+    }
+    let before = t.get(..item.clause.0)?;
+    let label = before
+        .strip_suffix(':')
+        .or_else(|| before.strip_suffix('：'))?;
+    // The label: back to the clause end before it, at most 20 characters.
+    let mut start = label.len();
+    for (n, (i, c)) in label.char_indices().rev().enumerate() {
+        if is_clause_end(c) || n >= 20 {
+            break;
+        }
+        start = i;
+    }
+    (start < label.len()).then_some((start, item.clause.1))
 }

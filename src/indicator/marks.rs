@@ -58,9 +58,25 @@ pub(super) enum Ctx {
     Expected,
     /// 将贫困: 将 as a preposition, not "will".
     WillPoor,
+    /// Words of what remains (还有, 尚有, 剩余, 仅剩): the count is still poor.
+    Remain,
+    /// Falling back into poverty (返贫), outside 防止返贫 and 返贫风险.
+    Relapse,
+    /// 户均: per household, never per person.
+    PerHousehold,
+    /// 实际: a measured figure, after an expected one (预计…实际…).
+    Actual,
+    /// Words that set a target for the whole sentence (确保, 拟, 规划, 要).
+    Pledge,
+    /// 目前, 当前, 截至目前: the document's year.
+    Now,
+    /// 十一五, 十二五, 十三五, 十四五: five-year plan periods.
+    Plan,
+    /// 分别: figures given in the order of the years or places before.
+    Respectively,
 }
 
-pub(super) const CONTEXTS: usize = 6;
+pub(super) const CONTEXTS: usize = 14;
 
 impl List {
     /// A number of its own for each list: the triggers, then each context list.
@@ -98,6 +114,19 @@ pub(super) fn words() -> &'static Words {
             (&["目标", "任务"], Ctx::TargetTail),
             (&["预计", "可带动", "预期", "有望", "届时"], Ctx::Expected),
             (&["将贫困"], Ctx::WillPoor),
+            (
+                &[
+                    "还有", "尚有", "仍有", "剩余", "仅剩", "还剩", "剩下", "尚余", "余下", "尚存",
+                ],
+                Ctx::Remain,
+            ),
+            (&["返贫"], Ctx::Relapse),
+            (&["户均"], Ctx::PerHousehold),
+            (&["实际"], Ctx::Actual),
+            (&["确保", "拟", "规划", "要"], Ctx::Pledge),
+            (&["目前", "当前", "截至目前", "截止目前"], Ctx::Now),
+            (&["十一五", "十二五", "十三五", "十四五"], Ctx::Plan),
+            (&["分别"], Ctx::Respectively),
         ];
         for (ws, c) in contexts {
             for w in ws {
@@ -251,12 +280,23 @@ impl Marks {
                                     Some(Role::NearMiss)
                                 } else if blocked(t, pos, word) {
                                     None
+                                } else if matches!(role, Role::Lift | Role::ExitedVillage)
+                                    && negation_before(t, pos) > 0
+                                {
+                                    Some(Role::Remain)
                                 } else {
                                     Some(role)
                                 };
                                 if let Some(role) = role {
+                                    // A negated word's subject starts at its negation
+                                    // (未脱贫人口).
+                                    let neg = if role == Role::Remain {
+                                        negation_before(t, pos)
+                                    } else {
+                                        0
+                                    };
                                     m.triggers.push(Trigger {
-                                        start: span.0,
+                                        start: span.0.saturating_sub(neg),
                                         end: span.1,
                                         role,
                                     });
@@ -265,6 +305,7 @@ impl Marks {
                             }
                         }
                     }
+                    List::Context(c) if !context_word(t, pos, word, c) => {}
                     List::Context(c) => {
                         if let Some(o) = m.context.get_mut(c as usize) {
                             o.push(span);
@@ -312,5 +353,48 @@ impl Marks {
                 end: y + d,
             },
         ))
+    }
+}
+
+/// The length in bytes of the negation right before the lifting word at `at` (未脱贫,
+/// 尚未出列, 没有脱贫, 不能退出; 0 for none): what such a word counts has not been
+/// lifted out.
+pub(super) fn negation_before(t: &str, at: usize) -> usize {
+    let before = t.get(..at).unwrap_or("");
+    ["没有", "无法", "不能", "未", "没", "不"]
+        .iter()
+        .find(|w| before.ends_with(*w))
+        .map_or(0, |w| w.len())
+}
+
+/// Whether a context word at `pos` means what its list says here: 返贫 in 防止返贫 or
+/// 返贫风险 is the watch, not a fall; 要 in 主要, 需要, 要求 is no pledge; 拟 in 模拟 is
+/// no plan; 实际 in 实际困难, 结合实际 is no measured figure.
+fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
+    let before = t.get(..pos).unwrap_or("");
+    let after = t.get(pos + word.len()..).unwrap_or("");
+    let prev = before.chars().next_back().unwrap_or(' ');
+    let next = after.chars().next().unwrap_or(' ');
+    match c {
+        Ctx::Relapse => {
+            !(before.ends_with("防止")
+                || before.ends_with('防')
+                || before.ends_with('致')
+                || ["监测", "风险", "致贫"]
+                    .iter()
+                    .any(|w| after.starts_with(w)))
+        }
+        Ctx::Pledge if word == "要" => {
+            !"主需重只纲摘概首简必想紧提纪政不还就也都".contains(prev)
+                && !"求素点闻件害是有的紧".contains(next)
+        }
+        Ctx::Pledge if word == "拟" => !"模虚草".contains(prev) && next != '定',
+        Ctx::Actual => {
+            !(before.ends_with("结合") || before.ends_with("切合") || before.ends_with('从'))
+                && !["困难", "情况", "问题", "需要", "需求", "出发"]
+                    .iter()
+                    .any(|w| after.starts_with(w))
+        }
+        _ => true,
     }
 }

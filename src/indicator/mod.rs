@@ -15,6 +15,7 @@ mod kind;
 mod marks;
 mod modality;
 mod period;
+mod predicate;
 mod region;
 
 use change::*;
@@ -22,6 +23,7 @@ use kind::*;
 use marks::*;
 use modality::modality;
 use period::*;
+use predicate::*;
 use region::*;
 
 pub use kind::IndicatorKind;
