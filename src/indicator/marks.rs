@@ -388,6 +388,8 @@ fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
             !"主需重只纲摘概首简必想紧提纪政不还就也都".contains(prev)
                 && !"求素点闻件害是有的紧".contains(next)
         }
+        // 计划生育 (family planning) and 计划单列 are names of policies, not plans.
+        Ctx::Target if word == "计划" => !after.starts_with("生育") && !after.starts_with("单列"),
         Ctx::Pledge if word == "拟" => !"模虚草".contains(prev) && next != '定',
         Ctx::Actual => {
             !(before.ends_with("结合") || before.ends_with("切合") || before.ends_with('从'))

@@ -14,24 +14,58 @@ named_enum! {
     }
 }
 
-/// Target (目标, 任务, 计划, 省定, 力争) or expected (预计, 将, 可带动) figures.
+/// Target (目标, 任务, 计划, 省定, 力争, and for the whole sentence 确保, 拟, 规划, 要,
+/// 目标:) or expected (预计, 将, 将新增, 可带动, 明年) figures; a figure said to be the
+/// actual one (预计…,实际脱贫1620人) is actual.
 pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
     let head = (item.clause.0, item.raw.start);
     let sentence_head = (item.sentence.0, item.raw.start);
     let tail = (item.raw.end, item.clause.1);
-    if marks.has(Ctx::Target, head) || marks.has(Ctx::TargetTail, tail) {
+    if marks.has(Ctx::Actual, head) {
+        return Modality::Actual;
+    }
+    let head_text = t.get(head.0..head.1).unwrap_or("");
+    let sentence_text = t.get(sentence_head.0..sentence_head.1).unwrap_or("");
+    // A pledge scopes its own clause (确保全年脱贫1200人), not the clauses after it
+    // (…,确保贫困对象有序退出,2016年有1579户…达到退出标准).
+    let pledged = marks.has(Ctx::Pledge, head) && !head_text.contains('已');
+    if marks.has(Ctx::Target, head)
+        || marks.has(Ctx::TargetTail, tail)
+        || pledged
+        || ["目标:", "任务:", "目标是"]
+            .iter()
+            .any(|w| sentence_text.contains(w))
+    {
         return Modality::Target;
     }
-    let will = || {
-        t.get(head.0..head.1)
-            .unwrap_or("")
-            .chars()
-            .rev()
-            .take(6)
-            .any(|c| c == '将')
-    };
-    if marks.has(Ctx::Expected, sentence_head) || will() && !marks.has(Ctx::WillPoor, head) {
+    if marks.has(Ctx::Expected, sentence_head)
+        || will(head_text) && !marks.has(Ctx::WillPoor, head)
+        || sentence_text.contains("明年")
+    {
         return Modality::Expected;
     }
     Modality::Actual
+}
+
+/// Whether 将 ("will") stands in the clause head: within six characters of the figure,
+/// or further off with the verb it governs (将新增, 将实现, 将带动).
+fn will(head: &str) -> bool {
+    let Some((n, at)) = head
+        .char_indices()
+        .rev()
+        .take(14)
+        .enumerate()
+        .find(|(_, (_, c))| *c == '将')
+        .map(|(n, (i, _))| (n, i))
+    else {
+        return false;
+    };
+    let verb = head.get(at + '将'.len_utf8()..).unwrap_or("");
+    n < 6
+        || [
+            "新增", "实现", "完成", "达到", "带动", "超过", "减少", "增加", "突破", "覆盖", "惠及",
+            "新建", "建成", "累计",
+        ]
+        .iter()
+        .any(|w| verb.starts_with(w))
 }
