@@ -155,11 +155,17 @@ pub(super) struct Marks {
     pub(super) triggers: Vec<Trigger>,
     /// The context words of each list, by `Ctx`.
     pub(super) context: [Occurrences; CONTEXTS],
-    /// 今年, 本年 (0), 去年, 上年 (-1), 明年 (1): where each starts, and the shift.
-    pub(super) relative: Vec<(usize, i32)>,
+    /// Relative times (今年, 去年, 目前, 过去五年, 十三五): where each starts and ends,
+    /// and what it names.
+    pub(super) relative: Vec<(usize, usize, Relative)>,
     pub(super) places: Vec<Place>,
     pub(super) sentence_ends: Ends,
     pub(super) clause_ends: Ends,
+    /// Line breaks: paragraphs end there.
+    pub(super) paragraph_ends: Ends,
+    /// Headings: short lines with no sentence or clause punctuation (2018年工作回顾),
+    /// where each starts and ends.
+    pub(super) headings: Vec<(usize, usize)>,
 }
 
 /// The marks of one sentence (see [`Marks::local`]): questions about stretches inside
@@ -201,6 +207,8 @@ impl Marks {
             places,
             sentence_ends,
             clause_ends,
+            paragraph_ends,
+            headings,
         } = m;
         triggers.clear();
         context.iter_mut().for_each(Occurrences::clear);
@@ -208,6 +216,8 @@ impl Marks {
         places.clear();
         sentence_ends.0.clear();
         clause_ends.0.clear();
+        paragraph_ends.0.clear();
+        headings.clear();
         // Triggers do not overlap: a trigger is looked for only from here on.
         let mut trigger_from = 0;
         let mut from = 0;
@@ -220,6 +230,13 @@ impl Marks {
             }
             if is_clause_end(c) {
                 m.clause_ends.0.push(pos);
+            }
+            if c == '\n' {
+                let line_start = m.paragraph_ends.0.last().map_or(0, |&e| e + 1);
+                if heading(t.get(line_start..pos).unwrap_or("")) {
+                    m.headings.push((line_start, pos));
+                }
+                m.paragraph_ends.0.push(pos);
             }
             if c.is_ascii() {
                 continue;
@@ -250,8 +267,14 @@ impl Marks {
                     '明' => Some(1),
                     _ => None,
                 };
-                if let Some(d) = shift {
-                    m.relative.push((pos - before.len_utf8(), d));
+                let start = pos - before.len_utf8();
+                // 比上年, 较去年, 同上年: the base of a comparison, not the figure's year.
+                let compared = matches!(char_before(t, start), Some('比' | '较' | '同' | '于'));
+                let end = pos + c.len_utf8();
+                if let Some(d) = shift.filter(|_| !compared) {
+                    m.relative.push((start, end, Relative::Year(d)));
+                } else if let Some(n) = look_back(t, pos) {
+                    m.relative.push((start, end, Relative::Last(n)));
                 }
             }
             let rest = t.get(pos..).unwrap_or("");
@@ -306,6 +329,18 @@ impl Marks {
                         }
                     }
                     List::Context(c) if !context_word(t, pos, word, c) => {}
+                    List::Context(Ctx::Now) => {
+                        m.relative.push((span.0, span.1, Relative::Year(0)));
+                    }
+                    List::Context(Ctx::Plan) => {
+                        if let Some(first) = plan_start(word) {
+                            let after = t.get(span.1..).unwrap_or("");
+                            let after = after.trim_start_matches(['”', '"', '」', '’', '\'']);
+                            let since = after.starts_with("以来");
+                            m.relative
+                                .push((span.0, span.1, Relative::Plan { first, since }));
+                        }
+                    }
                     List::Context(c) => {
                         if let Some(o) = m.context.get_mut(c as usize) {
                             o.push(span);
@@ -333,27 +368,49 @@ impl Marks {
         }
     }
 
-    /// Relative years (今年, 本年, 去年, 上年, 明年) within `from..pos`: the last one and
-    /// where it starts.
-    pub(super) fn relative_year(
+    /// Relative times within `from..pos`: the last one, where it starts, and the
+    /// period it names in a document of date `doc`.
+    pub(super) fn relative_period(
         &self,
         from: usize,
         pos: usize,
-        doc_year: Option<i32>,
+        doc: Option<DocDate>,
     ) -> Option<(usize, Period)> {
-        let y = doc_year?;
-        // Each is two characters (6 bytes) long.
-        let last = pos.checked_sub(6)?;
-        let k = self.relative.partition_point(|&(s, _)| s <= last);
-        let &(start, d) = self.relative.get(k.checked_sub(1)?)?;
-        (start >= from).then_some((
-            start,
-            Period {
-                start: y + d,
-                end: y + d,
-            },
-        ))
+        let k = self.relative.partition_point(|&(_, e, _)| e <= pos);
+        let &(start, _, rel) = self.relative.get(k.checked_sub(1)?)?;
+        if start < from {
+            return None;
+        }
+        Some((start, rel.resolve(doc)?))
     }
+
+    /// Where the paragraph holding `pos` starts.
+    pub(super) fn paragraph_start(&self, pos: usize) -> usize {
+        let k = self.paragraph_ends.0.partition_point(|&e| e < pos);
+        k.checked_sub(1)
+            .and_then(|j| self.paragraph_ends.0.get(j))
+            .map_or(0, |&e| e + 1)
+    }
+
+    /// The last heading that ends before `pos`.
+    pub(super) fn heading_before(&self, pos: usize) -> Option<(usize, usize)> {
+        let k = self.headings.partition_point(|&(_, e)| e < pos);
+        self.headings.get(k.checked_sub(1)?).copied()
+    }
+}
+
+/// Whether a line is a heading that scopes what follows: short (at most 30
+/// characters), with no sentence or clause punctuation, and not a report's title or
+/// a page's dateline (报告, 公报, 来源, 发布).
+fn heading(line: &str) -> bool {
+    let line = line.trim();
+    !line.is_empty()
+        && line.len() <= 30 * 3
+        && line.chars().count() <= 30
+        && !line.contains(['。', ',', '，', ';', '；', '!', '?', '！', '？'])
+        && !["报告", "公报", "来源", "发布", "时间"]
+            .iter()
+            .any(|w| line.contains(w))
 }
 
 /// The length in bytes of the negation right before the lifting word at `at` (未脱贫,

@@ -250,7 +250,7 @@ struct Item {
 /// chunk (64 KiB: the whole of most reports, and their title and header in any case).
 #[derive(Clone, Debug)]
 struct DocInfo {
-    year: Option<i32>,
+    date: Option<DocDate>,
     region: Option<String>,
 }
 
@@ -322,10 +322,12 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
     let cursor = &*cursor;
     let t = cursor.norm.as_str();
     let info = info.get_or_insert_with(|| DocInfo {
-        year: date.map(|d| d.0).or_else(|| header_year(times, t)),
+        date: date
+            .map(|(year, month, _)| DocDate { year, month })
+            .or_else(|| header_date(times, t)),
         region: main_region(t, &marks.places),
     });
-    let doc_year = info.year;
+    let doc = info.date;
     let items = &*items;
     let times = &*times;
     let mut used_as_previous = vec![false; items.len()];
@@ -385,26 +387,32 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
         let period = match prev_item {
             // 由2014年的17.3%下降到2020年的0%: B's own year stands between A and B;
             // else the sentence's year before 由 (截至2020年底,…由…下降到…).
-            Some(p) => own_period(t, marks, item.raw.num_start, p.raw.end, times, doc_year)
-                .or_else(|| {
+            Some(p) => {
+                own_period(t, marks, item.raw.num_start, p.raw.end, times, doc).or_else(|| {
                     let from =
                         change_opener(t, (item.sentence.0, p.raw.start)).unwrap_or(p.raw.start);
-                    own_period(t, marks, from, item.sentence.0, times, doc_year)
-                }),
-            None => period_for(
-                t,
-                marks,
-                item.raw.num_start,
-                item.sentence,
-                times,
-                doc_year,
-                &mut times_at,
-            ),
+                    own_period(t, marks, from, item.sentence.0, times, doc)
+                })
+            }
+            None => respectively_for(t, items, i, locals.get(i), times)
+                .or_else(|| {
+                    period_for(
+                        t,
+                        marks,
+                        item.raw.num_start,
+                        item.sentence,
+                        item.clause.1,
+                        times,
+                        doc,
+                        &mut times_at,
+                    )
+                })
+                .or_else(|| carried(t, marks, item, times, doc)),
         };
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;
             let from = change_opener(t, (p.sentence.0, p.raw.start)).unwrap_or(p.sentence.0);
-            let period = own_period(t, marks, p.raw.num_start, from, times, doc_year);
+            let period = own_period(t, marks, p.raw.num_start, from, times, doc);
             Some((j, period))
         });
         out.push_back(Pending {
@@ -417,6 +425,29 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             modality: modality(t, locals.get(i).copied().unwrap_or_default(), item),
         });
     }
+}
+
+/// The period 分别 gives item `i` (2018年和2019年分别脱贫1200人和1500人), if its
+/// sentence pairs years and figures so.
+fn respectively_for(
+    t: &str,
+    items: &[Item],
+    i: usize,
+    ctx: Option<&Local<'_>>,
+    times: &[TimeRaw],
+) -> Option<Period> {
+    let item = items.get(i)?;
+    let (s, pos) = (item.sentence.0, item.raw.start);
+    if !ctx?.has(Ctx::Respectively, (s, pos)) {
+        return None;
+    }
+    let word = s + t.get(s..pos)?.rfind("分别")?;
+    let same = |o: &&Item| {
+        o.sentence == item.sentence && o.raw.start > word && o.raw.unit == item.raw.unit
+    };
+    let figures = items.iter().filter(same).count();
+    let k = items.get(..i)?.iter().filter(same).count();
+    respectively(t, times, s, word, figures, k)
 }
 
 /// The lists [`chunk_indicators`] fills for each chunk, kept by [`Indicators`] so that
