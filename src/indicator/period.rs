@@ -377,11 +377,13 @@ pub(super) fn carried(
     let para = marks.paragraph_start(item.sentence.0);
     let found = own_period(t, marks, item.sentence.0, para, times, doc)
         .or_else(|| {
-            // A review span (五年来, 十三五时期) in the paragraph before goes on into
-            // this one (这是产业扶贫书写的新答卷——…).
+            // A review span (五年来, 过去五年, 十三五时期) in the paragraph before opens a
+            // passage that goes on into this one (这是产业扶贫书写的新答卷——…); a
+            // year or range stated there (2016年至2019年,全县…) is that statement's.
             let prev_end = t.get(..para)?.trim_end().len();
             let prev = marks.paragraph_start(prev_end);
-            own_period(t, marks, prev_end, prev, times, doc).filter(|p| p.start < p.end)
+            let (_, p) = marks.relative_period(prev, prev_end, doc)?;
+            (p.start < p.end).then_some(p)
         })
         .or_else(|| {
             let (a, b) = marks.heading_before(para)?;
