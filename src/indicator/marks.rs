@@ -260,14 +260,14 @@ impl Marks {
                 }
             }
             if c == '年' {
-                let before = char_before(t, pos).unwrap_or('\0');
+                let before = char_before(t, pos);
                 let shift = match before {
-                    '今' | '本' => Some(0),
-                    '去' | '上' => Some(-1),
-                    '明' => Some(1),
+                    Some('今' | '本') => Some(0),
+                    Some('去' | '上') => Some(-1),
+                    Some('明') => Some(1),
                     _ => None,
                 };
-                let start = pos - before.len_utf8();
+                let start = pos.saturating_sub(before.map_or(0, char::len_utf8));
                 // 比上年, 较去年, 同上年: the base of a comparison, not the figure's year.
                 let compared = matches!(char_before(t, start), Some('比' | '较' | '同' | '于'));
                 let end = pos + c.len_utf8();

@@ -54,6 +54,10 @@ pub struct PovertyIndicator {
     pub subject: String,
     /// Byte span of the subject in the original text.
     pub subject_span: Span,
+    /// Byte span in the original text of the sentence the figure was read from, its
+    /// closing full stop included: the evidence a reviewer reads
+    /// (`&text[found.sentence.range()]`).
+    pub sentence: Span,
     /// The year or years it refers to, where the text says so.
     pub period: Option<Period>,
     /// The place it belongs to: a place named in its clause, else the document's main
@@ -149,6 +153,8 @@ struct Pending {
     region: Option<String>,
     /// The figure it changed from (an item index), with its own period.
     previous: Option<(usize, Option<Period>)>,
+    /// The sentence it was read from (offsets in the cleaned chunk).
+    sentence: (usize, usize),
     modality: Modality,
 }
 
@@ -177,11 +183,15 @@ impl Pending {
             }
             None => (String::new(), quantity.span),
         };
+        let sentence = cursor
+            .original(Span::new(self.sentence.0, self.sentence.1))
+            .1;
         Some(PovertyIndicator {
             kind: self.kind,
             quantity,
             subject,
             subject_span,
+            sentence,
             period: self.period,
             region: self.region.or_else(|| main_region.cloned()),
             previous,
@@ -422,9 +432,19 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             period,
             region: clause_region(t, &marks.places, item),
             previous,
+            sentence: evidence(t, item.sentence),
             modality: modality(t, locals.get(i).copied().unwrap_or_default(), item),
         });
     }
+}
+
+/// A sentence's bounds as evidence: blanks trimmed, its closing full stop included.
+fn evidence(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let s = t.get(a..b).unwrap_or("");
+    let a = a + (s.len() - s.trim_start().len());
+    let b = a.max(b - (s.len() - s.trim_end().len()));
+    let stop = char_at(t, b).filter(|&c| matches!(c, '。' | '!' | '?' | '！' | '？'));
+    (a, b + stop.map_or(0, char::len_utf8))
 }
 
 /// The period 分别 gives item `i` (2018年和2019年分别脱贫1200人和1500人), if its
@@ -481,6 +501,8 @@ mod wire {
             m.serialize_entry("subject", &self.subject)?;
             m.serialize_entry("subject_start", &self.subject_span.start)?;
             m.serialize_entry("subject_end", &self.subject_span.end)?;
+            m.serialize_entry("sentence_start", &self.sentence.start)?;
+            m.serialize_entry("sentence_end", &self.sentence.end)?;
             m.serialize_entry("period", &self.period)?;
             m.serialize_entry("region", &self.region)?;
             if let Some(p) = &self.previous {

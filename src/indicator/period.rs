@@ -41,7 +41,7 @@ impl DocDate {
     /// document is dated January to March, as annual reviews are.
     fn reviewed(self) -> i32 {
         if (1..=3).contains(&self.month) {
-            self.year - 1
+            self.year.saturating_sub(1)
         } else {
             self.year
         }
@@ -79,11 +79,11 @@ impl Relative {
                     end: d.year.min(first + 4),
                 })
             }
-            Relative::Year(shift) => Some(Period::year(doc?.year + shift)),
+            Relative::Year(shift) => Some(Period::year(doc?.year.saturating_add(shift))),
             Relative::Last(n) => {
                 let end = doc?.reviewed();
                 Some(Period {
-                    start: end - n + 1,
+                    start: end.saturating_sub(n - 1),
                     end,
                 })
             }
@@ -380,6 +380,9 @@ pub(super) fn carried(
             // A review span (五年来, 过去五年, 十三五时期) in the paragraph before opens a
             // passage that goes on into this one (这是产业扶贫书写的新答卷——…); a
             // year or range stated there (2016年至2019年,全县…) is that statement's.
+            if opens_item(t.get(para..item.sentence.1)?) {
+                return None;
+            }
             let prev_end = t.get(..para)?.trim_end().len();
             let prev = marks.paragraph_start(prev_end);
             let (_, p) = marks.relative_period(prev, prev_end, doc)?;
@@ -391,6 +394,27 @@ pub(super) fn carried(
         })?;
     // A cumulative total (累计, 共) is no single year's: it takes a span only.
     (!cumulative || found.start < found.end).then_some(found)
+}
+
+/// Whether a paragraph opens an item of its own: a list marker ((三), 三、, ①, 2.) or
+/// a short label closed by a full stop or colon (兜底保障:, “两生”共赢。), so that it
+/// does not go on with the paragraph before.
+fn opens_item(para: &str) -> bool {
+    let p = para.trim_start();
+    let mut chars = p.chars();
+    let first = chars.next().unwrap_or(' ');
+    let second = chars.next().unwrap_or(' ');
+    let numeral = |c: char| c.is_ascii_digit() || "一二三四五六七八九十".contains(c);
+    if matches!(first, '(' | '（') && numeral(second)
+        || numeral(first) && matches!(second, '、' | '.' | ')' | '）')
+        || ('①'..='⑳').contains(&first)
+    {
+        return true;
+    }
+    p.chars()
+        .take(12)
+        .position(|c| matches!(c, '。' | ':' | '：'))
+        .is_some_and(|n| n <= 10)
 }
 
 /// 分别 after two or more years, with as many figures after it (2018年和2019年分别脱贫
