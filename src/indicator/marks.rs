@@ -447,6 +447,9 @@ fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
         }
         // 计划生育 (family planning) and 计划单列 are names of policies, not plans.
         Ctx::Target if word == "计划" => !after.starts_with("生育") && !after.starts_with("单列"),
+        // 规划 as a verb opens its clause (规划建设扶贫车间15个); after another word it
+        // is a noun (因地制宜规划, 产业规划).
+        Ctx::Pledge if word == "规划" => !is_cjk_char(prev) || "将拟要并再".contains(prev),
         Ctx::Pledge if word == "拟" => !"模虚草".contains(prev) && next != '定',
         Ctx::Actual => {
             !(before.ends_with("结合") || before.ends_with("切合") || before.ends_with('从'))

@@ -26,9 +26,15 @@ pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
     }
     let head_text = t.get(head.0..head.1).unwrap_or("");
     let sentence_text = t.get(sentence_head.0..sentence_head.1).unwrap_or("");
-    // A pledge scopes its own clause (确保全年脱贫1200人), not the clauses after it
-    // (…,确保贫困对象有序退出,2016年有1579户…达到退出标准).
-    let pledged = marks.has(Ctx::Pledge, head) && !head_text.contains('已');
+    // A pledge scopes its own clause (确保全年脱贫1200人), and the whole sentence when
+    // it opens it (规划建设扶贫车间15个,带动就业450人), not the clauses after a later
+    // one (…,确保贫困对象有序退出,2016年有1579户…达到退出标准).
+    let first_clause = sentence_text
+        .find([',', '，', ';', '；'])
+        .map_or(sentence_head.1, |k| sentence_head.0 + k);
+    let pledged = (marks.has(Ctx::Pledge, head)
+        || marks.has(Ctx::Pledge, (sentence_head.0, first_clause)))
+        && !head_text.contains('已');
     if marks.has(Ctx::Target, head)
         || marks.has(Ctx::TargetTail, tail)
         || pledged
