@@ -198,6 +198,7 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("受益", R::Kind(K::Beneficiaries)),
         ("惠及", R::Kind(K::Beneficiaries)),
         ("培训", R::Kind(K::Beneficiaries)),
+        ("救治", R::Kind(K::Beneficiaries)),
         ("参保", R::Enrolment),
         ("养老保险", R::Enrolment),
         ("资助", R::Aid),
@@ -450,6 +451,17 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
         && raw.classifier == Some("个")
         && noun.ends_with('村')
         && !noun.contains("行政村");
+    // A count whose own noun names something else (158个行政村, 284个贫困县) is no
+    // count of poor or exited villages.
+    let other = !noun.contains('村') || noun.starts_with("行政村");
+    if unit == Unit::Count && !noun.is_empty() && other {
+        if matches!(
+            role,
+            Role::Poor | Role::Lift | Role::Remain | Role::PoorVillage | Role::ExitedVillage
+        ) {
+            return None;
+        }
+    }
     let kind = match role {
         Role::Poor | Role::Lift => match unit {
             Unit::Person if role == Role::Lift || lifted => K::LiftedPopulation,

@@ -411,6 +411,8 @@ fn heading(line: &str) -> bool {
         && !["报告", "公报", "来源", "发布", "时间"]
             .iter()
             .any(|w| line.contains(w))
+        // Words, not a dateline (2019-10-29, 2019年12月23日).
+        && line.chars().filter(|&c| is_cjk_char(c)).count() * 2 > line.chars().count()
 }
 
 /// The length in bytes of the negation right before the lifting word at `at` (未脱贫,

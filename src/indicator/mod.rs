@@ -406,18 +406,30 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             }
             None => respectively_for(t, items, i, locals.get(i), times)
                 .or_else(|| {
+                    // A yearly figure over an unnamed span looks only in its clause.
+                    let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
+                    let from = if yearly(head) {
+                        item.clause.0
+                    } else {
+                        item.sentence.0
+                    };
                     period_for(
                         t,
                         marks,
                         item.raw.num_start,
-                        item.sentence,
+                        (from, item.sentence.1),
                         item.clause.1,
                         times,
                         doc,
                         &mut times_at,
                     )
                 })
-                .or_else(|| carried(t, marks, item, times, doc)),
+                .or_else(|| {
+                    let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
+                    (!yearly(head))
+                        .then(|| carried(t, marks, item, times, doc))
+                        .flatten()
+                }),
         };
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;

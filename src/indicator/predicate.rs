@@ -118,6 +118,15 @@ pub(super) fn settle(
     if kind != K::SocialAssistance && standard(t, head, raw.end, item.clause.1) {
         return None;
     }
+    // A share (占32.6%, 占比, 比重) is not a rate.
+    if kind == K::PovertyIncidence
+        && raw.unit == Some(Unit::Percent)
+        && ["占", "占比", "比重", "比例", "占比为", "比重为"]
+            .iter()
+            .any(|w| head.trim_end().ends_with(w))
+    {
+        return None;
+    }
     let kind = match (predicate(head), kind) {
         // 减少贫困人口2300人, 贫困人口减少2300人, 较上年减少300户: the fall is the
         // number lifted out.
