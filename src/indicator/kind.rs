@@ -167,6 +167,11 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("脱贫不稳定户", R::Monitored),
         ("边缘易致贫户", R::Monitored),
         ("突发严重困难户", R::Monitored),
+        ("三类对象", R::Monitored),
+        ("监测总数", R::Monitored),
+        ("消除风险", R::Monitored),
+        ("风险消除", R::Monitored),
+        ("摆脱贫困", R::Lift),
         ("人均可支配收入", R::Kind(K::PerCapitaDisposableIncome)),
         ("人均纯收入", R::Kind(K::PerCapitaNetIncome)),
         ("集体经济收入", R::Kind(K::VillageCollectiveIncome)),
@@ -482,7 +487,8 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
         Role::Remain => match unit {
             Unit::Person => K::PoorPopulation,
             Unit::Household => K::PoorHouseholds,
-            Unit::Count if villages || raw.classifier == Some("个") => K::PoorVillages,
+            // 未摘帽县只剩52个: counties, not villages.
+            Unit::Count if villages => K::PoorVillages,
             _ => return None,
         },
         Role::Monitored => match unit {
@@ -596,6 +602,15 @@ pub(super) fn classify(
             // A population noun after the figure names it only when it follows at once
             // (6448户14571人贫困人口); 50户企业…与贫困户 is not.
             Role::Poor if after && distance > 2 => continue,
+            // A noun after a list separator heads the next item of the list
+            // (脱贫不稳定户5018户18684人、边缘易致贫户4876户…).
+            Role::Poor | Role::Monitored | Role::PoorVillage | Role::ExitedVillage
+                if after
+                    && t.get(group_end..tr.start)
+                        .is_some_and(|g| g.contains(['、', ',', '，', ';', '；'])) =>
+            {
+                continue;
+            }
             Role::Lift if !lifts(tr) => continue,
             // Village counts take the village word right next to them (脱贫村135个,
             // 78个是贫困村), not one further off (贫困村“一村一品”专业村8个).

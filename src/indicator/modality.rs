@@ -36,7 +36,8 @@ pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
         || marks.has(Ctx::Pledge, (sentence_head.0, first_clause)))
         && !head_text.contains('已');
     if marks.has(Ctx::Target, head)
-        || marks.has(Ctx::TargetTail, tail)
+        // 完成…任务 is the task done, not a target.
+        || marks.has(Ctx::TargetTail, tail) && !head_text.contains("完成")
         || pledged
         || ["目标:", "任务:", "目标是"]
             .iter()

@@ -143,6 +143,17 @@ fn standard_year(t: &str, tr: &TimeRaw) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// Whether a time dates the start of a change (从2012年末的9899万人减少至1660万人): it
+/// is the earlier value's (the figure right after its 的), not the period of a figure
+/// at `pos` further on.
+fn change_start(t: &str, tr: &TimeRaw, pos: usize) -> bool {
+    let before = t.get(..tr.start).unwrap_or("");
+    let after = t.get(tr.end..).unwrap_or("");
+    (before.ends_with('从') || before.ends_with('由'))
+        && after.starts_with('的')
+        && tr.end + '的'.len_utf8() != pos
+}
+
 /// The period a time expression names by itself; a month or date without a year is in
 /// `year_in_force` (the year named before it, else the document's).
 fn period_of(
@@ -257,7 +268,10 @@ pub(super) fn own_period_in(
     doc: Option<DocDate>,
 ) -> Option<Period> {
     let k = between.iter().rposition(|tr| {
-        tr.end <= pos && (tr.year.is_some() || tr.month.is_some()) && !standard_year(t, tr)
+        tr.end <= pos
+            && (tr.year.is_some() || tr.month.is_some())
+            && !standard_year(t, tr)
+            && !change_start(t, tr, pos)
     });
     let abs = k.and_then(|k| {
         let tr = between.get(k)?;
