@@ -330,6 +330,22 @@ pub(super) fn decide(
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     let item = items.get(i)?;
     let (kind, trigger) = decide_words(t, items, kinds, i, ctx)?;
+    // Two subjects joined before one figure (脱贫人口和监测对象795.7万人): the figure
+    // counts both, and is neither kind alone.
+    if let Some(tr) = trigger {
+        let joined = ["和", "及", "与", "、"]
+            .iter()
+            .find(|w| t.get(..tr.start).is_some_and(|b| b.ends_with(*w)));
+        if let Some(w) = joined {
+            let other = tr.start - w.len();
+            let before = within(ctx.triggers, (item.clause.0, tr.start));
+            if let Some(o) = before.last().filter(|o| o.end == other) {
+                if kind_for(o.role, &item.raw, t, false) != Some(kind) && o.role != Role::NearMiss {
+                    return None;
+                }
+            }
+        }
+    }
     Some((settle(t, item, kind, ctx)?, trigger))
 }
 

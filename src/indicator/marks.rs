@@ -112,7 +112,10 @@ pub(super) fn words() -> &'static Words {
             (ASSIST_VERBS, Ctx::Assist),
             (&["计划", "目标", "省定", "力争", "任务"], Ctx::Target),
             (&["目标", "任务"], Ctx::TargetTail),
-            (&["预计", "可带动", "预期", "有望", "届时"], Ctx::Expected),
+            (
+                &["预计", "预估", "可带动", "预期", "有望", "届时"],
+                Ctx::Expected,
+            ),
             (&["将贫困"], Ctx::WillPoor),
             (
                 &[

@@ -143,6 +143,13 @@ fn standard_year(t: &str, tr: &TimeRaw) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// Whether a time is the base of a comparison (比2021年底增加, 较2019年下降, 与2015年
+/// 相比): the figure is not of that year.
+fn compared(t: &str, tr: &TimeRaw) -> bool {
+    let before = t.get(..tr.start).unwrap_or("");
+    ["比", "较", "与", "同"].iter().any(|w| before.ends_with(w))
+}
+
 /// Whether a time dates the start of a change (从2012年末的9899万人减少至1660万人): it
 /// is the earlier value's (the figure right after its 的), not the period of a figure
 /// at `pos` further on.
@@ -272,6 +279,7 @@ pub(super) fn own_period_in(
             && (tr.year.is_some() || tr.month.is_some())
             && !standard_year(t, tr)
             && !change_start(t, tr, pos)
+            && !compared(t, tr)
     });
     let abs = k.and_then(|k| {
         let tr = between.get(k)?;

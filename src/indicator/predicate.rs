@@ -142,14 +142,41 @@ pub(super) fn settle(
         }
         // A village's added income is not an income per person, nor its income.
         (Some(Pred::RiseBy), K::VillageCollectiveIncome) => return None,
-        // A change written in percent (下降2.1%) is not the rate.
+        // A change written in percent (下降2.1%) is not the rate; in percentage points
+        // it is the gap.
         (Some(Pred::FallBy | Pred::RiseBy), K::PovertyIncidence)
             if raw.unit == Some(Unit::Percent) =>
         {
             return None;
         }
+        (Some(Pred::FallBy | Pred::RiseBy), K::PovertyIncidence) => K::PovertyIncidence,
+        // The change of any other count or sum (就业规模比上年增加132.9万人, 资金较上年
+        // 增加84.76亿元) is not the count.
+        (
+            Some(Pred::FallBy | Pred::RiseBy),
+            K::PoorVillages
+            | K::VillagesExited
+            | K::PovertyFunds
+            | K::Microcredit
+            | K::RelocatedPopulation
+            | K::RelocatedHouseholds
+            | K::HousingRenovation
+            | K::SocialAssistance
+            | K::Beneficiaries
+            | K::Employment
+            | K::AssistancePersonnel
+            | K::MonitoredHouseholds
+            | K::MonitoredPopulation,
+        ) => return None,
         (_, k) => k,
     };
+    // What goes beyond a target (超过年度目标任务258.7万人) is an excess, not the count.
+    if let Some(at) = head.rfind("超过").or_else(|| head.rfind("超额")) {
+        let rest = head.get(at..).unwrap_or("");
+        if rest.contains("目标") || rest.contains("任务") || rest.contains("计划") {
+            return None;
+        }
+    }
     Some(kind)
 }
 
