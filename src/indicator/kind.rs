@@ -279,6 +279,8 @@ pub(super) fn blocked(t: &str, at: usize, word: &str) -> bool {
             .any(|w| before.ends_with(w)),
         "投资" => before.ends_with('总'),
         "增收" => before.ends_with("集体"),
+        // 小额信贷扶贫资金: the fund of the loans, which are the measure.
+        "扶贫资金" => before.ends_with("信贷") || before.ends_with("贷款"),
         _ => false,
     }
 }

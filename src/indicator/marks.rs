@@ -372,19 +372,20 @@ impl Marks {
     }
 
     /// Relative times within `from..pos`: the last one, where it starts, and the
-    /// period it names in a document of date `doc`.
+    /// period it names in a document of date `doc` (`None` when it needs a date the
+    /// document does not give: 4年来 with no date names no year, and hides none).
     pub(super) fn relative_period(
         &self,
         from: usize,
         pos: usize,
         doc: Option<DocDate>,
-    ) -> Option<(usize, Period)> {
+    ) -> Option<(usize, Option<Period>)> {
         let k = self.relative.partition_point(|&(_, e, _)| e <= pos);
         let &(start, _, rel) = self.relative.get(k.checked_sub(1)?)?;
         if start < from {
             return None;
         }
-        Some((start, rel.resolve(doc)?))
+        Some((start, rel.resolve(doc)))
     }
 
     /// Where the paragraph holding `pos` starts.

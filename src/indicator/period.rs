@@ -304,8 +304,15 @@ pub(super) fn own_period_in(
     });
     let rel = marks.relative_period(from, pos, doc);
     match (abs, rel) {
-        (Some((ai, ap)), Some((ri, rp))) => Some(if ri > ai { rp } else { ap }),
-        (Some((_, p)), None) | (None, Some((_, p))) => Some(p),
+        (Some((ai, ap)), Some((ri, rp))) => {
+            if ri > ai {
+                rp
+            } else {
+                Some(ap)
+            }
+        }
+        (Some((_, p)), None) => Some(p),
+        (None, Some((_, rp))) => rp,
         (None, None) => None,
     }
 }
@@ -413,7 +420,7 @@ pub(super) fn carried(
             }
             let prev_end = t.get(..para)?.trim_end().len();
             let prev = marks.paragraph_start(prev_end);
-            let (_, p) = marks.relative_period(prev, prev_end, doc)?;
+            let p = marks.relative_period(prev, prev_end, doc)?.1?;
             (p.start < p.end).then_some(p)
         })
         .or_else(|| {
