@@ -85,6 +85,16 @@ pub(super) fn predicate(head: &str) -> Option<Pred> {
             best = Some((end, w.len(), p));
         }
     }
+    // 比上年多1200元, 较2021年底多48万人: a comparison by 多 (or 少) right before the
+    // figure.
+    let tail = near.trim_end();
+    let compared = near.contains('比') || near.contains('较');
+    if compared && tail.ends_with('多') && best.is_none_or(|(e, _, _)| e < tail.len()) {
+        return Some(Pred::RiseBy);
+    }
+    if compared && tail.ends_with('少') && best.is_none_or(|(e, _, _)| e < tail.len()) {
+        return Some(Pred::FallBy);
+    }
     best.map(|(_, _, p)| p)
 }
 

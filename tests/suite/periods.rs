@@ -310,3 +310,44 @@ fn paragraph_scope() {
         ("累计脱贫3.2万人。", D2021, &[("3.2万人", None)]),
     ]);
 }
+
+/// Period errors found on real reports, each in sentences of our own.
+#[test]
+fn classes_found_on_real_reports() {
+    table(&[
+        // A time after 比/较 is the base of a comparison.
+        (
+            "2022年,全县务工就业1.8万人,比2021年底多1200人。",
+            None,
+            &[("1.8万人", Some((2022, 2022)))],
+        ),
+        // The year that dates the start of a change is the earlier value's.
+        (
+            "2019年末,全省贫困人口从2014年末的98万人减少至3.2万人,累计减少94.8万人。",
+            None,
+            &[
+                ("3.2万人", Some((2019, 2019))),
+                ("94.8万人", Some((2019, 2019))),
+            ],
+        ),
+        // A yearly figure over an unnamed span takes no earlier year.
+        (
+            "全县贫困人口从2013年的4.1万人减少到2018年的0.3万人,连续5年平均每年减贫7600人。",
+            None,
+            &[("0.3万人", Some((2018, 2018))), ("7600人", None)],
+        ),
+        // A look back with no document date names no year, and hides the one before.
+        (
+            "全县贫困人口从2012年的3.2万人减少至2015年的1.1万人,三年来共减少贫困人口2.1万人。",
+            None,
+            &[("1.1万人", Some((2015, 2015))), ("2.1万人", None)],
+        ),
+        // A dateline is no heading; a dotted date is the document's.
+        ("2019-10-29\n全县脱贫1200人。", None, &[("1200人", None)]),
+        (
+            "25.12.2015 15:40\n今年全县减贫3100人。",
+            None,
+            &[("3100人", Some((2015, 2015)))],
+        ),
+    ]);
+}

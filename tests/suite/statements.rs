@@ -125,6 +125,13 @@ fn increases_are_not_incomes() {
         ),
         ("农民人均纯收入增加650元。", &[(K::IncomeIncrease, "650元")]),
         (
+            "人均纯收入6100元,比上年多740元。",
+            &[
+                (K::PerCapitaNetIncome, "6100元"),
+                (K::IncomeIncrease, "740元"),
+            ],
+        ),
+        (
             "農民人均純收入比上年增加930元。",
             &[(K::IncomeIncrease, "930元")],
         ),
@@ -258,4 +265,70 @@ fn each_record_carries_its_sentence() {
     for i in &found {
         assert!(i.sentence.start <= i.quantity.span.start && i.quantity.span.end <= i.sentence.end);
     }
+}
+
+/// Classes of error found on real reports, each in sentences of our own.
+#[test]
+fn classes_found_on_real_reports() {
+    table(&[
+        // A count whose own noun names something else is no village count.
+        (
+            "全县136个行政村中有贫困村71个。",
+            &[(K::PoorVillages, "71个")],
+        ),
+        ("全市今年还有37个贫困县退出。", &[]),
+        ("全省未摘帽县仅剩9个。", &[]),
+        // People treated are reached by a measure, not counted poor.
+        (
+            "全年救治贫困患者2.3万人。",
+            &[(K::Beneficiaries, "2.3万人")],
+        ),
+        // A share is not a rate.
+        (
+            "其中贫困发生率在30%以上的贫困村47个、占38.2%。",
+            &[(K::PoorVillages, "47个")],
+        ),
+        // The monitored categories, each its own item of the list.
+        (
+            "监测总数为5210户16850人(脱贫不稳定户1830户6020人、边缘易致贫户3380户10830人)。",
+            &[
+                (K::MonitoredHouseholds, "5210户"),
+                (K::MonitoredPopulation, "16850人"),
+                (K::MonitoredHouseholds, "1830户"),
+                (K::MonitoredPopulation, "6020人"),
+                (K::MonitoredHouseholds, "3380户"),
+                (K::MonitoredPopulation, "10830人"),
+            ],
+        ),
+        (
+            "累计消除风险2410户7710人。",
+            &[
+                (K::MonitoredHouseholds, "2410户"),
+                (K::MonitoredPopulation, "7710人"),
+            ],
+        ),
+        (
+            "全年有1.2萬貧困人口擺脫貧困。",
+            &[(K::LiftedPopulation, "1.2萬")],
+        ),
+        // The change of a count or a sum is not the count.
+        (
+            "务工就业规模达到1250万人,比上年底增加48万人。",
+            &[(K::Employment, "1250万人")],
+        ),
+        ("衔接资金同口径较上年增加3.6亿元。", &[]),
+        // What goes beyond a target is an excess.
+        ("全年转移就业超过年度目标任务6.2万人。", &[]),
+        // Two subjects joined before one figure.
+        ("脱贫人口和监测对象41.3万人。", &[]),
+        // The loans are the measure, their fund its money.
+        (
+            "累计发放小额信贷扶贫资金2.4亿元。",
+            &[(K::Microcredit, "2.4亿元")],
+        ),
+    ]);
+    use Modality::{Actual, Expected};
+    modalities("预估全年安排衔接资金约6200万元。", &[Expected]);
+    // 完成…任务 is the task done.
+    modalities("全年完成易地扶贫搬迁1300人的建设任务。", &[Actual]);
 }
