@@ -96,7 +96,10 @@ impl Extractor {
         }
     }
 
-    /// The document's date, for 今年, 去年, 上年, 明年 and `2016年以来`.
+    /// The document's date, for 今年, 去年, 上年, 明年, 目前, `2016年以来`, month-only
+    /// dates, and look backs (过去五年, 五年来), which end with the year before when the
+    /// month is January to March (as annual reviews are dated). It wins over a date
+    /// read from the text's header.
     #[must_use]
     pub const fn date(mut self, year: i32, month: u8, day: u8) -> Extractor {
         self.date = Some((year, month, day));
