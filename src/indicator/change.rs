@@ -20,7 +20,7 @@ pub(super) fn previous_index(t: &str, items: &[Item], i: usize) -> Option<usize>
             "下降", "增加", "增长", "提高", "减少", "降低", "上升", "提升", "降",
         ]
         .iter()
-        .any(|w| between.contains(w));
+        .any(|w| has_word(between, w));
     if !changed {
         return None;
     }

@@ -74,9 +74,17 @@ pub(super) enum Ctx {
     Plan,
     /// 分别: figures given in the order of the years or places before.
     Respectively,
+    /// A cumulative total (累计, 累积, 共 as "in all").
+    Cumulative,
+    /// Every year of an unnamed span (每年, 年均, 连续).
+    Yearly,
+    /// A target label that scopes its sentence (目标:, 任务:, 目标是).
+    TargetLabel,
+    /// 明年: next year, so expected.
+    NextYear,
 }
 
-pub(super) const CONTEXTS: usize = 14;
+pub(super) const CONTEXTS: usize = 18;
 
 impl List {
     /// A number of its own for each list: the triggers, then each context list.
@@ -130,6 +138,10 @@ pub(super) fn words() -> &'static Words {
             (&["目前", "当前", "截至目前", "截止目前"], Ctx::Now),
             (&["十一五", "十二五", "十三五", "十四五"], Ctx::Plan),
             (&["分别"], Ctx::Respectively),
+            (&["累计", "累积", "共"], Ctx::Cumulative),
+            (&["每年", "年均", "连续"], Ctx::Yearly),
+            (&["目标:", "任务:", "目标是"], Ctx::TargetLabel),
+            (&["明年"], Ctx::NextYear),
         ];
         for (ws, c) in contexts {
             for w in ws {
@@ -456,6 +468,8 @@ fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
         // 规划 as a verb opens its clause (规划建设扶贫车间15个); after another word it
         // is a noun (因地制宜规划, 产业规划).
         Ctx::Pledge if word == "规划" => !is_cjk_char(prev) || "将拟要并再".contains(prev),
+        // 共 as "in all" (共发放, 共计), not 共有 ("there are") or 共同.
+        Ctx::Cumulative if word == "共" => !matches!(next, '有' | '同'),
         Ctx::Pledge if word == "拟" => !"模虚草".contains(prev) && next != '定',
         Ctx::Actual => {
             !(before.ends_with("结合") || before.ends_with("切合") || before.ends_with('从'))
@@ -465,4 +479,19 @@ fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
         }
         _ => true,
     }
+}
+
+/// Where `word` last occurs in `hay`, found from its first character (a byte search):
+/// the short words asked about in a figure's clause cost no searcher set-up, as
+/// `str::rfind` with a string pattern does for each call.
+pub(super) fn rfind_word(hay: &str, word: &str) -> Option<usize> {
+    let first = word.chars().next()?;
+    hay.rmatch_indices(first)
+        .map(|(i, _)| i)
+        .find(|&i| hay.get(i..).is_some_and(|r| r.starts_with(word)))
+}
+
+/// Whether `word` occurs in `hay` (see [`rfind_word`]).
+pub(super) fn has_word(hay: &str, word: &str) -> bool {
+    rfind_word(hay, word).is_some()
 }

@@ -116,6 +116,7 @@ impl Extractor {
             queue: std::collections::VecDeque::new(),
             items: Vec::new(),
             scratch: Scratch::default(),
+            last_sentence: None,
             started: false,
             done: false,
         }
@@ -139,6 +140,8 @@ pub struct Indicators<'t> {
     items: Vec<Item>,
     /// Lists filled anew for each chunk, kept so that their memory is reused.
     scratch: Scratch,
+    /// The last sentence mapped to the original text (cleaned bounds, span).
+    last_sentence: Option<((usize, usize), Span)>,
     started: bool,
     done: bool,
 }
@@ -168,6 +171,7 @@ impl Pending {
         cursor: &mut Cursor<'_>,
         items: &[Item],
         main_region: Option<&String>,
+        last_sentence: &mut Option<((usize, usize), Span)>,
     ) -> Option<PovertyIndicator> {
         let raw = &items.get(self.item)?.raw;
         // In text order (a previous value comes first): the offset map is searched
@@ -186,9 +190,17 @@ impl Pending {
             }
             None => (String::new(), quantity.span),
         };
-        let sentence = cursor
-            .original(Span::new(self.sentence.0, self.sentence.1))
-            .1;
+        // Figures of one sentence come one after the other: its span is mapped once.
+        let sentence = match *last_sentence {
+            Some((s, span)) if s == self.sentence => span,
+            _ => {
+                let span = cursor
+                    .original(Span::new(self.sentence.0, self.sentence.1))
+                    .1;
+                *last_sentence = Some((self.sentence, span));
+                span
+            }
+        };
         Some(PovertyIndicator {
             kind: self.kind,
             quantity,
@@ -210,7 +222,9 @@ impl Iterator for Indicators<'_> {
         loop {
             if let Some(p) = self.queue.pop_front() {
                 let main = self.info.as_ref().and_then(|i| i.region.as_ref());
-                if let Some(found) = p.build(&mut self.cursor, &self.items, main) {
+                if let Some(found) =
+                    p.build(&mut self.cursor, &self.items, main, &mut self.last_sentence)
+                {
                     return Some(found);
                 }
                 continue;
@@ -223,6 +237,7 @@ impl Iterator for Indicators<'_> {
                 return None;
             }
             self.started = true;
+            self.last_sentence = None;
             chunk_indicators(self);
         }
     }
@@ -392,6 +407,9 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             continue;
         };
         let trig = subjects.get(i).copied().flatten();
+        let ctx = locals.get(i).copied().unwrap_or_default();
+        let head = (item.clause.0, item.raw.start);
+        let yearly = ctx.has(Ctx::Yearly, head);
         let prev_item = previous_of
             .get(i)
             .copied()
@@ -407,11 +425,11 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                     own_period(t, marks, from, item.sentence.0, times, doc)
                 })
             }
-            None => respectively_for(t, items, i, locals.get(i), times)
+            None => respectively_for(t, items, i, Some(&ctx), times)
                 .or_else(|| {
-                    // A yearly figure over an unnamed span looks only in its clause.
-                    let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
-                    let from = if yearly(head) {
+                    // A yearly figure over an unnamed span (连续6年平均每年减贫…, 年均)
+                    // looks only in its clause.
+                    let from = if yearly {
                         item.clause.0
                     } else {
                         item.sentence.0
@@ -428,9 +446,9 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                     )
                 })
                 .or_else(|| {
-                    let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
-                    (!yearly(head))
-                        .then(|| carried(t, marks, item, times, doc))
+                    let cumulative = ctx.has(Ctx::Cumulative, head);
+                    (!yearly)
+                        .then(|| carried(t, marks, item, times, doc, cumulative))
                         .flatten()
                 }),
         };

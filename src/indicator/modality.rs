@@ -29,25 +29,26 @@ pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
     // A pledge scopes its own clause (确保全年脱贫1200人), and the whole sentence when
     // it opens it (规划建设扶贫车间15个,带动就业450人), not the clauses after a later
     // one (…,确保贫困对象有序退出,2016年有1579户…达到退出标准).
-    let first_clause = sentence_text
-        .find([',', '，', ';', '；'])
-        .map_or(sentence_head.1, |k| sentence_head.0 + k);
+    let opens = || {
+        let first_clause = sentence_text
+            .find([',', '，', ';', '；'])
+            .map_or(sentence_head.1, |k| sentence_head.0 + k);
+        marks.has(Ctx::Pledge, (sentence_head.0, first_clause))
+    };
     let pledged = (marks.has(Ctx::Pledge, head)
-        || marks.has(Ctx::Pledge, (sentence_head.0, first_clause)))
+        || marks.has(Ctx::Pledge, sentence_head) && opens())
         && !head_text.contains('已');
     if marks.has(Ctx::Target, head)
         // 完成…任务 is the task done, not a target.
-        || marks.has(Ctx::TargetTail, tail) && !head_text.contains("完成")
+        || marks.has(Ctx::TargetTail, tail) && !has_word(head_text, "完成")
         || pledged
-        || ["目标:", "任务:", "目标是"]
-            .iter()
-            .any(|w| sentence_text.contains(w))
+        || marks.has(Ctx::TargetLabel, sentence_head)
     {
         return Modality::Target;
     }
     if marks.has(Ctx::Expected, sentence_head)
         || will(head_text) && !marks.has(Ctx::WillPoor, head)
-        || sentence_text.contains("明年")
+        || marks.has(Ctx::NextYear, sentence_head)
     {
         return Modality::Expected;
     }

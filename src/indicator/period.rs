@@ -393,22 +393,15 @@ fn dotted_date(head: &str) -> Option<DocDate> {
 
 /// For a figure whose sentence names no time: the last time named earlier in its
 /// paragraph, else the period of the heading over its paragraph; none for a cumulative
-/// total (累计) or where neither names one.
+/// total (`cumulative`: 累计, 共) or where neither names one.
 pub(super) fn carried(
     t: &str,
     marks: &Marks,
     item: &Item,
     times: &[TimeRaw],
     doc: Option<DocDate>,
+    cumulative: bool,
 ) -> Option<Period> {
-    let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
-    // 共 as "in all" (共发放, 共计), not 共有 ("there are") or 共同.
-    let cumulative = head.contains("累计")
-        || head.contains("累积")
-        || head.match_indices('共').any(|(i, _)| {
-            let next = head.get(i + '共'.len_utf8()..).unwrap_or("");
-            !next.starts_with(['有', '同'])
-        });
     let para = marks.paragraph_start(item.sentence.0);
     let found = own_period(t, marks, item.sentence.0, para, times, doc)
         .or_else(|| {
@@ -450,12 +443,6 @@ fn opens_item(para: &str) -> bool {
         .take(12)
         .position(|c| matches!(c, '。' | ':' | '：'))
         .is_some_and(|n| n <= 10)
-}
-
-/// Whether a clause speaks of every year of an unnamed span (连续6年平均每年减贫1300
-/// 多万人, 年均增收): a year named in an earlier clause is not its period.
-pub(super) fn yearly(head: &str) -> bool {
-    ["每年", "年均", "连续"].iter().any(|w| head.contains(w))
 }
 
 /// 分别 after two or more years, with as many figures after it (2018年和2019年分别脱贫

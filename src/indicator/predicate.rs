@@ -67,33 +67,69 @@ static PREDICATES: &[(&str, Pred)] = {
 /// How many characters before a figure a predicate may stand and still govern it.
 const PREDICATE_REACH: usize = 12;
 
-/// The predicate that governs a figure whose clause head (from the clause start to
-/// the figure) is `head`: the nearest predicate word in its last characters, a
-/// particle (了) after it aside.
-pub(super) fn predicate(head: &str) -> Option<Pred> {
-    let from = head
-        .char_indices()
-        .rev()
-        .nth(PREDICATE_REACH - 1)
-        .map_or(0, |(i, _)| i);
-    let near = head.get(from..).unwrap_or("");
-    let mut best: Option<(usize, usize, Pred)> = None;
-    for &(w, p) in PREDICATES {
-        let Some(at) = near.rfind(w) else { continue };
-        let end = at + w.len();
-        if best.is_none_or(|(e, l, _)| (end, w.len()) > (e, l)) {
-            best = Some((end, w.len(), p));
+/// The last [`PREDICATE_REACH`] characters of a clause head (about: three bytes a
+/// character, cut back to a character boundary): what may govern the figure after it.
+pub(super) fn near_end(head: &str) -> &str {
+    let mut from = head.len().saturating_sub(PREDICATE_REACH * 3);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    head.get(from..).unwrap_or("")
+}
+
+/// What the last characters before a figure hold, read in one pass.
+#[derive(Default)]
+struct Near {
+    /// The governing predicate: its end, length and meaning.
+    predicate: Option<(usize, usize, Pred)>,
+    /// Where the last 标准 starts.
+    standard: Option<usize>,
+    /// Where the last 超过 or 超额 starts.
+    excess: Option<usize>,
+    /// Whether 比 or 较 (a comparison) stands there.
+    compared: bool,
+}
+
+fn read_near(near: &str) -> Near {
+    let mut n = Near::default();
+    for (at, c) in near.char_indices() {
+        let rest = near.get(at..).unwrap_or("");
+        match c {
+            '标' if rest.starts_with("标准") => n.standard = Some(at),
+            '超' if rest.starts_with("超过") || rest.starts_with("超额") => {
+                n.excess = Some(at)
+            }
+            '比' | '较' => n.compared = true,
+            '净' | '减' | '下' | '降' | '增' | '提' | '上' | '达' => {
+                for &(w, p) in PREDICATES {
+                    if !rest.starts_with(w) {
+                        continue;
+                    }
+                    let end = at + w.len();
+                    if n.predicate.is_none_or(|(e, l, _)| (end, w.len()) > (e, l)) {
+                        n.predicate = Some((end, w.len(), p));
+                    }
+                }
+            }
+            _ => {}
         }
     }
-    // 比上年多1200元, 较2021年底多48万人: a comparison by 多 (or 少) right before the
-    // figure.
+    n
+}
+
+/// The predicate that governs a figure whose clause head ends with `near` (see
+/// [`near_end`]), read as `n`: the nearest predicate word there, or a comparison by
+/// 多 or 少 right before the figure (比上年多1200元, 较2021年底多48万人).
+fn governing(near: &str, n: &Near) -> Option<Pred> {
+    let best = n.predicate;
     let tail = near.trim_end();
-    let compared = near.contains('比') || near.contains('较');
-    if compared && tail.ends_with('多') && best.is_none_or(|(e, _, _)| e < tail.len()) {
-        return Some(Pred::RiseBy);
-    }
-    if compared && tail.ends_with('少') && best.is_none_or(|(e, _, _)| e < tail.len()) {
-        return Some(Pred::FallBy);
+    if n.compared && best.is_none_or(|(e, _, _)| e < tail.len()) {
+        if tail.ends_with('多') {
+            return Some(Pred::RiseBy);
+        }
+        if tail.ends_with('少') {
+            return Some(Pred::FallBy);
+        }
     }
     best.map(|(_, _, p)| p)
 }
@@ -125,7 +161,9 @@ pub(super) fn settle(
     {
         return None;
     }
-    if kind != K::SocialAssistance && standard(t, head, raw.end, item.clause.1) {
+    let near = near_end(head);
+    let read = read_near(near);
+    if kind != K::SocialAssistance && standard(t, near, &read, raw.end, item.clause.1) {
         return None;
     }
     // A share (占32.6%, 占比, 比重) is not a rate.
@@ -137,7 +175,7 @@ pub(super) fn settle(
     {
         return None;
     }
-    let kind = match (predicate(head), kind) {
+    let kind = match (governing(near, &read), kind) {
         // 减少贫困人口2300人, 贫困人口减少2300人, 较上年减少300户: the fall is the
         // number lifted out.
         (Some(Pred::FallBy), K::PoorPopulation) => K::LiftedPopulation,
@@ -181,9 +219,9 @@ pub(super) fn settle(
         (_, k) => k,
     };
     // What goes beyond a target (超过年度目标任务258.7万人) is an excess, not the count.
-    if let Some(at) = head.rfind("超过").or_else(|| head.rfind("超额")) {
-        let rest = head.get(at..).unwrap_or("");
-        if rest.contains("目标") || rest.contains("任务") || rest.contains("计划") {
+    if let Some(at) = read.excess {
+        let rest = near.get(at..).unwrap_or("");
+        if ["目标", "任务", "计划"].iter().any(|w| has_word(rest, w)) {
             return None;
         }
     }
@@ -193,18 +231,18 @@ pub(super) fn settle(
 /// Whether the figure states a standard (扶贫标准2300元, 标准为每人4000元, 降到2%以下
 /// 的退出标准) rather than a fact: 标准 in the last characters before it, not as what
 /// was met (达到退出标准的1579户), or 的…标准 right after it.
-fn standard(t: &str, head: &str, end: usize, clause_end: usize) -> bool {
-    let from = head.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
-    let near = head.get(from..).unwrap_or("");
-    if let Some(at) = near.rfind("标准") {
+fn standard(t: &str, near: &str, read: &Near, end: usize, clause_end: usize) -> bool {
+    if let Some(at) = read.standard {
         let before = near.get(..at).unwrap_or("");
-        if !before.contains('达') && !before.contains("符合") {
+        if !before.contains('达') && !has_word(before, "符合") {
             return true;
         }
     }
-    let tail = t.get(end..clause_end).unwrap_or("");
-    let to = tail.char_indices().nth(8).map_or(tail.len(), |(i, _)| i);
-    let tail = tail.get(..to).unwrap_or("");
+    let mut to = end.saturating_add(8 * 3).min(clause_end);
+    while !t.is_char_boundary(to) && to > end {
+        to -= 1;
+    }
+    let tail = t.get(end..to).unwrap_or("");
     tail.find('的')
-        .is_some_and(|d| tail.get(d..).is_some_and(|r| r.contains("标准")))
+        .is_some_and(|d| tail.get(d..).is_some_and(|r| has_word(r, "标准")))
 }
