@@ -777,14 +777,14 @@ pub(super) fn inherit(
 /// For a figure right after a colon (贫困人口:1200人), the clause that runs from the
 /// label's clause start to the figure's clause end.
 fn label_clause(t: &str, item: &Item) -> Option<(usize, usize)> {
-    let head = t.get(item.clause.0..item.raw.start)?;
-    if !head.trim().is_empty() {
-        return None;
-    }
     let before = t.get(..item.clause.0)?;
     let label = before
         .strip_suffix(':')
         .or_else(|| before.strip_suffix('：'))?;
+    let head = t.get(item.clause.0..item.raw.start)?;
+    if !head.trim().is_empty() {
+        return None;
+    }
     // The label: back to the clause end before it, at most 20 characters.
     let mut start = label.len();
     for (n, (i, c)) in label.char_indices().rev().enumerate() {

@@ -361,18 +361,28 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
     let mut used_as_previous = vec![false; items.len()];
     let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
     let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
-    let mut local = Local::default();
+    // The marks of each sentence once (figures of a sentence share them), and which
+    // one each figure's is.
     let mut at = Sweeps::default();
-    let locals: Vec<Local<'_>> = items
+    let mut locals: Vec<Local<'_>> = Vec::new();
+    let local_of: Vec<usize> = items
         .iter()
         .map(|item| {
-            if local.range != item.sentence {
-                local = marks.local(item.sentence, &mut at);
+            if locals.last().is_none_or(|l| l.range != item.sentence) {
+                locals.push(marks.local(item.sentence, &mut at));
             }
-            local
+            locals.len() - 1
         })
         .collect();
-    for (i, ctx) in locals.iter().enumerate() {
+    let none = Local::default();
+    let local = |i: usize| {
+        local_of
+            .get(i)
+            .and_then(|&k| locals.get(k))
+            .unwrap_or(&none)
+    };
+    for i in 0..items.len() {
+        let ctx = local(i);
         let choice = decide(t, items, &kinds, i, ctx);
         // An inherited kind keeps the words of the figure it came from.
         let trig = choice.and_then(|c| c.1).or_else(|| {
@@ -407,7 +417,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             continue;
         };
         let trig = subjects.get(i).copied().flatten();
-        let ctx = locals.get(i).copied().unwrap_or_default();
+        let ctx = *local(i);
         let head = (item.clause.0, item.raw.start);
         let yearly = ctx.has(Ctx::Yearly, head);
         let prev_item = previous_of
@@ -466,7 +476,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             region: clause_region(t, &marks.places, item),
             previous,
             sentence: evidence(t, item.sentence),
-            modality: modality(t, locals.get(i).copied().unwrap_or_default(), item),
+            modality: modality(t, ctx, item),
         });
     }
 }

@@ -22,47 +22,58 @@ pub(super) enum Pred {
     RiseTo,
 }
 
-/// Predicate words. The nearest one before a figure governs it; of two ending at the
-/// same place the longer wins (减少到 over 减少).
-static PREDICATES: &[(&str, Pred)] = {
+/// Predicate words, by their first character. The nearest one before a figure
+/// governs it; of two ending at the same place the longer wins (减少到 over 减少).
+fn predicates_from(c: char) -> &'static [(&'static str, Pred)] {
     use Pred as P;
-    &[
-        ("净减少", P::FallBy),
-        ("减少", P::FallBy),
-        ("下降", P::FallBy),
-        ("降低", P::FallBy),
-        ("减少到", P::FallTo),
-        ("减少至", P::FallTo),
-        ("减少为", P::FallTo),
-        ("减至", P::FallTo),
-        ("减为", P::FallTo),
-        ("减到", P::FallTo),
-        ("降至", P::FallTo),
-        ("降到", P::FallTo),
-        ("降为", P::FallTo),
-        ("下降到", P::FallTo),
-        ("下降至", P::FallTo),
-        ("下降为", P::FallTo),
-        ("降低到", P::FallTo),
-        ("降低至", P::FallTo),
-        ("降低为", P::FallTo),
-        ("增加", P::RiseBy),
-        ("增长", P::RiseBy),
-        ("提高", P::RiseBy),
-        ("上涨", P::RiseBy),
-        ("增加到", P::RiseTo),
-        ("增加至", P::RiseTo),
-        ("增加为", P::RiseTo),
-        ("增长到", P::RiseTo),
-        ("增长至", P::RiseTo),
-        ("增长为", P::RiseTo),
-        ("提高到", P::RiseTo),
-        ("提高至", P::RiseTo),
-        ("提高为", P::RiseTo),
-        ("增至", P::RiseTo),
-        ("达到", P::RiseTo),
-    ]
-};
+    match c {
+        '净' => &[("净减少", P::FallBy)],
+        '减' => &[
+            ("减少", P::FallBy),
+            ("减少到", P::FallTo),
+            ("减少至", P::FallTo),
+            ("减少为", P::FallTo),
+            ("减至", P::FallTo),
+            ("减为", P::FallTo),
+            ("减到", P::FallTo),
+        ],
+        '下' => &[
+            ("下降", P::FallBy),
+            ("下降到", P::FallTo),
+            ("下降至", P::FallTo),
+            ("下降为", P::FallTo),
+        ],
+        '降' => &[
+            ("降低", P::FallBy),
+            ("降至", P::FallTo),
+            ("降到", P::FallTo),
+            ("降为", P::FallTo),
+            ("降低到", P::FallTo),
+            ("降低至", P::FallTo),
+            ("降低为", P::FallTo),
+        ],
+        '增' => &[
+            ("增加", P::RiseBy),
+            ("增长", P::RiseBy),
+            ("增加到", P::RiseTo),
+            ("增加至", P::RiseTo),
+            ("增加为", P::RiseTo),
+            ("增长到", P::RiseTo),
+            ("增长至", P::RiseTo),
+            ("增长为", P::RiseTo),
+            ("增至", P::RiseTo),
+        ],
+        '提' => &[
+            ("提高", P::RiseBy),
+            ("提高到", P::RiseTo),
+            ("提高至", P::RiseTo),
+            ("提高为", P::RiseTo),
+        ],
+        '上' => &[("上涨", P::RiseBy)],
+        '达' => &[("达到", P::RiseTo)],
+        _ => &[],
+    }
+}
 
 /// How many characters before a figure a predicate may stand and still govern it.
 const PREDICATE_REACH: usize = 12;
@@ -101,7 +112,7 @@ fn read_near(near: &str) -> Near {
             }
             '比' | '较' => n.compared = true,
             '净' | '减' | '下' | '降' | '增' | '提' | '上' | '达' => {
-                for &(w, p) in PREDICATES {
+                for &(w, p) in predicates_from(c) {
                     if !rest.starts_with(w) {
                         continue;
                     }
