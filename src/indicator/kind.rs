@@ -477,13 +477,15 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
     // A count whose own noun names something else (158个行政村, 284个贫困县) is no
     // count of poor or exited villages.
     let other = !noun.contains('村') || noun.starts_with("行政村");
-    if unit == Unit::Count && !noun.is_empty() && other {
-        if matches!(
+    if unit == Unit::Count
+        && !noun.is_empty()
+        && other
+        && matches!(
             role,
             Role::Poor | Role::Lift | Role::Remain | Role::PoorVillage | Role::ExitedVillage
-        ) {
-            return None;
-        }
+        )
+    {
+        return None;
     }
     let kind = match role {
         Role::Poor | Role::Lift => match unit {

@@ -472,10 +472,12 @@ fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
         Ctx::Cumulative if word == "共" => !matches!(next, '有' | '同'),
         Ctx::Pledge if word == "拟" => !"模虚草".contains(prev) && next != '定',
         Ctx::Actual => {
-            !(before.ends_with("结合") || before.ends_with("切合") || before.ends_with('从'))
-                && !["困难", "情况", "问题", "需要", "需求", "出发"]
+            !(before.ends_with("结合")
+                || before.ends_with("切合")
+                || before.ends_with('从')
+                || ["困难", "情况", "问题", "需要", "需求", "出发"]
                     .iter()
-                    .any(|w| after.starts_with(w))
+                    .any(|w| after.starts_with(w)))
         }
         _ => true,
     }

@@ -447,8 +447,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                     period_for(
                         t,
                         marks,
-                        item.raw.num_start,
-                        (from, item.sentence.1),
+                        (from, item.raw.num_start),
                         item.clause.1,
                         times,
                         doc,

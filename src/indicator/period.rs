@@ -190,30 +190,21 @@ pub(super) fn year_of_time(tr: &TimeRaw) -> Option<Period> {
     })
 }
 
-/// The period of a figure at `pos` from its sentence: the nearest time expression
-/// before it, else a relative one, else a time after it before the next semicolon.
-/// `at` keeps the bounds in `times` found for the last figure: figures asked in order
+/// The period of a figure at `pos` from the stretch `from..pos` (its sentence, or its
+/// clause for a yearly figure): the nearest time expression there, else a relative
+/// one, else a time after it in its clause (up to `clause_end`). `at` keeps the bounds in `times` found for the last figure: figures asked in order
 /// cost a few steps each (see [`sweep`]).
 pub(super) fn period_for(
     t: &str,
     marks: &Marks,
-    pos: usize,
-    sentence: (usize, usize),
+    (from, pos): (usize, usize),
     clause_end: usize,
     times: &[TimeRaw],
     doc: Option<DocDate>,
     at: &mut (usize, usize),
 ) -> Option<Period> {
-    let (a, b) = sweep(times, (sentence.0, pos), at, |tr| tr.start);
-    own_period_in(
-        t,
-        marks,
-        pos,
-        sentence.0,
-        times.get(a..b).unwrap_or(&[]),
-        doc,
-    )
-    .or_else(|| {
+    let (a, b) = sweep(times, (from, pos), at, |tr| tr.start);
+    own_period_in(t, marks, pos, from, times.get(a..b).unwrap_or(&[]), doc).or_else(|| {
         // A time after the figure speaks of it only in its own clause (28个贫困村于2017年
         // 全部出列), not in the next (…6576户17990人;2014年全县农村人均可支配收入…),
         // and not as a deadline (到2020年底).
