@@ -38,6 +38,8 @@ const CSV_FIELDS: &[&str] = &[
     "noun",
     "per",
     "subject",
+    "sentence_start",
+    "sentence_end",
     "period_start",
     "period_end",
     "region",
