@@ -55,6 +55,8 @@ const CSV_FIELDS: &[&str] = &[
     "subject",
     "subject_start",
     "subject_end",
+    "sentence_start",
+    "sentence_end",
     "period_start",
     "period_end",
     "region",
@@ -84,7 +86,7 @@ fn csv_row(doc: &common::Doc, ind: &fupin::PovertyIndicator, out: &mut common::O
     let prev = ind.previous.as_ref();
     let pq = prev.map(|p| &p.quantity);
     let pp = prev.and_then(|p| p.period);
-    let row: [&str; 34] = [
+    let row: [&str; 36] = [
         file,
         id,
         url,
@@ -103,6 +105,8 @@ fn csv_row(doc: &common::Doc, ind: &fupin::PovertyIndicator, out: &mut common::O
         &ind.subject,
         &ind.subject_span.start.to_string(),
         &ind.subject_span.end.to_string(),
+        &ind.sentence.start.to_string(),
+        &ind.sentence.end.to_string(),
         &opt(ind.period.map(|p| p.start)),
         &opt(ind.period.map(|p| p.end)),
         ind.region.as_deref().unwrap_or(""),

@@ -203,8 +203,9 @@ fn unknown_name() {
         "{e}"
     );
     assert!(
-        e.to_string()
-            .ends_with("employment assistance_personnel (bytes 0..4)"),
+        e.to_string().ends_with(
+            "assistance_personnel monitored_households monitored_population (bytes 0..4)"
+        ),
         "{e}"
     );
 }

@@ -5,9 +5,11 @@ mod examples;
 mod forms;
 mod indicators;
 mod numerals;
+mod periods;
 mod props;
 mod quantities;
 #[cfg(feature = "serde")]
 mod snapshots;
+mod statements;
 #[cfg(feature = "serde")]
 mod wire;

@@ -1,0 +1,799 @@
+//! Kinds: the trigger words, what each says about the figures near it, and how a
+//! figure's kind is decided from its clause and sentence.
+
+use super::*;
+
+named_enum! {
+    /// The kinds of poverty indicator (spec section 3), by their JSON names.
+    ///
+    /// `Display`/`FromStr` use the snake_case names; [`IndicatorKind::label`] gives a
+    /// Chinese label for tables.
+    ///
+    /// ```
+    /// use fupin::IndicatorKind;
+    /// let k: IndicatorKind = "poverty_incidence".parse()?;
+    /// assert_eq!(k, IndicatorKind::PovertyIncidence);
+    /// assert_eq!(k.label(), "贫困发生率");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub enum IndicatorKind {
+        /// People in poverty, registered or counted (建档立卡贫困人口).
+        PoorPopulation => "poor_population",
+        /// Households in poverty (贫困户).
+        PoorHouseholds => "poor_households",
+        /// People lifted out of poverty (脱贫人口).
+        LiftedPopulation => "lifted_population",
+        /// Households lifted out of poverty.
+        LiftedHouseholds => "lifted_households",
+        /// Poverty incidence, in percent or (for a gap) percentage points.
+        PovertyIncidence => "poverty_incidence",
+        /// Poor villages (贫困村).
+        PoorVillages => "poor_villages",
+        /// Poor villages that left the list (出列, 退出).
+        VillagesExited => "villages_exited",
+        /// Per-capita disposable income (人均可支配收入).
+        PerCapitaDisposableIncome => "per_capita_disposable_income",
+        /// Per-capita net income (人均纯收入).
+        PerCapitaNetIncome => "per_capita_net_income",
+        /// Added income per person or household (户均增收, 人均增收).
+        IncomeIncrease => "income_increase",
+        /// Village collective income (村集体经济收入).
+        VillageCollectiveIncome => "village_collective_income",
+        /// Money put into poverty work (扶贫资金, 统筹整合资金, 投入, 赔付).
+        PovertyFunds => "poverty_funds",
+        /// Microcredit (小额信贷): amounts, households reached, loans.
+        Microcredit => "microcredit",
+        /// People relocated (易地扶贫搬迁).
+        RelocatedPopulation => "relocated_population",
+        /// Households relocated.
+        RelocatedHouseholds => "relocated_households",
+        /// Households whose dilapidated houses were renovated (危房改造).
+        HousingRenovation => "housing_renovation",
+        /// Social assistance (低保, 五保, 特困供养, 兜底): money, standards, people covered.
+        SocialAssistance => "social_assistance",
+        /// Poor households or people reached by a measure (带动, 受益, 资助).
+        Beneficiaries => "beneficiaries",
+        /// Poor workers employed, posts created (就业, 务工, 岗位).
+        Employment => "employment",
+        /// First secretaries, village teams, paired cadres (第一书记, 驻村工作队).
+        AssistancePersonnel => "assistance_personnel",
+        /// Households watched against falling back into poverty (防止返贫监测对象…户,
+        /// 纳入监测, 监测户), in the consolidation reports of 2021 on.
+        MonitoredHouseholds => "monitored_households",
+        /// The people of those households (防止返贫监测对象…人).
+        MonitoredPopulation => "monitored_population",
+    }
+}
+
+impl IndicatorKind {
+    /// A short Chinese label.
+    #[must_use]
+    pub const fn label(self) -> &'static str {
+        match self {
+            IndicatorKind::PoorPopulation => "贫困人口",
+            IndicatorKind::PoorHouseholds => "贫困户",
+            IndicatorKind::LiftedPopulation => "脱贫人口",
+            IndicatorKind::LiftedHouseholds => "脱贫户",
+            IndicatorKind::PovertyIncidence => "贫困发生率",
+            IndicatorKind::PoorVillages => "贫困村",
+            IndicatorKind::VillagesExited => "出列贫困村",
+            IndicatorKind::PerCapitaDisposableIncome => "人均可支配收入",
+            IndicatorKind::PerCapitaNetIncome => "人均纯收入",
+            IndicatorKind::IncomeIncrease => "增收",
+            IndicatorKind::VillageCollectiveIncome => "村集体经济收入",
+            IndicatorKind::PovertyFunds => "扶贫资金",
+            IndicatorKind::Microcredit => "小额信贷",
+            IndicatorKind::RelocatedPopulation => "易地扶贫搬迁人口",
+            IndicatorKind::RelocatedHouseholds => "易地扶贫搬迁户",
+            IndicatorKind::HousingRenovation => "危房改造",
+            IndicatorKind::SocialAssistance => "社会救助",
+            IndicatorKind::Beneficiaries => "受益对象",
+            IndicatorKind::Employment => "就业",
+            IndicatorKind::AssistancePersonnel => "帮扶力量",
+            IndicatorKind::MonitoredHouseholds => "防止返贫监测户",
+            IndicatorKind::MonitoredPopulation => "防止返贫监测人口",
+        }
+    }
+
+    /// The units a figure of this kind may have.
+    #[must_use]
+    pub fn units(self) -> &'static [Unit] {
+        use IndicatorKind as K;
+        use Unit as U;
+        match self {
+            K::PoorPopulation | K::LiftedPopulation | K::RelocatedPopulation => &[U::Person],
+            K::PoorHouseholds | K::LiftedHouseholds | K::RelocatedHouseholds => &[U::Household],
+            K::MonitoredHouseholds => &[U::Household],
+            K::MonitoredPopulation => &[U::Person],
+            K::HousingRenovation => &[U::Household],
+            K::PovertyIncidence => &[U::Percent, U::PercentagePoint],
+            K::PoorVillages | K::VillagesExited => &[U::Count],
+            K::PerCapitaDisposableIncome
+            | K::PerCapitaNetIncome
+            | K::IncomeIncrease
+            | K::VillageCollectiveIncome
+            | K::PovertyFunds => &[U::Yuan],
+            K::Microcredit => &[U::Yuan, U::Household, U::Count],
+            K::SocialAssistance => &[U::Yuan, U::Person, U::PersonTime, U::Household],
+            K::Beneficiaries => &[U::Household, U::Person, U::PersonTime],
+            K::Employment | K::AssistancePersonnel => &[U::Person, U::Count],
+        }
+    }
+}
+
+/// What a trigger word says about the figures near it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Role {
+    /// A population noun: poor people or households (贫困人口, 贫困户, 贫困对象).
+    Poor,
+    /// Poor villages (贫困村).
+    PoorVillage,
+    /// Lifted out (脱贫, 退出, 出列, 摘帽).
+    Lift,
+    /// Exited villages as a noun (脱贫村).
+    ExitedVillage,
+    /// A lifting word negated (未脱贫, 尚未出列): what it counts is still poor.
+    Remain,
+    /// Households or people watched against falling back (防止返贫监测对象, 监测户).
+    Monitored,
+    /// A measure with its own kind.
+    Kind(IndicatorKind),
+    /// Funds in general (投入, 投资, 资金): poverty funds only in a poverty context.
+    GenericFunds,
+    /// Posts (岗位): employment, as persons or as posts counted.
+    Posts,
+    /// Aid paid (资助): beneficiaries in persons, funds in yuan.
+    Aid,
+    /// Insurance enrolment (参保, 养老保险): beneficiaries when the clause is about the poor.
+    Enrolment,
+    /// Cadres (干部): assistance personnel only with an assistance verb in the clause.
+    Cadre,
+    /// A near-miss of a trigger (地质灾害搬迁, 非贫困村, 贫困乡镇发生率): the clause is
+    /// about something else.
+    NearMiss,
+}
+
+/// Trigger words. Longer words come before words they contain, so that the longest
+/// match at a position wins.
+pub(super) static TRIGGERS: &[(&str, Role)] = {
+    use IndicatorKind as K;
+    use Role as R;
+    &[
+        ("贫困发生率", R::Kind(K::PovertyIncidence)),
+        ("防止返贫监测对象", R::Monitored),
+        ("监测对象", R::Monitored),
+        ("纳入监测", R::Monitored),
+        ("监测户", R::Monitored),
+        ("脱贫不稳定户", R::Monitored),
+        ("边缘易致贫户", R::Monitored),
+        ("突发严重困难户", R::Monitored),
+        ("三类对象", R::Monitored),
+        ("监测总数", R::Monitored),
+        ("消除风险", R::Monitored),
+        ("风险消除", R::Monitored),
+        ("摆脱贫困", R::Lift),
+        ("人均可支配收入", R::Kind(K::PerCapitaDisposableIncome)),
+        ("人均纯收入", R::Kind(K::PerCapitaNetIncome)),
+        ("集体经济收入", R::Kind(K::VillageCollectiveIncome)),
+        ("村集体经济", R::Kind(K::VillageCollectiveIncome)),
+        ("集体经济", R::Kind(K::VillageCollectiveIncome)),
+        ("村集体", R::Kind(K::VillageCollectiveIncome)),
+        ("村均", R::Kind(K::VillageCollectiveIncome)),
+        ("增收", R::Kind(K::IncomeIncrease)),
+        ("小额扶贫贷款", R::Kind(K::Microcredit)),
+        ("扶贫小额信贷", R::Kind(K::Microcredit)),
+        ("小额信贷", R::Kind(K::Microcredit)),
+        ("小额贷款", R::Kind(K::Microcredit)),
+        ("扶贫贷款", R::Kind(K::Microcredit)),
+        ("发放贷款", R::Kind(K::Microcredit)),
+        ("易地扶贫搬迁", R::Kind(K::RelocatedPopulation)),
+        ("易地搬迁", R::Kind(K::RelocatedPopulation)),
+        ("搬迁", R::Kind(K::RelocatedPopulation)),
+        ("入住", R::Kind(K::RelocatedPopulation)),
+        ("危房改造", R::Kind(K::HousingRenovation)),
+        ("低保", R::Kind(K::SocialAssistance)),
+        ("五保", R::Kind(K::SocialAssistance)),
+        ("特困供养", R::Kind(K::SocialAssistance)),
+        ("兜底", R::Kind(K::SocialAssistance)),
+        ("残疾人", R::Kind(K::SocialAssistance)),
+        ("护理补贴", R::Kind(K::SocialAssistance)),
+        ("生活补贴", R::Kind(K::SocialAssistance)),
+        ("孤儿", R::Kind(K::SocialAssistance)),
+        ("带动", R::Kind(K::Beneficiaries)),
+        ("受益", R::Kind(K::Beneficiaries)),
+        ("惠及", R::Kind(K::Beneficiaries)),
+        ("培训", R::Kind(K::Beneficiaries)),
+        ("救治", R::Kind(K::Beneficiaries)),
+        ("参保", R::Enrolment),
+        ("养老保险", R::Enrolment),
+        ("资助", R::Aid),
+        ("公益岗位", R::Posts),
+        ("就业岗位", R::Posts),
+        ("岗位", R::Posts),
+        ("就业", R::Kind(K::Employment)),
+        ("务工", R::Kind(K::Employment)),
+        ("用工", R::Kind(K::Employment)),
+        ("第一书记", R::Kind(K::AssistancePersonnel)),
+        ("驻村工作队", R::Kind(K::AssistancePersonnel)),
+        ("工作队", R::Kind(K::AssistancePersonnel)),
+        ("驻村队员", R::Kind(K::AssistancePersonnel)),
+        ("帮扶干部", R::Kind(K::AssistancePersonnel)),
+        ("党员干部", R::Kind(K::AssistancePersonnel)),
+        ("结对帮扶", R::Kind(K::AssistancePersonnel)),
+        ("扶贫骨干", R::Kind(K::AssistancePersonnel)),
+        ("联络组", R::Kind(K::AssistancePersonnel)),
+        ("包联", R::Kind(K::AssistancePersonnel)),
+        ("包保", R::Kind(K::AssistancePersonnel)),
+        ("省领导", R::Kind(K::AssistancePersonnel)),
+        ("市领导", R::Kind(K::AssistancePersonnel)),
+        ("干部", R::Cadre),
+        ("扶贫资金", R::Kind(K::PovertyFunds)),
+        ("帮扶资金", R::Kind(K::PovertyFunds)),
+        ("衔接资金", R::Kind(K::PovertyFunds)),
+        ("整合资金", R::Kind(K::PovertyFunds)),
+        ("涉农资金", R::Kind(K::PovertyFunds)),
+        ("统筹资金", R::Kind(K::PovertyFunds)),
+        ("形成资产", R::GenericFunds),
+        ("奖补", R::Kind(K::PovertyFunds)),
+        ("补助", R::Kind(K::PovertyFunds)),
+        ("赔付", R::Kind(K::PovertyFunds)),
+        ("拨付", R::Kind(K::PovertyFunds)),
+        ("资金", R::GenericFunds),
+        ("总投资", R::GenericFunds),
+        ("投资", R::GenericFunds),
+        ("投入", R::GenericFunds),
+        ("建档立卡贫困人口", R::Poor),
+        ("建档立卡贫困户", R::Poor),
+        ("贫困对象", R::Poor),
+        ("贫困人口", R::Poor),
+        ("贫困群众", R::Poor),
+        ("贫困户", R::Poor),
+        ("脱贫人口", R::Lift),
+        ("脱贫村", R::ExitedVillage),
+        ("贫困村", R::PoorVillage),
+        ("脱贫", R::Lift),
+        ("减贫", R::Lift),
+        ("退出", R::Lift),
+        ("出列", R::Lift),
+        ("摘帽", R::Lift),
+    ]
+};
+
+/// Words that make a trigger at the same place something else (地质灾害搬迁 is not
+/// poverty relocation; 脱贫攻坚 is the campaign, not people lifted out).
+pub(super) fn blocked(t: &str, at: usize, word: &str) -> bool {
+    let before = t.get(..at).unwrap_or("");
+    let after = t.get(at + word.len()..).unwrap_or("");
+    match word {
+        "脱贫" => {
+            after.starts_with("攻坚")
+                || after.starts_with("成果")
+                || after.starts_with("摘帽县")
+                || after.starts_with("县")
+                || after.starts_with("户")
+                || after.starts_with("人口")
+        }
+        "干部" => before.ends_with("党员") || before.ends_with("帮扶"),
+        "资金" => ["扶贫", "帮扶", "衔接", "整合", "涉农"]
+            .iter()
+            .any(|w| before.ends_with(w)),
+        "投资" => before.ends_with('总'),
+        "增收" => before.ends_with("集体"),
+        // 小额信贷扶贫资金: the fund of the loans, which are the measure.
+        "扶贫资金" => before.ends_with("信贷") || before.ends_with("贷款"),
+        _ => false,
+    }
+}
+
+/// A trigger word that names something else here: 地质灾害搬迁, 非贫困村.
+pub(super) fn near_miss(t: &str, at: usize, word: &str) -> bool {
+    let before = t.get(..at).unwrap_or("");
+    match word {
+        "搬迁" => before.ends_with("灾害") || before.ends_with("避险"),
+        "贫困村" | "脱贫村" | "贫困户" | "贫困人口" => before.ends_with('非'),
+        _ => false,
+    }
+}
+
+/// Words that mark a poverty context, which generic fund words need.
+pub(super) static POVERTY_CONTEXT: &[&str] = &[
+    "扶贫",
+    "脱贫",
+    "贫困",
+    "帮扶",
+    "易地搬迁",
+    "攻坚",
+    "兜底",
+    "低保",
+    "巩固拓展",
+    "危房改造",
+];
+
+/// Verbs that make 干部 assistance personnel (选派干部, 结对帮扶).
+pub(super) static ASSIST_VERBS: &[&str] = &[
+    "帮扶", "结对", "包保", "包联", "选派", "下派", "驻村", "挂职", "派驻", "互派", "帮包",
+];
+
+#[derive(Clone, Copy, Debug)]
+pub(super) struct Trigger {
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) role: Role,
+}
+
+/// The kind of item `i`: from its clause, else from the clause before it, else from a
+/// measure word elsewhere in its sentence; none in a clause about something else.
+pub(super) fn decide(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+    ctx: &Local<'_>,
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let item = items.get(i)?;
+    let (kind, trigger) = decide_words(t, items, kinds, i, ctx)?;
+    // Two subjects joined before one figure (脱贫人口和监测对象795.7万人): the figure
+    // counts both, and is neither kind alone.
+    if let Some(tr) = trigger {
+        let joined = ["和", "及", "与", "、"]
+            .iter()
+            .find(|w| t.get(..tr.start).is_some_and(|b| b.ends_with(*w)));
+        if let Some(w) = joined {
+            let other = tr.start - w.len();
+            let before = within(ctx.triggers, (item.clause.0, tr.start));
+            if let Some(o) = before.last().filter(|o| o.end == other) {
+                if kind_for(o.role, &item.raw, t, false) != Some(kind) && o.role != Role::NearMiss {
+                    return None;
+                }
+            }
+        }
+    }
+    Some((settle(t, item, kind, ctx)?, trigger))
+}
+
+/// The kind the words of item `i`'s clause and sentence give it, before what
+/// happened to it is read (see [`settle`]).
+fn decide_words(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+    ctx: &Local<'_>,
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let item = items.get(i)?;
+    // A label and its figure (贫困发生率:5.2%, 贫困人口:1200人): the clause is the
+    // label's.
+    let labelled;
+    let item = match label_clause(t, item) {
+        Some(clause) => {
+            labelled = Item {
+                clause,
+                ..item.clone()
+            };
+            &labelled
+        }
+        None => item,
+    };
+    let triggers = ctx.triggers;
+    let raw = &item.raw;
+    // A figure that only describes what follows (100人以上易地扶贫搬迁安置村, 6人帮扶工作组).
+    let next = char_at(t, raw.end);
+    let written = t.get(raw.start..raw.end).unwrap_or("");
+    if (written.ends_with("以上") || written.ends_with("以下")) && next.is_some_and(is_cjk_char)
+    {
+        return None;
+    }
+    if raw.unit == Some(Unit::Person) {
+        let team = t
+            .get(raw.end..)
+            .unwrap_or("")
+            .chars()
+            .take(5)
+            .take_while(|&c| is_cjk_char(c))
+            .any(|c| c == '组');
+        if team {
+            return None;
+        }
+    }
+    let near_miss = within(triggers, (item.clause.0, raw.start))
+        .iter()
+        .any(|tr| tr.role == Role::NearMiss);
+    let own = classify(t, item, group_end(t, items, i), ctx);
+    // 其中…: a part of the figure before, of the same kind (…163户414人(其中建档立卡贫困对象161户409人)).
+    let clause_head = t.get(item.clause.0..raw.start).unwrap_or("");
+    if clause_head.starts_with("其中") {
+        let own_is_noun = own
+            .as_ref()
+            .is_some_and(|(_, tr)| tr.is_some_and(|tr| tier(tr.role) == 1));
+        if own_is_noun {
+            let unit = raw.unit?;
+            let prev = items.get(..i).and_then(|before| {
+                before
+                    .iter()
+                    .rposition(|p| p.sentence == item.sentence && p.raw.end <= item.clause.0)
+            });
+            if let Some(k) = prev.and_then(|j| kinds.get(j).copied().flatten()) {
+                if let Some(k) = sibling(k, unit) {
+                    return Some((k, None));
+                }
+            }
+        }
+        return own;
+    }
+    if own.is_some() {
+        return own;
+    }
+    if near_miss {
+        return None;
+    }
+    inherit(t, items, kinds, i).or_else(|| sentence_fallback(t, items, item, triggers))
+}
+
+/// The kind of the same family for `unit`: relocated people and households, and so on.
+pub(super) fn sibling(k: IndicatorKind, unit: Unit) -> Option<IndicatorKind> {
+    use IndicatorKind as K;
+    let k = match (k, unit) {
+        (K::RelocatedPopulation | K::RelocatedHouseholds, Unit::Person) => K::RelocatedPopulation,
+        (K::RelocatedPopulation | K::RelocatedHouseholds, Unit::Household) => {
+            K::RelocatedHouseholds
+        }
+        (K::PoorPopulation | K::PoorHouseholds, Unit::Person) => K::PoorPopulation,
+        (K::PoorPopulation | K::PoorHouseholds, Unit::Household) => K::PoorHouseholds,
+        (K::LiftedPopulation | K::LiftedHouseholds, Unit::Person) => K::LiftedPopulation,
+        (K::LiftedPopulation | K::LiftedHouseholds, Unit::Household) => K::LiftedHouseholds,
+        (k, _) => k,
+    };
+    k.units().contains(&unit).then_some(k)
+}
+
+/// Where the group of figures written together with item `i` ends (6576户17990人,
+/// 261153人次、8776.57万元).
+pub(super) fn group_end(t: &str, items: &[Item], i: usize) -> usize {
+    let mut end = items.get(i).map_or(0, |x| x.raw.end);
+    for next in items.iter().skip(i + 1) {
+        let gap = t.get(end..next.raw.start).unwrap_or("x");
+        if gap
+            .chars()
+            .all(|c| matches!(c, '、' | ' ' | ',' | '和' | '及'))
+            && chars_between(t, end, next.raw.start) <= 2
+        {
+            end = next.raw.end;
+        } else {
+            break;
+        }
+    }
+    end
+}
+
+/// The kind a role gives a figure of `unit` (with its classifier and noun).
+pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<IndicatorKind> {
+    use IndicatorKind as K;
+    let unit = raw.unit?;
+    let noun = raw.noun.and_then(|(a, b)| t.get(a..b)).unwrap_or("");
+    let villages = unit == Unit::Count
+        && raw.classifier == Some("个")
+        && noun.ends_with('村')
+        && !noun.contains("行政村");
+    // A count whose own noun names something else (158个行政村, 284个贫困县) is no
+    // count of poor or exited villages.
+    let other = !noun.contains('村') || noun.starts_with("行政村");
+    if unit == Unit::Count
+        && !noun.is_empty()
+        && other
+        && matches!(
+            role,
+            Role::Poor | Role::Lift | Role::Remain | Role::PoorVillage | Role::ExitedVillage
+        )
+    {
+        return None;
+    }
+    let kind = match role {
+        Role::Poor | Role::Lift => match unit {
+            Unit::Person if role == Role::Lift || lifted => K::LiftedPopulation,
+            Unit::Household if role == Role::Lift || lifted => K::LiftedHouseholds,
+            Unit::Person => K::PoorPopulation,
+            Unit::Household => K::PoorHouseholds,
+            Unit::Count if villages && (role == Role::Lift || lifted) => K::VillagesExited,
+            _ => return None,
+        },
+        Role::PoorVillage if unit == Unit::Count && (villages || raw.classifier == Some("个")) => {
+            if lifted {
+                K::VillagesExited
+            } else {
+                K::PoorVillages
+            }
+        }
+        Role::ExitedVillage if unit == Unit::Count => K::VillagesExited,
+        Role::Remain => match unit {
+            Unit::Person => K::PoorPopulation,
+            Unit::Household => K::PoorHouseholds,
+            // 未摘帽县只剩52个: counties, not villages.
+            Unit::Count if villages => K::PoorVillages,
+            _ => return None,
+        },
+        Role::Monitored => match unit {
+            Unit::Person => K::MonitoredPopulation,
+            Unit::Household => K::MonitoredHouseholds,
+            _ => return None,
+        },
+        Role::Kind(K::RelocatedPopulation) => match unit {
+            Unit::Person => K::RelocatedPopulation,
+            Unit::Household => K::RelocatedHouseholds,
+            _ => return None,
+        },
+        Role::Aid if unit == Unit::Yuan => K::PovertyFunds,
+        Role::Aid | Role::Enrolment => K::Beneficiaries,
+        Role::Posts if unit == Unit::Count && raw.classifier != Some("个") => return None,
+        Role::Posts => K::Employment,
+        Role::Kind(K::Employment) if unit == Unit::Count => return None,
+        Role::Kind(K::AssistancePersonnel)
+            if unit == Unit::Count && raw.classifier == Some("支") =>
+        {
+            K::AssistancePersonnel
+        }
+        Role::Kind(K::Microcredit) if unit == Unit::Count && raw.classifier == Some("笔") => {
+            K::Microcredit
+        }
+        Role::Kind(K::AssistancePersonnel | K::Microcredit) if unit == Unit::Count => return None,
+        Role::Kind(k) => k,
+        Role::GenericFunds => K::PovertyFunds,
+        Role::Cadre if unit == Unit::Person => K::AssistancePersonnel,
+        _ => return None,
+    };
+    kind.units().contains(&unit).then_some(kind)
+}
+
+/// The triggers that lie within `range` (triggers are sorted by position).
+pub(super) fn within(triggers: &[Trigger], range: (usize, usize)) -> &[Trigger] {
+    let a = triggers.partition_point(|tr| tr.start < range.0);
+    let b = triggers.partition_point(|tr| tr.start < range.1);
+    let inside = triggers.get(a..b.max(a)).unwrap_or(&[]);
+    // The last one may run past the end of the range.
+    match inside.last() {
+        Some(last) if last.end > range.1 => inside.get(..inside.len() - 1).unwrap_or(&[]),
+        _ => inside,
+    }
+}
+
+/// Picks the kind of an item from the trigger words of its clause: the nearest word
+/// that fits its unit; measure words (verbs) before population nouns.
+pub(super) fn classify(
+    t: &str,
+    item: &Item,
+    group_end: usize,
+    ctx: &Local<'_>,
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let raw = &item.raw;
+    let triggers = ctx.triggers;
+    let (cs, ce) = item.clause;
+    // Remaining (还有, 尚有, 仅剩…) before the figure: what it counts is still poor,
+    // whatever lifting word the clause holds.
+    let remain = ctx.has(Ctx::Remain, (cs, raw.start));
+    // A lifting word after the figure that has a figure of its own right after it
+    // (48万贫困人口已累计脱贫41.6万) tells what that one is, not this one.
+    let lifts =
+        |tr: &Trigger| tr.role == Role::Lift && !(tr.start >= raw.end && object_follows(t, tr.end));
+    let lifted = !remain && within(triggers, item.clause).iter().any(lifts);
+    // Poverty context for generic fund words: the sentence up to the figure, or a few
+    // characters after it (项目总投资1500万元(其中扶贫资金1000万元)).
+    let right_end = t
+        .get(raw.end..item.sentence.1)
+        .unwrap_or("")
+        .char_indices()
+        .nth(12)
+        .map_or(item.sentence.1, |(i, _)| raw.end + i);
+    let poverty_context = ctx.has(Ctx::Poverty, (item.sentence.0, raw.start))
+        || ctx.has(Ctx::Poverty, (raw.end, right_end));
+    let assisting = ctx.has(Ctx::Assist, item.clause);
+    let poor_clause = ctx.has(Ctx::Poverty, item.clause);
+    // (tier, score, kind, trigger): tier 0 for measure words, 1 for population nouns.
+    let mut best: Option<(u8, usize, IndicatorKind, Option<Trigger>)> = None;
+    let mut consider = |tier: u8, score: usize, k: IndicatorKind, tr: Option<Trigger>| {
+        if best.as_ref().is_none_or(|b| (tier, score) < (b.0, b.1)) {
+            best = Some((tier, score, k, tr));
+        }
+    };
+    // A figure's own noun (1.6万贫困人口, 78个贫困村) is a trigger at distance 0.
+    if let Some((a, b)) = raw.noun {
+        if let Some(tr) = within(triggers, (a, b)).last().copied() {
+            if tr.role == Role::NearMiss {
+                return None;
+            }
+            if let Some(k) = kind_for(remaining(tr.role, remain), raw, t, lifted) {
+                consider(tier(tr.role), 0, k, Some(tr));
+            }
+        }
+    }
+    for tr in within(triggers, (cs, ce)) {
+        let (distance, after) = if tr.end <= raw.num_start {
+            (chars_between(t, tr.end, raw.start), false)
+        } else if tr.start >= group_end {
+            (chars_between(t, group_end, tr.start), true)
+        } else {
+            continue;
+        };
+        match tr.role {
+            Role::NearMiss if distance <= 4 => return None,
+            Role::GenericFunds | Role::Kind(IndicatorKind::Employment) if !poverty_context => {
+                continue;
+            }
+            Role::Enrolment if !poor_clause => continue,
+            Role::Cadre if !assisting => continue,
+            // A population noun after the figure names it only when it follows at once
+            // (6448户14571人贫困人口); 50户企业…与贫困户 is not.
+            Role::Poor if after && distance > 2 => continue,
+            // A noun after a list separator heads the next item of the list
+            // (脱贫不稳定户5018户18684人、边缘易致贫户4876户…).
+            Role::Poor | Role::Monitored | Role::PoorVillage | Role::ExitedVillage
+                if after
+                    && t.get(group_end..tr.start)
+                        .is_some_and(|g| g.contains(['、', ',', '，', ';', '；'])) =>
+            {
+                continue;
+            }
+            Role::Lift if !lifts(tr) => continue,
+            // Village counts take the village word right next to them (脱贫村135个,
+            // 78个是贫困村), not one further off (贫困村“一村一品”专业村8个).
+            Role::PoorVillage | Role::ExitedVillage if distance > 1 && raw.noun.is_none() => {
+                continue;
+            }
+            _ => {}
+        }
+        let Some(k) = kind_for(remaining(tr.role, remain), raw, t, lifted) else {
+            continue;
+        };
+        // Specific fund words (低保、五保资金) before the generic 资金 next to them.
+        let extra = usize::from(tr.role == Role::GenericFunds) * 3;
+        consider(tier(tr.role), distance + extra, k, Some(*tr));
+    }
+    best.map(|(_, _, k, tr)| (k, tr))
+}
+
+/// A lifting word in a clause that says what remains (还有…未脱贫, 仅剩) counts what
+/// is left: a remaining count is never a lifted one.
+fn remaining(role: Role, remain: bool) -> Role {
+    match role {
+        Role::Lift | Role::ExitedVillage if remain => Role::Remain,
+        r => r,
+    }
+}
+
+/// Whether a figure follows the word ending at `end` as its object (脱贫41.6万,
+/// 脱贫了1200人): a numeral right after it, a particle aside.
+fn object_follows(t: &str, end: usize) -> bool {
+    let rest = t.get(end..).unwrap_or("");
+    let rest = rest.strip_prefix('了').unwrap_or(rest);
+    rest.chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || "一二两三四五六七八九十百千万零〇".contains(c))
+}
+
+pub(super) fn tier(role: Role) -> u8 {
+    match role {
+        Role::Poor | Role::PoorVillage => 1,
+        _ => 0,
+    }
+}
+
+/// When the clause names nothing: a measure word elsewhere in the sentence (做好“易地搬迁”
+/// 文章,…,两年内对163户414人…进行易地搬迁; 社会保障兜底,…标准人均3140元). Before the
+/// figure any measure word counts; after it only relocation and renovation, which end
+/// such sentences.
+pub(super) fn sentence_fallback(
+    t: &str,
+    items: &[Item],
+    item: &Item,
+    triggers: &[Trigger],
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let raw = &item.raw;
+    // A word that already names another figure of the same unit, nearer to it, is that
+    // figure's (利用扶贫资金195万元…,两年后每年收入可达100多万元).
+    let same_sentence = {
+        let a = items.partition_point(|o| o.raw.start < item.sentence.0);
+        let b = items.partition_point(|o| o.raw.start < item.sentence.1);
+        items.get(a..b.max(a)).unwrap_or(&[])
+    };
+    let taken = |tr: &Trigger| {
+        same_sentence.iter().any(|o| {
+            o.raw.unit == raw.unit
+                && o.raw.start != raw.start
+                && (tr.end <= o.raw.start && o.raw.end <= raw.start
+                    || raw.end <= o.raw.start && o.raw.end <= tr.start)
+        })
+    };
+    if raw.unit == Some(Unit::Count) || raw.unit == Some(Unit::Percent) {
+        return None;
+    }
+    let mut best: Option<(usize, IndicatorKind, Trigger)> = None;
+    for tr in within(triggers, item.sentence) {
+        let Role::Kind(k) = tr.role else { continue };
+        if taken(tr) {
+            continue;
+        }
+        let distance = if tr.end <= raw.start {
+            chars_between(t, tr.end, raw.start)
+        } else if tr.start >= raw.end
+            && matches!(
+                k,
+                IndicatorKind::RelocatedPopulation | IndicatorKind::HousingRenovation
+            )
+        {
+            chars_between(t, raw.end, tr.start)
+        } else {
+            continue;
+        };
+        if matches!(
+            k,
+            IndicatorKind::IncomeIncrease | IndicatorKind::PovertyIncidence
+        ) {
+            continue;
+        }
+        let Some(kind) = kind_for(tr.role, raw, t, false) else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|b| distance < b.0) {
+            best = Some((distance, kind, *tr));
+        }
+    }
+    best.map(|(_, k, tr)| (k, Some(tr)))
+}
+
+/// A figure whose short clause names nothing takes the kind of the figure before it in
+/// the same sentence (…贫困发生率34.4%,高于全省平均水平20.8个百分点; …4436户,金额19528.1万元).
+pub(super) fn inherit(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let item = items.get(i)?;
+    if chars_between(t, item.clause.0, item.raw.start) > 10 {
+        return None;
+    }
+    let j = i.checked_sub(1)?;
+    let prev = items.get(j)?;
+    if prev.sentence != item.sentence || prev.clause == item.clause {
+        return None;
+    }
+    let k = (*kinds.get(j)?)?;
+    let unit = item.raw.unit?;
+    // Counts are too loosely tied to go on (以上141个村 after 示范村1个); loans (笔)
+    // after a microcredit amount are the exception.
+    if unit == Unit::Count
+        && !(k == IndicatorKind::Microcredit && item.raw.classifier == Some("笔"))
+    {
+        return None;
+    }
+    // Only from the clause right before, with nothing between.
+    let between = t.get(prev.raw.end..item.clause.0).unwrap_or("");
+    if between
+        .chars()
+        .any(|c| is_clause_end(c) && !matches!(c, ',' | '，'))
+        || between.chars().count() > 6
+    {
+        return None;
+    }
+    k.units().contains(&unit).then_some((k, None))
+}
+
+/// For a figure right after a colon (贫困人口:1200人), the clause that runs from the
+/// label's clause start to the figure's clause end.
+fn label_clause(t: &str, item: &Item) -> Option<(usize, usize)> {
+    let before = t.get(..item.clause.0)?;
+    let label = before
+        .strip_suffix(':')
+        .or_else(|| before.strip_suffix('：'))?;
+    let head = t.get(item.clause.0..item.raw.start)?;
+    if !head.trim().is_empty() {
+        return None;
+    }
+    // The label: back to the clause end before it, at most 20 characters.
+    let mut start = label.len();
+    for (n, (i, c)) in label.char_indices().rev().enumerate() {
+        if is_clause_end(c) || n >= 20 {
+            break;
+        }
+        start = i;
+    }
+    (start < label.len()).then_some((start, item.clause.1))
+}

@@ -1,0 +1,682 @@
+//! Poverty indicators: what each figure measures, when and where.
+
+use crate::chars::{char_at, char_before};
+use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
+use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences, bound_from, sweep};
+use crate::quantity::{Raw, is_cjk_char};
+use crate::unit::named_enum;
+use crate::{ParseError, ParseErrorKind, Quantity, Span, Unit};
+use core::fmt;
+use core::iter::FusedIterator;
+use core::str::FromStr;
+
+mod change;
+mod kind;
+mod marks;
+mod modality;
+mod period;
+mod predicate;
+mod region;
+
+use change::*;
+use kind::*;
+use marks::*;
+use modality::modality;
+use period::*;
+use predicate::*;
+use region::*;
+
+pub use kind::IndicatorKind;
+pub use modality::Modality;
+pub use period::Period;
+
+/// The earlier value of a change (由A下降到B: A), with its own period.
+///
+/// ```
+/// use fupin::{Period, extract};
+/// let text = "全县贫困发生率由2014年的17.3%下降到2019年的0.5%。";
+/// let ind = extract(text).next().expect("an indicator");
+/// assert_eq!(ind.quantity.text, "0.5%");
+/// let previous = ind.previous.expect("the earlier value");
+/// assert_eq!(previous.quantity.text, "17.3%");
+/// assert_eq!(previous.period, Some(Period { start: 2014, end: 2014 }));
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Previous {
+    /// The earlier quantity, with its span in the original text.
+    pub quantity: Quantity<'static>,
+    /// Its period, where the text gives one.
+    pub period: Option<Period>,
+}
+
+/// A figure that the text ties to a poverty indicator.
+///
+/// Owned, `Send + Sync`, serializable and deserializable (feature `serde`) as the flat
+/// JSON of spec section 5.
+///
+/// ```
+/// use fupin::{IndicatorKind, Unit, extract};
+/// let text = "2019年底,石岭县建档立卡贫困人口由28615人减少到121人。";
+/// let ind = extract(text).next().expect("an indicator");
+/// assert_eq!(ind.kind, IndicatorKind::PoorPopulation);
+/// assert_eq!((ind.quantity.value.to_string(), ind.quantity.unit), ("121".into(), Some(Unit::Person)));
+/// assert_eq!(&text[ind.quantity.span], "121人");
+/// assert_eq!(ind.subject, "建档立卡贫困人口");
+/// assert_eq!(ind.region.as_deref(), Some("石岭县"));
+///
+/// // The JSON reads back to the same record (feature `serde`).
+/// let json = serde_json::to_string(&ind)?;
+/// assert_eq!(serde_json::from_str::<fupin::PovertyIndicator>(&json)?, ind);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[non_exhaustive]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct PovertyIndicator {
+    /// What it measures.
+    pub kind: IndicatorKind,
+    /// The figure, with its span in the original text.
+    pub quantity: Quantity<'static>,
+    /// The words that tied the figure to its kind, as written (建档立卡贫困人口).
+    pub subject: String,
+    /// Byte span of the subject in the original text.
+    pub subject_span: Span,
+    /// Byte span in the original text of the sentence the figure was read from, its
+    /// closing full stop included: the evidence a reviewer reads
+    /// (`&text[found.sentence.range()]`).
+    pub sentence: Span,
+    /// The year or years it refers to, where the text says so.
+    pub period: Option<Period>,
+    /// The place it belongs to: a place named in its clause, else the document's main
+    /// county or city, found from the text.
+    pub region: Option<String>,
+    /// The earlier value of a change (由A下降到B).
+    pub previous: Option<Previous>,
+    /// Actual, target or expected.
+    pub modality: Modality,
+}
+
+/// Options for [`extract`]: build with [`Extractor::new`], then call
+/// [`Extractor::extract`].
+///
+/// ```
+/// use fupin::{Extractor, IndicatorKind, Period};
+///
+/// let text = "今年初全县建档立卡贫困人口5767户10473人。";
+/// let found: Vec<_> = Extractor::new().date(2017, 6, 9).extract(text).collect();
+/// assert_eq!(found[1].kind, IndicatorKind::PoorPopulation);
+/// assert_eq!(found[1].period, Some(Period { start: 2017, end: 2017 }));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Extractor {
+    date: Option<(i32, u8, u8)>,
+    _private: (),
+}
+
+impl Extractor {
+    /// Default options: the document date is read from the text's header, if any.
+    #[must_use]
+    pub const fn new() -> Extractor {
+        Extractor {
+            date: None,
+            _private: (),
+        }
+    }
+
+    /// The document's date, for 今年, 去年, 上年, 明年, 目前, `2016年以来`, month-only
+    /// dates, and look backs (过去五年, 五年来), which end with the year before when the
+    /// month is January to March (as annual reviews are dated). It wins over a date
+    /// read from the text's header.
+    #[must_use]
+    pub const fn date(mut self, year: i32, month: u8, day: u8) -> Extractor {
+        self.date = Some((year, month, day));
+        self
+    }
+
+    /// Finds the indicators of `text`, in source order.
+    #[must_use]
+    pub fn extract<'t>(&self, text: &'t str) -> Indicators<'t> {
+        Indicators {
+            cursor: Cursor::new(text),
+            date: self.date,
+            info: None,
+            queue: std::collections::VecDeque::new(),
+            items: Vec::new(),
+            scratch: Scratch::default(),
+            last_sentence: None,
+            started: false,
+            done: false,
+        }
+    }
+}
+
+/// The indicators of a text, in source order; see [`extract`].
+///
+/// Reads the text a piece at a time (at most 64 KiB, cut after line breaks), so
+/// memory is bounded by the piece and what is found in it, whatever the text's size.
+///
+/// ```
+/// use fupin::IndicatorKind;
+/// let text = "全县有贫困村46个,建档立卡贫困户9342户。";
+/// let kinds: Vec<IndicatorKind> = fupin::extract(text).map(|i| i.kind).collect();
+/// assert_eq!(kinds, [IndicatorKind::PoorVillages, IndicatorKind::PoorHouseholds]);
+/// ```
+#[derive(Debug)]
+pub struct Indicators<'t> {
+    cursor: Cursor<'t>,
+    date: Option<(i32, u8, u8)>,
+    info: Option<DocInfo>,
+    /// The current chunk's indicators, decided but not yet built: each is built (its
+    /// strings allocated) when asked for, so a caller that handles one at a time holds
+    /// one at a time.
+    queue: std::collections::VecDeque<Pending>,
+    /// The figures of the current chunk that the queue refers to.
+    items: Vec<Item>,
+    /// Lists filled anew for each chunk, kept so that their memory is reused.
+    scratch: Scratch,
+    /// The last sentence mapped to the original text (cleaned bounds, span).
+    last_sentence: Option<((usize, usize), Span)>,
+    started: bool,
+    done: bool,
+}
+
+/// An indicator of the current chunk, decided, with nothing allocated yet.
+#[derive(Clone, Debug)]
+struct Pending {
+    kind: IndicatorKind,
+    /// The figure: an index into the chunk's items.
+    item: usize,
+    /// The trigger word the kind came from (offsets in the cleaned chunk).
+    subject: Option<(usize, usize)>,
+    period: Option<Period>,
+    /// A place named in the figure's clause; `None` for the document's main region.
+    region: Option<String>,
+    /// The figure it changed from (an item index), with its own period.
+    previous: Option<(usize, Option<Period>)>,
+    /// The sentence it was read from (offsets in the cleaned chunk).
+    sentence: (usize, usize),
+    modality: Modality,
+}
+
+impl Pending {
+    /// The indicator, with its spans in the whole document.
+    fn build(
+        self,
+        cursor: &mut Cursor<'_>,
+        items: &[Item],
+        main_region: Option<&String>,
+        last_sentence: &mut Option<((usize, usize), Span)>,
+    ) -> Option<PovertyIndicator> {
+        let raw = &items.get(self.item)?.raw;
+        // In text order (a previous value comes first): the offset map is searched
+        // forward from the last span.
+        let previous = self.previous.and_then(|(j, period)| {
+            Some(Previous {
+                quantity: cursor.quantity(&items.get(j)?.raw).into_owned(),
+                period,
+            })
+        });
+        let quantity = cursor.quantity(raw).into_owned();
+        let (subject, subject_span) = match self.subject {
+            Some((a, b)) => {
+                let (text, span) = cursor.original(Span::new(a, b));
+                (text.to_owned(), span)
+            }
+            None => (String::new(), quantity.span),
+        };
+        // Figures of one sentence come one after the other: its span is mapped once.
+        let sentence = match *last_sentence {
+            Some((s, span)) if s == self.sentence => span,
+            _ => {
+                let span = cursor
+                    .original(Span::new(self.sentence.0, self.sentence.1))
+                    .1;
+                *last_sentence = Some((self.sentence, span));
+                span
+            }
+        };
+        Some(PovertyIndicator {
+            kind: self.kind,
+            quantity,
+            subject,
+            subject_span,
+            sentence,
+            period: self.period,
+            region: self.region.or_else(|| main_region.cloned()),
+            previous,
+            modality: self.modality,
+        })
+    }
+}
+
+impl Iterator for Indicators<'_> {
+    type Item = PovertyIndicator;
+
+    fn next(&mut self) -> Option<PovertyIndicator> {
+        loop {
+            if let Some(p) = self.queue.pop_front() {
+                let main = self.info.as_ref().and_then(|i| i.region.as_ref());
+                if let Some(found) =
+                    p.build(&mut self.cursor, &self.items, main, &mut self.last_sentence)
+                {
+                    return Some(found);
+                }
+                continue;
+            }
+            if self.done {
+                return None;
+            }
+            if self.started && !self.cursor.advance() {
+                self.done = true;
+                return None;
+            }
+            self.started = true;
+            self.last_sentence = None;
+            chunk_indicators(self);
+        }
+    }
+}
+
+impl FusedIterator for Indicators<'_> {}
+
+/// Finds the poverty indicators of a report: figures tied to a kind, with period,
+/// region, previous value and modality. Same as `Extractor::new().extract(text)`.
+///
+/// Precision comes first: a figure whose clause names no indicator is left out, and
+/// so are near-misses (贫困乡镇发生率, 地质灾害搬迁, a road's 总投资).
+///
+/// ```
+/// use fupin::{extract, IndicatorKind};
+///
+/// let text = "2016年全县贫困发生率由19.7%下降到15.2%。";
+/// let found: Vec<_> = extract(text).collect();
+/// assert_eq!(found.len(), 1);
+/// assert_eq!(found[0].kind, IndicatorKind::PovertyIncidence);
+/// assert_eq!(found[0].quantity.value.to_string(), "15.2");
+/// assert_eq!(found[0].previous.as_ref().map(|p| &*p.quantity.text), Some("19.7%"));
+/// ```
+#[must_use]
+pub fn extract(text: &str) -> Indicators<'_> {
+    Extractor::new().extract(text)
+}
+
+/// A figure with its place in the document.
+#[derive(Clone, Debug)]
+struct Item {
+    raw: Raw,
+    sentence: (usize, usize),
+    clause: (usize, usize),
+}
+
+/// What holds for the whole document: its year and main region, read from its first
+/// chunk (64 KiB: the whole of most reports, and their title and header in any case).
+#[derive(Clone, Debug)]
+struct DocInfo {
+    date: Option<DocDate>,
+    region: Option<String>,
+}
+
+/// How far a figure's sentence or clause reaches on either side, in bytes: words further
+/// off do not describe it, and a text with no sentence breaks (百分之百分之…) stays
+/// linear.
+const REACH: usize = 1500;
+
+/// `bounds` cut to `REACH` bytes either side of the figure, on char boundaries.
+fn window(t: &str, bounds: (usize, usize), raw: &Raw) -> (usize, usize) {
+    let mut start = bounds.0.max(raw.start.saturating_sub(REACH));
+    while !t.is_char_boundary(start) {
+        start += 1;
+    }
+    let mut end = bounds.1.min(raw.end.saturating_add(REACH)).max(raw.end);
+    while !t.is_char_boundary(end) {
+        end -= 1;
+    }
+    (start.min(raw.start), end)
+}
+
+fn chars_between(t: &str, a: usize, b: usize) -> usize {
+    if b <= a {
+        return 0;
+    }
+    t.get(a..b).map_or(0, |s| s.chars().count())
+}
+
+/// The indicators of the cursor's current chunk, in order, with spans into the whole
+/// document; `info` is filled from the first chunk when it is `None`.
+fn chunk_indicators(ind: &mut Indicators<'_>) {
+    let Indicators {
+        cursor,
+        date,
+        info,
+        queue: out,
+        items,
+        scratch: Scratch { marks, times },
+        ..
+    } = ind;
+    let date = *date;
+    // The marks first: each figure's sentence and clause are found as it is read,
+    // and figures go straight into their items.
+    marks.fill(cursor.norm.as_str());
+    let marks = &*marks;
+    let sentence_ends = &marks.sentence_ends;
+    let clause_ends = &marks.clause_ends;
+    let (mut ks, mut kc) = (0, 0);
+    items.clear();
+    times.clear();
+    out.clear();
+    while let Some(f) = cursor.next_in_chunk() {
+        match f {
+            Found::Quantity { raw, damaged } => {
+                if !damaged && raw.unit.is_some() {
+                    let t = cursor.norm.as_str();
+                    let sentence = window(t, sentence_ends.around(t, raw.num_start, &mut ks), &raw);
+                    let clause = window(t, clause_ends.around(t, raw.num_start, &mut kc), &raw);
+                    items.push(Item {
+                        raw,
+                        sentence,
+                        clause,
+                    });
+                }
+            }
+            Found::Time(tr) => times.push(tr),
+        }
+    }
+    let cursor = &*cursor;
+    let t = cursor.norm.as_str();
+    let info = info.get_or_insert_with(|| DocInfo {
+        date: date
+            .map(|(year, month, _)| DocDate { year, month })
+            .or_else(|| header_date(times, t)),
+        region: main_region(t, &marks.places),
+    });
+    let doc = info.date;
+    let items = &*items;
+    let times = &*times;
+    let mut used_as_previous = vec![false; items.len()];
+    let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
+    let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
+    // The marks of each sentence once (figures of a sentence share them), and which
+    // one each figure's is.
+    let mut at = Sweeps::default();
+    let mut locals: Vec<Local<'_>> = Vec::new();
+    let local_of: Vec<usize> = items
+        .iter()
+        .map(|item| {
+            if locals.last().is_none_or(|l| l.range != item.sentence) {
+                locals.push(marks.local(item.sentence, &mut at));
+            }
+            locals.len() - 1
+        })
+        .collect();
+    let none = Local::default();
+    let local = |i: usize| {
+        local_of
+            .get(i)
+            .and_then(|&k| locals.get(k))
+            .unwrap_or(&none)
+    };
+    for i in 0..items.len() {
+        let ctx = local(i);
+        let choice = decide(t, items, &kinds, i, ctx);
+        // An inherited kind keeps the words of the figure it came from.
+        let trig = choice.and_then(|c| c.1).or_else(|| {
+            choice.and(
+                i.checked_sub(1)
+                    .and_then(|j| subjects.get(j).copied().flatten()),
+            )
+        });
+        if let (Some(slot), Some(sub)) = (kinds.get_mut(i), subjects.get_mut(i)) {
+            *slot = choice.map(|c| c.0);
+            *sub = trig;
+        }
+    }
+    // 由A…到B: A becomes B's previous value.
+    let mut previous_of: Vec<Option<usize>> = vec![None; items.len()];
+    for i in 0..items.len() {
+        if let Some(j) = previous_index(t, items, i) {
+            if let Some(p) = previous_of.get_mut(i) {
+                *p = Some(j);
+            }
+            if let Some(u) = used_as_previous.get_mut(j) {
+                *u = true;
+            }
+        }
+    }
+    let mut times_at = (0, 0);
+    for (i, item) in items.iter().enumerate() {
+        if used_as_previous.get(i).copied().unwrap_or(false) {
+            continue;
+        }
+        let Some(kind) = kinds.get(i).copied().flatten() else {
+            continue;
+        };
+        let trig = subjects.get(i).copied().flatten();
+        let ctx = *local(i);
+        let head = (item.clause.0, item.raw.start);
+        let yearly = ctx.has(Ctx::Yearly, head);
+        let prev_item = previous_of
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|j| items.get(j));
+        let period = match prev_item {
+            // 由2014年的17.3%下降到2020年的0%: B's own year stands between A and B;
+            // else the sentence's year before 由 (截至2020年底,…由…下降到…).
+            Some(p) => {
+                own_period(t, marks, item.raw.num_start, p.raw.end, times, doc).or_else(|| {
+                    let from =
+                        change_opener(t, (item.sentence.0, p.raw.start)).unwrap_or(p.raw.start);
+                    own_period(t, marks, from, item.sentence.0, times, doc)
+                })
+            }
+            None => respectively_for(t, items, i, Some(&ctx), times)
+                .or_else(|| {
+                    // A yearly figure over an unnamed span (连续6年平均每年减贫…, 年均)
+                    // looks only in its clause.
+                    let from = if yearly {
+                        item.clause.0
+                    } else {
+                        item.sentence.0
+                    };
+                    period_for(
+                        t,
+                        marks,
+                        (from, item.raw.num_start),
+                        item.clause.1,
+                        times,
+                        doc,
+                        &mut times_at,
+                    )
+                })
+                .or_else(|| {
+                    let cumulative = ctx.has(Ctx::Cumulative, head);
+                    (!yearly)
+                        .then(|| carried(t, marks, item, times, doc, cumulative))
+                        .flatten()
+                }),
+        };
+        let previous = previous_of.get(i).copied().flatten().and_then(|j| {
+            let p = items.get(j)?;
+            let from = change_opener(t, (p.sentence.0, p.raw.start)).unwrap_or(p.sentence.0);
+            let period = own_period(t, marks, p.raw.num_start, from, times, doc);
+            Some((j, period))
+        });
+        out.push_back(Pending {
+            kind,
+            item: i,
+            subject: trig.map(|tr| (tr.start, tr.end)),
+            period,
+            region: clause_region(t, &marks.places, item),
+            previous,
+            sentence: evidence(t, item.sentence),
+            modality: modality(t, ctx, item),
+        });
+    }
+}
+
+/// A sentence's bounds as evidence: blanks trimmed, its closing full stop included.
+fn evidence(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
+    let s = t.get(a..b).unwrap_or("");
+    let a = a + (s.len() - s.trim_start().len());
+    let b = a.max(b - (s.len() - s.trim_end().len()));
+    let stop = char_at(t, b).filter(|&c| matches!(c, '。' | '!' | '?' | '！' | '？'));
+    (a, b + stop.map_or(0, char::len_utf8))
+}
+
+/// The period 分别 gives item `i` (2018年和2019年分别脱贫1200人和1500人), if its
+/// sentence pairs years and figures so.
+fn respectively_for(
+    t: &str,
+    items: &[Item],
+    i: usize,
+    ctx: Option<&Local<'_>>,
+    times: &[TimeRaw],
+) -> Option<Period> {
+    let item = items.get(i)?;
+    let (s, pos) = (item.sentence.0, item.raw.start);
+    if !ctx?.has(Ctx::Respectively, (s, pos)) {
+        return None;
+    }
+    let word = s + t.get(s..pos)?.rfind("分别")?;
+    let same = |o: &&Item| {
+        o.sentence == item.sentence && o.raw.start > word && o.raw.unit == item.raw.unit
+    };
+    let figures = items.iter().filter(same).count();
+    let k = items.get(..i)?.iter().filter(same).count();
+    respectively(t, times, s, word, figures, k)
+}
+
+/// The lists [`chunk_indicators`] fills for each chunk, kept by [`Indicators`] so that
+/// their memory is reused from chunk to chunk.
+#[derive(Default)]
+struct Scratch {
+    marks: Marks,
+    times: Vec<TimeRaw>,
+}
+
+impl core::fmt::Debug for Scratch {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Scratch").finish_non_exhaustive()
+    }
+}
+
+#[cfg(feature = "serde")]
+mod wire {
+    use super::*;
+    use crate::serde_impls::{quantity_entries, quantity_wire};
+    use serde::de::Error as _;
+    use serde::ser::SerializeMap;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    /// The flat JSON of spec section 5: the quantity keys, then `kind`, `subject`,
+    /// `period`, `region`, `previous` (when there is one) and `modality`.
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    impl Serialize for PovertyIndicator {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut m = s.serialize_map(None)?;
+            m.serialize_entry("kind", &self.kind)?;
+            quantity_entries(&self.quantity, &mut m)?;
+            m.serialize_entry("subject", &self.subject)?;
+            m.serialize_entry("subject_start", &self.subject_span.start)?;
+            m.serialize_entry("subject_end", &self.subject_span.end)?;
+            m.serialize_entry("sentence_start", &self.sentence.start)?;
+            m.serialize_entry("sentence_end", &self.sentence.end)?;
+            m.serialize_entry("period", &self.period)?;
+            m.serialize_entry("region", &self.region)?;
+            if let Some(p) = &self.previous {
+                m.serialize_entry("previous", p)?;
+            }
+            m.serialize_entry("modality", &self.modality)?;
+            m.end()
+        }
+    }
+
+    quantity_wire! {
+        /// An indicator as written in JSON: the quantity keys and these.
+        IndicatorWire {
+            kind: IndicatorKind,
+            #[serde(default)]
+            subject: String,
+            #[serde(default)]
+            subject_start: usize,
+            #[serde(default)]
+            subject_end: usize,
+            #[serde(default)]
+            sentence_start: usize,
+            #[serde(default)]
+            sentence_end: usize,
+            #[serde(default)]
+            period: Option<Period>,
+            #[serde(default)]
+            region: Option<String>,
+            #[serde(default)]
+            previous: Option<Previous>,
+            modality: Modality,
+        }
+    }
+
+    /// Reads the JSON [`Serialize`] writes. Keys that may be absent: `max`, `classifier`,
+    /// `noun`, `per`, `damaged`, `period`, `region`, `previous`; unknown keys (the
+    /// examples' `file`, `id`, `url`) are ignored. The quantity is checked as
+    /// [`Quantity`]'s own `Deserialize` checks it.
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    impl<'de> Deserialize<'de> for PovertyIndicator {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<PovertyIndicator, D::Error> {
+            let mut w = IndicatorWire::deserialize(d)?;
+            if w.subject_end < w.subject_start {
+                return Err(D::Error::custom(format!(
+                    "subject span end {} before start {}",
+                    w.subject_end, w.subject_start
+                )));
+            }
+            if w.sentence_end < w.sentence_start {
+                return Err(D::Error::custom(format!(
+                    "sentence span end {} before start {}",
+                    w.sentence_end, w.sentence_start
+                )));
+            }
+            Ok(PovertyIndicator {
+                quantity: w.quantity()?,
+                kind: w.kind,
+                subject: w.subject,
+                subject_span: Span::new(w.subject_start, w.subject_end),
+                sentence: Span::new(w.sentence_start, w.sentence_end),
+                period: w.period,
+                region: w.region,
+                previous: w.previous,
+                modality: w.modality,
+            })
+        }
+    }
+
+    /// The quantity keys of the earlier value, then its `period` (`null` when the text
+    /// gives none).
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    impl Serialize for Previous {
+        fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            let mut m = s.serialize_map(None)?;
+            quantity_entries(&self.quantity, &mut m)?;
+            m.serialize_entry("period", &self.period)?;
+            m.end()
+        }
+    }
+
+    quantity_wire! {
+        /// An earlier value as written in JSON: the quantity keys and its period.
+        PreviousWire {
+            #[serde(default)]
+            period: Option<Period>,
+        }
+    }
+
+    #[cfg_attr(docsrs, doc(cfg(feature = "serde")))]
+    impl<'de> Deserialize<'de> for Previous {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Previous, D::Error> {
+            let mut w = PreviousWire::deserialize(d)?;
+            Ok(Previous {
+                quantity: w.quantity()?,
+                period: w.period,
+            })
+        }
+    }
+}

@@ -1,0 +1,94 @@
+//! Modality: whether a figure is done, planned or expected.
+
+use super::*;
+
+named_enum! {
+    /// Whether a figure is done or measured, or only planned or expected.
+    ///
+    /// ```
+    /// use fupin::{Modality, extract};
+    /// let text = "2019年全县脱贫1500人,计划2020年实现脱贫800人。";
+    /// let found: Vec<_> = extract(text).map(|i| (i.quantity.text, i.modality)).collect();
+    /// assert_eq!(found, [("1500人".into(), Modality::Actual), ("800人".into(), Modality::Target)]);
+    /// ```
+    pub enum Modality {
+        /// Done or measured.
+        Actual => "actual",
+        /// A target or plan (目标, 任务, 计划, 省定).
+        Target => "target",
+        /// Expected (预计, 将, 可带动, 力争).
+        Expected => "expected",
+    }
+}
+
+/// Target (目标, 任务, 计划, 省定, 力争, and for the whole sentence 确保, 拟, 规划, 要,
+/// 目标:) or expected (预计, 将, 将新增, 可带动, 明年) figures; a figure said to be the
+/// actual one (预计…,实际脱贫1620人) is actual.
+pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
+    let head = (item.clause.0, item.raw.start);
+    let sentence_head = (item.sentence.0, item.raw.start);
+    let tail = (item.raw.end, item.clause.1);
+    if marks.has(Ctx::Actual, head) {
+        return Modality::Actual;
+    }
+    let head_text = t.get(head.0..head.1).unwrap_or("");
+    let sentence_text = t.get(sentence_head.0..sentence_head.1).unwrap_or("");
+    // A pledge scopes its own clause (确保全年脱贫1200人), and the whole sentence when
+    // it opens it (规划建设扶贫车间15个,带动就业450人), not the clauses after a later
+    // one (…,确保贫困对象有序退出,2016年有1579户…达到退出标准).
+    let opens = || {
+        let first_clause = sentence_text
+            .find([',', '，', ';', '；'])
+            .map_or(sentence_head.1, |k| sentence_head.0 + k);
+        marks.has(Ctx::Pledge, (sentence_head.0, first_clause))
+    };
+    let pledged = (marks.has(Ctx::Pledge, head)
+        || marks.has(Ctx::Pledge, sentence_head) && opens())
+        && !head_text.contains('已');
+    if marks.has(Ctx::Target, head)
+        // 完成…任务 is the task done, not a target.
+        || marks.has(Ctx::TargetTail, tail) && !has_word(head_text, "完成")
+        || pledged
+        || marks.has(Ctx::TargetLabel, sentence_head)
+    {
+        return Modality::Target;
+    }
+    if marks.has(Ctx::Expected, sentence_head)
+        || will(head_text) && !marks.has(Ctx::WillPoor, head)
+        || marks.has(Ctx::NextYear, sentence_head)
+    {
+        return Modality::Expected;
+    }
+    Modality::Actual
+}
+
+/// Whether 将 ("will") stands in the clause head: within six characters of the figure,
+/// or further off with the verb it governs (将新增, 将实现, 将带动).
+fn will(head: &str) -> bool {
+    // Most clauses hold no 将 in reach: one byte search says so.
+    let mut from = head.len().saturating_sub(14 * 3);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    if !head.get(from..).is_some_and(|h| h.contains('将')) {
+        return false;
+    }
+    let Some((n, at)) = head
+        .char_indices()
+        .rev()
+        .take(14)
+        .enumerate()
+        .find(|(_, (_, c))| *c == '将')
+        .map(|(n, (i, _))| (n, i))
+    else {
+        return false;
+    };
+    let verb = head.get(at + '将'.len_utf8()..).unwrap_or("");
+    n < 6
+        || [
+            "新增", "实现", "完成", "达到", "带动", "超过", "减少", "增加", "突破", "覆盖", "惠及",
+            "新建", "建成", "累计",
+        ]
+        .iter()
+        .any(|w| verb.starts_with(w))
+}

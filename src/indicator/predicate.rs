@@ -1,0 +1,259 @@
+//! What happened: the predicate written before a figure (reduced by, reduced to,
+//! increased by, reached), and how it settles the kind the words of the clause gave.
+//!
+//! The trigger words say what a figure is about (贫困人口, 人均纯收入); the predicate
+//! says what happened to it. A change is not the standing count: 减少贫困人口2300人 is
+//! 2300 lifted out, 贫困人口减至326人 is 326 still poor, 比上年增加1200元 is an income
+//! increase, never the income. Standards that define eligibility (扶贫标准2300元) and
+//! figures per household (户均) are no per-capita facts.
+
+use super::*;
+
+/// What a predicate says happened to the figure after it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Pred {
+    /// The figure is the fall (减少2300人, 净减少, 下降2个百分点).
+    FallBy,
+    /// The figure is what is left after a fall (减至, 减少到, 降为).
+    FallTo,
+    /// The figure is the rise (增加1200元, 增长, 提高).
+    RiseBy,
+    /// The figure is the level reached (增至, 增加到, 达到).
+    RiseTo,
+}
+
+/// Predicate words, by their first character. The nearest one before a figure
+/// governs it; of two ending at the same place the longer wins (减少到 over 减少).
+fn predicates_from(c: char) -> &'static [(&'static str, Pred)] {
+    use Pred as P;
+    match c {
+        '净' => &[("净减少", P::FallBy)],
+        '减' => &[
+            ("减少", P::FallBy),
+            ("减少到", P::FallTo),
+            ("减少至", P::FallTo),
+            ("减少为", P::FallTo),
+            ("减至", P::FallTo),
+            ("减为", P::FallTo),
+            ("减到", P::FallTo),
+        ],
+        '下' => &[
+            ("下降", P::FallBy),
+            ("下降到", P::FallTo),
+            ("下降至", P::FallTo),
+            ("下降为", P::FallTo),
+        ],
+        '降' => &[
+            ("降低", P::FallBy),
+            ("降至", P::FallTo),
+            ("降到", P::FallTo),
+            ("降为", P::FallTo),
+            ("降低到", P::FallTo),
+            ("降低至", P::FallTo),
+            ("降低为", P::FallTo),
+        ],
+        '增' => &[
+            ("增加", P::RiseBy),
+            ("增长", P::RiseBy),
+            ("增加到", P::RiseTo),
+            ("增加至", P::RiseTo),
+            ("增加为", P::RiseTo),
+            ("增长到", P::RiseTo),
+            ("增长至", P::RiseTo),
+            ("增长为", P::RiseTo),
+            ("增至", P::RiseTo),
+        ],
+        '提' => &[
+            ("提高", P::RiseBy),
+            ("提高到", P::RiseTo),
+            ("提高至", P::RiseTo),
+            ("提高为", P::RiseTo),
+        ],
+        '上' => &[("上涨", P::RiseBy)],
+        '达' => &[("达到", P::RiseTo)],
+        _ => &[],
+    }
+}
+
+/// How many characters before a figure a predicate may stand and still govern it.
+const PREDICATE_REACH: usize = 12;
+
+/// The last [`PREDICATE_REACH`] characters of a clause head (about: three bytes a
+/// character, cut back to a character boundary): what may govern the figure after it.
+pub(super) fn near_end(head: &str) -> &str {
+    let mut from = head.len().saturating_sub(PREDICATE_REACH * 3);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    head.get(from..).unwrap_or("")
+}
+
+/// What the last characters before a figure hold, read in one pass.
+#[derive(Default)]
+struct Near {
+    /// The governing predicate: its end, length and meaning.
+    predicate: Option<(usize, usize, Pred)>,
+    /// Where the last 标准 starts.
+    standard: Option<usize>,
+    /// Where the last 超过 or 超额 starts.
+    excess: Option<usize>,
+    /// Whether 比 or 较 (a comparison) stands there.
+    compared: bool,
+}
+
+fn read_near(near: &str) -> Near {
+    let mut n = Near::default();
+    for (at, c) in near.char_indices() {
+        let rest = near.get(at..).unwrap_or("");
+        match c {
+            '标' if rest.starts_with("标准") => n.standard = Some(at),
+            '超' if rest.starts_with("超过") || rest.starts_with("超额") => {
+                n.excess = Some(at)
+            }
+            '比' | '较' => n.compared = true,
+            '净' | '减' | '下' | '降' | '增' | '提' | '上' | '达' => {
+                for &(w, p) in predicates_from(c) {
+                    if !rest.starts_with(w) {
+                        continue;
+                    }
+                    let end = at + w.len();
+                    if n.predicate.is_none_or(|(e, l, _)| (end, w.len()) > (e, l)) {
+                        n.predicate = Some((end, w.len(), p));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    n
+}
+
+/// The predicate that governs a figure whose clause head ends with `near` (see
+/// [`near_end`]), read as `n`: the nearest predicate word there, or a comparison by
+/// 多 or 少 right before the figure (比上年多1200元, 较2021年底多48万人).
+fn governing(near: &str, n: &Near) -> Option<Pred> {
+    let best = n.predicate;
+    let tail = near.trim_end();
+    if n.compared && best.is_none_or(|(e, _, _)| e < tail.len()) {
+        if tail.ends_with('多') {
+            return Some(Pred::RiseBy);
+        }
+        if tail.ends_with('少') {
+            return Some(Pred::FallBy);
+        }
+    }
+    best.map(|(_, _, p)| p)
+}
+
+/// The kind a figure takes once what happened to it is read: `kind` as the words of
+/// its clause gave it, `None` when the predicate or the clause rules it out.
+pub(super) fn settle(
+    t: &str,
+    item: &Item,
+    kind: IndicatorKind,
+    ctx: &Local<'_>,
+) -> Option<IndicatorKind> {
+    use IndicatorKind as K;
+    let raw = &item.raw;
+    let head_range = (item.clause.0, raw.start);
+    let head = t.get(head_range.0..head_range.1).unwrap_or("");
+    // Those who fell back (返贫) are neither lifted nor counted among the registered
+    // poor.
+    if matches!(
+        kind,
+        K::LiftedPopulation | K::LiftedHouseholds | K::PoorPopulation | K::PoorHouseholds
+    ) && ctx.has(Ctx::Relapse, head_range)
+    {
+        return None;
+    }
+    // 户均 is per household: never a per-capita figure.
+    if matches!(kind, K::PerCapitaDisposableIncome | K::PerCapitaNetIncome)
+        && ctx.has(Ctx::PerHousehold, head_range)
+    {
+        return None;
+    }
+    let near = near_end(head);
+    let read = read_near(near);
+    if kind != K::SocialAssistance && standard(t, near, &read, raw.end, item.clause.1) {
+        return None;
+    }
+    // A share (占32.6%, 占比, 比重) is not a rate.
+    if kind == K::PovertyIncidence
+        && raw.unit == Some(Unit::Percent)
+        && ["占", "占比", "比重", "比例", "占比为", "比重为"]
+            .iter()
+            .any(|w| head.trim_end().ends_with(w))
+    {
+        return None;
+    }
+    let kind = match (governing(near, &read), kind) {
+        // 减少贫困人口2300人, 贫困人口减少2300人, 较上年减少300户: the fall is the
+        // number lifted out.
+        (Some(Pred::FallBy), K::PoorPopulation) => K::LiftedPopulation,
+        (Some(Pred::FallBy), K::PoorHouseholds) => K::LiftedHouseholds,
+        // 贫困人口减至326人, 贫困村减少到12个: what is left is still poor.
+        (Some(Pred::FallTo), K::LiftedPopulation) => K::PoorPopulation,
+        (Some(Pred::FallTo), K::LiftedHouseholds) => K::PoorHouseholds,
+        (Some(Pred::FallTo), K::VillagesExited) => K::PoorVillages,
+        // 比上年增加1200元: the increase, never the income.
+        (Some(Pred::RiseBy), K::PerCapitaDisposableIncome | K::PerCapitaNetIncome) => {
+            K::IncomeIncrease
+        }
+        // A village's added income is not an income per person, nor its income.
+        (Some(Pred::RiseBy), K::VillageCollectiveIncome) => return None,
+        // A change written in percent (下降2.1%) is not the rate; in percentage points
+        // it is the gap.
+        (Some(Pred::FallBy | Pred::RiseBy), K::PovertyIncidence)
+            if raw.unit == Some(Unit::Percent) =>
+        {
+            return None;
+        }
+        (Some(Pred::FallBy | Pred::RiseBy), K::PovertyIncidence) => K::PovertyIncidence,
+        // The change of any other count or sum (就业规模比上年增加132.9万人, 资金较上年
+        // 增加84.76亿元) is not the count.
+        (
+            Some(Pred::FallBy | Pred::RiseBy),
+            K::PoorVillages
+            | K::VillagesExited
+            | K::PovertyFunds
+            | K::Microcredit
+            | K::RelocatedPopulation
+            | K::RelocatedHouseholds
+            | K::HousingRenovation
+            | K::SocialAssistance
+            | K::Beneficiaries
+            | K::Employment
+            | K::AssistancePersonnel
+            | K::MonitoredHouseholds
+            | K::MonitoredPopulation,
+        ) => return None,
+        (_, k) => k,
+    };
+    // What goes beyond a target (超过年度目标任务258.7万人) is an excess, not the count.
+    if let Some(at) = read.excess {
+        let rest = near.get(at..).unwrap_or("");
+        if ["目标", "任务", "计划"].iter().any(|w| has_word(rest, w)) {
+            return None;
+        }
+    }
+    Some(kind)
+}
+
+/// Whether the figure states a standard (扶贫标准2300元, 标准为每人4000元, 降到2%以下
+/// 的退出标准) rather than a fact: 标准 in the last characters before it, not as what
+/// was met (达到退出标准的1579户), or 的…标准 right after it.
+fn standard(t: &str, near: &str, read: &Near, end: usize, clause_end: usize) -> bool {
+    if let Some(at) = read.standard {
+        let before = near.get(..at).unwrap_or("");
+        if !before.contains('达') && !has_word(before, "符合") {
+            return true;
+        }
+    }
+    let mut to = end.saturating_add(8 * 3).min(clause_end);
+    while !t.is_char_boundary(to) && to > end {
+        to -= 1;
+    }
+    let tail = t.get(end..to).unwrap_or("");
+    tail.find('的')
+        .is_some_and(|d| tail.get(d..).is_some_and(|r| has_word(r, "标准")))
+}
