@@ -72,6 +72,7 @@ mod batch;
 mod chars;
 mod error;
 mod extract;
+mod gazetteer;
 mod indicator;
 mod lexicon;
 mod normalize;
@@ -86,6 +87,7 @@ mod unit;
 pub use batch::par_quantities;
 pub use batch::quantities_all;
 pub use error::{ParseError, ParseErrorKind};
+pub use gazetteer::{Region, RegionLevel};
 pub use extract::{Quantities, TimeExpr, TimeKind, Times, quantities, times};
 pub use indicator::{
     Extractor, IndicatorKind, Indicators, Modality, Period, PovertyIndicator, Previous, extract,
