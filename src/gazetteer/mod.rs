@@ -41,7 +41,6 @@ const LEVEL_BITS: u8 = 7;
 const OLD: u8 = 8;
 /// Kinds of a name in the table.
 const STANDARD: u8 = 0;
-const SHORT: u8 = 1;
 
 /// A place in China: a unit of the administrative divisions with its GB/T 2260 code,
 /// or a township, village or area as a text names it.
@@ -548,12 +547,6 @@ fn own_unit(own: &Region, s: char) -> Option<Region> {
             own.prefecture().filter(ends)
         }
     }
-}
-
-/// The kind of name a unit hit was written with (for tests and callers that weigh
-/// short forms lower).
-pub(crate) fn is_short(hit: &Hit) -> bool {
-    matches!(hit.what, What::Units(lo, _) if NAMES.get(lo).is_some_and(|e| e.2 == SHORT))
 }
 
 #[cfg(test)]

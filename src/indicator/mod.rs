@@ -5,7 +5,7 @@ use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
 use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences, bound_from, sweep};
 use crate::quantity::{Raw, is_cjk_char};
 use crate::unit::named_enum;
-use crate::{ParseError, ParseErrorKind, Quantity, Span, Unit};
+use crate::{ParseError, ParseErrorKind, Quantity, Region, Span, Unit};
 use core::fmt;
 use core::iter::FusedIterator;
 use core::str::FromStr;
@@ -54,9 +54,11 @@ pub struct PovertyIndicator {
     pub subject_span: Span,
     /// The year or years it refers to, where the text says so.
     pub period: Option<Period>,
-    /// The place it belongs to: a place named in its clause, else the document's main
-    /// county or city, found from the text.
-    pub region: Option<String>,
+    /// The place it belongs to: the place named before it in its sentence, else the
+    /// document's main place (from its head, or [`Extractor::region`]); `None` where
+    /// the text names a place that does not resolve to one (a name several units
+    /// share) or names none. Never a word that only looks like a place.
+    pub region: Option<Region>,
     /// The earlier value of a change (由A下降到B).
     pub previous: Option<Previous>,
     /// Actual, target or expected.
@@ -77,6 +79,7 @@ pub struct PovertyIndicator {
 #[derive(Clone, Debug, Default)]
 pub struct Extractor {
     date: Option<(i32, u8, u8)>,
+    region: Option<Region>,
     _private: (),
 }
 
@@ -86,6 +89,7 @@ impl Extractor {
     pub const fn new() -> Extractor {
         Extractor {
             date: None,
+            region: None,
             _private: (),
         }
     }
@@ -97,12 +101,32 @@ impl Extractor {
         self
     }
 
+    /// The place the document is about, when the caller knows it: figures whose
+    /// sentence names no place belong to it, and it resolves names several units share
+    /// (朝阳区 in a document about 北京市).
+    ///
+    /// ```
+    /// use fupin::{Extractor, Region};
+    ///
+    /// let lintao = Region::lookup("临洮县").unwrap();
+    /// let text = "全县建档立卡贫困人口5767户。";
+    /// let found: Vec<_> = Extractor::new().region(lintao).extract(text).collect();
+    /// let region = found[0].region.as_ref().unwrap();
+    /// assert_eq!((region.name(), region.code()), ("临洮县", Some(621124)));
+    /// ```
+    #[must_use]
+    pub fn region(mut self, region: Region) -> Extractor {
+        self.region = Some(region);
+        self
+    }
+
     /// Finds the indicators of `text`, in source order.
     #[must_use]
     pub fn extract<'t>(&self, text: &'t str) -> Indicators<'t> {
         Indicators {
             cursor: Cursor::new(text),
             date: self.date,
+            known_region: self.region.clone(),
             info: None,
             queue: std::collections::VecDeque::new(),
             items: Vec::new(),
@@ -121,6 +145,7 @@ impl Extractor {
 pub struct Indicators<'t> {
     cursor: Cursor<'t>,
     date: Option<(i32, u8, u8)>,
+    known_region: Option<Region>,
     info: Option<DocInfo>,
     /// The current chunk's indicators, decided but not yet built: each is built (its
     /// strings allocated) when asked for, so a caller that handles one at a time holds
@@ -143,8 +168,9 @@ struct Pending {
     /// The trigger word the kind came from (offsets in the cleaned chunk).
     subject: Option<(usize, usize)>,
     period: Option<Period>,
-    /// A place named in the figure's clause; `None` for the document's main region.
-    region: Option<String>,
+    /// A place named in the figure's sentence (`Some(None)` for one that does not
+    /// resolve); `None` for the document's main region.
+    region: Option<Option<Region>>,
     /// The figure it changed from (an item index), with its own period.
     previous: Option<(usize, Option<Period>)>,
     modality: Modality,
@@ -156,7 +182,7 @@ impl Pending {
         self,
         cursor: &mut Cursor<'_>,
         items: &[Item],
-        main_region: Option<&String>,
+        main_region: Option<&Region>,
     ) -> Option<PovertyIndicator> {
         let raw = &items.get(self.item)?.raw;
         // In text order (a previous value comes first): the offset map is searched
@@ -181,7 +207,7 @@ impl Pending {
             subject,
             subject_span,
             period: self.period,
-            region: self.region.or_else(|| main_region.cloned()),
+            region: self.region.unwrap_or_else(|| main_region.cloned()),
             previous,
             modality: self.modality,
         })
@@ -194,7 +220,7 @@ impl Iterator for Indicators<'_> {
     fn next(&mut self) -> Option<PovertyIndicator> {
         loop {
             if let Some(p) = self.queue.pop_front() {
-                let main = self.info.as_ref().and_then(|i| i.region.as_ref());
+                let main = self.info.as_ref().and_then(|i| i.places.main.as_ref());
                 if let Some(found) = p.build(&mut self.cursor, &self.items, main) {
                     return Some(found);
                 }
@@ -249,7 +275,7 @@ struct Item {
 #[derive(Clone, Debug)]
 struct DocInfo {
     year: Option<i32>,
-    region: Option<String>,
+    places: DocPlaces,
 }
 
 /// How far a figure's sentence or clause reaches on either side, in bytes: words further
@@ -283,10 +309,15 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
     let Indicators {
         cursor,
         date,
+        known_region,
         info,
         queue: out,
         items,
-        scratch: Scratch { marks, times },
+        scratch: Scratch {
+            marks,
+            times,
+            places,
+        },
         ..
     } = ind;
     let date = *date;
@@ -321,8 +352,9 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
     let t = cursor.norm.as_str();
     let info = info.get_or_insert_with(|| DocInfo {
         year: date.map(|d| d.0).or_else(|| header_year(times, t)),
-        region: main_region(t, &marks.places),
+        places: doc_places(t, known_region.as_ref()),
     });
+    let doc_places = &info.places;
     let doc_year = info.year;
     let items = &*items;
     let times = &*times;
@@ -410,7 +442,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             item: i,
             subject: trig.map(|tr| (tr.start, tr.end)),
             period,
-            region: clause_region(t, &marks.places, item),
+            region: clause_region(t, item, doc_places, places),
             previous,
             modality: modality(t, locals.get(i).copied().unwrap_or_default(), item),
         });
@@ -423,6 +455,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
 struct Scratch {
     marks: Marks,
     times: Vec<TimeRaw>,
+    places: SentencePlaces,
 }
 
 impl core::fmt::Debug for Scratch {
@@ -449,7 +482,13 @@ mod wire {
             m.serialize_entry("subject_start", &self.subject_span.start)?;
             m.serialize_entry("subject_end", &self.subject_span.end)?;
             m.serialize_entry("period", &self.period)?;
-            m.serialize_entry("region", &self.region)?;
+            let region = self.region.as_ref();
+            m.serialize_entry("region", &region.map(Region::name))?;
+            m.serialize_entry(
+                "region_code",
+                &region.and_then(Region::code).map(|c| c.to_string()),
+            )?;
+            m.serialize_entry("region_level", &region.map(Region::level))?;
             if let Some(p) = &self.previous {
                 m.serialize_entry("previous", &PreviousWire(p))?;
             }
