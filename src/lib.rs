@@ -87,8 +87,8 @@ mod unit;
 pub use batch::par_quantities;
 pub use batch::quantities_all;
 pub use error::{ParseError, ParseErrorKind};
-pub use gazetteer::{Region, RegionLevel};
 pub use extract::{Quantities, TimeExpr, TimeKind, Times, quantities, times};
+pub use gazetteer::{Region, RegionLevel};
 pub use indicator::{
     Extractor, IndicatorKind, Indicators, Modality, Period, PovertyIndicator, Previous, extract,
 };

@@ -271,7 +271,10 @@ fn unit_of_name(i: usize) -> Option<Region> {
 fn key_range(key: &str) -> (usize, usize) {
     let k = key.as_bytes();
     let lo = NAMES.partition_point(|e| e.0.as_bytes() < k);
-    let hi = lo + NAMES.get(lo..).map_or(0, |r| r.partition_point(|e| e.0 == key));
+    let hi = lo
+        + NAMES
+            .get(lo..)
+            .map_or(0, |r| r.partition_point(|e| e.0 == key));
     (lo, hi)
 }
 
@@ -280,7 +283,10 @@ fn key_range(key: &str) -> (usize, usize) {
 fn name_at(t: &str, pos: usize) -> Option<(usize, (usize, usize))> {
     let c = char_at(t, pos)?;
     let cu = c as usize;
-    if FIRST.get(cu >> 6).is_none_or(|w| w & (1u64 << (cu & 63)) == 0) {
+    if FIRST
+        .get(cu >> 6)
+        .is_none_or(|w| w & (1u64 << (cu & 63)) == 0)
+    {
         return None;
     }
     let rest = t.get(pos..)?.as_bytes();
@@ -326,6 +332,8 @@ pub(crate) enum What {
     National,
     /// 全县, 本市, 我省: the document's own unit at the level the suffix names.
     Own(char),
+    /// 全村, 该镇, 本乡: the village or township named last before it.
+    Named(char),
 }
 
 /// A place name in a text, by byte offsets.
@@ -338,13 +346,50 @@ pub(crate) struct Hit {
 
 /// Characters that cannot be part of a township or village name before 镇/乡/村 (besides
 /// characters that are not CJK ideographs).
-const NAME_STOPS: &str = "全本该各此每外贫困点帽度非省市区乡镇村县州旗等和与及了在对向到从为是的个其共有中小两一二三四五六七八九十百千万年月日部所这那深重级联包帮扶户入驻示范样板美丽特色重点中心新型集体农业社";
+const NAME_STOPS: &str = "全本该各此每外贫困点帽度非省市区乡镇村县州旗等和与及了在对向到从为是的个其共有中小两一二三四五六七八九十百千万年月日部所这那深重级联包帮扶户入驻示范样板美丽特色重点中心新型集体农业社动置迁射盖";
 
 /// Words that end like a township or village name and name none.
 const GENERIC: &[&str] = &[
-    "农村", "乡村", "城乡", "山村", "新村", "全村", "本村", "该村", "各村", "村村", "乡镇", "城镇",
-    "集镇", "小镇", "行政村", "自然村", "贫困村", "脱贫村", "出列村", "重点村", "示范村", "中心村",
-    "老乡", "家乡", "故乡", "下乡", "返乡", "回乡", "城镇乡",
+    "农村",
+    "乡村",
+    "城乡",
+    "山村",
+    "新村",
+    "全村",
+    "本村",
+    "该村",
+    "各村",
+    "村村",
+    "乡镇",
+    "城镇",
+    "集镇",
+    "小镇",
+    "行政村",
+    "自然村",
+    "贫困村",
+    "脱贫村",
+    "出列村",
+    "重点村",
+    "示范村",
+    "中心村",
+    "老乡",
+    "家乡",
+    "故乡",
+    "下乡",
+    "返乡",
+    "回乡",
+    "城镇乡",
+    "安置村",
+    "搬迁村",
+    "涣散村",
+    "空心村",
+    "非脱贫村",
+    "一般村",
+    "边缘村",
+    "插花村",
+    "后进村",
+    "先进村",
+    "整村",
 ];
 
 /// After a short form, characters that make it part of another name (延安路, 吕梁山).
@@ -354,11 +399,24 @@ const NOT_AFTER_SHORT: &str = "路街巷桥站山湖河江";
 /// else makes it the end of another word (振兴县域).
 const BEFORE_ONE: &str = "省市州县区盟旗在和与及、对是为的,，:：“”\"《》()（）";
 
+/// Before a two-character short form (临洮, 迁安), the characters that end a word or
+/// name besides [`BEFORE_ONE`]: after any other, the two characters may be the end of
+/// one word and the start of the next (搬迁安置 is no 迁安).
+const BEFORE_SHORT: &str =
+    "从到赴将把让使被等据即原今现全该本我各对于在移助援扶力进入至向了往来去和与及";
+
 /// Whether a place name may start at `pos` (not inside a word), for a name of the
 /// given kind and length.
 fn stands_alone(t: &str, pos: usize, end: usize, kind: u8, chars: usize) -> bool {
     let before = char_before(t, pos);
     let after = char_at(t, end);
+    if chars == 2 && kind != STANDARD {
+        let ok_before = before
+            .is_none_or(|b| !is_cjk_char(b) || BEFORE_ONE.contains(b) || BEFORE_SHORT.contains(b));
+        if !ok_before {
+            return false;
+        }
+    }
     if chars == 2 && kind == STANDARD {
         // 岚县, 兴县: 振兴县域 and 县委 ahead.
         let ok_before = before.is_none_or(|b| !is_cjk_char(b) || BEFORE_ONE.contains(b));
@@ -391,8 +449,7 @@ pub(crate) fn scan(t: &str, from: usize, to: usize, out: &mut Vec<Hit>) {
             let chars = t.get(pos..end).map_or(0, |s| s.chars().count());
             let after = char_at(t, end);
             // 龙泉镇: a county's short form before 镇/乡/村 is a township's name.
-            let town = kind != STANDARD
-                && after.is_some_and(|a| matches!(a, '镇' | '乡' | '村'))
+            let town = kind != STANDARD && after.is_some_and(|a| matches!(a, '镇' | '乡' | '村'))
                 || crate::chars::starts(t, end, "街道");
             if !town && stands_alone(t, pos, end, kind, chars) {
                 out.push(Hit {
@@ -435,10 +492,13 @@ fn deictic(t: &str, pos: usize) -> Option<Hit> {
     let what = match s {
         '国' if c == '全' => What::National,
         '县' | '市' | '区' | '州' | '旗' | '盟' | '省' => What::Own(s),
+        // 全村, 该镇: the village or township the text has been about.
+        '村' | '镇' | '乡' => What::Named(s),
         _ => return None,
     };
-    // 全县域, 本县级: still the county; 全国性 too. 全市场 is no place.
-    if s == '市' && char_at(t, end) == Some('场') {
+    // 全县域, 本县级: still the county; 全国性 too. 全市场, 全乡镇 are no place.
+    if s == '市' && char_at(t, end) == Some('场') || s == '乡' && char_at(t, end) == Some('镇')
+    {
         return None;
     }
     Some(Hit {
@@ -468,6 +528,10 @@ fn written(t: &str, pos: usize, floor: usize, last: Option<&Hit>) -> Option<Hit>
         start = floor + j;
     }
     let end = pos + suffix_len;
+    // 村级, 乡级, 镇级: a level, not a name.
+    if char_at(t, end) == Some('级') {
+        return None;
+    }
     let name = t.get(start..end)?;
     let chars = name.chars().count();
     // A name of one character and its suffix is too short to tell from a word.
@@ -516,6 +580,7 @@ pub(crate) fn resolve(
         }
         What::National => Some(Region::national()),
         What::Own(s) => own_unit(own?, s),
+        What::Named(_) => None,
         What::Township | What::Village | What::Area => {
             let name = t.get(hit.start..hit.end)?.to_owned();
             let level = match hit.what {

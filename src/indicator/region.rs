@@ -20,7 +20,14 @@ const TITLE: usize = 400;
 
 /// Characters right before a place that make it another party's, not the figure's: a
 /// destination (到北京务工), a partner (与浙江省结对) or a comparison (比全省高, 较全市低).
-const NOT_OWN_BEFORE: &str = "到赴往向与同比较于";
+const NOT_OWN_BEFORE: &str = "到赴往向与同比较于从";
+
+/// Verbs whose object a place is (带动靖宇镇945户): the place holds for the figures of
+/// its own clause only, not for those after the next comma.
+const OBJECT_VERBS: &[&str] = &["带动", "辐射", "覆盖", "帮扶", "包联", "对接"];
+
+/// How far back 全村 or 该镇 looks for the village or township it means, in bytes.
+const NAMED_REACH: usize = 4000;
 
 /// The document's main place and the places its head names (provinces and prefectures
 /// that resolve names several units share).
@@ -83,6 +90,50 @@ pub(super) fn doc_places(t: &str, known: Option<&Region>) -> DocPlaces {
 pub(super) struct SentencePlaces {
     range: Option<(usize, usize)>,
     hits: Vec<Hit>,
+    /// The place of the heading above the sentence, once asked.
+    heading: Option<Option<Region>>,
+}
+
+/// How far back the heading over a figure is looked for, in bytes.
+const HEADING_REACH: usize = 6000;
+
+/// At most this many characters make a heading line (支持榆社县脱贫摘帽).
+const HEADING_CHARS: usize = 30;
+
+/// The place named by the heading over `pos`: the nearest line before it that is a
+/// heading (short, no sentence inside it), if that heading names a place. A heading
+/// without one, or none within reach, gives `None`: the document's main place holds.
+fn heading_place(t: &str, pos: usize, doc: &DocPlaces) -> Option<Region> {
+    let mut floor = pos.saturating_sub(HEADING_REACH);
+    while !t.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let area = t.get(floor..pos)?;
+    // Lines wholly before `pos`, nearest first (the line holding `pos` is skipped).
+    let mut end = area.rfind('\n')?;
+    loop {
+        let start = area.get(..end)?.rfind('\n').map_or(0, |i| i + 1);
+        let line = area.get(start..end)?.trim();
+        let chars = line.chars().count();
+        let is_heading = chars >= 4
+            && chars <= HEADING_CHARS
+            && !line.contains(['。', '，', ',', '；', ';'])
+            && !line.ends_with(['：', ':']);
+        if is_heading {
+            let mut hits = Vec::new();
+            let (a, b) = (floor + start, floor + end);
+            gazetteer::scan(t, a, b, &mut hits);
+            return hits
+                .iter()
+                .rev()
+                .filter(|h| !matches!(h.what, What::Own(_) | What::Named(_)))
+                .find_map(|h| gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), None));
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
 }
 
 /// The place named in the figure's sentence before it, nearest first; `None` where the
@@ -96,13 +147,38 @@ pub(super) fn clause_region(
 ) -> Option<Option<Region>> {
     if cache.range != Some(item.sentence) {
         cache.range = Some(item.sentence);
+        cache.heading = None;
         gazetteer::scan(t, item.sentence.0, item.sentence.1, &mut cache.hits);
     }
+    let heading = |cache: &mut SentencePlaces| -> Option<Option<Region>> {
+        cache
+            .heading
+            .get_or_insert_with(|| heading_place(t, item.sentence.0, doc))
+            .clone()
+            .map(Some)
+    };
     let before = cache.hits.partition_point(|h| h.end <= item.raw.start);
     let hits = cache.hits.get(..before).unwrap_or(&[]);
-    let (k, hit) = hits.iter().enumerate().rev().find(|(_, h)| {
-        !crate::chars::char_before(t, h.start).is_some_and(|c| NOT_OWN_BEFORE.contains(c))
-    })?;
+    let found = hits.iter().enumerate().rev().find(|&(k, h)| {
+        let first = list_start(t, hits, k);
+        let lead = hits.get(first).map_or(h.start, |f| f.start);
+        let in_list = first < k
+            || hits.get(k + 1).is_some_and(|n| joined(t, h.end, n.start))
+            || crate::chars::char_at(t, h.end) == Some('、');
+        // A place of a list (梅渚镇周家村、涛城镇黄墅村3个村) is no one figure's.
+        !in_list
+            && !crate::chars::char_before(t, lead).is_some_and(|c| NOT_OWN_BEFORE.contains(c))
+            && !(OBJECT_VERBS.iter().any(|v| crate::chars::ends(t, lead, v))
+                && h.start < item.clause.0)
+    });
+    let Some((k, hit)) = found else {
+        return heading(cache);
+    };
+    let hit = *hit;
+    let hits = cache.hits.get(..before).unwrap_or(&[]);
+    if let What::Named(s) = hit.what {
+        return Some(named_before(t, hit.start, s, doc));
+    }
     // The places named before it resolve a name several units share (辽宁省朝阳县), and
     // the county before a township is its county.
     let mut context = doc.context.clone();
@@ -123,11 +199,55 @@ pub(super) fn clause_region(
     }
     Some(gazetteer::resolve(
         t,
-        hit,
+        &hit,
         &context,
         doc.main.as_ref(),
         county.as_ref(),
     ))
+}
+
+/// Whether two places are joined as items of a list (、, 和, 及, 与).
+fn joined(t: &str, end: usize, start: usize) -> bool {
+    t.get(end..start)
+        .is_some_and(|g| matches!(g, "、" | "和" | "及" | "与" | "以及"))
+}
+
+/// The first place of the list that the `k`th place ends.
+fn list_start(t: &str, hits: &[Hit], k: usize) -> usize {
+    let mut first = k;
+    while let (Some(p), Some(h)) = (
+        first.checked_sub(1).and_then(|j| hits.get(j)),
+        hits.get(first),
+    ) {
+        if !joined(t, p.end, h.start) {
+            break;
+        }
+        first -= 1;
+    }
+    first
+}
+
+/// The village (s = 村) or township (镇, 乡) that 全村 or 该镇 at `pos` means: the last
+/// one named before it in its paragraph.
+fn named_before(t: &str, pos: usize, s: char, doc: &DocPlaces) -> Option<Region> {
+    let mut from = pos.saturating_sub(NAMED_REACH);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let from = t.get(from..pos)?.rfind('\n').map_or(from, |i| from + i + 1);
+    let mut hits = Vec::new();
+    gazetteer::scan(t, from, pos, &mut hits);
+    let want = if s == '村' {
+        What::Village
+    } else {
+        What::Township
+    };
+    let county = doc
+        .main
+        .as_ref()
+        .filter(|m| m.level() == RegionLevel::County);
+    let h = hits.iter().rev().find(|h| h.what == want)?;
+    gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), county)
 }
 
 use super::Item;
