@@ -346,15 +346,13 @@ pub(crate) struct Hit {
 
 /// Characters that cannot be part of a township or village name before 镇/乡/村 (besides
 /// characters that are not CJK ideographs).
-const NAME_STOPS: &str = "全本该各此每外贫困点帽度非省市区乡镇村县州旗等和与及了在对向到从为是的个其共有中小两一二三四五六七八九十百千万年月日部所这那深重级联包帮扶户入驻示范样板美丽特色重点中心新型集体农业社动置迁射盖";
+const NAME_STOPS: &str = "全本该各此每外贫困点帽度非省市区乡镇村县州旗等和与及了在对向到从为是的个其共有中两一二三四五六七八九十百千万年月日部所这那深重级联包帮扶户入驻示范样板美丽特色重点中心新型集体农业社动置迁射盖";
 
 /// Words that end like a township or village name and name none.
 const GENERIC: &[&str] = &[
     "农村",
     "乡村",
     "城乡",
-    "山村",
-    "新村",
     "全村",
     "本村",
     "该村",
