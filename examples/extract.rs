@@ -11,7 +11,9 @@
 //! sample report.
 //!
 //! Options: `--date YYYY-MM-DD` (the documents' date, for 今年/去年; a JSON Lines `date`
-//! field wins; otherwise read from a header line), `--format jsonl|csv`, `--jobs N`
+//! field wins; otherwise read from a header line), `--region NAME|CODE` (the place the
+//! documents are about, 临洮县 or 621124; a JSON Lines `region` field wins; otherwise
+//! read from the text), `--format jsonl|csv`, `--jobs N`
 //! (default: all cores), `--text-field NAME`, `--id-field NAME`.
 
 #[path = "common/mod.rs"]
@@ -20,7 +22,7 @@ mod common;
 use common::Format;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: extract [--date YYYY-MM-DD] [--format jsonl|csv] [--jobs N] [--text-field F] [--id-field F] [FILE|FOLDER|-]... [--jsonl FILE|-]...";
+const USAGE: &str = "usage: extract [--date YYYY-MM-DD] [--region NAME|CODE] [--format jsonl|csv] [--jobs N] [--text-field F] [--id-field F] [FILE|FOLDER|-]... [--jsonl FILE|-]...";
 
 const CSV_FIELDS: &[&str] = &[
     "file",
@@ -41,6 +43,8 @@ const CSV_FIELDS: &[&str] = &[
     "period_start",
     "period_end",
     "region",
+    "region_code",
+    "region_level",
     "previous_value",
     "previous_text",
     "previous_period_start",
@@ -77,8 +81,21 @@ fn csv_row(obj: &serde_json::Map<String, serde_json::Value>) -> String {
         .join(",")
 }
 
+/// A region by its six-digit code or by name.
+fn region_of(s: &str) -> Result<fupin::Region, String> {
+    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return fupin::Region::from_code(s).ok_or_else(|| format!("no region has code {s}"));
+    }
+    s.parse::<fupin::Region>().map_err(|e| e.to_string())
+}
+
 fn main() -> ExitCode {
-    let (args, format) = match common::args_or_exit("extract", USAGE, &["--date"], &["--date"]) {
+    let (args, format) = match common::args_or_exit(
+        "extract",
+        USAGE,
+        &["--date", "--region"],
+        &["--date", "--region"],
+    ) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -92,11 +109,32 @@ fn main() -> ExitCode {
             }
         },
     };
+    let region = match args.value("--region") {
+        None => None,
+        Some(r) => match region_of(r) {
+            Ok(region) => Some(region),
+            Err(e) => {
+                eprintln!("extract: --region: {e}\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
+    };
     let header = (format == Format::Csv).then(|| CSV_FIELDS.join(","));
     common::run(&args, header.as_deref(), |doc, emit| {
         let mut extractor = fupin::Extractor::new();
         if let Some((y, m, d)) = doc.date.or(date) {
             extractor = extractor.date(y, m, d);
+        }
+        let known = match doc.region.as_deref().map(region_of) {
+            Some(Ok(r)) => Some(r),
+            Some(Err(e)) => {
+                eprintln!("extract: {}: region: {e}", doc.key.1);
+                None
+            }
+            None => region.clone(),
+        };
+        if let Some(r) = known {
+            extractor = extractor.region(r);
         }
         let head = common::json_head(doc);
         for ind in extractor.extract(&doc.text) {

@@ -22,6 +22,9 @@ pub struct Doc {
     pub url: Option<String>,
     /// `YYYY-MM-DD` from a JSON Lines `date` field, for relative years.
     pub date: Option<(i32, u8, u8)>,
+    /// The place the document is about, from a JSON Lines `region` field (a name or a
+    /// six-digit code).
+    pub region: Option<String>,
     pub text: String,
 }
 
@@ -184,6 +187,7 @@ impl Stream {
                 key: ("file", "examples/data/sample.txt".into()),
                 url: None,
                 date: None,
+                region: None,
                 text: SAMPLE.into(),
             }));
             Vec::new()
@@ -209,6 +213,7 @@ impl Stream {
                     key: ("file", name),
                     url: None,
                     date: None,
+                    region: None,
                     text,
                 }));
             }
@@ -275,6 +280,7 @@ fn parse_line(
         key: ("id", id),
         url: field("url"),
         date: field("date").as_deref().and_then(parse_date),
+        region: field("region"),
         text: text.to_owned(),
     };
     (problems, Some(doc))
