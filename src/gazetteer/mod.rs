@@ -14,7 +14,7 @@ use std::borrow::Cow;
 
 #[rustfmt::skip]
 mod table;
-use table::{FIRST, NAMES, UNITS};
+use table::{FIRST, NAMES, PAIR_BITS, PAIRS, SECOND, START, UNITS};
 
 named_enum! {
     /// How high a [`Region`] stands in China's administrative divisions.
@@ -99,7 +99,7 @@ impl Region {
             return vec![Region::national()];
         }
         let (lo, hi) = key_range(key);
-        (lo..hi).filter_map(|i| unit_of_name(i)).collect()
+        (lo..hi).filter_map(unit_of_name).collect()
     }
 
     /// The unit with a six-digit GB/T 2260 code (`"522600"`), current or, for codes no
@@ -278,39 +278,55 @@ fn key_range(key: &str) -> (usize, usize) {
     (lo, hi)
 }
 
-/// The longest name of the table that `t` holds at `pos`: its end and the range of its
-/// entries (one per unit it may stand for).
-fn name_at(t: &str, pos: usize) -> Option<(usize, (usize, usize))> {
-    let c = char_at(t, pos)?;
-    let cu = c as usize;
-    if FIRST
-        .get(cu >> 6)
-        .is_none_or(|w| w & (1u64 << (cu & 63)) == 0)
+/// The 16-bit hash of two characters that `PAIR_BITS` is indexed by (the generator
+/// computes the same).
+#[inline]
+const fn pair_hash(a: u32, b: u32) -> u32 {
+    (a.wrapping_mul(0x9E37_79B1) ^ b.wrapping_mul(0x85EB_CA6B)) >> 16
+}
+
+/// Whether bit `c` of a character bitmap is set.
+#[inline]
+fn has(bits: &[u64; 1024], c: char) -> bool {
+    let c = c as usize;
+    bits.get(c >> 6)
+        .is_some_and(|w| w & (1u64 << (c & 63)) != 0)
+}
+
+/// The longest name of the table that `t` holds at `pos`, whose first character is
+/// `c`: its end and the range of its entries (one per unit it may stand for).
+fn name_at(t: &str, pos: usize, c: char) -> Option<(usize, (usize, usize))> {
+    // Every name is of three-byte characters.
+    let c2 = crate::chars::three_byte_at(t.as_bytes(), pos + c.len_utf8())?;
+    let c2 = char::from_u32(c2)?;
+    if !has(&SECOND, c2) {
+        return None;
+    }
+    let h = pair_hash(c as u32, c2 as u32) as usize;
+    if PAIR_BITS
+        .get(h >> 6)
+        .is_none_or(|w| w & (1u64 << (h & 63)) == 0)
     {
         return None;
     }
-    let rest = t.get(pos..)?.as_bytes();
     // The entries that start with the same two characters as the text.
-    let c2 = char_at(t, pos + c.len_utf8())?;
-    let two = rest.get(..c.len_utf8() + c2.len_utf8())?;
-    let lo = NAMES.partition_point(|e| e.0.as_bytes() < two);
-    let n = NAMES
-        .get(lo..)?
-        .partition_point(|e| e.0.as_bytes().starts_with(two));
-    let cands = NAMES.get(lo..lo + n)?;
-    // The longest that the text starts with: entries are sorted, so walk them all (a
-    // handful) and keep the longest match.
+    let pair = (c as u32) << 16 | c2 as u32;
+    let k = PAIRS.binary_search_by_key(&pair, |p| p.0).ok()?;
+    let &(_, lo, hi) = PAIRS.get(k)?;
+    let (lo, hi) = (usize::from(lo), usize::from(hi));
+    let rest = t.get(pos..)?.as_bytes();
+    // The longest that the text starts with (a handful of entries to try).
     let mut best: Option<(usize, usize)> = None;
-    for (j, e) in cands.iter().enumerate() {
+    for (j, e) in NAMES.get(lo..hi)?.iter().enumerate() {
         let k = e.0.as_bytes();
-        if rest.starts_with(k) && best.is_none_or(|(len, _)| k.len() > len) {
+        if best.is_none_or(|(len, _)| k.len() > len) && rest.starts_with(k) {
             best = Some((k.len(), lo + j));
         }
     }
     let (len, first) = best?;
     let key = NAMES.get(first)?.0;
     let count = NAMES
-        .get(first..)?
+        .get(first..hi)?
         .iter()
         .take_while(|e| e.0 == key)
         .count();
@@ -421,12 +437,37 @@ fn stands_alone(t: &str, pos: usize, end: usize, kind: u8, chars: usize) -> bool
         let ok_after = after.is_none_or(|a| !"域委级直长城".contains(a));
         return ok_before && ok_after;
     }
-    if kind != STANDARD {
-        if after.is_some_and(|a| NOT_AFTER_SHORT.contains(a)) {
-            return false;
-        }
+    if kind != STANDARD && after.is_some_and(|a| NOT_AFTER_SHORT.contains(a)) {
+        return false;
     }
     true
+}
+
+/// The next character at or after `i` (and before `to`) that may start a name or a
+/// place the scanner reads (bit set in `START`): names are ideographs, three bytes in
+/// UTF-8, so the other characters are skipped by their first byte.
+#[inline]
+fn next_start(bytes: &[u8], mut i: usize, to: usize) -> Option<(usize, char)> {
+    while i < to {
+        if let Some(&[b0 @ 0xE0..=0xEF, b1, b2]) = bytes.get(i..i + 3) {
+            let u = crate::chars::decode3(b0, b1, b2);
+            let w = START.get((u >> 6) as usize).copied().unwrap_or(0);
+            if w & (1u64 << (u & 63)) != 0 {
+                return char::from_u32(u).map(|c| (i, c));
+            }
+            i += 3;
+            continue;
+        }
+        i += match bytes.get(i)? {
+            0..0x80 => 1,
+            0xC0..0xE0 => 2,
+            0xE0..0xF0 => 3,
+            0xF0.. => 4,
+            // A continuation byte: `i` is always a boundary, so not reached.
+            _ => 1,
+        };
+    }
+    None
 }
 
 /// The place names of `t[from..to]`, in order, leftmost-longest, into `out` (cleared).
@@ -435,14 +476,16 @@ pub(crate) fn scan(t: &str, from: usize, to: usize, out: &mut Vec<Hit>) {
     let mut pos = from;
     // Where the last name ended: a township's name starts after it.
     let mut last_end = from;
-    while pos < to {
-        let Some(c) = char_at(t, pos) else { break };
-        let next = pos + c.len_utf8();
-        if !is_cjk_char(c) {
-            pos = next;
-            continue;
-        }
-        if let Some((end, (lo, hi))) = name_at(t, pos).filter(|&(end, _)| end <= to) {
+    let bytes = t.as_bytes();
+    while let Some((at, c)) = next_start(bytes, pos, to) {
+        pos = at;
+        let next = pos + 3;
+        let named = has(&FIRST, c);
+        if let Some((end, (lo, hi))) = named
+            .then(|| name_at(t, pos, c))
+            .flatten()
+            .filter(|&(end, _)| end <= to)
+        {
             let kind = NAMES.get(lo).map_or(STANDARD, |e| e.2);
             let chars = t.get(pos..end).map_or(0, |s| s.chars().count());
             let after = char_at(t, end);
@@ -460,13 +503,18 @@ pub(crate) fn scan(t: &str, from: usize, to: usize, out: &mut Vec<Hit>) {
                 continue;
             }
         }
-        if let Some(h) = deictic(t, pos) {
+        let deictic_char = matches!(c, '全' | '本' | '我' | '该');
+        if let Some(h) = deictic_char.then(|| deictic(t, pos)).flatten() {
             out.push(h);
             pos = h.end;
             last_end = h.end;
             continue;
         }
-        if let Some(h) = written(t, pos, last_end, out.last()) {
+        let suffix = matches!(c, '镇' | '乡' | '村' | '街' | '片');
+        if let Some(h) = suffix
+            .then(|| written(t, pos, last_end, out.last()))
+            .flatten()
+        {
             if h.start < last_end {
                 out.pop();
             }

@@ -60,8 +60,17 @@ fn the_tables_are_sorted_and_consistent() {
     );
     for e in NAMES {
         assert!(usize::from(e.1) < UNITS.len(), "{}", e.0);
-        let c = e.0.chars().next().map_or(0, |c| c as usize);
-        assert!(FIRST[c >> 6] & (1 << (c & 63)) != 0, "{}", e.0);
+        let mut cs = e.0.chars();
+        let (c1, c2) = (cs.next().unwrap(), cs.next().unwrap());
+        assert!(has(&FIRST, c1) && has(&SECOND, c2), "{}", e.0);
+        let pair = (c1 as u32) << 16 | c2 as u32;
+        let k = PAIRS.binary_search_by_key(&pair, |p| p.0).unwrap();
+        let i = NAMES.iter().position(|n| n == e).unwrap();
+        assert!(
+            (usize::from(PAIRS[k].1)..usize::from(PAIRS[k].2)).contains(&i),
+            "{}",
+            e.0
+        );
     }
     let provinces = UNITS.iter().filter(|u| u.2 == 1).count();
     assert_eq!(provinces, 31);

@@ -350,9 +350,10 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
     }
     let cursor = &*cursor;
     let t = cursor.norm.as_str();
+    places.fill(t);
     let info = info.get_or_insert_with(|| DocInfo {
         year: date.map(|d| d.0).or_else(|| header_year(times, t)),
-        places: doc_places(t, known_region.as_ref()),
+        places: doc_places(t, &places.hits, known_region.as_ref()),
     });
     let doc_places = &info.places;
     let doc_year = info.year;
@@ -442,7 +443,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             item: i,
             subject: trig.map(|tr| (tr.start, tr.end)),
             period,
-            region: clause_region(t, item, doc_places, places),
+            region: clause_region(t, items, i, doc_places, places),
             previous,
             modality: modality(t, locals.get(i).copied().unwrap_or_default(), item),
         });

@@ -13,7 +13,7 @@ use crate::gazetteer::{self, Hit, Region, RegionLevel, What};
 
 /// How much of a document's start its main place is read from, in bytes: the title and
 /// header of a report, and its opening paragraph.
-const HEAD: usize = 3000;
+const HEAD: usize = 1500;
 
 /// The first bytes count double (the title).
 const TITLE: usize = 400;
@@ -39,16 +39,13 @@ pub(super) struct DocPlaces {
 
 /// The main place of the document `t`: the unit its head names most often (names in its
 /// first lines counting double; ties to the first named), or the one the caller gave.
-pub(super) fn doc_places(t: &str, known: Option<&Region>) -> DocPlaces {
-    let mut end = t.len().min(HEAD);
-    while !t.is_char_boundary(end) {
-        end -= 1;
-    }
-    let mut hits = Vec::new();
-    gazetteer::scan(t, 0, end, &mut hits);
+pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPlaces {
+    let hits = all
+        .get(..all.partition_point(|h| h.end <= HEAD))
+        .unwrap_or(&[]);
     // Unambiguous names first; they resolve the others.
     let mut context: Vec<Region> = known.into_iter().cloned().collect();
-    for h in &hits {
+    for h in hits {
         if let Some(r) = gazetteer::resolve(t, h, &[], None, None) {
             if matches!(h.what, What::Units(..)) && r.level() <= RegionLevel::Prefecture {
                 context.push(r);
@@ -56,7 +53,7 @@ pub(super) fn doc_places(t: &str, known: Option<&Region>) -> DocPlaces {
         }
     }
     let mut counts: Vec<(Region, usize, usize)> = Vec::new();
-    for h in &hits {
+    for h in hits {
         if !matches!(h.what, What::Units(..)) {
             continue;
         }
@@ -88,10 +85,27 @@ pub(super) fn doc_places(t: &str, known: Option<&Region>) -> DocPlaces {
 /// The place names of one sentence, kept while the figures of that sentence are read.
 #[derive(Default)]
 pub(super) struct SentencePlaces {
+    /// The place names of the whole chunk, read once.
+    pub(super) hits: Vec<Hit>,
     range: Option<(usize, usize)>,
-    hits: Vec<Hit>,
     /// The place of the heading above the sentence, once asked.
     heading: Option<Option<Region>>,
+}
+
+impl SentencePlaces {
+    /// Reads the place names of a new chunk.
+    pub(super) fn fill(&mut self, t: &str) {
+        gazetteer::scan(t, 0, t.len(), &mut self.hits);
+        self.range = None;
+        self.heading = None;
+    }
+}
+
+/// The hits that lie wholly within `from..to`.
+fn within(hits: &[Hit], from: usize, to: usize) -> &[Hit] {
+    let a = hits.partition_point(|h| h.start < from);
+    let b = hits.partition_point(|h| h.end <= to);
+    hits.get(a..b.max(a)).unwrap_or(&[])
 }
 
 /// How far back the heading over a figure is looked for, in bytes.
@@ -103,7 +117,7 @@ const HEADING_CHARS: usize = 30;
 /// The place named by the heading over `pos`: the nearest line before it that is a
 /// heading (short, no sentence inside it), if that heading names a place. A heading
 /// without one, or none within reach, gives `None`: the document's main place holds.
-fn heading_place(t: &str, pos: usize, doc: &DocPlaces) -> Option<Region> {
+fn heading_place(t: &str, all: &[Hit], pos: usize, doc: &DocPlaces) -> Option<Region> {
     let mut floor = pos.saturating_sub(HEADING_REACH);
     while !t.is_char_boundary(floor) {
         floor += 1;
@@ -115,15 +129,12 @@ fn heading_place(t: &str, pos: usize, doc: &DocPlaces) -> Option<Region> {
         let start = area.get(..end)?.rfind('\n').map_or(0, |i| i + 1);
         let line = area.get(start..end)?.trim();
         let chars = line.chars().count();
-        let is_heading = chars >= 4
-            && chars <= HEADING_CHARS
+        let is_heading = (4..=HEADING_CHARS).contains(&chars)
             && !line.contains(['。', '，', ',', '；', ';'])
             && !line.ends_with(['：', ':']);
         if is_heading {
-            let mut hits = Vec::new();
             let (a, b) = (floor + start, floor + end);
-            gazetteer::scan(t, a, b, &mut hits);
-            return hits
+            return within(all, a, b)
                 .iter()
                 .rev()
                 .filter(|h| !matches!(h.what, What::Own(_) | What::Named(_)))
@@ -141,24 +152,27 @@ fn heading_place(t: &str, pos: usize, doc: &DocPlaces) -> Option<Region> {
 /// not resolve to a single place.
 pub(super) fn clause_region(
     t: &str,
-    item: &Item,
+    items: &[Item],
+    i: usize,
     doc: &DocPlaces,
     cache: &mut SentencePlaces,
 ) -> Option<Option<Region>> {
+    let item = items.get(i)?;
     if cache.range != Some(item.sentence) {
         cache.range = Some(item.sentence);
         cache.heading = None;
-        gazetteer::scan(t, item.sentence.0, item.sentence.1, &mut cache.hits);
     }
-    let heading = |cache: &mut SentencePlaces| -> Option<Option<Region>> {
-        cache
-            .heading
-            .get_or_insert_with(|| heading_place(t, item.sentence.0, doc))
+    let SentencePlaces {
+        hits: all, heading, ..
+    } = cache;
+    let all = &*all;
+    let mut heading = || -> Option<Option<Region>> {
+        heading
+            .get_or_insert_with(|| heading_place(t, all, item.sentence.0, doc))
             .clone()
             .map(Some)
     };
-    let before = cache.hits.partition_point(|h| h.end <= item.raw.start);
-    let hits = cache.hits.get(..before).unwrap_or(&[]);
+    let hits = within(all, item.sentence.0, item.raw.start);
     let found = hits.iter().enumerate().rev().find(|&(k, h)| {
         let first = list_start(t, hits, k);
         let lead = hits.get(first).map_or(h.start, |f| f.start);
@@ -166,18 +180,17 @@ pub(super) fn clause_region(
             || hits.get(k + 1).is_some_and(|n| joined(t, h.end, n.start))
             || crate::chars::char_at(t, h.end) == Some('、');
         // A place of a list (梅渚镇周家村、涛城镇黄墅村3个村) is no one figure's.
-        !in_list
-            && !crate::chars::char_before(t, lead).is_some_and(|c| NOT_OWN_BEFORE.contains(c))
-            && !(OBJECT_VERBS.iter().any(|v| crate::chars::ends(t, lead, v))
-                && h.start < item.clause.0)
+        let other_party =
+            crate::chars::char_before(t, lead).is_some_and(|c| NOT_OWN_BEFORE.contains(c));
+        let object_elsewhere =
+            OBJECT_VERBS.iter().any(|v| crate::chars::ends(t, lead, v)) && h.start < item.clause.0;
+        !(in_list || other_party || object_elsewhere)
     });
     let Some((k, hit)) = found else {
-        return heading(cache);
+        return heading();
     };
-    let hit = *hit;
-    let hits = cache.hits.get(..before).unwrap_or(&[]);
     if let What::Named(s) = hit.what {
-        return Some(named_before(t, hit.start, s, doc));
+        return Some(named_before(t, all, hit.start, s, doc));
     }
     // The places named before it resolve a name several units share (辽宁省朝阳县), and
     // the county before a township is its county.
@@ -199,7 +212,7 @@ pub(super) fn clause_region(
     }
     Some(gazetteer::resolve(
         t,
-        &hit,
+        hit,
         &context,
         doc.main.as_ref(),
         county.as_ref(),
@@ -229,14 +242,13 @@ fn list_start(t: &str, hits: &[Hit], k: usize) -> usize {
 
 /// The village (s = 村) or township (镇, 乡) that 全村 or 该镇 at `pos` means: the last
 /// one named before it in its paragraph.
-fn named_before(t: &str, pos: usize, s: char, doc: &DocPlaces) -> Option<Region> {
+fn named_before(t: &str, all: &[Hit], pos: usize, s: char, doc: &DocPlaces) -> Option<Region> {
     let mut from = pos.saturating_sub(NAMED_REACH);
     while !t.is_char_boundary(from) {
         from += 1;
     }
     let from = t.get(from..pos)?.rfind('\n').map_or(from, |i| from + i + 1);
-    let mut hits = Vec::new();
-    gazetteer::scan(t, from, pos, &mut hits);
+    let hits = within(all, from, pos);
     let want = if s == '村' {
         What::Village
     } else {
