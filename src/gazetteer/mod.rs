@@ -362,7 +362,7 @@ pub(crate) struct Hit {
 
 /// Characters that cannot be part of a township or village name before 镇/乡/村 (besides
 /// characters that are not CJK ideographs).
-const NAME_STOPS: &str = "全本该各此每外贫困点帽度非省市区乡镇村县州旗等和与及了在对向到从为是的个其共有中两一二三四五六七八九十百千万年月日部所这那深重级联包帮扶户入驻示范样板美丽特色重点中心新型集体农业社动置迁射盖";
+const NAME_STOPS: &str = "全本该各此每外贫困点帽度非省市区乡镇村县州旗等和与及了在对向到从为是的个其共有中两一二三四五六七八九十百千万年月日部所这那深重级联包帮扶户入驻示范样板美丽特色重点中心新型集体农业社动置迁射盖放";
 
 /// Words that end like a township or village name and name none.
 const GENERIC: &[&str] = &[
@@ -574,8 +574,16 @@ fn written(t: &str, pos: usize, floor: usize, last: Option<&Hit>) -> Option<Hit>
         start = floor + j;
     }
     let end = pos + suffix_len;
-    // 村级, 乡级, 镇级: a level, not a name.
-    if char_at(t, end) == Some('级') {
+    // 村级, 乡级, 镇级: a level, not a name; 乡村, 村民, 村委 are words the suffix
+    // starts (衔接推进乡村振兴 names no township).
+    let after = char_at(t, end);
+    let word_after = match c {
+        '乡' => "村镇亲土愁贤情音级",
+        '村' => "民级委干组务社庄落",
+        '镇' => "级化",
+        _ => "级",
+    };
+    if after.is_some_and(|a| word_after.contains(a)) {
         return None;
     }
     let name = t.get(start..end)?;

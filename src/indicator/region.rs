@@ -184,7 +184,10 @@ pub(super) fn clause_region(
             crate::chars::char_before(t, lead).is_some_and(|c| NOT_OWN_BEFORE.contains(c));
         let object_elsewhere =
             OBJECT_VERBS.iter().any(|v| crate::chars::ends(t, lead, v)) && h.start < item.clause.0;
-        !(in_list || other_party || object_elsewhere)
+        // 全国 in an earlier clause qualifies something there (全国综合扶贫改革试点,…):
+        // the country is a figure's place only in the figure's own clause.
+        let national_elsewhere = h.what == What::National && h.start < item.clause.0;
+        !(in_list || other_party || object_elsewhere || national_elsewhere)
     });
     let Some((k, hit)) = found else {
         return heading();

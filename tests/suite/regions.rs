@@ -74,6 +74,23 @@ fn words_that_end_like_places_are_no_places() {
             assert!(ok, "{text}: {q} in {name:?}");
         }
     }
+    // 乡 and 村 that start a word (乡村振兴, 村民) end no name.
+    for text in [
+        "中央财政衔接推进乡村振兴补助资金投入1561亿元。",
+        "带领村民累计投入扶贫资金300万元。",
+    ] {
+        assert_eq!(
+            regions(text).first().map(|r| r.1.clone()),
+            Some(None),
+            "{text}"
+        );
+    }
+    // 全国 qualifying a word of an earlier clause is not the place of a later figure.
+    let text = "沅陵县脱贫攻坚综述\n发挥全国扶贫改革试点作用,5年累计减贫6.2万人。";
+    assert_eq!(
+        regions(text).first().and_then(|r| r.1.clone()).as_deref(),
+        Some("沅陵县")
+    );
     // 全国 is the country.
     let national = extract("全国农村贫困人口减少1386万人。")
         .next()
