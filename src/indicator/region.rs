@@ -128,7 +128,12 @@ fn heading_place(t: &str, all: &[Hit], pos: usize, doc: &DocPlaces) -> Option<Re
     loop {
         let start = area.get(..end)?.rfind('\n').map_or(0, |i| i + 1);
         let line = area.get(start..end)?.trim();
-        let chars = line.chars().count();
+        // Longer than any heading in bytes: not counted (a paragraph is long).
+        let chars = if line.len() > 4 * HEADING_CHARS {
+            HEADING_CHARS + 1
+        } else {
+            line.chars().count()
+        };
         let is_heading = (4..=HEADING_CHARS).contains(&chars)
             && !line.contains(['。', '，', ',', '；', ';'])
             && !line.ends_with(['：', ':']);
@@ -176,24 +181,49 @@ pub(super) fn clause_region(
     let found = hits.iter().enumerate().rev().find(|&(k, h)| {
         let first = list_start(t, hits, k);
         let lead = hits.get(first).map_or(h.start, |f| f.start);
-        let in_list = first < k
-            || hits.get(k + 1).is_some_and(|n| joined(t, h.end, n.start))
-            || crate::chars::char_at(t, h.end) == Some('、');
-        // A place of a list (梅渚镇周家村、涛城镇黄墅村3个村) is no one figure's.
-        let other_party =
-            crate::chars::char_before(t, lead).is_some_and(|c| NOT_OWN_BEFORE.contains(c));
+        let other_party = [lead, h.start]
+            .iter()
+            .any(|&p| crate::chars::char_before(t, p).is_some_and(|c| NOT_OWN_BEFORE.contains(c)));
         let object_elsewhere =
             OBJECT_VERBS.iter().any(|v| crate::chars::ends(t, lead, v)) && h.start < item.clause.0;
         // 全国 in an earlier clause qualifies something there (全国综合扶贫改革试点,…):
         // the country is a figure's place only in the figure's own clause.
         let national_elsewhere = h.what == What::National && h.start < item.clause.0;
-        !(in_list || other_party || object_elsewhere || national_elsewhere)
+        !(other_party || object_elsewhere || national_elsewhere)
     });
     let Some((k, hit)) = found else {
         return heading();
     };
+    // A place of a list (梅渚镇周家村、涛城镇黄墅村3个村; 竹溪、保康和五峰5个县) is no one
+    // figure's: the figure is the group's, which lies in the smallest unit holding them
+    // all (the county, the province), if the text says which.
+    let first = list_start(t, hits, k);
+    let in_list = first < k
+        || hits.get(k + 1).is_some_and(|n| joined(t, hit.end, n.start))
+        || crate::chars::char_at(t, hit.end) == Some('、');
+    if in_list {
+        let county = doc
+            .main
+            .as_ref()
+            .filter(|m| m.level() == RegionLevel::County);
+        let members: Vec<Option<Region>> = hits
+            .get(first..=k)
+            .unwrap_or(&[])
+            .iter()
+            .map(|h| gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), county))
+            .collect();
+        return Some(common_unit(&members));
+    }
     if let What::Named(s) = hit.what {
         return Some(named_before(t, all, hit.start, s, doc));
+    }
+    let needs_context = match hit.what {
+        What::Units(lo, hi) => hi > lo + 1,
+        What::Township | What::Village => true,
+        _ => false,
+    };
+    if !needs_context {
+        return Some(gazetteer::resolve(t, hit, &[], doc.main.as_ref(), None));
     }
     // The places named before it resolve a name several units share (辽宁省朝阳县), and
     // the county before a township is its county.
@@ -222,10 +252,29 @@ pub(super) fn clause_region(
     ))
 }
 
-/// Whether two places are joined as items of a list (、, 和, 及, 与).
+/// The smallest unit of the administrative divisions that holds every place of a list,
+/// by their codes; `None` where one has no code or they lie in different provinces.
+fn common_unit(members: &[Option<Region>]) -> Option<Region> {
+    let codes: Vec<u32> = members
+        .iter()
+        .map(|m| m.as_ref().and_then(Region::code))
+        .collect::<Option<_>>()?;
+    let first = *codes.first()?;
+    for unit in [1, 100, 10000] {
+        if codes.iter().all(|c| c / unit == first / unit) {
+            let code = first / unit * unit;
+            if let Some(r) = Region::from_code_number(code) {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+/// Whether two places are joined as items of a list (、, 和, 及; 与 joins partners).
 fn joined(t: &str, end: usize, start: usize) -> bool {
     t.get(end..start)
-        .is_some_and(|g| matches!(g, "、" | "和" | "及" | "与" | "以及"))
+        .is_some_and(|g| matches!(g, "、" | "和" | "及" | "以及"))
 }
 
 /// The first place of the list that the `k`th place ends.

@@ -206,6 +206,30 @@ fn townships_and_villages_as_written_under_their_county() {
 }
 
 #[test]
+fn a_list_of_places_gives_the_unit_that_holds_them_all() {
+    // Three counties of three prefectures of Hubei: the province.
+    expect(
+        "竹溪县、保康县和英山县的贫困发生率降至0.4%。",
+        &[("0.4%", Some("湖北省"), Some(420000))],
+    );
+    // Two counties of 十堰: the prefecture.
+    expect(
+        "竹山县和郧西县累计脱贫21.3万人。",
+        &[("21.3万人", Some("十堰市"), Some(420300))],
+    );
+    // A partner after 与 is not one of the list.
+    let text = "靖宇县脱贫攻坚\n靖宇镇和景山镇与吉林市一家企业合作,投入扶贫资金1000万元。";
+    assert_eq!(
+        regions(text),
+        [(
+            "1000万元".to_owned(),
+            Some("靖宇县".to_owned()),
+            Some(220622)
+        )]
+    );
+}
+
+#[test]
 fn a_heading_scopes_the_figures_below_it() {
     let text = "定西市脱贫攻坚工作综述\n支持渭源县脱贫摘帽\n专门安排扶贫资金3.2亿元。\n选派第一书记120名。";
     let got = regions(text);
