@@ -417,7 +417,7 @@ const BEFORE_ONE: &str = "省市州县区盟旗在和与及、对是为的,，:�
 /// name besides [`BEFORE_ONE`]: after any other, the two characters may be the end of
 /// one word and the start of the next (搬迁安置 is no 迁安).
 const BEFORE_SHORT: &str =
-    "从到赴将把让使被等据即原今现全该本我各对于在移助援扶力进入至向了往来去和与及";
+    "从到赴将把让使被等据即原今现全该本我各对于在移助援扶力进入至向了往来去和与及年月日底末初";
 
 /// Whether a place name may start at `pos` (not inside a word), for a name of the
 /// given kind and length.

@@ -60,7 +60,9 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
         let Some(r) = gazetteer::resolve(t, h, &context, None, None) else {
             continue;
         };
-        if r.level() == RegionLevel::Province {
+        // A news agency's dateline (新华社乌鲁木齐1月14日电) says where the story was
+        // filed, not what it is about.
+        if is_dateline(t, h.end) {
             continue;
         }
         let w = if h.start < TITLE { 2 } else { 1 };
@@ -80,6 +82,18 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
         context.extend(m.prefecture());
     }
     DocPlaces { main, context }
+}
+
+/// Whether a date and 电 follow a place (乌鲁木齐1月14日电): a dateline.
+fn is_dateline(t: &str, end: usize) -> bool {
+    let rest = t.get(end..).unwrap_or("");
+    let date_len = rest
+        .char_indices()
+        .take(12)
+        .take_while(|&(_, c)| c.is_ascii_digit() || matches!(c, '月' | '日' | ' '))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    date_len > 0 && rest.get(date_len..).is_some_and(|r| r.starts_with('电'))
 }
 
 /// The place names of one sentence, kept while the figures of that sentence are read.
@@ -217,6 +231,14 @@ pub(super) fn clause_region(
     if let What::Named(s) = hit.what {
         return Some(named_before(t, all, hit.start, s, doc));
     }
+    // 该县, 该市: the county or city named last before it (竹溪县县长介绍说,该县…).
+    if let What::Own(s) = hit.what {
+        if crate::chars::starts(t, hit.start, "该") {
+            if let Some(r) = unit_before(t, all, hit.start, s, doc) {
+                return Some(Some(r));
+            }
+        }
+    }
     let needs_context = match hit.what {
         What::Units(lo, hi) => hi > lo + 1,
         What::Township | What::Village => true,
@@ -290,6 +312,21 @@ fn list_start(t: &str, hits: &[Hit], k: usize) -> usize {
         first -= 1;
     }
     first
+}
+
+/// The last unit before `pos` in its paragraph whose name ends with `s` (县, 市, 州).
+fn unit_before(t: &str, all: &[Hit], pos: usize, s: char, doc: &DocPlaces) -> Option<Region> {
+    let mut from = pos.saturating_sub(NAMED_REACH);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let from = t.get(from..pos)?.rfind('\n').map_or(from, |i| from + i + 1);
+    within(all, from, pos)
+        .iter()
+        .rev()
+        .filter(|h| matches!(h.what, What::Units(..)))
+        .filter_map(|h| gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), None))
+        .find(|r| r.name().ends_with(s))
 }
 
 /// The village (s = 村) or township (镇, 乡) that 全村 or 该镇 at `pos` means: the last

@@ -206,6 +206,25 @@ fn townships_and_villages_as_written_under_their_county() {
 }
 
 #[test]
+fn datelines_and_anaphora() {
+    // The dateline says where the story was filed; the story is about the region.
+    let text = "2019年宁夏脱贫攻坚综述\n新华社银川1月10日电 2019年宁夏共有6.4万人实现脱贫,贫困发生率降至0.5%。\n全区投入扶贫资金40亿元。";
+    let got = regions(text);
+    assert!(
+        got.iter()
+            .all(|(_, n, _)| n.as_deref() == Some("宁夏回族自治区")),
+        "{got:?}"
+    );
+    // 该县 is the county named last before it.
+    let text =
+        "湖北省脱贫攻坚综述\n湖北省贫困发生率降至0.4%。\n竹山县县长介绍说,该县选派第一书记147名。";
+    assert_eq!(
+        regions(text).last().map(|r| r.1.clone()),
+        Some(Some("竹山县".to_owned()))
+    );
+}
+
+#[test]
 fn a_list_of_places_gives_the_unit_that_holds_them_all() {
     // Three counties of three prefectures of Hubei: the province.
     expect(
