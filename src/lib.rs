@@ -27,7 +27,8 @@
 //!   and [`times`] every time expression (years, dates) which are not quantities.
 //! - **Indicators**: [`extract`] ties quantities to the poverty indicators they measure
 //!   ([`PovertyIndicator`], [`IndicatorKind`]), with period, region, previous value and
-//!   modality.
+//!   modality. Regions come from a gazetteer of China's administrative divisions
+//!   ([`Region`]: names, short forms and GB/T 2260 codes, looked up either way).
 //!
 //! Values never pass through binary floating point. Overflow is an error, never a wrap.
 //!
