@@ -192,6 +192,9 @@ pub(super) fn clause_region(
             .map(Some)
     };
     let hits = within(all, item.sentence.0, item.raw.start);
+    if let Some(r) = respectively(t, items, i, hits, doc) {
+        return Some(r);
+    }
     let found = hits.iter().enumerate().rev().find(|&(k, h)| {
         let first = list_start(t, hits, k);
         let lead = hits.get(first).map_or(h.start, |f| f.start);
@@ -291,6 +294,47 @@ fn common_unit(members: &[Option<Region>]) -> Option<Region> {
         }
     }
     None
+}
+
+/// 靖宇镇…和景山镇…分别增收1130元和780元: after 分别, the figures of the clause go to
+/// the places named before it, in order, when there are as many of each.
+fn respectively(
+    t: &str,
+    items: &[Item],
+    i: usize,
+    hits: &[Hit],
+    doc: &DocPlaces,
+) -> Option<Option<Region>> {
+    let item = items.get(i)?;
+    let head = t.get(item.clause.0..item.raw.start)?;
+    let at = item.clause.0 + head.rfind("分别")?;
+    let places: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.end <= at && !matches!(h.what, What::Own(_) | What::Named(_)))
+        .collect();
+    let figures: Vec<usize> = (0..items.len())
+        .filter(|&j| {
+            items
+                .get(j)
+                .is_some_and(|it| it.clause == item.clause && it.raw.start > at)
+        })
+        .collect();
+    if places.len() < 2 || places.len() != figures.len() {
+        return None;
+    }
+    let k = figures.iter().position(|&j| j == i)?;
+    let county = doc
+        .main
+        .as_ref()
+        .filter(|m| m.level() == RegionLevel::County);
+    let hit = places.get(k)?;
+    Some(gazetteer::resolve(
+        t,
+        hit,
+        &doc.context,
+        doc.main.as_ref(),
+        county,
+    ))
 }
 
 /// Whether two places are joined as items of a list (、, 和, 及; 与 joins partners).

@@ -206,6 +206,13 @@ fn townships_and_villages_as_written_under_their_county() {
 }
 
 #[test]
+fn respectively_pairs_places_and_figures_in_order() {
+    let text = "西和县脱贫攻坚纪实\n项目带动长道镇和何坝镇贫困户人均分别增收1200元和860元。";
+    let got: Vec<_> = regions(text).into_iter().map(|r| r.1).collect();
+    assert_eq!(got, [Some("长道镇".to_owned()), Some("何坝镇".to_owned())]);
+}
+
+#[test]
 fn datelines_and_anaphora() {
     // The dateline says where the story was filed; the story is about the region.
     let text = "2019年宁夏脱贫攻坚综述\n新华社银川1月10日电 2019年宁夏共有6.4万人实现脱贫,贫困发生率降至0.5%。\n全区投入扶贫资金40亿元。";
