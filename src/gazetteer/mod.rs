@@ -361,8 +361,15 @@ pub(crate) struct Hit {
 }
 
 /// Characters that cannot be part of a township or village name before 镇/乡/村 (besides
-/// characters that are not CJK ideographs).
-const NAME_STOPS: &str = "全本该各此每外贫困点帽度非省市区乡镇村县州旗等和与及了在对向到从为是的个其共有中两一二三四五六七八九十百千万年月日部所这那深重级联包帮扶户入驻示范样板美丽特色重点中心新型集体农业社动置迁射盖放";
+/// characters that are not CJK ideographs), sorted for binary search.
+const NAME_STOPS: &[char] = &[
+    '一', '七', '万', '三', '与', '业', '两', '个', '中', '为', '丽', '九', '乡', '了', '二', '五',
+    '从', '体', '入', '全', '八', '六', '共', '其', '农', '到', '动', '包', '区', '十', '千', '县',
+    '及', '各', '向', '和', '四', '困', '在', '型', '外', '对', '射', '州', '市', '帮', '帽', '年',
+    '度', '心', '户', '所', '扶', '放', '新', '旗', '日', '是', '月', '有', '本', '村', '板', '样',
+    '此', '每', '深', '点', '特', '百', '的', '盖', '省', '示', '社', '等', '级', '置', '美', '联',
+    '色', '范', '该', '贫', '迁', '这', '那', '部', '重', '镇', '集', '非', '驻',
+];
 
 /// Words that end like a township or village name and name none.
 const GENERIC: &[&str] = &[
@@ -568,7 +575,7 @@ fn written(t: &str, pos: usize, floor: usize, last: Option<&Hit>) -> Option<Hit>
     let max = if what == What::Area { 6 } else { 4 };
     let mut start = pos;
     for (j, h) in t.get(floor..pos)?.char_indices().rev().take(max) {
-        if !is_cjk_char(h) || (what != What::Area && NAME_STOPS.contains(h)) {
+        if !is_cjk_char(h) || (what != What::Area && NAME_STOPS.binary_search(&h).is_ok()) {
             break;
         }
         start = floor + j;

@@ -273,3 +273,8 @@ fn names_found_in_text() {
     assert_eq!(found("岚县“十三五”期间"), s(&[("岚县", Some(141127))]));
     assert!(found("振兴县域").is_empty());
 }
+
+#[test]
+fn name_stops_are_sorted() {
+    assert!(NAME_STOPS.windows(2).all(|w| w[0] < w[1]));
+}

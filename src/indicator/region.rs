@@ -102,8 +102,16 @@ pub(super) struct SentencePlaces {
     /// The place names of the whole chunk, read once.
     pub(super) hits: Vec<Hit>,
     range: Option<(usize, usize)>,
-    /// The place of the heading above the sentence, once asked.
-    heading: Option<Option<Region>>,
+    /// The place of the heading above the sentence's line, once asked, with the
+    /// line's start: the sentences of one paragraph share it.
+    heading: Option<(usize, Option<Region>)>,
+    fenbie: Fenbie,
+}
+
+/// The clause last asked about 分别, and where it says it.
+#[derive(Default)]
+struct Fenbie {
+    fenbie: (Option<(usize, usize)>, Option<usize>),
 }
 
 impl SentencePlaces {
@@ -179,20 +187,27 @@ pub(super) fn clause_region(
     let item = items.get(i)?;
     if cache.range != Some(item.sentence) {
         cache.range = Some(item.sentence);
-        cache.heading = None;
     }
     let SentencePlaces {
-        hits: all, heading, ..
+        hits: all,
+        heading,
+        fenbie,
+        ..
     } = cache;
     let all = &*all;
     let mut heading = || -> Option<Option<Region>> {
-        heading
-            .get_or_insert_with(|| heading_place(t, all, item.sentence.0, doc))
-            .clone()
-            .map(Some)
+        // The heading over a line is the same for all its sentences.
+        let line = t
+            .get(..item.sentence.0)
+            .and_then(|h| h.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        if heading.as_ref().is_none_or(|h| h.0 != line) {
+            *heading = Some((line, heading_place(t, all, item.sentence.0, doc)));
+        }
+        heading.as_ref().and_then(|h| h.1.clone()).map(Some)
     };
     let hits = within(all, item.sentence.0, item.raw.start);
-    if let Some(r) = respectively(t, items, i, hits, doc) {
+    if let Some(r) = respectively(t, items, i, hits, doc, fenbie) {
         return Some(r);
     }
     let found = hits.iter().enumerate().rev().find(|&(k, h)| {
@@ -304,21 +319,37 @@ fn respectively(
     i: usize,
     hits: &[Hit],
     doc: &DocPlaces,
+    cache: &mut Fenbie,
 ) -> Option<Option<Region>> {
     let item = items.get(i)?;
-    let head = t.get(item.clause.0..item.raw.start)?;
-    let at = item.clause.0 + head.rfind("分别")?;
+    // Pairing needs two places before the figure: most sentences have fewer.
+    if hits.len() < 2 {
+        return None;
+    }
+    // Where the clause says 分别, found once per clause.
+    if cache.fenbie.0 != Some(item.clause) {
+        // `contains` is the vectorised search; most clauses have no 分别.
+        let clause = t.get(item.clause.0..item.clause.1).unwrap_or("");
+        let at = if clause.contains("分别") {
+            clause.find("分别")
+        } else {
+            None
+        };
+        cache.fenbie = (Some(item.clause), at.map(|a| item.clause.0 + a));
+    }
+    let at = cache.fenbie.1.filter(|&a| a < item.raw.start)?;
     let places: Vec<&Hit> = hits
         .iter()
         .filter(|h| h.end <= at && !matches!(h.what, What::Own(_) | What::Named(_)))
         .collect();
-    let figures: Vec<usize> = (0..items.len())
-        .filter(|&j| {
-            items
-                .get(j)
-                .is_some_and(|it| it.clause == item.clause && it.raw.start > at)
-        })
-        .collect();
+    // The figures of the clause after 分别: neighbours of the figure in the list.
+    let same = |j: &usize| {
+        items
+            .get(*j)
+            .is_some_and(|it| it.clause == item.clause && it.raw.start > at)
+    };
+    let first = (0..i).rev().take_while(same).last().unwrap_or(i);
+    let figures: Vec<usize> = (first..items.len()).take_while(same).collect();
     if places.len() < 2 || places.len() != figures.len() {
         return None;
     }
