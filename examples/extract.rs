@@ -13,8 +13,10 @@
 //!
 //! Options (`--help` lists them): `--date YYYY-MM-DD` (the documents' date, for
 //! 今年/去年; a JSON Lines `date` field wins; otherwise read from a header line; a date
-//! that does not exist, such as 2019-02-31, is refused), `--format jsonl|csv`,
-//! `--jobs N` (default: all cores), `--text-field NAME`, `--id-field NAME`.
+//! that does not exist, such as 2019-02-31, is refused), `--region NAME|CODE` (the place
+//! the documents are about, 临洮县 or 621124; a JSON Lines `region` field wins; otherwise
+//! read from the text), `--format jsonl|csv`, `--jobs N` (default: all cores),
+//! `--text-field NAME`, `--id-field NAME`.
 
 #[path = "common/mod.rs"]
 mod common;
@@ -31,6 +33,10 @@ struct Cli {
     /// The documents' date, for 今年/去年 (a JSON Lines `date` field wins).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = common::parse_date)]
     date: Option<jiff::civil::Date>,
+    /// The place the documents are about, by name or six-digit code (临洮县, 621124);
+    /// a JSON Lines `region` field wins.
+    #[arg(long, value_name = "NAME|CODE", value_parser = region_of)]
+    region: Option<fupin::Region>,
     #[command(flatten)]
     common: common::Common,
 }
@@ -60,6 +66,8 @@ const CSV_FIELDS: &[&str] = &[
     "period_start",
     "period_end",
     "region",
+    "region_code",
+    "region_level",
     "previous_value",
     "previous_max",
     "previous_unit",
@@ -86,7 +94,7 @@ fn csv_row(doc: &common::Doc, ind: &fupin::PovertyIndicator, out: &mut common::O
     let prev = ind.previous.as_ref();
     let pq = prev.map(|p| &p.quantity);
     let pp = prev.and_then(|p| p.period);
-    let row: [&str; 36] = [
+    let row: [&str; 38] = [
         file,
         id,
         url,
@@ -109,7 +117,9 @@ fn csv_row(doc: &common::Doc, ind: &fupin::PovertyIndicator, out: &mut common::O
         &ind.sentence.end.to_string(),
         &opt(ind.period.map(|p| p.start)),
         &opt(ind.period.map(|p| p.end)),
-        ind.region.as_deref().unwrap_or(""),
+        ind.region.as_ref().map_or("", |r| r.name()),
+        &opt(ind.region.as_ref().and_then(|r| r.code())),
+        ind.region.as_ref().map_or("", |r| r.level().name()),
         &opt(pq.map(|q| q.value)),
         &opt(pq.and_then(|q| q.max)),
         pq.and_then(|q| q.unit).map_or("", |u| u.name()),
@@ -127,6 +137,14 @@ fn csv_row(doc: &common::Doc, ind: &fupin::PovertyIndicator, out: &mut common::O
     out.csv(row);
 }
 
+/// A region by its six-digit code or by name.
+fn region_of(s: &str) -> Result<fupin::Region, String> {
+    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return fupin::Region::from_code(s).ok_or_else(|| format!("no region has code {s}"));
+    }
+    s.parse::<fupin::Region>().map_err(|e| e.to_string())
+}
+
 fn main() -> ExitCode {
     let (cli, inputs): (Cli, _) = common::parse_args();
     let format = cli.common.format;
@@ -141,6 +159,17 @@ fn main() -> ExitCode {
         };
         if let Some((y, m, d)) = date.map(common::ymd) {
             extractor = extractor.date(y, m, d);
+        }
+        let known = match doc.region.as_deref().map(region_of) {
+            Some(Ok(r)) => Some(r),
+            Some(Err(e)) => {
+                eprintln!("extract: {}: region: {e}", doc.key.1);
+                None
+            }
+            None => cli.region.clone(),
+        };
+        if let Some(r) = known {
+            extractor = extractor.region(r);
         }
         let head = common::json_head(doc);
         for ind in extractor.extract(&doc.text) {

@@ -27,7 +27,8 @@
 //!   and [`times`] every time expression (years, dates) which are not quantities.
 //! - **Indicators**: [`extract`] ties quantities to the poverty indicators they measure
 //!   ([`PovertyIndicator`], [`IndicatorKind`]), with period, region, previous value and
-//!   modality.
+//!   modality. Regions come from a gazetteer of China's administrative divisions
+//!   ([`Region`]: names, short forms and GB/T 2260 codes, looked up either way).
 //!
 //! Values never pass through binary floating point. Overflow is an error, never a wrap.
 //!
@@ -73,6 +74,7 @@ mod batch;
 mod chars;
 mod error;
 mod extract;
+mod gazetteer;
 mod indicator;
 mod lexicon;
 mod normalize;
@@ -88,6 +90,7 @@ pub use batch::par_quantities;
 pub use batch::quantities_all;
 pub use error::{ParseError, ParseErrorKind};
 pub use extract::{Quantities, TimeExpr, TimeKind, Times, quantities, times};
+pub use gazetteer::{Region, RegionLevel};
 pub use indicator::{
     Extractor, IndicatorKind, Indicators, Modality, Period, PovertyIndicator, Previous, extract,
 };

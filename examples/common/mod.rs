@@ -33,6 +33,9 @@ pub struct Doc {
     /// The record had a `date` that could not be read (reported): no other date is
     /// used for it, as a wrong year is worse than none.
     pub date_invalid: bool,
+    /// The place the document is about, from a JSON Lines `region` field (a name or a
+    /// six-digit code).
+    pub region: Option<String>,
     pub text: String,
 }
 
@@ -332,6 +335,7 @@ impl Doc {
             url: None,
             date: None,
             date_invalid: false,
+            region: None,
             text,
         }
     }
@@ -378,6 +382,7 @@ fn parse_line(
         url: field("url"),
         date,
         date_invalid,
+        region: field("region"),
         text: text.to_owned(),
     };
     (problems, Some(doc))

@@ -103,7 +103,6 @@ pub(super) struct Words {
     pub(super) lists: Vec<List>,
     pub(super) lx: Lexicon,
     pub(super) special: CharSet,
-    pub(super) name_stop: CharSet,
 }
 
 pub(super) fn words() -> &'static Words {
@@ -151,19 +150,18 @@ pub(super) fn words() -> &'static Words {
         }
         let lx = Lexicon::new(words.iter().copied());
         let mut special: String = words.iter().filter_map(|w| w.chars().next()).collect();
-        special.push_str("。！？，：；县市镇乡村年");
+        special.push_str("。！？，：；年");
         Words {
             words,
             lists,
             lx,
             special: CharSet::new(&special),
-            name_stop: CharSet::new(NAME_STOPS),
         }
     })
 }
 
 /// What one pass over a chunk finds: trigger words, context words, sentence and clause
-/// ends, relative years and place names, each sorted by position, so that every figure
+/// ends and relative years, each sorted by position, so that every figure
 /// asks about its own stretch with binary searches instead of reading it again.
 #[derive(Default)]
 pub(super) struct Marks {
@@ -173,7 +171,6 @@ pub(super) struct Marks {
     /// Relative times (今年, 去年, 目前, 过去五年, 十三五): where each starts and ends,
     /// and what it names.
     pub(super) relative: Vec<(usize, usize, Relative)>,
-    pub(super) places: Vec<Place>,
     pub(super) sentence_ends: Ends,
     pub(super) clause_ends: Ends,
     /// Line breaks: paragraphs end there.
@@ -219,7 +216,6 @@ impl Marks {
             triggers,
             context,
             relative,
-            places,
             sentence_ends,
             clause_ends,
             paragraph_ends,
@@ -228,7 +224,6 @@ impl Marks {
         triggers.clear();
         context.iter_mut().for_each(Occurrences::clear);
         relative.clear();
-        places.clear();
         sentence_ends.0.clear();
         clause_ends.0.clear();
         paragraph_ends.0.clear();
@@ -255,24 +250,6 @@ impl Marks {
             }
             if c.is_ascii() {
                 continue;
-            }
-            if matches!(c, '县' | '市' | '镇' | '乡' | '村') {
-                let mut start = pos;
-                let head = t.get(..pos).unwrap_or("");
-                for (j, h) in head.char_indices().rev().take(3) {
-                    if !is_cjk_char(h) || w.name_stop.contains(h) {
-                        break;
-                    }
-                    start = j;
-                }
-                if start < pos {
-                    m.places.push(Place {
-                        start,
-                        suffix: pos,
-                        end: pos + c.len_utf8(),
-                        kind: c,
-                    });
-                }
             }
             if c == '年' {
                 let before = char_before(t, pos);

@@ -5,7 +5,7 @@ use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
 use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences, bound_from, sweep};
 use crate::quantity::{Raw, is_cjk_char};
 use crate::unit::named_enum;
-use crate::{ParseError, ParseErrorKind, Quantity, Span, Unit};
+use crate::{ParseError, ParseErrorKind, Quantity, Region, RegionLevel, Span, Unit};
 use core::fmt;
 use core::iter::FusedIterator;
 use core::str::FromStr;
@@ -57,13 +57,14 @@ pub struct Previous {
 ///
 /// ```
 /// use fupin::{IndicatorKind, Unit, extract};
-/// let text = "2019年底,石岭县建档立卡贫困人口由28615人减少到121人。";
+/// let text = "2019年底,会宁县建档立卡贫困人口由28615人减少到121人。";
 /// let ind = extract(text).next().expect("an indicator");
 /// assert_eq!(ind.kind, IndicatorKind::PoorPopulation);
 /// assert_eq!((ind.quantity.value.to_string(), ind.quantity.unit), ("121".into(), Some(Unit::Person)));
 /// assert_eq!(&text[ind.quantity.span], "121人");
 /// assert_eq!(ind.subject, "建档立卡贫困人口");
-/// assert_eq!(ind.region.as_deref(), Some("石岭县"));
+/// let region = ind.region.as_ref().expect("a place");
+/// assert_eq!((region.name(), region.code()), ("会宁县", Some(620422)));
 ///
 /// // The JSON reads back to the same record (feature `serde`).
 /// let json = serde_json::to_string(&ind)?;
@@ -87,9 +88,11 @@ pub struct PovertyIndicator {
     pub sentence: Span,
     /// The year or years it refers to, where the text says so.
     pub period: Option<Period>,
-    /// The place it belongs to: a place named in its clause, else the document's main
-    /// county or city, found from the text.
-    pub region: Option<String>,
+    /// The place it belongs to: the place named before it in its sentence, else the
+    /// document's main place (from its head, or [`Extractor::region`]); `None` where
+    /// the text names a place that does not resolve to one (a name several units
+    /// share) or names none. Never a word that only looks like a place.
+    pub region: Option<Region>,
     /// The earlier value of a change (由A下降到B).
     pub previous: Option<Previous>,
     /// Actual, target or expected.
@@ -110,6 +113,7 @@ pub struct PovertyIndicator {
 #[derive(Clone, Debug, Default)]
 pub struct Extractor {
     date: Option<(i32, u8, u8)>,
+    region: Option<Region>,
     _private: (),
 }
 
@@ -119,6 +123,7 @@ impl Extractor {
     pub const fn new() -> Extractor {
         Extractor {
             date: None,
+            region: None,
             _private: (),
         }
     }
@@ -133,12 +138,32 @@ impl Extractor {
         self
     }
 
+    /// The place the document is about, when the caller knows it: figures whose
+    /// sentence names no place belong to it, and it resolves names several units share
+    /// (朝阳区 in a document about 北京市).
+    ///
+    /// ```
+    /// use fupin::{Extractor, Region};
+    ///
+    /// let lintao = Region::lookup("临洮县").unwrap();
+    /// let text = "全县建档立卡贫困人口5767户。";
+    /// let found: Vec<_> = Extractor::new().region(lintao).extract(text).collect();
+    /// let region = found[0].region.as_ref().unwrap();
+    /// assert_eq!((region.name(), region.code()), ("临洮县", Some(621124)));
+    /// ```
+    #[must_use]
+    pub fn region(mut self, region: Region) -> Extractor {
+        self.region = Some(region);
+        self
+    }
+
     /// Finds the indicators of `text`, in source order.
     #[must_use]
     pub fn extract<'t>(&self, text: &'t str) -> Indicators<'t> {
         Indicators {
             cursor: Cursor::new(text),
             date: self.date,
+            known_region: self.region.clone(),
             info: None,
             queue: std::collections::VecDeque::new(),
             items: Vec::new(),
@@ -165,6 +190,7 @@ impl Extractor {
 pub struct Indicators<'t> {
     cursor: Cursor<'t>,
     date: Option<(i32, u8, u8)>,
+    known_region: Option<Region>,
     info: Option<DocInfo>,
     /// The current chunk's indicators, decided but not yet built: each is built (its
     /// strings allocated) when asked for, so a caller that handles one at a time holds
@@ -189,8 +215,9 @@ struct Pending {
     /// The trigger word the kind came from (offsets in the cleaned chunk).
     subject: Option<(usize, usize)>,
     period: Option<Period>,
-    /// A place named in the figure's clause; `None` for the document's main region.
-    region: Option<String>,
+    /// A place named in the figure's sentence (`Some(None)` for one that does not
+    /// resolve); `None` for the document's main region.
+    region: Option<Option<Region>>,
     /// The figure it changed from (an item index), with its own period.
     previous: Option<(usize, Option<Period>)>,
     /// The sentence it was read from (offsets in the cleaned chunk).
@@ -204,7 +231,7 @@ impl Pending {
         self,
         cursor: &mut Cursor<'_>,
         items: &[Item],
-        main_region: Option<&String>,
+        main_region: Option<&Region>,
         last_sentence: &mut Option<((usize, usize), Span)>,
     ) -> Option<PovertyIndicator> {
         let raw = &items.get(self.item)?.raw;
@@ -242,7 +269,7 @@ impl Pending {
             subject_span,
             sentence,
             period: self.period,
-            region: self.region.or_else(|| main_region.cloned()),
+            region: self.region.unwrap_or_else(|| main_region.cloned()),
             previous,
             modality: self.modality,
         })
@@ -255,7 +282,7 @@ impl Iterator for Indicators<'_> {
     fn next(&mut self) -> Option<PovertyIndicator> {
         loop {
             if let Some(p) = self.queue.pop_front() {
-                let main = self.info.as_ref().and_then(|i| i.region.as_ref());
+                let main = self.info.as_ref().and_then(|i| i.places.main.as_ref());
                 if let Some(found) =
                     p.build(&mut self.cursor, &self.items, main, &mut self.last_sentence)
                 {
@@ -313,7 +340,7 @@ struct Item {
 #[derive(Clone, Debug)]
 struct DocInfo {
     date: Option<DocDate>,
-    region: Option<String>,
+    places: DocPlaces,
 }
 
 /// How far a figure's sentence or clause reaches on either side, in bytes: words further
@@ -347,10 +374,15 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
     let Indicators {
         cursor,
         date,
+        known_region,
         info,
         queue: out,
         items,
-        scratch: Scratch { marks, times },
+        scratch: Scratch {
+            marks,
+            times,
+            places,
+        },
         ..
     } = ind;
     let date = *date;
@@ -383,13 +415,15 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
     }
     let cursor = &*cursor;
     let t = cursor.norm.as_str();
+    places.fill(t);
     let info = info.get_or_insert_with(|| DocInfo {
         date: date
             .map(|(year, month, _)| DocDate { year, month })
             .or_else(|| header_date(times, t)),
-        region: main_region(t, &marks.places),
+        places: doc_places(t, &places.hits, known_region.as_ref()),
     });
     let doc = info.date;
+    let doc_places = &info.places;
     let items = &*items;
     let times = &*times;
     let mut used_as_previous = vec![false; items.len()];
@@ -506,7 +540,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             item: i,
             subject: trig.map(|tr| (tr.start, tr.end)),
             period,
-            region: clause_region(t, &marks.places, item),
+            region: clause_region(t, items, i, doc_places, places),
             previous,
             sentence: evidence(t, item.sentence),
             modality: modality(t, ctx, item),
@@ -552,6 +586,7 @@ fn respectively_for(
 struct Scratch {
     marks: Marks,
     times: Vec<TimeRaw>,
+    places: SentencePlaces,
 }
 
 impl core::fmt::Debug for Scratch {
@@ -582,7 +617,13 @@ mod wire {
             m.serialize_entry("sentence_start", &self.sentence.start)?;
             m.serialize_entry("sentence_end", &self.sentence.end)?;
             m.serialize_entry("period", &self.period)?;
-            m.serialize_entry("region", &self.region)?;
+            let region = self.region.as_ref();
+            m.serialize_entry("region", &region.map(Region::name))?;
+            m.serialize_entry(
+                "region_code",
+                &region.and_then(Region::code).map(|c| c.to_string()),
+            )?;
+            m.serialize_entry("region_level", &region.map(Region::level))?;
             if let Some(p) = &self.previous {
                 m.serialize_entry("previous", p)?;
             }
@@ -609,6 +650,10 @@ mod wire {
             period: Option<Period>,
             #[serde(default)]
             region: Option<String>,
+            #[serde(default)]
+            region_code: Option<String>,
+            #[serde(default)]
+            region_level: Option<RegionLevel>,
             #[serde(default)]
             previous: Option<Previous>,
             modality: Modality,
@@ -642,7 +687,28 @@ mod wire {
                 subject_span: Span::new(w.subject_start, w.subject_end),
                 sentence: Span::new(w.sentence_start, w.sentence_end),
                 period: w.period,
-                region: w.region,
+                region: match w.region {
+                    None => None,
+                    Some(name) => {
+                        let code = match w.region_code.as_deref() {
+                            None => None,
+                            Some(c) => Some(
+                                Region::from_code(c)
+                                    .and_then(|r| r.code())
+                                    .or_else(|| c.parse().ok().filter(|_| c.len() == 6))
+                                    .ok_or_else(|| {
+                                        D::Error::custom(format!(
+                                            "region_code {c:?} is not a six-digit code"
+                                        ))
+                                    })?,
+                            ),
+                        };
+                        let level = w
+                            .region_level
+                            .ok_or_else(|| D::Error::custom("region without region_level"))?;
+                        Some(Region::from_parts(name, code, level))
+                    }
+                },
                 previous: w.previous,
                 modality: w.modality,
             })

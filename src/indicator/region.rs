@@ -1,88 +1,429 @@
-//! Regions: the places a figure belongs to.
+//! Regions: the places a figure belongs to, from the gazetteer of China's
+//! administrative divisions.
+//!
+//! A figure belongs to the nearest place named before it in its sentence (龙山县…1.2%,
+//! 湘西州…0.9%: each its own), else to the document's main place. Places are names of
+//! the gazetteer (standard, short or old; a name several units share is resolved by the
+//! province or prefecture the document names, else no answer), townships and villages
+//! as written (龙泉镇大北山村, under the county named before them), 片区, 全国, and 全县,
+//! 全市, 全省 and the like, which mean the document's own unit at that level. Words that
+//! only end like place names (样板县, 减少农村, 县委县政府) name nothing.
 
-use super::*;
+use crate::gazetteer::{self, Hit, Region, RegionLevel, What};
 
-/// A place name: one to three characters and a suffix (县, 市, 镇, 乡, 村).
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Place {
-    pub(super) start: usize,
-    /// Where the suffix starts; the name ends after it.
-    pub(super) suffix: usize,
-    pub(super) end: usize,
-    pub(super) kind: char,
+/// How much of a document's start its main place is read from, in bytes: the title and
+/// header of a report, and its opening paragraph.
+const HEAD: usize = 1500;
+
+/// The first bytes count double (the title).
+const TITLE: usize = 400;
+
+/// Characters right before a place that make it another party's, not the figure's: a
+/// destination (到北京务工), a partner (与浙江省结对) or a comparison (比全省高, 较全市低).
+const NOT_OWN_BEFORE: &str = "到赴往向与同比较于从";
+
+/// Verbs whose object a place is (带动靖宇镇945户): the place holds for the figures of
+/// its own clause only, not for those after the next comma.
+const OBJECT_VERBS: &[&str] = &["带动", "辐射", "覆盖", "帮扶", "包联", "对接"];
+
+/// How far back 全村 or 该镇 looks for the village or township it means, in bytes.
+const NAMED_REACH: usize = 4000;
+
+/// The document's main place and the places its head names (provinces and prefectures
+/// that resolve names several units share).
+#[derive(Clone, Debug, Default)]
+pub(super) struct DocPlaces {
+    pub(super) main: Option<Region>,
+    pub(super) context: Vec<Region>,
 }
 
-/// Characters that cannot be part of a place name before 县/市/镇/乡/村 (besides
-/// characters that are not CJK ideographs).
-pub(super) const NAME_STOPS: &str = "全本该各此每外贫困点帽度非省市区乡镇村县等和与及了在对向到从为是的个其共有中小两一二三四五六七八九十百千万年月日全部所这那深重各级联包帮扶个户入驻";
-
-/// The county or city the document is about: the most named one, names in the first
-/// line counting double.
-pub(super) fn main_region(t: &str, places: &[Place]) -> Option<String> {
-    let mut counts: Vec<(&str, usize, usize)> = Vec::new();
-    let first_line_end = t.find('\n').unwrap_or(t.len()).min(400);
-    for p in places.iter().filter(|p| matches!(p.kind, '县' | '市')) {
-        let Some(name) = t.get(p.start..p.end) else {
-            continue;
-        };
-        let w = if p.start < first_line_end { 2 } else { 1 };
-        match counts.iter_mut().find(|(n, _, _)| *n == name) {
-            Some(e) => e.1 += w,
-            None => counts.push((name, w, p.start)),
+/// The main place of the document `t`: the unit its head names most often (names in its
+/// first lines counting double; ties to the first named), or the one the caller gave.
+pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPlaces {
+    let hits = all
+        .get(..all.partition_point(|h| h.end <= HEAD))
+        .unwrap_or(&[]);
+    // Unambiguous names first; they resolve the others.
+    let mut context: Vec<Region> = known.into_iter().cloned().collect();
+    for h in hits {
+        if let Some(r) = gazetteer::resolve(t, h, &[], None, None) {
+            if matches!(h.what, What::Units(..)) && r.level() <= RegionLevel::Prefecture {
+                context.push(r);
+            }
         }
     }
-    counts
-        .into_iter()
-        .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))
-        .map(|(n, _, _)| n.to_owned())
+    let mut counts: Vec<(Region, usize, usize)> = Vec::new();
+    for h in hits {
+        if !matches!(h.what, What::Units(..)) {
+            continue;
+        }
+        let Some(r) = gazetteer::resolve(t, h, &context, None, None) else {
+            continue;
+        };
+        // A news agency's dateline (新华社乌鲁木齐1月14日电) says where the story was
+        // filed, not what it is about.
+        if is_dateline(t, h.end) {
+            continue;
+        }
+        let w = if h.start < TITLE { 2 } else { 1 };
+        match counts.iter_mut().find(|(n, _, _)| *n == r) {
+            Some(e) => e.1 += w,
+            None => counts.push((r, w, h.start)),
+        }
+    }
+    let main = known.cloned().or_else(|| {
+        counts
+            .iter()
+            .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))
+            .map(|(r, _, _)| r.clone())
+    });
+    if let Some(m) = &main {
+        context.extend(m.province());
+        context.extend(m.prefecture());
+    }
+    DocPlaces { main, context }
 }
 
-/// A township, village or county named in the item's sentence before it (龙泉镇大北山村),
-/// as written in normalized text.
-pub(super) fn clause_region(t: &str, places: &[Place], item: &Item) -> Option<String> {
-    let (s, e) = (item.sentence.0, item.raw.start);
-    // Names whose suffix lies in s..e, cut at s, the last two of them.
-    let k = places.partition_point(|p| p.end <= e);
-    let mut names = places
-        .get(..k)
-        .unwrap_or(&[])
+/// Whether a date and 电 follow a place (乌鲁木齐1月14日电): a dateline.
+fn is_dateline(t: &str, end: usize) -> bool {
+    let rest = t.get(end..).unwrap_or("");
+    let date_len = rest
+        .char_indices()
+        .take(12)
+        .take_while(|&(_, c)| c.is_ascii_digit() || matches!(c, '月' | '日' | ' '))
+        .last()
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    date_len > 0 && rest.get(date_len..).is_some_and(|r| r.starts_with('电'))
+}
+
+/// The place names of one sentence, kept while the figures of that sentence are read.
+#[derive(Default)]
+pub(super) struct SentencePlaces {
+    /// The place names of the whole chunk, read once.
+    pub(super) hits: Vec<Hit>,
+    range: Option<(usize, usize)>,
+    /// The place of the heading above the sentence's line, once asked, with the
+    /// line's start: the sentences of one paragraph share it.
+    heading: Option<(usize, Option<Region>)>,
+    fenbie: Fenbie,
+}
+
+/// The clause last asked about 分别, and where it says it.
+#[derive(Default)]
+struct Fenbie {
+    fenbie: (Option<(usize, usize)>, Option<usize>),
+}
+
+impl SentencePlaces {
+    /// Reads the place names of a new chunk.
+    pub(super) fn fill(&mut self, t: &str) {
+        gazetteer::scan(t, 0, t.len(), &mut self.hits);
+        self.range = None;
+        self.heading = None;
+    }
+}
+
+/// The hits that lie wholly within `from..to`.
+fn within(hits: &[Hit], from: usize, to: usize) -> &[Hit] {
+    let a = hits.partition_point(|h| h.start < from);
+    let b = hits.partition_point(|h| h.end <= to);
+    hits.get(a..b.max(a)).unwrap_or(&[])
+}
+
+/// How far back the heading over a figure is looked for, in bytes.
+const HEADING_REACH: usize = 6000;
+
+/// At most this many characters make a heading line (支持榆社县脱贫摘帽).
+const HEADING_CHARS: usize = 30;
+
+/// The place named by the heading over `pos`: the nearest line before it that is a
+/// heading (short, no sentence inside it), if that heading names a place. A heading
+/// without one, or none within reach, gives `None`: the document's main place holds.
+fn heading_place(t: &str, all: &[Hit], pos: usize, doc: &DocPlaces) -> Option<Region> {
+    let mut floor = pos.saturating_sub(HEADING_REACH);
+    while !t.is_char_boundary(floor) {
+        floor += 1;
+    }
+    let area = t.get(floor..pos)?;
+    // Lines wholly before `pos`, nearest first (the line holding `pos` is skipped).
+    let mut end = area.rfind('\n')?;
+    loop {
+        let start = area.get(..end)?.rfind('\n').map_or(0, |i| i + 1);
+        let line = area.get(start..end)?.trim();
+        // Longer than any heading in bytes: not counted (a paragraph is long).
+        let chars = if line.len() > 4 * HEADING_CHARS {
+            HEADING_CHARS + 1
+        } else {
+            line.chars().count()
+        };
+        let is_heading = (4..=HEADING_CHARS).contains(&chars)
+            && !line.contains(['。', '，', ',', '；', ';'])
+            && !line.ends_with(['：', ':']);
+        if is_heading {
+            let (a, b) = (floor + start, floor + end);
+            return within(all, a, b)
+                .iter()
+                .rev()
+                .filter(|h| !matches!(h.what, What::Own(_) | What::Named(_)))
+                .find_map(|h| gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), None));
+        }
+        if start == 0 {
+            return None;
+        }
+        end = start - 1;
+    }
+}
+
+/// The place named in the figure's sentence before it, nearest first; `None` where the
+/// sentence names none (the document's main place then holds) or names one that does
+/// not resolve to a single place.
+pub(super) fn clause_region(
+    t: &str,
+    items: &[Item],
+    i: usize,
+    doc: &DocPlaces,
+    cache: &mut SentencePlaces,
+) -> Option<Option<Region>> {
+    let item = items.get(i)?;
+    if cache.range != Some(item.sentence) {
+        cache.range = Some(item.sentence);
+    }
+    let SentencePlaces {
+        hits: all,
+        heading,
+        fenbie,
+        ..
+    } = cache;
+    let all = &*all;
+    let mut heading = || -> Option<Option<Region>> {
+        // The heading over a line is the same for all its sentences.
+        let line = t
+            .get(..item.sentence.0)
+            .and_then(|h| h.rfind('\n'))
+            .map_or(0, |i| i + 1);
+        if heading.as_ref().is_none_or(|h| h.0 != line) {
+            *heading = Some((line, heading_place(t, all, item.sentence.0, doc)));
+        }
+        heading.as_ref().and_then(|h| h.1.clone()).map(Some)
+    };
+    let hits = within(all, item.sentence.0, item.raw.start);
+    if let Some(r) = respectively(t, items, i, hits, doc, fenbie) {
+        return Some(r);
+    }
+    let found = hits.iter().enumerate().rev().find(|&(k, h)| {
+        let first = list_start(t, hits, k);
+        let lead = hits.get(first).map_or(h.start, |f| f.start);
+        let other_party = [lead, h.start]
+            .iter()
+            .any(|&p| crate::chars::char_before(t, p).is_some_and(|c| NOT_OWN_BEFORE.contains(c)));
+        let object_elsewhere =
+            OBJECT_VERBS.iter().any(|v| crate::chars::ends(t, lead, v)) && h.start < item.clause.0;
+        // 全国 in an earlier clause qualifies something there (全国综合扶贫改革试点,…):
+        // the country is a figure's place only in the figure's own clause.
+        let national_elsewhere = h.what == What::National && h.start < item.clause.0;
+        !(other_party || object_elsewhere || national_elsewhere)
+    });
+    let Some((k, hit)) = found else {
+        return heading();
+    };
+    // A place of a list (梅渚镇周家村、涛城镇黄墅村3个村; 竹溪、保康和五峰5个县) is no one
+    // figure's: the figure is the group's, which lies in the smallest unit holding them
+    // all (the county, the province), if the text says which.
+    let first = list_start(t, hits, k);
+    let in_list = first < k
+        || hits.get(k + 1).is_some_and(|n| joined(t, hit.end, n.start))
+        || crate::chars::char_at(t, hit.end) == Some('、');
+    if in_list {
+        let county = doc
+            .main
+            .as_ref()
+            .filter(|m| m.level() == RegionLevel::County);
+        let members: Vec<Option<Region>> = hits
+            .get(first..=k)
+            .unwrap_or(&[])
+            .iter()
+            .map(|h| gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), county))
+            .collect();
+        return Some(common_unit(&members));
+    }
+    if let What::Named(s) = hit.what {
+        return Some(named_before(t, all, hit.start, s, doc));
+    }
+    // 该县, 该市: the county or city named last before it (竹溪县县长介绍说,该县…).
+    if let What::Own(s) = hit.what {
+        if crate::chars::starts(t, hit.start, "该") {
+            if let Some(r) = unit_before(t, all, hit.start, s, doc) {
+                return Some(Some(r));
+            }
+        }
+    }
+    let needs_context = match hit.what {
+        What::Units(lo, hi) => hi > lo + 1,
+        What::Township | What::Village => true,
+        _ => false,
+    };
+    if !needs_context {
+        return Some(gazetteer::resolve(t, hit, &[], doc.main.as_ref(), None));
+    }
+    // The places named before it resolve a name several units share (辽宁省朝阳县), and
+    // the county before a township is its county.
+    let mut context = doc.context.clone();
+    let mut county = doc
+        .main
+        .as_ref()
+        .filter(|m| m.level() == RegionLevel::County)
+        .cloned();
+    for h in hits.get(..k).unwrap_or(&[]) {
+        if let Some(r) = gazetteer::resolve(t, h, &context, doc.main.as_ref(), None) {
+            if r.level() == RegionLevel::County {
+                county = Some(r.clone());
+            }
+            if r.level() <= RegionLevel::Prefecture {
+                context.push(r);
+            }
+        }
+    }
+    Some(gazetteer::resolve(
+        t,
+        hit,
+        &context,
+        doc.main.as_ref(),
+        county.as_ref(),
+    ))
+}
+
+/// The smallest unit of the administrative divisions that holds every place of a list,
+/// by their codes; `None` where one has no code or they lie in different provinces.
+fn common_unit(members: &[Option<Region>]) -> Option<Region> {
+    let codes: Vec<u32> = members
         .iter()
-        .rev()
-        .take_while(|p| p.suffix >= s)
-        .filter(|p| matches!(p.kind, '镇' | '乡' | '村' | '县'))
-        .map(|p| (p.start.max(s), p.suffix, p.end))
-        .filter(|&(a, suffix, _)| a < suffix)
-        .map(|(a, _, b)| (a, b));
-    let (a, b) = names.next()?;
-    let name = t.get(a..b)?;
-    // 贫困村, 行政村 and the like are not places.
-    if [
-        "贫困村",
-        "行政村",
-        "脱贫村",
-        "贫困县",
-        "重点村",
-        "示范村",
-        "出列村",
-    ]
-    .iter()
-    .any(|w| name.ends_with(w))
-        || GENERIC_PLACES.contains(&name)
-        || name.chars().count() < 3
-    {
+        .map(|m| m.as_ref().and_then(Region::code))
+        .collect::<Option<_>>()?;
+    let first = *codes.first()?;
+    for unit in [1, 100, 10000] {
+        if codes.iter().all(|c| c / unit == first / unit) {
+            let code = first / unit * unit;
+            if let Some(r) = Region::from_code_number(code) {
+                return Some(r);
+            }
+        }
+    }
+    None
+}
+
+/// 靖宇镇…和景山镇…分别增收1130元和780元: after 分别, the figures of the clause go to
+/// the places named before it, in order, when there are as many of each.
+fn respectively(
+    t: &str,
+    items: &[Item],
+    i: usize,
+    hits: &[Hit],
+    doc: &DocPlaces,
+    cache: &mut Fenbie,
+) -> Option<Option<Region>> {
+    let item = items.get(i)?;
+    // Pairing needs two places before the figure: most sentences have fewer.
+    if hits.len() < 2 {
         return None;
     }
-    // 龙泉镇大北山村: a village right after its township.
-    let full = names
-        .next()
-        .filter(|&(_, pb)| pb == a)
-        .and_then(|(pa, _)| t.get(pa..b))
-        .unwrap_or(name);
-    Some(full.to_owned())
+    // Where the clause says 分别, found once per clause.
+    if cache.fenbie.0 != Some(item.clause) {
+        // `contains` is the vectorised search; most clauses have no 分别.
+        let clause = t.get(item.clause.0..item.clause.1).unwrap_or("");
+        let at = if clause.contains("分别") {
+            clause.find("分别")
+        } else {
+            None
+        };
+        cache.fenbie = (Some(item.clause), at.map(|a| item.clause.0 + a));
+    }
+    let at = cache.fenbie.1.filter(|&a| a < item.raw.start)?;
+    let places: Vec<&Hit> = hits
+        .iter()
+        .filter(|h| h.end <= at && !matches!(h.what, What::Own(_) | What::Named(_)))
+        .collect();
+    // The figures of the clause after 分别: neighbours of the figure in the list.
+    let same = |j: &usize| {
+        items
+            .get(*j)
+            .is_some_and(|it| it.clause == item.clause && it.raw.start > at)
+    };
+    let first = (0..i).rev().take_while(same).last().unwrap_or(i);
+    let figures: Vec<usize> = (first..items.len()).take_while(same).collect();
+    if places.len() < 2 || places.len() != figures.len() {
+        return None;
+    }
+    let k = figures.iter().position(|&j| j == i)?;
+    let county = doc
+        .main
+        .as_ref()
+        .filter(|m| m.level() == RegionLevel::County);
+    let hit = places.get(k)?;
+    Some(gazetteer::resolve(
+        t,
+        hit,
+        &doc.context,
+        doc.main.as_ref(),
+        county,
+    ))
 }
 
-/// Words ending like place names that name no place.
-pub(super) static GENERIC_PLACES: &[&str] = &[
-    "农村", "乡村", "城乡", "山村", "新村", "全村", "本村", "该村", "各村", "村村", "乡镇", "城镇",
-    "集镇",
-];
+/// Whether two places are joined as items of a list (、, 和, 及; 与 joins partners).
+fn joined(t: &str, end: usize, start: usize) -> bool {
+    t.get(end..start)
+        .is_some_and(|g| matches!(g, "、" | "和" | "及" | "以及"))
+}
+
+/// The first place of the list that the `k`th place ends.
+fn list_start(t: &str, hits: &[Hit], k: usize) -> usize {
+    let mut first = k;
+    while let (Some(p), Some(h)) = (
+        first.checked_sub(1).and_then(|j| hits.get(j)),
+        hits.get(first),
+    ) {
+        if !joined(t, p.end, h.start) {
+            break;
+        }
+        first -= 1;
+    }
+    first
+}
+
+/// The last unit before `pos` in its paragraph whose name ends with `s` (县, 市, 州).
+fn unit_before(t: &str, all: &[Hit], pos: usize, s: char, doc: &DocPlaces) -> Option<Region> {
+    let mut from = pos.saturating_sub(NAMED_REACH);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let from = t.get(from..pos)?.rfind('\n').map_or(from, |i| from + i + 1);
+    within(all, from, pos)
+        .iter()
+        .rev()
+        .filter(|h| matches!(h.what, What::Units(..)))
+        .filter_map(|h| gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), None))
+        .find(|r| r.name().ends_with(s))
+}
+
+/// The village (s = 村) or township (镇, 乡) that 全村 or 该镇 at `pos` means: the last
+/// one named before it in its paragraph.
+fn named_before(t: &str, all: &[Hit], pos: usize, s: char, doc: &DocPlaces) -> Option<Region> {
+    let mut from = pos.saturating_sub(NAMED_REACH);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    let from = t.get(from..pos)?.rfind('\n').map_or(from, |i| from + i + 1);
+    let hits = within(all, from, pos);
+    let want = if s == '村' {
+        What::Village
+    } else {
+        What::Township
+    };
+    let county = doc
+        .main
+        .as_ref()
+        .filter(|m| m.level() == RegionLevel::County);
+    let h = hits.iter().rev().find(|h| h.what == want)?;
+    gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), county)
+}
+
+use super::Item;

@@ -216,11 +216,19 @@ fn periods() {
 
 #[test]
 fn regions() {
-    let r = |t: &str| extract(t).map(|i| i.region).collect::<Vec<_>>();
+    let r = |t: &str| {
+        extract(t)
+            .map(|i| i.region.map(|r| (r.name().to_owned(), r.code())))
+            .collect::<Vec<_>>()
+    };
     let text = "青川县脱贫攻坚纪实\n青川县建档立卡贫困人口3000户。白石镇红岩村投入扶贫资金60万元。";
+    // The village as written, with its county's code.
     assert_eq!(
         r(text),
-        [Some("青川县".to_owned()), Some("白石镇红岩村".to_owned())]
+        [
+            Some(("青川县".to_owned(), Some(510822))),
+            Some(("白石镇红岩村".to_owned(), Some(510822)))
+        ]
     );
 }
 

@@ -8,6 +8,7 @@ mod numerals;
 mod periods;
 mod props;
 mod quantities;
+mod regions;
 #[cfg(feature = "serde")]
 mod snapshots;
 mod statements;

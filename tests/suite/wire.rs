@@ -159,3 +159,32 @@ fn a_quantity_read_from_json_owns_its_text() {
     .unwrap();
     assert_eq!(q, fupin::parse_quantity("9.82亿元").unwrap());
 }
+
+/// Places of every kind read back from `region`, `region_code` and `region_level`: a
+/// county, a prefecture under a short form, a province, the country, a township under
+/// its county, and a county under a name no longer in force.
+#[test]
+fn regions_round_trip() {
+    let text = "会宁县贫困发生率由2014年的17.3%下降到2020年的0.3%。\n\
+                恩施州2019年减少贫困人口12.4万人。\n\
+                2020年西藏自治区累计脱贫62.8万人。\n\
+                2019年全国农村贫困人口减少1109万人。\n\
+                临洮县太石镇2018年脱贫贫困户326户。\n\
+                2018年横县贫困发生率下降到1.2%。";
+    let mut levels = std::collections::BTreeSet::new();
+    for ind in fupin::extract(text) {
+        round_trip(&ind);
+        if let Some(r) = &ind.region {
+            levels.insert(r.level().name());
+        }
+    }
+    for level in ["county", "prefecture", "province", "national", "township"] {
+        assert!(levels.contains(level), "{level} missing from {levels:?}");
+    }
+    // A JSON region with a code that is no six-digit code is refused.
+    let json = serde_json::to_string(&fupin::extract(text).next().unwrap())
+        .unwrap()
+        .replace("\"620422\"", "\"62x\"");
+    let err = serde_json::from_str::<PovertyIndicator>(&json).unwrap_err();
+    assert!(err.to_string().contains("region_code"), "{err}");
+}
