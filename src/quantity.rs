@@ -1048,20 +1048,53 @@ fn people_noun(t: &str, pos: usize) -> Option<(Unit, usize)> {
     Some((unit, pos + w.len()))
 }
 
+/// What the last walk of a list of `N个、M个…` found: every item of a list ends at the
+/// same place and shares one answer, so a scanner that reads the items one after another
+/// walks the list once, not once per item (a list of n items cost n² before).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ListMemo {
+    /// The walk started here and stopped at `until`; `from == until` when there was none.
+    from: usize,
+    until: usize,
+    unit: Option<Unit>,
+}
+
+// How many items the list walks have read on this thread: a test counts work with it.
+#[cfg(test)]
+thread_local! {
+    pub(crate) static LIST_STEPS: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+}
+
 /// After `N个` at `pos`: `、M个百分点` gives the list's unit to N too.
-fn shared_list_unit(t: &str, pos: usize) -> Option<Unit> {
+fn shared_list_unit(t: &str, pos: usize, memo: &mut ListMemo) -> Option<Unit> {
+    // A later item of the list last walked: the same walk's answer (the walk from any
+    // item passes through every later one and stops where the first walk stopped).
+    if memo.from < pos && pos <= memo.until {
+        return memo.unit;
+    }
     let mut p = pos;
+    let mut unit = None;
     while starts(t, p, "、") {
-        let s = numeral::scan(t, p + "、".len()).ok()??;
+        #[cfg(test)]
+        LIST_STEPS.with(|n| n.set(n.get() + 1));
+        let Ok(Some(s)) = numeral::scan(t, p + "、".len()) else {
+            break;
+        };
         if starts(t, s.end, "个百分点") {
-            return Some(Unit::PercentagePoint);
+            unit = Some(Unit::PercentagePoint);
+            break;
         }
         if !starts(t, s.end, "个") {
-            return None;
+            break;
         }
         p = s.end + "个".len();
     }
-    None
+    *memo = ListMemo {
+        from: pos,
+        until: p,
+        unit,
+    };
+    unit
 }
 
 /// 元 followed by 角 and 分 (123元1角1分, 十块三毛): the cents.
@@ -1092,7 +1125,7 @@ fn cents_after(t: &str, pos: usize) -> Option<(Decimal, usize)> {
 /// Reads a quantity whose number starts at `pos` (after a percent prefix, if any: the
 /// caller passes `pct` when 百分之/千分之 stood before it).
 pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumError> {
-    read_scanned(t, pos, mode, None)
+    read_scanned(t, pos, mode, None, &mut ListMemo::default())
 }
 
 /// As [`read`], with the numeral at `pos` already scanned by the caller (`pre`), when
@@ -1102,6 +1135,7 @@ pub(crate) fn read_scanned(
     pos: usize,
     mode: Mode,
     pre: Option<Scanned>,
+    memo: &mut ListMemo,
 ) -> Result<Option<Raw>, NumError> {
     let mut start = pos;
     let mut approx = Approx::Exact;
@@ -1247,7 +1281,7 @@ pub(crate) fn read_scanned(
     }
     // 5个、10个百分点: a count in a list takes the unit written at the list's end.
     if classifier == Some("个") && max.is_none() {
-        if let Some(u) = shared_list_unit(t, end) {
+        if let Some(u) = shared_list_unit(t, end, memo) {
             unit = Some(u);
             classifier = None;
         }
