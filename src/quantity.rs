@@ -205,6 +205,7 @@ impl fmt::Display for Quantity<'_> {
             Some(Unit::SquareKm) => "平方公里",
             Some(Unit::Km) => "公里",
             Some(Unit::Megawatt) => "兆瓦",
+            Some(Unit::KilowattHour) => "千瓦时",
             Some(Unit::Count) => self.classifier.as_deref().unwrap_or("个"),
         };
         f.write_str(unit)?;
@@ -325,6 +326,9 @@ pub(crate) static LABELS: &[Label] = &[
     l("km", Unit::Km, 0),
     l("公顷", Unit::Hectare, 0),
     l("兆瓦", Unit::Megawatt, 0),
+    l("千瓦时", Unit::KilowattHour, 0),
+    l("千瓦小时", Unit::KilowattHour, 0),
+    l("kWh", Unit::KilowattHour, 0),
     l("千瓦", Unit::Megawatt, -3),
     l("MW", Unit::Megawatt, 0),
     l("亩", Unit::Mu, 0),
@@ -1059,6 +1063,23 @@ pub(crate) struct ListMemo {
     unit: Option<Unit>,
 }
 
+/// Whether the clause before `pos` speaks of electricity (发电, 用电, 电量, 供电 …: a 电
+/// within the last twelve characters, no clause break between), so that a 度 after the
+/// number there is a kilowatt-hour and not a degree. Leans to no: without 电 nearby,
+/// 度 stays a measure word.
+fn electricity_before(t: &str, pos: usize) -> bool {
+    let head = t.get(..pos).unwrap_or("");
+    for c in head.chars().rev().take(12) {
+        if c == '电' || c == '電' {
+            return true;
+        }
+        if matches!(c, '，' | ',' | '。' | '；' | ';' | '\n' | '：' | ':') {
+            return false;
+        }
+    }
+    false
+}
+
 // How many items the list walks have read on this thread: a test counts work with it.
 #[cfg(test)]
 thread_local! {
@@ -1278,6 +1299,11 @@ pub(crate) fn read_scanned(
                 end = u.end;
             }
         }
+    }
+    // 发电60万度: 度 of electricity is a kilowatt-hour.
+    if classifier == Some("度") && electricity_before(t, start) {
+        unit = Some(Unit::KilowattHour);
+        classifier = None;
     }
     // 5个、10个百分点: a count in a list takes the unit written at the list's end.
     if classifier == Some("个") && max.is_none() {

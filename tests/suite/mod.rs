@@ -4,5 +4,6 @@ mod indicators;
 mod numerals;
 mod props;
 mod quantities;
+mod scanner;
 #[cfg(feature = "serde")]
 mod snapshots;
