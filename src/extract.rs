@@ -132,7 +132,7 @@ fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
     let mut p = s.end;
     if let Some(y) = year_of(s) {
         // 2016-2020年, 2016至2020年
-        for sep in ["——", "--", "—", "-", "~", "至", "到", "－"] {
+        for sep in ["——", "--", "—", "–", "-", "~", "〜", "至", "到", "－"] {
             if starts(t, p, sep) {
                 if let Some(e) = numeral::scan(t, p + sep.len()).ok().flatten() {
                     if let Some(y2) = year_of(&e) {
@@ -154,7 +154,7 @@ fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
         tr.year = Some(y);
         tr.end = p;
         // 2016年至2019年
-        for sep in ["至", "到", "-", "—", "~"] {
+        for sep in ["至", "到", "-", "—", "–", "~", "〜"] {
             if starts(t, p, sep) {
                 if let Some(e) = numeral::scan(t, p + sep.len()).ok().flatten() {
                     if let Some(y2) = year_of(&e) {
@@ -448,9 +448,16 @@ impl<'n> Finder<'n> {
         if t.get(raw.num_start..raw.end).is_some_and(has_damage) {
             return true;
         }
-        // 1?5: damage right after, with more of the number behind it.
-        char_at(t, raw.num_end).is_some_and(|c| {
-            is_damage(c) && char_at(t, raw.num_end + c.len_utf8()).is_some_and(lex::is_digit_char)
+        // 1?5, 1.2?万人, 3?亿元: damage right after, with more of the number or its
+        // unit behind it (the figure read so far is a fragment of what was written).
+        // 3.?亿元: a point between the figure and the damage.
+        let at = raw.num_end + usize::from(t.as_bytes().get(raw.num_end) == Some(&b'.'));
+        char_at(t, at).is_some_and(|c| {
+            let after = at + c.len_utf8();
+            is_damage(c)
+                && (char_at(t, after).is_some_and(|n| lex::is_numeral_char(n) || n == '.')
+                    || quantity::label_at(t, after).is_some()
+                    || quantity::classifier_at(t, after).is_some())
         })
     }
 }
@@ -488,6 +495,7 @@ impl Iterator for Finder<'_> {
                             | '至'
                             | '到'
                             | '—'
+                            | '–'
                             | '~'
                             | '－'
                     )
@@ -513,7 +521,16 @@ impl Iterator for Finder<'_> {
                 }
                 _ => p,
             };
-            let at = if at < self.scan.prev_end { p } else { at };
+            // A dash right after the last amount (3户-5人) or at the start of a line
+            // (-320户已脱贫, a list item) is never a minus sign.
+            let at = if at < p
+                && char_at(t, at) != Some('负')
+                && (at <= self.scan.prev_end && self.scan.prev_end > 0 || at_line_start(t, at))
+            {
+                p
+            } else {
+                at
+            };
             // Damage right before the number and right after it: a damaged bare number
             // (?1?1…); when no one wants damaged numbers it is passed over unread.
             if !self.scan.keep_damaged {

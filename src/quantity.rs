@@ -641,11 +641,13 @@ fn range_sep(t: &str, pos: usize) -> Option<usize> {
     let p = skip_blanks(t, pos);
     if !matches!(
         char_at(t, p),
-        Some('—' | '-' | '至' | '到' | '~' | '〜' | '－')
+        Some('—' | '–' | '―' | '-' | '至' | '到' | '~' | '〜' | '－')
     ) {
         return None;
     }
-    for s in ["——", "--", "至", "到", "-", "~", "—", "〜", "－"] {
+    for s in [
+        "——", "――", "--", "至", "到", "-", "~", "—", "–", "―", "〜", "－",
+    ] {
         if starts(t, p, s) {
             return Some(skip_blanks(t, p + s.len()));
         }
