@@ -85,6 +85,26 @@ fn year_of(s: &numeral::Scanned) -> Option<i32> {
     (plausible && s.value.scale() == 0 && (1900..=2100).contains(&y)).then_some(y)
 }
 
+/// A year written with two digits (19年底, 20年初, 21年度, 19年12月): read as 20xx, and
+/// only where what follows 年 makes it a point in time (初, 底, 末, 度, or a month).
+/// `工作了20年`, `近20年`, `20年来` stay lengths of time: the rule leans to a duration.
+fn two_digit_year(t: &str, s: &numeral::Scanned) -> Option<i32> {
+    if s.shape.arabic_int != Some(2) || s.value.scale() != 0 || !starts(t, s.end, "年") {
+        return None;
+    }
+    let v = i32::try_from(s.value.mantissa()).ok()?;
+    if !(10..=39).contains(&v) {
+        return None;
+    }
+    let after = s.end + "年".len();
+    let point = matches!(char_at(t, after), Some('初' | '底' | '末' | '度'))
+        || numeral::scan(t, after)
+            .ok()
+            .flatten()
+            .is_some_and(|m| small_int(&m, 12).is_some() && starts(t, m.end, "月"));
+    point.then_some(2000 + v)
+}
+
 fn small_int(s: &numeral::Scanned, max: i128) -> Option<u8> {
     let v = s.value;
     if v.scale() != 0 || s.shape.has_big || s.shape.arabic && s.shape.arabic_int.is_none() {
@@ -130,7 +150,7 @@ fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
         }
     }
     let mut p = s.end;
-    if let Some(y) = year_of(s) {
+    if let Some(y) = year_of(s).or_else(|| two_digit_year(t, s)) {
         // 2016-2020年, 2016至2020年
         for sep in ["——", "--", "—", "–", "-", "~", "〜", "至", "到", "－"] {
             if starts(t, p, sep) {
@@ -147,10 +167,16 @@ fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
                 }
             }
         }
-        if !starts(t, p, "年") {
+        // 2017 年末, 2013 年的: blanks before 年, as typeset pages space them.
+        let q = if starts(t, p, "年") {
+            p
+        } else {
+            quantity::skip_blanks(t, p)
+        };
+        if !starts(t, q, "年") {
             return None;
         }
-        p += "年".len();
+        p = q + "年".len();
         tr.year = Some(y);
         tr.end = p;
         // 2016年至2019年
@@ -410,6 +436,29 @@ impl<'n> Finder<'n> {
                 return true;
             }
         }
+        // 十九届: an ordinal (the nineteenth); 70周年 an anniversary; 16-60周岁 and 60岁
+        // ages; 三季度 a quarter; 1-6月 months of a year: none is a count.
+        if let Some(cls @ ("届" | "周" | "季")) = raw.classifier {
+            let next = char_at(t, raw.end);
+            if cls == "届" || matches!((cls, next), ("周", Some('年' | '岁')) | ("季", Some('度')))
+            {
+                return true;
+            }
+        }
+        if raw.unit.is_none() {
+            if after == Some('岁') {
+                return true;
+            }
+            if after == Some('月')
+                && raw
+                    .max
+                    .is_some_and(|m| m <= rust_decimal::Decimal::from(12))
+                && raw.value >= rust_decimal::Decimal::ONE
+                && raw.value.scale() == 0
+            {
+                return true;
+            }
+        }
         // 五年来, 两年内: a stretch of time up to now, not a count.
         if raw.classifier == Some("年")
             && matches!(char_at(t, raw.end), Some('来' | '内' | '后' | '间'))
@@ -450,8 +499,13 @@ impl<'n> Finder<'n> {
         }
         // 1?5, 1.2?万人, 3?亿元: damage right after, with more of the number or its
         // unit behind it (the figure read so far is a fragment of what was written).
-        // 3.?亿元: a point between the figure and the damage.
-        let at = raw.num_end + usize::from(t.as_bytes().get(raw.num_end) == Some(&b'.'));
+        // 3.?亿元: a point between the figure and the damage. Damage starts with '?' or
+        // 0xEF (U+FFFD): one byte answers for nearly every figure.
+        let b = t.as_bytes();
+        let at = raw.num_end + usize::from(b.get(raw.num_end) == Some(&b'.'));
+        if !matches!(b.get(at), Some(b'?' | 0xEF)) {
+            return false;
+        }
         char_at(t, at).is_some_and(|c| {
             let after = at + c.len_utf8();
             is_damage(c)
@@ -479,6 +533,13 @@ impl Iterator for Finder<'_> {
                 self.scan.pos = self.skip_run(p);
                 continue;
             }
+            // 两不愁三保障, 唯一, 三门峡: numerals in set phrases and place names.
+            if !first.is_ascii() {
+                if let Some(end) = crate::lexicon::numeral_word_end(t, p) {
+                    self.scan.pos = end;
+                    continue;
+                }
+            }
             // Years and dates: only worth a look when a time word or separator follows
             // the numeral.
             let first_scan = numeral::scan(t, p);
@@ -499,7 +560,8 @@ impl Iterator for Finder<'_> {
                             | '~'
                             | '－'
                     )
-                ) {
+                ) || t.as_bytes().get(s.end) == Some(&b' ') && year_of(s).is_some()
+                {
                     if let Some(tr) = time_at(t, p, s) {
                         self.scan.pos = tr.end;
                         return Some(Found::Time(tr));

@@ -548,7 +548,7 @@ pub(crate) enum Mode {
 }
 
 #[inline]
-fn skip_blanks(t: &str, pos: usize) -> usize {
+pub(crate) fn skip_blanks(t: &str, pos: usize) -> usize {
     // Most numbers and units touch: one byte answers (U+3000 starts with 0xE3).
     match t.as_bytes().get(pos) {
         Some(b' ' | b'\t' | 0xE3) => skip_blanks_from(t, pos),
