@@ -476,6 +476,76 @@ impl<'n> Finder<'n> {
         false
     }
 
+    /// A bare 万 or 亿 number in a clause about people or households takes their unit
+    /// (spec section 2), with the noun that names them kept:
+    ///
+    /// - after it, through 来自…的: `3.2万来自贫困家庭的劳动力`;
+    /// - before it in the same clause, with nothing between that names another measure
+    ///   (money, land, rates, income): `贫困人口由45.6万减少到12.4万`, `全县总人口达45万`,
+    ///   `48万贫困人口已累计脱贫41.6万`.
+    ///
+    /// It leans to no unit: a clause break, a word of money or rate between the noun
+    /// and the number, or no population noun at all leaves the number bare.
+    fn implied_unit(&self, raw: &mut Raw) {
+        if raw.unit.is_some() || raw.fraction || raw.shape.tail_big == 0 || raw.max.is_some() {
+            return;
+        }
+        let t = self.t;
+        // 3.2万来自贫困家庭的劳动力
+        if starts(t, raw.end, "来自") {
+            let from = raw.end + "来自".len();
+            let head = t.get(from..).unwrap_or("");
+            if let Some((k, _)) = head
+                .char_indices()
+                .take(12)
+                .take_while(|&(_, c)| is_cjk_char(c))
+                .find(|&(_, c)| c == '的')
+            {
+                let at = from + k + "的".len();
+                if let Some((u, e)) = quantity::people_noun(t, at) {
+                    raw.unit = Some(u);
+                    raw.noun = Some((at, e));
+                    return;
+                }
+            }
+        }
+        // The clause before the number, at most 40 characters.
+        let mut start = raw.start;
+        let mut n = 0;
+        while let Some(c) = char_before(t, start) {
+            if n == 40 || !is_cjk_char(c) && !c.is_ascii_digit() && !matches!(c, '.' | '%') {
+                break;
+            }
+            start -= c.len_utf8();
+            n += 1;
+        }
+        let clause = t.get(start..raw.start).unwrap_or("");
+        // The last population noun of the clause; nothing after it may speak of
+        // another measure.
+        let mut found = None;
+        let mut k = start;
+        while k < raw.start {
+            if let Some((u, e)) = quantity::people_noun(t, k).filter(|&(_, e)| e <= raw.start) {
+                found = Some((u, k, e));
+                k = e;
+                continue;
+            }
+            k += char_at(t, k).map_or(1, char::len_utf8);
+        }
+        let Some((u, a, e)) = found else { return };
+        let between = t.get(e..raw.start).unwrap_or("");
+        const OTHER: &[&str] = &[
+            "收入", "资金", "元", "人均", "户均", "面积", "亩", "产值", "产量", "贷款", "补助",
+            "率", "比例", "金额", "投入", "工资", "存款", "万元", "亿元", "平方", "公里", "公顷",
+            "户数", "人数", "人次",
+        ];
+        if OTHER.iter().any(|w| between.contains(w)) || clause.is_empty() {
+            return;
+        }
+        raw.unit = Some(u);
+        raw.noun = Some((a, e));
+    }
+
     /// Damage right before a number starting at `p` (?.8萬: looking back over a point or
     /// separator).
     fn damaged_before(&self, mut p: usize) -> bool {
@@ -622,6 +692,9 @@ impl Iterator for Finder<'_> {
                         continue;
                     }
                     let junk = self.is_context_junk(&raw);
+                    if raw.unit.is_none() && raw.shape.tail_big > 0 && !junk {
+                        self.implied_unit(&mut raw);
+                    }
                     let damaged = self.damaged(&raw);
                     // Approximation words before the number never reach into the last quantity.
                     raw.start = raw.start.max(self.scan.prev_end);

@@ -1041,7 +1041,7 @@ fn noun_after(t: &str, pos: usize, whole: bool) -> Option<(usize, usize)> {
     (p > pos).then_some((pos, p))
 }
 
-fn people_noun(t: &str, pos: usize) -> Option<(Unit, usize)> {
+pub(crate) fn people_noun(t: &str, pos: usize) -> Option<(Unit, usize)> {
     let rest = t.get(pos..)?;
     let (words, lx) = noun_lexicon();
     let i = lx.find(words, rest, |_| true)?;
