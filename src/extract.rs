@@ -756,6 +756,14 @@ pub(crate) fn chunk_end(text: &str, start: usize) -> usize {
     start + cut
 }
 
+/// A chunk cleaned up for the scanner: normalized, and in hard-wrapped text with the
+/// line breaks inside quantities taken out (see `normalize::wrap`).
+fn clean(chunk: &str) -> Normalized<'_> {
+    let mut norm = crate::normalize(chunk);
+    crate::normalize::wrap::join_wrapped(&mut norm);
+    norm
+}
+
 /// A document read chunk by chunk: each chunk is normalized on its own, so memory
 /// stays bounded by the chunk whatever the document's size.
 #[derive(Clone, Debug)]
@@ -780,7 +788,7 @@ impl<'t> Cursor<'t> {
             original,
             offset: 0,
             chunk,
-            norm: crate::normalize(chunk),
+            norm: clean(chunk),
             scan: Scan::default(),
             span_hint: 0,
         }
@@ -795,7 +803,7 @@ impl<'t> Cursor<'t> {
         let end = chunk_end(self.original, start);
         self.offset = start;
         self.chunk = self.original.get(start..end).unwrap_or("");
-        self.norm = crate::normalize(self.chunk);
+        self.norm = clean(self.chunk);
         self.span_hint = 0;
         self.scan = Scan {
             keep_damaged: self.scan.keep_damaged,

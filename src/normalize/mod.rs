@@ -1,6 +1,7 @@
 //! Text clean-up with an offset map back to the caller's original string.
 
 mod tables;
+pub(crate) mod wrap;
 
 use crate::Span;
 use crate::chars::{decode3, three_byte_at};
