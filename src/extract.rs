@@ -603,10 +603,26 @@ impl Iterator for Finder<'_> {
                 self.scan.pos = self.skip_run(p);
                 continue;
             }
+            // Digits right after a Chinese numeral passed over (in a quotation: “十0万”)
+            // are the rest of that numeral, never a number of their own.
+            if first.is_ascii_digit()
+                && char_before(t, p)
+                    .is_some_and(|c| !c.is_ascii() && c != '点' && lex::is_numeral_char(c))
+            {
+                self.scan.pos = self.skip_run(p);
+                continue;
+            }
             // 两不愁三保障, 唯一, 三门峡: numerals in set phrases and place names.
             if !first.is_ascii() {
                 if let Some(end) = crate::lexicon::numeral_word_end(t, p) {
-                    self.scan.pos = end;
+                    // A numeral run on after the phrase (万一三) is no figure either.
+                    self.scan.pos = if char_at(t, end)
+                        .is_some_and(|c| !c.is_ascii() && lex::is_numeral_char(c))
+                    {
+                        self.skip_run(end)
+                    } else {
+                        end
+                    };
                     continue;
                 }
             }

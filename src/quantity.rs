@@ -915,7 +915,12 @@ fn number_at(
         // 十多年, 3万多名; but not 余额 or 多个 being another word (多少, 多元).
         let blocked = c == '多' && matches!(next, Some('元' | '样' | '种' | '方' | '少'))
             || c == '余' && matches!(next, Some('额' | '下' | '粮'));
-        if unit_follows && !blocked {
+        // The multiplier after 余 ends the numeral (1900余万); one that more numeral
+        // follows starts the next number (零余十一万 is not 0 and 10 余).
+        let run_on = unit_follows
+            && multiplier_at(t, after)
+                .is_some_and(|(_, e, _)| char_at(t, e).is_some_and(lex::is_numeral_char));
+        if unit_follows && !blocked && !run_on {
             *approx = Approx::Over;
             s.end = after;
             if let Some((f, e, shape)) = multiplier_at(t, after) {

@@ -535,3 +535,20 @@ fn lines_that_end_at_sentences_never_join() {
     let got: Vec<String> = all(&text).into_iter().map(|x| x.0).collect();
     assert!(got.contains(&"25".to_owned()), "{got:?}");
 }
+
+/// Found by the scanner-parser agreement property: the scanner never starts a number
+/// inside a numeral run that it passed over.
+#[test]
+fn no_number_starts_inside_a_numeral_run() {
+    // Digits after a Chinese numeral in a quotation are the rest of it.
+    texts("“十0万”", &[]);
+    // 余 before a multiplier that more numeral follows: not 0 余 ×10.
+    let got = all("零余十一万人");
+    assert!(got.iter().all(|x| x.1 != "0"), "{got:?}");
+    // A set phrase with a numeral run on after it.
+    texts("万一三%", &[]);
+    // But a point-word 点 before digits is no numeral: 安置点14个.
+    texts("建成集中安置点14个", &["14个"]);
+    texts("培训两后生480人", &["480人"]);
+    texts("1900余万元", &["1900余万元"]);
+}
