@@ -88,6 +88,7 @@ fn year_of(s: &numeral::Scanned) -> Option<i32> {
 /// A year written with two digits (19年底, 20年初, 21年度, 19年12月): read as 20xx, and
 /// only where what follows 年 makes it a point in time (初, 底, 末, 度, or a month).
 /// `工作了20年`, `近20年`, `20年来` stay lengths of time: the rule leans to a duration.
+#[inline]
 fn two_digit_year(t: &str, s: &numeral::Scanned) -> Option<i32> {
     if s.shape.arabic_int != Some(2) || s.value.scale() != 0 || !starts(t, s.end, "年") {
         return None;
@@ -264,11 +265,13 @@ fn candidate_chars() -> &'static CharSet {
     })
 }
 
-/// The scanner behind [`Quantities`], [`Times`] and the indicator layer.
-#[derive(Clone, Debug)]
+/// The scanner behind [`Quantities`], [`Times`] and the indicator layer. It works on
+/// the cursor's [`Scan`] in place (copying it in and out for every call cost more than
+/// the scan's own checks).
+#[derive(Debug)]
 pub(crate) struct Finder<'n> {
     t: &'n str,
-    scan: Scan,
+    scan: &'n mut Scan,
 }
 
 /// Where a [`Finder`] is in its text, kept by the [`Cursor`] between calls.
@@ -435,6 +438,66 @@ impl<'n> Finder<'n> {
             if !alone && (raw.shape.lone_digit || raw.shape.digit_string.is_some() || small_int) {
                 return true;
             }
+        }
+        // Codes, not amounts: digits with a leading zero (02-0046-06, 0244), a bare
+        // range glued to more code (2096-8442(2022)), a number after a letter and a
+        // hyphen (S-9), or before a slash and a letter (doi:10.3969/j.issn).
+        let b = t.as_bytes();
+        if raw.shape.arabic
+            && b.get(raw.num_start) == Some(&b'0')
+            && b.get(raw.num_start + 1).is_some_and(u8::is_ascii_digit)
+        {
+            return true;
+        }
+        if raw.unit.is_none() && raw.shape.arabic {
+            let glued_after = matches!(b.get(raw.num_end), Some(b'(' | b'-' | b'/'))
+                && (raw.max.is_some() || b.get(raw.num_end) == Some(&b'/'))
+                && b.get(raw.num_end + 1)
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || *c == b'(');
+            let after_letter_hyphen = raw.num_start >= 2
+                && b.get(raw.num_start - 1) == Some(&b'-')
+                && b.get(raw.num_start - 2)
+                    .is_some_and(u8::is_ascii_alphabetic);
+            // 2095-1175: digits hyphenated to digits that form no range.
+            let hyphen_digits = raw.max.is_none()
+                && (b.get(raw.num_end) == Some(&b'-')
+                    && b.get(raw.num_end + 1).is_some_and(u8::is_ascii_digit)
+                    || raw.num_start >= 2
+                        && b.get(raw.num_start - 1) == Some(&b'-')
+                        && b.get(raw.num_start - 2).is_some_and(u8::is_ascii_digit));
+            if glued_after || after_letter_hyphen || hyphen_digits {
+                return true;
+            }
+        }
+        // 上午9时, “后2020时代”: hours and eras, not counts.
+        if raw.unit.is_none()
+            && (after == Some('时') || after == Some('分') && before == Some('时'))
+        {
+            return true;
+        }
+        // 一、…;二、…;三、…: an enumeration inside a line.
+        if raw.unit.is_none()
+            && !raw.shape.arabic
+            && after == Some('、')
+            && matches!(before, Some(';' | '；' | ':' | '：' | '。' | ',' | '，'))
+        {
+            return true;
+        }
+        // 十八大, 十九大: the party congresses, ordinals.
+        if raw.unit.is_none() && !raw.shape.arabic && after == Some('大') {
+            return true;
+        }
+        // 十二届全国人大五次会议: the fifth session of a numbered congress.
+        if raw.classifier == Some("次")
+            && (starts(t, raw.end, "会议") || starts(t, raw.end, "全体会议"))
+            && {
+                let head = t.get(..raw.start).unwrap_or("");
+                let from = head.char_indices().rev().nth(11).map_or(0, |(i, _)| i);
+                let h = head.get(from..).unwrap_or("");
+                h.contains('届') || h.contains("人大")
+            }
+        {
+            return true;
         }
         // 十九届: an ordinal (the nineteenth); 70周年 an anniversary; 16-60周岁 and 60岁
         // ages; 三季度 a quarter; 1-6月 months of a year: none is a count.
@@ -606,8 +669,9 @@ impl Iterator for Finder<'_> {
             // Digits right after a Chinese numeral passed over (in a quotation: “十0万”)
             // are the rest of that numeral, never a number of their own.
             if first.is_ascii_digit()
-                && char_before(t, p)
-                    .is_some_and(|c| !c.is_ascii() && c != '点' && lex::is_numeral_char(c))
+                && p > 0
+                && t.as_bytes().get(p - 1).is_some_and(|&b| b >= 0x80)
+                && char_before(t, p).is_some_and(|c| c != '点' && lex::is_numeral_char(c))
             {
                 self.scan.pos = self.skip_run(p);
                 continue;
@@ -832,11 +896,9 @@ impl<'t> Cursor<'t> {
     pub(crate) fn next_in_chunk(&mut self) -> Option<Found> {
         let mut f = Finder {
             t: self.norm.as_str(),
-            scan: self.scan,
+            scan: &mut self.scan,
         };
-        let found = f.next();
-        self.scan = f.scan;
-        found
+        f.next()
     }
 
     /// The original text and document span of `cleaned`, a span of the current chunk's

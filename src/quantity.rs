@@ -388,6 +388,7 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     "吨",
     "斤",
     "县",
+    "省",
     "乡",
     "镇",
     "村",
@@ -432,6 +433,8 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
         "期" => matches!(n, '间' | '末' | '初' | '限' | '内'),
         "度" => matches!(n, '电'),
         "米" => matches!(n, '面' | '饭'),
+        // 部分 (part), 部门, 部署: words, not 部 counting.
+        "部" => matches!(n, '分' | '门' | '署' | '长'),
         _ => false,
     }
 }
@@ -1308,7 +1311,7 @@ pub(crate) fn read_scanned(
         }
     }
     // 发电60万度: 度 of electricity is a kilowatt-hour.
-    if classifier == Some("度") && electricity_before(t, start) {
+    if unit == Some(Unit::Count) && classifier == Some("度") && electricity_before(t, start) {
         unit = Some(Unit::KilowattHour);
         classifier = None;
     }
@@ -1369,8 +1372,16 @@ pub(crate) fn read_scanned(
         }
         end = e;
     }
+    // Measure words of time and of actions (5年, 4次, 3天) count no noun after them:
+    // what follows is the rest of the sentence (连续5年新年…, 4次跨省区…).
+    let verbal = |c: Option<&str>| {
+        matches!(
+            c,
+            Some("年" | "天" | "周" | "个月" | "小时" | "次" | "轮" | "届" | "期" | "季")
+        )
+    };
     if unit == Some(Unit::Count) && noun.is_none() {
-        noun = noun_after(t, end, mode == Mode::Whole);
+        noun = noun_after(t, end, mode == Mode::Whole).filter(|_| !verbal(classifier));
         if let Some((_, e)) = noun {
             if mode == Mode::Whole {
                 end = e;

@@ -552,3 +552,34 @@ fn no_number_starts_inside_a_numeral_run() {
     texts("培训两后生480人", &["480人"]);
     texts("1900余万元", &["1900余万元"]);
 }
+
+/// Classes of error found on real pages, in sentences of our own.
+#[test]
+fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
+    // Article numbers, ISSN-like codes, DOIs, classification codes.
+    texts("〔文章编号〕1672-3015(2019)04-0112-05", &[]);
+    texts("文章编号:2095-1175(2020)03-0021-03", &[]);
+    texts("doi:10.1234/j.cnki.fp.2020.01.006", &[]);
+    texts("中图分类号:F-8 文献标识码:A", &[]);
+    texts("编号0032号文件", &[]);
+    // Hours and eras.
+    texts("今天上午10时,会议开幕", &[]);
+    texts("迈入“后2020时代”", &[]);
+    texts("下午3时30分召开会议", &[]);
+    // The party congresses and numbered sessions are ordinals.
+    texts("党的十八大以来,全县脱贫3200人", &["3200人"]);
+    texts("十九大报告提出", &[]);
+    texts("十三届全国人大二次会议审议通过", &[]);
+    texts("县十七届人大三次全体会议", &[]);
+    // But a count of meetings stays a count.
+    texts("全年召开3次会议", &["3次"]);
+    // An enumeration inside a line.
+    texts("分为三部分:一、基本情况;二、主要做法;三、下一步打算", &[]);
+    // Measure words of time and action take no noun after them.
+    let q: Vec<_> = quantities("连续3年召开脱贫攻坚推进会,走访4次贫困户").collect();
+    assert!(q.iter().all(|q| q.noun.is_none()), "{q:?}");
+    // Provinces are counted.
+    texts("东部9省对口帮扶", &["9省"]);
+    // Arabic leading zeros after a point stay decimals.
+    texts("增长0.05个百分点", &["0.05个百分点"]);
+}
