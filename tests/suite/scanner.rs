@@ -4,8 +4,11 @@
 
 use fupin::{Approx, Unit, quantities};
 
-/// (text as written, value, max, unit, approx) of every quantity, checking each span.
-fn all(text: &str) -> Vec<(String, String, Option<String>, Option<Unit>, Approx)> {
+/// A quantity as the tests compare it: (text as written, value, max, unit, approx).
+type Found = (String, String, Option<String>, Option<Unit>, Approx);
+
+/// Every quantity of `text`, checking each span.
+fn all(text: &str) -> Vec<Found> {
     quantities(text)
         .map(|q| {
             assert_eq!(&text[q.span.range()], q.text, "span of {:?}", q.text);
