@@ -1008,11 +1008,19 @@ impl FusedIterator for Quantities<'_> {}
 /// doubled punctuation from page converters (it is [normalized](crate::normalize) first);
 /// every [`Quantity::span`] points into `text` as given, and `&text[q.span] == q.text`.
 ///
-/// Not quantities, and skipped: time expressions (`2014年`, `6月30日`; see [`times`]),
-/// ordinals (`第6`), numbers in book titles and quotation marks (`《二十五条》`, `“1461”`),
-/// formula-like names (`5+2`), list markers (`①`, `(一)`, `[1]`), lone Chinese digits
-/// inside words (`一是`, `两不愁`) and damaged numbers (see
-/// [`Quantities::include_damaged`]). Bare numbers (no unit) are yielded with `unit: None`.
+/// Not quantities, and skipped: time expressions (`2014年`, `2017 年末`, `19年底`,
+/// `6月30日`; see [`times`]), quarters, month ranges and ages (`三季度`, `1-6月`,
+/// `16-60周岁`), ordinals (`第6`, `十九届`, `十八大`, `70周年`), numbers in book titles and
+/// quotation marks (`《二十五条》`, `“1461”`), numerals in set phrases and place names
+/// (`两不愁三保障`, `一户一策`, `三门峡`), formula-like names (`5+2`), codes (`S-9`,
+/// `02-0046`), list markers (`①`, `(一)`, `[1]`), lone Chinese digits inside words
+/// (`一是`) and damaged numbers (see [`Quantities::include_damaged`]). Bare numbers (no
+/// unit) are yielded with `unit: None`, unless their clause names people or households
+/// (`贫困人口减少到12.4万`).
+///
+/// Hard-wrapped text (lines broken at a width, as PDF copies are) is recognised per
+/// 64 KiB piece; there a line break inside a quantity joins it, and its span runs over
+/// the break (`3\n412人`). Text whose lines end at sentences never joins.
 ///
 /// Spans are ordered and do not overlap. Memory is bounded by 64 KiB of text and
 /// what is found, whatever the size of `text`.
