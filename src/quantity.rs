@@ -389,6 +389,7 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     "斤",
     "县",
     "省",
+    "口",
     "乡",
     "镇",
     "村",
@@ -949,6 +950,16 @@ struct UnitRead {
     end: usize,
 }
 
+/// Things counted with 口 that are not people: wells, cisterns, ponds, pools, kilns.
+fn container(c: Option<char>) -> bool {
+    matches!(c, Some('井' | '窖' | '塘' | '池' | '窑' | '缸' | '锅'))
+}
+
+/// Whether a unit or measure word, as a number's reader takes one, starts at `pos`.
+pub(crate) fn unit_word_at(t: &str, pos: usize) -> bool {
+    unit_after(t, pos, &Shape::default()).is_some_and(|u| u.end > pos)
+}
+
 fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
     let p = skip_blanks(t, pos);
     if let Some(l) = label_at(t, p) {
@@ -958,7 +969,21 @@ fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
             "人" => matches!(next, Some('民' | '均' | '员' | '才' | '大' | '工')),
             "名" => matches!(next, Some('单' | '称' | '义' | '额')),
             "位" => matches!(next, Some('于' | '置')),
-            "口" => matches!(next, Some('径' | '岸')),
+            // 口 counts people (30964口脱贫人口, 5口人), except wells, cisterns, ponds
+            // and pools named right after it or just before the number (12口井,
+            // 水窖2059口): there it is a measure word.
+            "口" => {
+                container(next) || {
+                    let mut k = pos;
+                    while let Some(c) =
+                        char_before(t, k).filter(|&c| lex::is_numeral_char(c) || c == '.')
+                    {
+                        k -= c.len_utf8();
+                    }
+                    let head = t.get(..k).unwrap_or("");
+                    head.chars().rev().take(3).any(|c| container(Some(c)))
+                }
+            }
             "元" => matches!(next, Some('素' | '旦')),
             "块" => matches!(next, Some('地' | '田')),
             "户" => matches!(next, Some('籍' | '口')),

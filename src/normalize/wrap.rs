@@ -76,14 +76,25 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// The wrap width of `t` when it is wrapped, else `None`.
-pub(crate) fn wrap_width(t: &str) -> Option<usize> {
+#[cfg(test)]
+fn wrap_width(t: &str) -> Option<usize> {
+    survey(t).0
+}
+
+/// [`wrap_width`], and whether the piece has a figure a line (four figure lines among
+/// the lines read: all of a wrapped piece, else up to the 64th line of some length).
+fn survey(t: &str) -> (Option<usize>, bool) {
     // Most lines in most documents are paragraphs ending with 。: the count of lines of
     // some length that end without punctuation decides before any width is measured.
     let mut lines = 0usize;
     let mut open = 0usize;
+    let mut figures = 0usize;
     for line in t.split('\n') {
         let line = trim_end(line);
         if line.len() < MIN_WIDTH {
+            if line.as_bytes().first().is_some_and(u8::is_ascii_digit) && figure_line(line) {
+                figures += 1;
+            }
             continue;
         }
         lines += 1;
@@ -92,11 +103,12 @@ pub(crate) fn wrap_width(t: &str) -> Option<usize> {
         }
         // Clearly prose after 64 lines (under three in ten open): no need to read on.
         if lines == 64 && open * 10 < lines * 3 {
-            return None;
+            return (None, figures >= 4);
         }
     }
+    let figured = figures >= 4;
     if lines < 4 || open * 10 < lines * 6 {
-        return None;
+        return (None, figured);
     }
     // The widths cluster: at least half of the lines lie within SLACK columns under one
     // width (the last line of each paragraph is shorter; a few are wider).
@@ -118,7 +130,10 @@ pub(crate) fn wrap_width(t: &str) -> Option<usize> {
             best = (n, w);
         }
     }
-    (best.0 * 2 >= widths.len() && best.1 >= MIN_WIDTH).then_some(best.1)
+    (
+        (best.0 * 2 >= widths.len() && best.1 >= MIN_WIDTH).then_some(best.1),
+        figured,
+    )
 }
 
 /// A page-number line: blanks, dashes and one to four digits (`- 12 -`, `—3—`, `12`),
@@ -336,13 +351,87 @@ impl Normalized<'_> {
     }
 }
 
+/// A line that holds one figure and nothing else: digits with a point, a percent sign
+/// or a sign (`17`, `0.47%`, `1.8`).
+fn figure_line(line: &str) -> bool {
+    let l = line.trim_matches([' ', '\t', '\r']);
+    !l.is_empty()
+        && l.len() <= 24
+        && l.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        && l.bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'%' | b','))
+}
+
+/// Figure-per-line text, as some PDF converters give it (`…贫困发生率降至\n0.47%\n,`,
+/// `\n17\n个贫困村顺利出列`): the breaks after a figure line whose sentence goes on, when
+/// the next line starts with the figure's multiplier, unit, measure word or time word.
+/// The line before the figure must not end a sentence (a table's heading line,
+/// `贫困村(个)`, does), and the next line's first word must be a unit as the scanner
+/// reads one (not 人均 or 户籍). Only for a piece that [`survey`] finds has a figure a
+/// line.
+fn figure_breaks(t: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    // (start, end) of each line, without its \n.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut at = 0;
+    for line in t.split('\n') {
+        lines.push((at, at + line.len()));
+        at += line.len() + 1;
+    }
+    for w in lines.windows(3) {
+        let [(ps, pe), (fs, fe), (ns, _)] = [w[0], w[1], w[2]];
+        let (Some(prev), Some(fig)) = (t.get(ps..pe), t.get(fs..fe)) else {
+            continue;
+        };
+        let prev = trim_end(prev);
+        if !figure_line(fig) || prev.is_empty() || ends_sentence(prev) {
+            continue;
+        }
+        let body = trim_end(fig);
+        let start = ns
+            + t.get(ns..)
+                .map_or(0, |r| r.len() - r.trim_start_matches([' ', '\t']).len());
+        let Some(x) = body.chars().next_back() else {
+            continue;
+        };
+        let unit = || {
+            quantity::unit_word_at(t, start)
+                || matches!(
+                    char_at(t, start),
+                    Some('万' | '亿' | '余' | '多' | '年' | '月' | '日' | '%')
+                )
+        };
+        if (x.is_ascii_digit() || x == '%') && unit() {
+            out.push((fs + body.len(), start));
+        }
+    }
+    out
+}
+
 /// Joins the line breaks of `norm` that fall inside quantities, when its text is
-/// wrapped (see the module's documentation).
+/// wrapped or has a figure a line (see the module's documentation).
 pub(crate) fn join_wrapped(norm: &mut Normalized<'_>) {
-    let Some(w) = wrap_width(norm.as_str()) else {
-        return;
+    let t = norm.as_str();
+    let (wrap, figured) = survey(t);
+    let mut ranges = wrap.map_or_else(Vec::new, |w| joinable_breaks(t, w));
+    let figures = if figured {
+        figure_breaks(t)
+    } else {
+        Vec::new()
     };
-    let ranges = joinable_breaks(norm.as_str(), w);
+    if !figures.is_empty() {
+        ranges.extend(figures);
+        ranges.sort_unstable();
+        // Both may join the same break: keep ranges apart.
+        let mut apart: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+        for r in ranges {
+            match apart.last() {
+                Some(&(_, e)) if r.0 < e => {}
+                _ => apart.push(r),
+            }
+        }
+        ranges = apart;
+    }
     norm.remove(&ranges);
 }
 

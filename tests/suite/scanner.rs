@@ -586,3 +586,50 @@ fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
     // Arabic leading zeros after a point stay decimals.
     texts("增长0.05个百分点", &["0.05个百分点"]);
 }
+
+/// Figure-per-line text, as some PDF converters give it: a figure alone on its line
+/// joins the unit at the start of the next, when its sentence goes on.
+#[test]
+fn a_figure_a_line_joins_its_unit() {
+    let text = "全县坚持精准方略,脱贫攻坚取得决定性成果,\n23\n个贫困村全部出列,\n\
+                16480\n人稳定脱贫,贫困发生率降至\n0.52%\n,困难群众\n2.1\n万余人纳入兜底保障,\n\
+                医疗救助达\n12.6\n万人次。";
+    let qs: Vec<_> = quantities(text).collect();
+    let spans: Vec<&str> = qs.iter().map(|q| &text[q.span.range()]).collect();
+    assert_eq!(
+        spans,
+        [
+            "23\n个",
+            "16480\n人",
+            "0.52%",
+            "2.1\n万余人",
+            "12.6\n万人次"
+        ]
+    );
+    let values: Vec<String> = qs.iter().map(|q| q.value.to_string()).collect();
+    assert_eq!(values, ["23", "16480", "0.52", "21000", "126000"]);
+    // A table: a heading line, then its figure; the next heading never joins.
+    texts(
+        "主要指标\n贫困村(个)\n23\n贫困人口(人)\n3412\n人均收入(元)\n9800\n户籍人口(人)\n41200\n",
+        &["23", "3412", "9800", "41200"],
+    );
+    texts(
+        "主要指标\n贫困人口\n3412\n人均收入\n9800\n户籍人口\n41200\n贫困户数\n1203\n",
+        &["3412", "9800", "41200", "1203"],
+    );
+}
+
+#[test]
+fn kou_counts_people_but_not_wells() {
+    one(
+        "30964口脱贫人口全部参保",
+        "30964口",
+        "30964",
+        Some(Unit::Person),
+    );
+    one("全家5口人", "5口", "5", Some(Unit::Person));
+    one("建成水窖2059口,", "2059口", "2059", Some(Unit::Count));
+    one("新打机井12口", "12口", "12", Some(Unit::Count));
+    one("新修12口井", "12口", "12", Some(Unit::Count));
+    one("全村共有人口1200口", "1200口", "1200", Some(Unit::Person));
+}
