@@ -379,7 +379,9 @@ fn figure_breaks(t: &str) -> Vec<(usize, usize)> {
         at += line.len() + 1;
     }
     for w in lines.windows(3) {
-        let [(ps, pe), (fs, fe), (ns, _)] = [w[0], w[1], w[2]];
+        let &[(ps, pe), (fs, fe), (ns, _)] = w else {
+            continue;
+        };
         let (Some(prev), Some(fig)) = (t.get(ps..pe), t.get(fs..fe)) else {
             continue;
         };
