@@ -458,6 +458,15 @@ impl<'n> Finder<'n> {
                 && b.get(raw.num_start - 1) == Some(&b'-')
                 && b.get(raw.num_start - 2)
                     .is_some_and(u8::is_ascii_alphabetic);
+            // “12·16”地震, “7·20”: dates joined by a middle dot name events.
+            if starts(t, raw.num_end, "·")
+                && b.get(raw.num_end + "·".len())
+                    .is_some_and(u8::is_ascii_digit)
+                || char_before(t, raw.num_start) == Some('·')
+                    && char_before(t, raw.num_start - "·".len()).is_some_and(|c| c.is_ascii_digit())
+            {
+                return true;
+            }
             // 2095-1175: digits hyphenated to digits that form no range.
             let hyphen_digits = raw.max.is_none()
                 && (b.get(raw.num_end) == Some(&b'-')

@@ -565,6 +565,9 @@ fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
     texts("doi:10.1234/j.cnki.fp.2020.01.006", &[]);
     texts("中图分类号:F-8 文献标识码:A", &[]);
     texts("编号0032号文件", &[]);
+    // Events named by their date with a middle dot.
+    texts("经受住“8·10”洪灾考验,转移群众3200人", &["3200人"]);
+    texts("“12·16”地震后重建住房860户", &["860户"]);
     // Hours and eras.
     texts("今天上午10时,会议开幕", &[]);
     texts("迈入“后2020时代”", &[]);
