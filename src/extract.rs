@@ -496,6 +496,14 @@ impl<'n> Finder<'n> {
         if raw.unit.is_none() && !raw.shape.arabic && after == Some('大') {
             return true;
         }
+        // 2017年6期: a journal's issue; 二期工程: a phase. Ordinals, not counts.
+        if raw.classifier == Some("期")
+            && (char_before(t, raw.num_start) == Some('年')
+                || starts(t, raw.end, "工程")
+                || starts(t, raw.end, "项目"))
+        {
+            return true;
+        }
         // 十二届全国人大五次会议: the fifth session of a numbered congress.
         if raw.classifier == Some("次")
             && (starts(t, raw.end, "会议") || starts(t, raw.end, "全体会议"))

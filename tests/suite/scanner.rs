@@ -577,6 +577,10 @@ fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
     texts("十九大报告提出", &[]);
     texts("十三届全国人大二次会议审议通过", &[]);
     texts("县十七届人大三次全体会议", &[]);
+    // Journal issues and project phases are ordinals.
+    texts("刊于《农村经济》2019年4期", &[]);
+    texts("易地搬迁安置点二期工程已完工", &[]);
+    texts("举办培训班6期,培训3000人次", &["6期", "3000人次"]);
     // But a count of meetings stays a count.
     texts("全年召开3次会议", &["3次"]);
     // An enumeration inside a line.
