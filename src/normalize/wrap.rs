@@ -156,9 +156,9 @@ fn joins(t: &str, before: &str, x: char, pos: usize) -> bool {
     let Some(y) = char_at(t, pos) else {
         return false;
     };
+    // A unit as the number's reader takes one (人 but not 人均, 户 but not 户籍).
     let unit_next = || {
-        quantity::label_at(t, pos).is_some()
-            || quantity::classifier_at(t, pos).is_some()
+        quantity::unit_word_at(t, pos)
             || matches!(
                 y,
                 '余' | '多' | '左' | '以' | '上' | '万' | '亿' | '千' | '百'
@@ -182,9 +182,7 @@ fn joins(t: &str, before: &str, x: char, pos: usize) -> bool {
     }
     // 4.7亿\n元, 三百\n户: a Chinese numeral or multiplier, then its unit (never another
     // numeral: 统一\n三 is no number).
-    if lex::is_numeral_char(x)
-        && (quantity::label_at(t, pos).is_some() || quantity::classifier_at(t, pos).is_some())
-    {
+    if lex::is_numeral_char(x) && quantity::unit_word_at(t, pos) {
         return true;
     }
     split_unit(t, before, pos)
@@ -494,6 +492,18 @@ mod tests {
         check("產(chǎn)業３\n４萬元", &["\n"]);
         check("共１２\n６億元,其中３\u{3000}\n５萬元", &["\n", " \n"]);
         check("3\n4\n5", &["\n", "\n"]);
+    }
+
+    #[test]
+    fn breaks_join_before_units_only() {
+        // Lines of 20 columns; the break after each full line.
+        let t = "贫困人口减至共计3\n412人的目标全面实现\n贫困户户数共计12\n人均收入大幅提高了\n                 建档立卡贫困村23\n户籍人口全部覆盖了\n";
+        let joined: Vec<&str> = joinable_breaks(t, 20)
+            .iter()
+            .map(|&(a, b)| &t[a - 1..b + 3])
+            .collect();
+        // 3\n412 joins; 12\n人均 and 23\n户籍 do not (人均, 户籍 are words).
+        assert_eq!(joined, ["3\n412"]);
     }
 
     #[test]
