@@ -711,23 +711,25 @@ impl Iterator for Finder<'_> {
             // the numeral.
             let first_scan = numeral::scan(t, p);
             if let Ok(Some(s)) = &first_scan {
-                if matches!(
-                    char_at(t, s.end),
-                    Some(
-                        '年' | '月'
-                            | '日'
-                            | '号'
-                            | '-'
-                            | '/'
-                            | '.'
-                            | '至'
-                            | '到'
-                            | '—'
-                            | '–'
-                            | '~'
-                            | '－'
-                    )
-                ) || t.as_bytes().get(s.end) == Some(&b' ') && year_of(s).is_some()
+                // The middle of a hyphen chain (02-0046-06, 3-3-3): a code, never an
+                // amount; passed over without a read.
+                let b = t.as_bytes();
+                if p >= 2
+                    && b.get(p - 1) == Some(&b'-')
+                    && b.get(p - 2).is_some_and(u8::is_ascii_digit)
+                    && b.get(s.end) == Some(&b'-')
+                    && b.get(s.end + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    self.scan.pos = s.end;
+                    continue;
+                }
+                // After a separator only a year starts a time (2019-12-23, 2016-2020年).
+                let next = char_at(t, s.end);
+                if matches!(next, Some('年' | '月' | '日' | '号'))
+                    || matches!(
+                        next,
+                        Some('-' | '/' | '.' | '至' | '到' | '—' | '–' | '~' | '－' | ' ')
+                    ) && year_of(s).is_some()
                 {
                     if let Some(tr) = time_at(t, p, s) {
                         self.scan.pos = tr.end;
