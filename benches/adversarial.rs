@@ -42,8 +42,18 @@ fn inputs() -> Vec<(&'static str, String)> {
         ("open_titles", fill("《1")),
         ("numeral_soup", fill("一二三四五六七八九十百千万亿零点")),
         ("list_markers", fill("1、")),
+        // A list of counts walked for a shared unit (个、…个百分点): was quadratic.
+        ("count_list", fill("12个、")),
+        ("dash_list", fill("3-")),
+        ("spaced_numbers", fill("12 ")),
     ];
     // One line with no break: the ordinary text with its line breaks removed.
+    // Lines of a thousand short items each.
+    let line: Vec<String> = (0..1000).map(|i| format!("{i}个")).collect();
+    out.push((
+        "item_lines",
+        common::repeated(&(line.join("、") + "。\n"), MB),
+    ));
     out.push((
         "one_line",
         common::repeated(common::SAMPLE, MB).replace('\n', ""),

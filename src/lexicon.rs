@@ -379,6 +379,208 @@ impl Occ<'_> {
     }
 }
 
+/// Set phrases with numerals in them: slogans of the poverty campaign, names of policies
+/// and bodies, and idioms. Their numerals are not quantities (两不愁三保障 is not 2 and
+/// 3; 一成不变 is not 10%; 唯一一个 is not 11), so the scanner passes over a phrase whole.
+///
+/// Which phrases: those whose numerals count nothing in the sentence (a slogan names a
+/// policy; an idiom's numbers are figures of speech), written as county reports write
+/// them, without quotation marks (quoted ones are skipped anyway). A phrase that can
+/// also be read as a count in running text (三个全覆盖 could be three coverings) is left
+/// out: the list leans to the phrases that are never a figure. Each entry has a test.
+pub(crate) static SET_PHRASES: &[&str] = &[
+    // Slogans and policies of the poverty campaign.
+    "两不愁三保障",
+    "一达标两不愁三保障",
+    "两不愁",
+    "三保障",
+    "五个一批",
+    "六个精准",
+    "一户一策",
+    "一户一档",
+    "一村一品",
+    "一村一策",
+    "一乡一业",
+    "一县一业",
+    "一事一议",
+    "一对一",
+    "一票否决",
+    "一把手",
+    "一揽子",
+    "一站式",
+    "三区三州",
+    "四套班子",
+    "村两委",
+    "两委",
+    "三会一课",
+    "四议两公开",
+    "两学一做",
+    "三严三实",
+    "五位一体",
+    "四个全面",
+    "一带一路",
+    "三变改革",
+    "三权分置",
+    "两后生",
+    "三留守",
+    "四好农村路",
+    "五级书记",
+    // Idioms.
+    "千家万户",
+    "千方百计",
+    "千辛万苦",
+    "千山万水",
+    "千言万语",
+    "万众一心",
+    "一心一意",
+    "一成不变",
+    "三天两头",
+    "三心二意",
+    "五湖四海",
+    "四面八方",
+    "七上八下",
+    "十全十美",
+    "一举两得",
+    "一草一木",
+    "一砖一瓦",
+    "一针一线",
+    "一五一十",
+    "九牛一毛",
+    "百尺竿头",
+    "百花齐放",
+    "万无一失",
+    "独一无二",
+    "唯一",
+    "统一",
+    "万一",
+];
+
+/// Place names with a numeral at their start: the prefecture- and county-level divisions
+/// of the national list of administrative divisions (GB/T 2260, 民政部) whose name begins
+/// with a numeral character (三门峡, 六盘水, 七台河, 十堰, 百色, 两当县, 万州区 …). A name
+/// whose bare form is also an ordinary word or a count (三台 three machines, 万年 ten
+/// thousand years, 四会, 三明) is listed with its suffix (市, 县, 区, 旗) only; the others
+/// with and without it. The numerals in them are never quantities.
+pub(crate) static PLACE_NAMES: &[&str] = &[
+    // Prefecture-level cities.
+    "三门峡",
+    "三門峽",
+    "六盘水",
+    "六盤水",
+    "七台河",
+    "十堰",
+    "百色",
+    "九江",
+    "六安市",
+    "三亚市",
+    "三亞市",
+    "三明市",
+    "四平市",
+    "三沙市",
+    "五家渠",
+    // County-level cities, counties, districts, banners.
+    "两当县",
+    "兩當縣",
+    "万州",
+    "萬州",
+    "万山区",
+    "万全区",
+    "万年县",
+    "万源市",
+    "万安县",
+    "万载县",
+    "万荣县",
+    "万宁市",
+    "万秀区",
+    "万柏林区",
+    "千阳县",
+    "千山区",
+    "二七区",
+    "二道区",
+    "二道江区",
+    "三台县",
+    "三原县",
+    "三河市",
+    "三门县",
+    "三都水族自治县",
+    "三穗县",
+    "三江侗族自治县",
+    "三水区",
+    "三元区",
+    "四会市",
+    "四子王旗",
+    "四方台区",
+    "五台县",
+    "五寨县",
+    "五河县",
+    "五峰土家族自治县",
+    "五常市",
+    "五莲县",
+    "五华县",
+    "五指山",
+    "五大连池",
+    "六合区",
+    "六枝特区",
+    "七星关区",
+    "七里河区",
+    "七星区",
+    "八步区",
+    "八公山区",
+    "八宿县",
+    "九台区",
+    "九龙县",
+    "九龙坡区",
+    "九寨沟",
+    "九原区",
+    "十堰市",
+];
+
+/// [`SET_PHRASES`] and [`PLACE_NAMES`] as one list, each written as clean-up writes it
+/// (traditional characters that clean-up simplifies, simplified).
+fn numeral_words() -> (&'static [&'static str], &'static Lexicon, &'static CharSet) {
+    use std::sync::OnceLock;
+    static OWNED: OnceLock<Vec<String>> = OnceLock::new();
+    static WORDS: OnceLock<(Vec<&'static str>, Lexicon, CharSet)> = OnceLock::new();
+    let (words, lx, inner) = WORDS.get_or_init(|| {
+        let owned = OWNED.get_or_init(|| {
+            SET_PHRASES
+                .iter()
+                .chain(PLACE_NAMES)
+                .map(|w| w.chars().map(crate::normalize::simplify).collect())
+                .collect()
+        });
+        let words: Vec<&'static str> = owned.iter().map(String::as_str).collect();
+        let lx = Lexicon::new(words.iter().copied());
+        // Every character of every word: a phrase covering a position is made of these.
+        let inner = CharSet::new(&owned.concat());
+        (words, lx, inner)
+    });
+    (words, lx, inner)
+}
+
+/// The end of a set phrase or place name ([`SET_PHRASES`], [`PLACE_NAMES`]) that holds
+/// the character at `pos` of `t`, if one does. Only the first few characters before
+/// `pos` are looked at (a phrase is at most eight characters).
+pub(crate) fn numeral_word_end(t: &str, pos: usize) -> Option<(usize, usize)> {
+    let (words, lx, inner) = numeral_words();
+    // Back over up to seven characters, nearest first, while they may be part of a word
+    // (in most text the character before a numeral is in none: one bit test answers).
+    let mut start = pos;
+    for _ in 0..8 {
+        if let Some(rest) = t.get(start..) {
+            let covers = |i: usize| words.get(i).is_some_and(|w| start + w.len() > pos);
+            if let Some(i) = lx.find(words, rest, covers) {
+                return words.get(i).map(|w| (start, start + w.len()));
+            }
+        }
+        match crate::chars::char_before(t, start) {
+            Some(c) if inner.contains(c) => start -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -205,6 +205,7 @@ impl fmt::Display for Quantity<'_> {
             Some(Unit::SquareKm) => "平方公里",
             Some(Unit::Km) => "公里",
             Some(Unit::Megawatt) => "兆瓦",
+            Some(Unit::KilowattHour) => "千瓦时",
             Some(Unit::Count) => self.classifier.as_deref().unwrap_or("个"),
         };
         f.write_str(unit)?;
@@ -331,6 +332,9 @@ pub(crate) static LABELS: &[Label] = &[
     l("km", Unit::Km, 0),
     l("公顷", Unit::Hectare, 0),
     l("兆瓦", Unit::Megawatt, 0),
+    l("千瓦时", Unit::KilowattHour, 0),
+    l("千瓦小时", Unit::KilowattHour, 0),
+    l("kWh", Unit::KilowattHour, 0),
     l("千瓦", Unit::Megawatt, -3),
     l("MW", Unit::Megawatt, 0),
     l("亩", Unit::Mu, 0),
@@ -390,6 +394,8 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     "吨",
     "斤",
     "县",
+    "省",
+    "口",
     "乡",
     "镇",
     "村",
@@ -434,6 +440,8 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
         "期" => matches!(n, '间' | '末' | '初' | '限' | '内'),
         "度" => matches!(n, '电'),
         "米" => matches!(n, '面' | '饭'),
+        // 部分 (part), 部门, 部署: words, not 部 counting.
+        "部" => matches!(n, '分' | '门' | '署' | '长'),
         _ => false,
     }
 }
@@ -550,7 +558,7 @@ pub(crate) enum Mode {
 }
 
 #[inline]
-fn skip_blanks(t: &str, pos: usize) -> usize {
+pub(crate) fn skip_blanks(t: &str, pos: usize) -> usize {
     // Most numbers and units touch: one byte answers (U+3000 starts with 0xE3).
     match t.as_bytes().get(pos) {
         Some(b' ' | b'\t' | 0xE3) => skip_blanks_from(t, pos),
@@ -663,11 +671,13 @@ fn range_sep(t: &str, pos: usize) -> Option<usize> {
     let p = skip_blanks(t, pos);
     if !matches!(
         char_at(t, p),
-        Some('—' | '-' | '至' | '到' | '~' | '〜' | '－')
+        Some('—' | '–' | '―' | '-' | '至' | '到' | '~' | '〜' | '－')
     ) {
         return None;
     }
-    for s in ["——", "--", "至", "到", "-", "~", "—", "〜", "－"] {
+    for s in [
+        "——", "――", "--", "至", "到", "-", "~", "—", "–", "―", "〜", "－",
+    ] {
         if starts(t, p, s) {
             return Some(skip_blanks(t, p + s.len()));
         }
@@ -1078,7 +1088,12 @@ fn number_at(
                         Some('化' | '素' | '性' | '论' | '文' | '主' | '一')
                     ))
             || c == '余' && matches!(next, Some('额' | '下' | '粮'));
-        if unit_follows && !blocked {
+        // The multiplier after 余 ends the numeral (1900余万); one that more numeral
+        // follows starts the next number (零余十一万 is not 0 and 10 余).
+        let run_on = unit_follows
+            && multiplier_at(t, after)
+                .is_some_and(|(_, e, _)| char_at(t, e).is_some_and(lex::is_numeral_char));
+        if unit_follows && !blocked && !run_on {
             *approx = Approx::Over;
             s.end = after;
             if let Some((f, e, shape)) = multiplier_at(t, after) {
@@ -1104,6 +1119,16 @@ struct UnitRead {
     end: usize,
 }
 
+/// Things counted with 口 that are not people: wells, cisterns, ponds, pools, kilns.
+fn container(c: Option<char>) -> bool {
+    matches!(c, Some('井' | '窖' | '塘' | '池' | '窑' | '缸' | '锅'))
+}
+
+/// Whether a unit or measure word, as a number's reader takes one, starts at `pos`.
+pub(crate) fn unit_word_at(t: &str, pos: usize) -> bool {
+    unit_after(t, pos, &Shape::default()).is_some_and(|u| u.end > pos)
+}
+
 fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
     let p = skip_blanks(t, pos);
     if let Some(l) = label_at(t, p) {
@@ -1113,7 +1138,21 @@ fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
             "人" => matches!(next, Some('民' | '均' | '员' | '才' | '大' | '工')),
             "名" => matches!(next, Some('单' | '称' | '义' | '额')),
             "位" => matches!(next, Some('于' | '置')),
-            "口" => matches!(next, Some('径' | '岸')),
+            // 口 counts people (30964口脱贫人口, 5口人), except wells, cisterns, ponds
+            // and pools named right after it or just before the number (12口井,
+            // 水窖2059口): there it is a measure word.
+            "口" => {
+                container(next) || {
+                    let mut k = pos;
+                    while let Some(c) =
+                        char_before(t, k).filter(|&c| lex::is_numeral_char(c) || c == '.')
+                    {
+                        k -= c.len_utf8();
+                    }
+                    let head = t.get(..k).unwrap_or("");
+                    head.chars().rev().take(3).any(|c| container(Some(c)))
+                }
+            }
             "元" => matches!(next, Some('素' | '旦')),
             "块" => matches!(next, Some('地' | '田')),
             "户" => matches!(next, Some('籍' | '口')),
@@ -1205,7 +1244,7 @@ fn noun_after(t: &str, pos: usize, whole: bool) -> Option<(usize, usize)> {
     (p > pos).then_some((pos, p))
 }
 
-fn people_noun(t: &str, pos: usize) -> Option<(Unit, usize)> {
+pub(crate) fn people_noun(t: &str, pos: usize) -> Option<(Unit, usize)> {
     let rest = t.get(pos..)?;
     let (words, lx) = noun_lexicon();
     let i = lx.find(words, rest, |_| true)?;
@@ -1218,20 +1257,70 @@ fn people_noun(t: &str, pos: usize) -> Option<(Unit, usize)> {
     Some((unit, pos + w.len()))
 }
 
+/// What the last walk of a list of `N个、M个…` found: every item of a list ends at the
+/// same place and shares one answer, so a scanner that reads the items one after another
+/// walks the list once, not once per item (a list of n items cost n² before).
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct ListMemo {
+    /// The walk started here and stopped at `until`; `from == until` when there was none.
+    from: usize,
+    until: usize,
+    unit: Option<Unit>,
+}
+
+/// Whether the clause before `pos` speaks of electricity (发电, 用电, 电量, 供电 …: a 电
+/// within the last twelve characters, no clause break between), so that a 度 after the
+/// number there is a kilowatt-hour and not a degree. Leans to no: without 电 nearby,
+/// 度 stays a measure word.
+fn electricity_before(t: &str, pos: usize) -> bool {
+    let head = t.get(..pos).unwrap_or("");
+    for c in head.chars().rev().take(12) {
+        if c == '电' || c == '電' {
+            return true;
+        }
+        if matches!(c, '，' | ',' | '。' | '；' | ';' | '\n' | '：' | ':') {
+            return false;
+        }
+    }
+    false
+}
+
+// How many items the list walks have read on this thread: a test counts work with it.
+#[cfg(test)]
+thread_local! {
+    pub(crate) static LIST_STEPS: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
+}
+
 /// After `N个` at `pos`: `、M个百分点` gives the list's unit to N too.
-fn shared_list_unit(t: &str, pos: usize) -> Option<Unit> {
+fn shared_list_unit(t: &str, pos: usize, memo: &mut ListMemo) -> Option<Unit> {
+    // A later item of the list last walked: the same walk's answer (the walk from any
+    // item passes through every later one and stops where the first walk stopped).
+    if memo.from < pos && pos <= memo.until {
+        return memo.unit;
+    }
     let mut p = pos;
+    let mut unit = None;
     while starts(t, p, "、") {
-        let s = numeral::scan(t, p + "、".len()).ok()??;
+        #[cfg(test)]
+        LIST_STEPS.with(|n| n.set(n.get() + 1));
+        let Ok(Some(s)) = numeral::scan(t, p + "、".len()) else {
+            break;
+        };
         if starts(t, s.end, "个百分点") {
-            return Some(Unit::PercentagePoint);
+            unit = Some(Unit::PercentagePoint);
+            break;
         }
         if !starts(t, s.end, "个") {
-            return None;
+            break;
         }
         p = s.end + "个".len();
     }
-    None
+    *memo = ListMemo {
+        from: pos,
+        until: p,
+        unit,
+    };
+    unit
 }
 
 /// 元 followed by 角 and 分 (123元1角1分, 十块三毛): the cents.
@@ -1262,7 +1351,7 @@ fn cents_after(t: &str, pos: usize) -> Option<(Decimal, usize)> {
 /// Reads a quantity whose number starts at `pos` (after a percent prefix, if any: the
 /// caller passes `pct` when 百分之/千分之 stood before it).
 pub(crate) fn read(t: &str, pos: usize, mode: Mode) -> Result<Option<Raw>, NumError> {
-    read_scanned(t, pos, mode, None)
+    read_scanned(t, pos, mode, None, &mut ListMemo::default())
 }
 
 /// As [`read`], with the numeral at `pos` already scanned by the caller (`pre`), when
@@ -1272,6 +1361,7 @@ pub(crate) fn read_scanned(
     pos: usize,
     mode: Mode,
     pre: Option<Scanned>,
+    memo: &mut ListMemo,
 ) -> Result<Option<Raw>, NumError> {
     let mut start = pos;
     let mut approx = Approx::Exact;
@@ -1457,9 +1547,15 @@ pub(crate) fn read_scanned(
             }
         }
     }
+
+    // 发电60万度: 度 of electricity is a kilowatt-hour.
+    if unit == Some(Unit::Count) && classifier == Some("度") && electricity_before(t, start) {
+        unit = Some(Unit::KilowattHour);
+        classifier = None;
+    }
     // 5个、10个百分点: a count in a list takes the unit written at the list's end.
     if classifier == Some("个") && max.is_none() {
-        if let Some(u) = shared_list_unit(t, end) {
+        if let Some(u) = shared_list_unit(t, end, memo) {
             unit = Some(u);
             classifier = None;
         }
@@ -1478,12 +1574,18 @@ pub(crate) fn read_scanned(
     // 两成半, 九成五: a half or a tenth of a tenth after 成 (25, 95 percent).
     if unit == Some(Unit::Percent) && pow == 1 && max.is_none() && value < Decimal::TEN {
         let half = char_at(t, end) == Some('半');
-        let digit = char_at(t, end).and_then(lex::chinese_digit).filter(|&d| {
-            d > 0
-                && !char_at(t, end + "五".len()).is_some_and(|c| {
-                    is_cjk_char(c) && !matches!(c, '的' | '以' | '左' | '上' | '多')
-                })
+        let next = char_at(t, end)
+            .and_then(lex::chinese_digit)
+            .filter(|&d| d > 0);
+        let digit = next.filter(|_| {
+            !char_at(t, end + "五".len())
+                .is_some_and(|c| is_cjk_char(c) && !matches!(c, '的' | '以' | '左' | '上' | '多'))
         });
+        // 三成五保户: a digit after 成 that starts a word may be the tenth (三成五) or
+        // the word's (五保户); in running text that is no answer.
+        if mode == Mode::Text && next.is_some() && digit.is_none() {
+            return Ok(None);
+        }
         let add = match (half, digit) {
             (true, _) => Some(Decimal::new(5, 1)),
             (false, Some(d)) => Some(Decimal::new(i64::from(d), 1)),
@@ -1545,9 +1647,11 @@ pub(crate) fn read_scanned(
         if approx == Approx::Exact && approx_before(t, start).is_none() {
             if let Some(c @ ('上' | '过' | '破')) = char_before(t, start) {
                 let before = start - "上".len();
-                // 不过千元 is "no more than", never over.
-                let word = char_before(t, before)
-                    .is_some_and(|b| lex::is_numeral_char(b) || c == '过' && b == '不');
+                // 不过千元 is "no more than", never over; the 上 of 以上 ends the figure
+                // before (万元以上百户 is not over 100 households).
+                let word = char_before(t, before).is_some_and(|b| {
+                    lex::is_numeral_char(b) || c == '过' && b == '不' || c == '上' && b == '以'
+                });
                 if !word {
                     approx = Approx::Over;
                     start = before;
@@ -1569,8 +1673,16 @@ pub(crate) fn read_scanned(
             return Ok(None);
         }
     }
+    // Measure words of time and of actions (5年, 4次, 3天) count no noun after them:
+    // what follows is the rest of the sentence (连续5年新年…, 4次跨省区…).
+    let verbal = |c: Option<&str>| {
+        matches!(
+            c,
+            Some("年" | "天" | "周" | "个月" | "小时" | "次" | "轮" | "届" | "期" | "季")
+        )
+    };
     if unit == Some(Unit::Count) && noun.is_none() {
-        noun = noun_after(t, end, mode == Mode::Whole);
+        noun = noun_after(t, end, mode == Mode::Whole).filter(|_| !verbal(classifier));
         if let Some((_, e)) = noun {
             if mode == Mode::Whole {
                 end = e;

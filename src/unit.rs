@@ -109,8 +109,11 @@ named_enum! {
         SquareKm => "square_km",
         /// Kilometres: 公里, 千米.
         Km => "km",
-        /// Megawatts: 兆瓦; 万千瓦 is ten.
+        /// Megawatts (power, as of a solar plant): 兆瓦; 千瓦 is 0.001, 万千瓦 is ten.
         Megawatt => "megawatt",
+        /// Kilowatt-hours (energy, as a plant's yearly output): 千瓦时, 万千瓦时, 亿千瓦时,
+        /// and 度 in a clause about electricity (发电60万度). Never power.
+        KilowattHour => "kilowatt_hour",
         /// Anything counted with another measure word (个, 座, 项 …), which the quantity keeps
         /// as its `classifier`.
         Count => "count",

@@ -4,6 +4,7 @@
 mod generate;
 mod nfkc_tables;
 mod tables;
+pub(crate) mod wrap;
 
 use crate::Span;
 use crate::chars::{decode3, three_byte_at};

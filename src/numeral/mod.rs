@@ -598,6 +598,15 @@ fn scan_inner(
         .or_else(|| spaced_big(acc, *pos))
     {
         let span = (*pos, end);
+        // 千瓦, 千米 …: the unit starts here after one figure or a big unit (500千瓦 is
+        // 0.5 MW, 1.2万千瓦 12 MW), not after a digit that 千 completes (3万5千米 is
+        // 35000 米: 千 is part of the number there).
+        if matches!(tok, Tok::Small(1000))
+            && (acc.tokens == 1 || acc.tokens > 1 && acc.prev == Prev::Big)
+            && unit_after_thousand(text, end)
+        {
+            break;
+        }
         // 1 万: a blank between Arabic digits and 万 or 亿 (as some pages space them).
         if acc.closed && !matches!(tok, Tok::Big(_)) {
             return Err(acc.misordered(span));
@@ -719,6 +728,9 @@ fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Sca
     if !acc.yi_used && !acc.wan_used {
         let mut last_big = 0u32;
         while let Some((t, e)) = token(text, *pos) {
+            if matches!(t, Tok::Small(1000)) && unit_after_thousand(text, e) {
+                break;
+            }
             let mult = match t {
                 Tok::Small(u) if last_big == 0 && acc.shape.tail_small == 1 => {
                     acc.shape.tail_small = Shape::small(u);
@@ -739,14 +751,24 @@ fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Sca
             *pos = e;
         }
     }
-    if let Some((_, e)) = token(text, *pos) {
-        return Err(acc.misordered((*pos, e)));
+    if let Some((t, e)) = token(text, *pos) {
+        // 1.2万千瓦: 千 starts the unit.
+        if !(matches!(t, Tok::Small(1000)) && unit_after_thousand(text, e)) {
+            return Err(acc.misordered((*pos, e)));
+        }
     }
     Ok(Scanned {
         value: value.normalize(),
         end: *pos,
         shape: acc.shape,
     })
+}
+
+/// Whether the 千 that ends at `end` starts a unit (千瓦, 千瓦时, 千米, 千克), so that it
+/// is not a multiplier: 500千瓦 is 0.5 MW, 1.2万千瓦 is 12 MW, 12千米 is 12 km.
+fn unit_after_thousand(text: &str, end: usize) -> bool {
+    text.get(end..)
+        .is_some_and(|r| r.starts_with(['瓦', '米', '克']))
 }
 
 /// Reads a sign (负, -, −) and blanks at `pos`; returns where the numeral starts.

@@ -178,7 +178,7 @@ fn unknown_name() {
     assert_eq!(
         e.to_string(),
         "unknown Unit name \"dollar\", expected one of yuan person household person_time \
-         percent percentage_point mu hectare square_km km megawatt count (bytes 0..6)"
+         percent percentage_point mu hectare square_km km megawatt kilowatt_hour count (bytes 0..6)"
     );
     let e = "often".parse::<fupin::Approx>().unwrap_err();
     assert_eq!(

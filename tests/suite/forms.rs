@@ -304,8 +304,18 @@ fn round_multipliers() {
         ],
     );
     in_text("一年投入千万元", &["千万元=10000000 yuan exact"]);
-    in_text("受益群众达百万。", &["百万=1000000 - exact"]);
+    // A bare round number in a clause about people is a number of people (spec section
+    // 2, implied units); with no such noun it stays bare.
+    in_text("受益群众达百万。", &["百万=1000000 person exact"]);
+    in_text("累计发放贷款笔数达百万。", &["百万=1000000 - exact"]);
     in_text("百万富翁", &[]);
+    // 以上 closes the figure before it: the 上 is not the 上 of 上百, and 百户 with
+    // nothing to mark it stays a word.
+    in_text("补助万元以上百户受益", &["万元以上=10000 yuan over"]);
+    in_text(
+        "补助万元以上上百户受益",
+        &["万元以上=10000 yuan over", "上百户=100 household over"],
+    );
     in_text(
         "全省有万人以上安置点22个,千元以下的补助",
         &[

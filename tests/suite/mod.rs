@@ -9,6 +9,7 @@ mod periods;
 mod props;
 mod quantities;
 mod regions;
+mod scanner;
 #[cfg(feature = "serde")]
 mod snapshots;
 mod statements;

@@ -205,3 +205,188 @@ proptest! {
         }
     }
 }
+
+/// Pieces of text for the scanner-parser agreement: numerals, units, blanks, line
+/// breaks and junk, more of the forms the scanner reads in context.
+const AGREE_PIECES: &[&str] = &[
+    "一",
+    "两",
+    "三",
+    "五",
+    "十",
+    "百",
+    "千",
+    "万",
+    "亿",
+    "零",
+    "点",
+    "0",
+    "1",
+    "2",
+    "5",
+    "9",
+    ".",
+    "%",
+    "元",
+    "人",
+    "户",
+    "个",
+    "人次",
+    "亩",
+    "公里",
+    "千米",
+    "千瓦",
+    "千瓦时",
+    "兆瓦",
+    "余",
+    "多",
+    "约",
+    "近",
+    "左右",
+    "以上",
+    "至",
+    "-",
+    "–",
+    "—",
+    "~",
+    "年",
+    "月",
+    "成",
+    "个百分点",
+    "百分之",
+    "分之",
+    "贫困人口",
+    "贫困户",
+    "村",
+    "的",
+    "，",
+    "、",
+    "。",
+    " ",
+    "\n",
+    "\r\n",
+    "\u{3000}",
+    "(",
+    ")",
+    "第",
+    "“",
+    "”",
+    "?",
+    "由",
+    "减少到",
+    "达",
+    "投入",
+];
+
+/// The vague numerals 几 and 数 (几十万元, 数百户), whose reading belongs to the numeral
+/// forms rather than to the scanner.
+const VAGUE_PIECES: &[&str] = &["几", "数"];
+
+fn agree_text(vague: bool) -> impl Strategy<Value = String> {
+    let mut pieces = AGREE_PIECES.to_vec();
+    if vague {
+        pieces.extend_from_slice(VAGUE_PIECES);
+    }
+    proptest::collection::vec(proptest::sample::select(pieces), 0..30).prop_map(|v| v.concat())
+}
+
+/// Whether a character is part of a numeral (a digit, a Chinese numeral, a point, or a
+/// vague numeral: 几, 数).
+fn numeral_char(c: char) -> bool {
+    c.is_ascii_digit()
+        || "一二两三四五六七八九十百千万亿零〇点几数壹贰叁肆伍陆柒捌玖拾佰仟萬億兩".contains(c)
+}
+
+/// A quantity's reading, compared between the scanner and the parser.
+fn reading(q: &Quantity<'_>) -> (Decimal, Option<Decimal>, Option<Unit>, Approx) {
+    (q.value, q.max, q.unit, q.approx)
+}
+
+/// The scanner and the parser agree. For every clean quantity `q` that `quantities`
+/// finds in `text`, with `s = &text[q.span]`:
+///
+/// 1. `parse_quantity(s)` reads the same value, high end, unit and approximation (`s`
+///    with the line breaks of a hard-wrapped join and the blanks around them taken
+///    out). The unit may differ only where the scanner took it from the context outside
+///    `s`: a noun outside the span (implied units), 度 of electricity, and a list's
+///    shared 个百分点.
+/// 2. `q` is no fragment: `s` widened by the numeral character right before or after it
+///    (a digit, a Chinese numeral, a point, 几 or 数; not the 千 of 千米/千瓦/千克 nor the
+///    百/千 of 百分之/千分之) either does not parse, so that `q` is an error-free subset
+///    of that run, or parses to `q`'s reading. This is what catches `几十万元` read as
+///    `十万元`.
+fn agree(text: &str) -> Result<(), TestCaseError> {
+    for q in quantities(text) {
+        let s = &text[q.span.range()];
+        let joined: String = if s.contains('\n') {
+            s.split('\n')
+                .map(|l| l.trim_matches([' ', '\r', '\u{3000}']))
+                .collect()
+        } else {
+            s.to_owned()
+        };
+        let p = parse_quantity(&joined).map_err(|e| {
+            TestCaseError::fail(format!("{s:?} found in {text:?} does not parse: {e}"))
+        })?;
+        let context_unit = q.noun.as_deref().is_some_and(|n| !s.contains(n))
+            || q.unit == Some(Unit::KilowattHour) && s.ends_with('度')
+            || q.unit == Some(Unit::PercentagePoint) && !s.contains("百分点");
+        let (mut a, mut b) = (reading(&q), reading(&p));
+        if context_unit {
+            a.2 = None;
+            b.2 = None;
+        }
+        prop_assert_eq!(a, b, "{:?} in {:?}", s, text);
+        let before = text[..q.span.start].chars().next_back();
+        let rest = &text[q.span.end..];
+        let after = rest.chars().next().filter(|_| {
+            !["千米", "千瓦", "千克", "百分", "千分", "万分"]
+                .iter()
+                .any(|u| rest.starts_with(u))
+        });
+        let mut wider = Vec::new();
+        if let Some(c) = before.filter(|&c| numeral_char(c)) {
+            wider.push(&text[q.span.start - c.len_utf8()..q.span.end]);
+        }
+        if let Some(c) = after.filter(|&c| numeral_char(c)) {
+            wider.push(&text[q.span.start..q.span.end + c.len_utf8()]);
+        }
+        for w in wider {
+            if let Ok(w_q) = parse_quantity(w) {
+                prop_assert_eq!(
+                    reading(&w_q),
+                    reading(&p),
+                    "{:?} is a fragment of {:?} in {:?}",
+                    s,
+                    w,
+                    text
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(512),
+        ..ProptestConfig::default()
+    })]
+
+    /// [`agree`] on text without vague numerals (passes 100000 cases).
+    #[test]
+    fn scanner_and_parser_agree(text in agree_text(false)) {
+        agree(&text)?;
+    }
+
+    /// [`agree`] with the vague numerals 几 and 数 too. Ignored: it fails on the vague
+    /// numeral forms, which issue 15 gives to the numeral-form work, not the scanner:
+    /// `几十%` is read as `十%` (10 percent, exact) where the parser reads 10 to 100
+    /// percent, about; `几十万元` as `十万元` likewise. Run it with `--ignored` once they
+    /// are read whole.
+    #[test]
+    #[ignore = "junk runs of vague numerals and digits (几十两%: 两% read alone) still give fragments"]
+    fn scanner_and_parser_agree_with_vague_numerals(text in agree_text(true)) {
+        agree(&text)?;
+    }
+}

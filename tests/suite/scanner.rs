@@ -1,0 +1,642 @@
+//! The document scanner on forms that real pages write: units of power and energy,
+//! dashes, damaged figures, set phrases and place names, time words, implied units and
+//! hard-wrapped lines. Our own sentences, in the style of county reports.
+
+use fupin::{Approx, Unit, quantities};
+
+/// A quantity as the tests compare it: (text as written, value, max, unit, approx).
+type Found = (String, String, Option<String>, Option<Unit>, Approx);
+
+/// Every quantity of `text`, checking each span.
+fn all(text: &str) -> Vec<Found> {
+    quantities(text)
+        .map(|q| {
+            assert_eq!(&text[q.span.range()], q.text, "span of {:?}", q.text);
+            (
+                q.text.into_owned(),
+                q.value.to_string(),
+                q.max.map(|m| m.to_string()),
+                q.unit,
+                q.approx,
+            )
+        })
+        .collect()
+}
+
+/// The texts of the quantities found.
+#[track_caller]
+fn texts(text: &str, want: &[&str]) {
+    let got: Vec<String> = all(text).into_iter().map(|x| x.0).collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+/// The one quantity whose text is `q` in `text`: its value and unit.
+#[track_caller]
+fn one(text: &str, q: &str, value: &str, unit: Option<Unit>) {
+    let got = all(text);
+    let hit = got.iter().find(|x| x.0 == q);
+    let Some(hit) = hit else {
+        panic!("{q:?} not found in {text:?}: {got:?}");
+    };
+    assert_eq!((hit.1.as_str(), hit.3), (value, unit), "{q:?} in {text:?}");
+}
+
+#[test]
+fn power_is_megawatts() {
+    let mw = Some(Unit::Megawatt);
+    one("全乡建成村级光伏电站装机1.2万千瓦。", "1.2万千瓦", "12", mw);
+    one(
+        "新增装机容量2.35万千瓦,带动贫困户",
+        "2.35万千瓦",
+        "23.5",
+        mw,
+    );
+    one("每座电站装机300千瓦", "300千瓦", "0.3", mw);
+    one("户用光伏每户5千瓦,共计", "5千瓦", "0.005", mw);
+    one("集中式电站规模达两万千瓦。", "两万千瓦", "20", mw);
+    one("总装机达一点五万千瓦", "一点五万千瓦", "15", mw);
+    one("扶贫电站规模16.3兆瓦", "16.3兆瓦", "16.3", mw);
+    one("已並網發電3.6萬千瓦,", "3.6萬千瓦", "36", mw);
+    // Never a bare 千 (500千 = 500000) nor a count of 瓦.
+    texts("建成光伏电站500千瓦", &["500千瓦"]);
+}
+
+#[test]
+fn energy_is_kilowatt_hours() {
+    let kwh = Some(Unit::KilowattHour);
+    one("年发电量320万千瓦时,收益", "320万千瓦时", "3200000", kwh);
+    one("全年累计发电1.8亿千瓦时", "1.8亿千瓦时", "180000000", kwh);
+    one(
+        "村级电站年发电1200千瓦时左右",
+        "1200千瓦时左右",
+        "1200",
+        kwh,
+    );
+    one("年发电60万度,每度电收益0.4元", "60万度", "600000", kwh);
+    one("全年用电量达45万度。", "45万度", "450000", kwh);
+    one("年發電量達2.6萬千瓦時。", "2.6萬千瓦時", "26000", kwh);
+    // Never power.
+    for (text, q) in [
+        ("年发电量320万千瓦时", "320万千瓦时"),
+        ("上网电量8000千瓦时", "8000千瓦时"),
+    ] {
+        let got = all(text);
+        assert!(
+            got.iter().all(|x| x.3 != Some(Unit::Megawatt)),
+            "{text:?}: {got:?}"
+        );
+        one(text, q, got[0].1.as_str(), kwh);
+    }
+    // 度 away from electricity stays a measure word.
+    one("最低气温零下5度,群众", "5度", "5", Some(Unit::Count));
+    one("坡度25度以上的耕地", "25度以上", "25", Some(Unit::Count));
+}
+
+#[test]
+fn kilometres() {
+    let km = Some(Unit::Km);
+    one("新修通村公路12千米", "12千米", "12", km);
+    one("硬化道路3.5千米,", "3.5千米", "3.5", km);
+    one("修建水渠两千米", "两千米", "2", km);
+    one("新建公路635公里", "635公里", "635", km);
+    // 千 completing the number is part of it: 3万5千米 is 35000 米, not 35000 km.
+    let got = all("铺设管网3万5千米");
+    assert_eq!(got[0].1, "35000");
+    assert_ne!(got[0].3, km);
+}
+
+#[test]
+fn dashes_between_amounts_are_ranges() {
+    let r = |text: &str, lo: &str, hi: &str| {
+        let got = all(text);
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        assert_eq!(
+            (got[0].1.as_str(), got[0].2.as_deref()),
+            (lo, Some(hi)),
+            "{text:?}"
+        );
+    };
+    r("每户补助3–5万元。", "30000", "50000"); // en dash
+    r("每户补助3—5万元。", "30000", "50000"); // em dash
+    r("每户补助3――5万元。", "30000", "50000"); // horizontal bars
+    r("每村安排2～4人。", "2", "4"); // full-width tilde
+    r("每户养殖1〜2头。", "1", "2"); // wave dash
+    r("人均增收800–1200元", "800", "1200");
+    r("贷款额度5万元—10万元", "50000", "100000");
+}
+
+#[test]
+fn a_dash_is_no_minus_at_a_line_start_or_after_an_amount() {
+    let v = |text: &str| -> Vec<String> { all(text).into_iter().map(|x| x.1).collect() };
+    assert_eq!(v("-320户已脱贫"), ["320"]);
+    assert_eq!(
+        v("脱贫情况:\n-320户已脱贫\n-1058人稳定增收"),
+        ["320", "1058"]
+    );
+    assert_eq!(v("  -45户实现稳定增收"), ["45"]);
+    assert_eq!(v("\u{3000}-12个村出列"), ["12"]);
+    assert_eq!(v("— 210户实现稳定增收"), ["210"]);
+    assert_eq!(v("情况如下\r\n-76户纳入监测\r\n"), ["76"]);
+    // Between two amounts of different units: two amounts, both positive.
+    assert_eq!(v("全县3户-5人"), ["3", "5"]);
+    assert_eq!(v("补助1000元-2人"), ["1000", "2"]);
+    // A true minus sign stays one.
+    assert_eq!(v("增长率为-3.2%"), ["-3.2"]);
+    assert_eq!(v("同比增长负2.1%"), ["-2.1"]);
+    assert_eq!(v("负5.6%的增幅"), ["-5.6"]);
+}
+
+#[test]
+fn damaged_figures_are_never_clean() {
+    for text in [
+        "脱贫1.2?万人",
+        "投入资金3?亿元",
+        "贫困人口?.8萬人",
+        "下拨4\u{FFFD}6万元",
+        "建成5?个村级光伏电站",
+        "减少2\u{FFFD}万户",
+        "资金3.?亿元",
+        "共?12户",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+        // Flagged when asked for, never clean.
+        let flagged: Vec<_> = quantities(text).include_damaged(true).collect();
+        assert!(flagged.iter().all(|q| q.damaged), "{text:?}: {flagged:?}");
+    }
+    // A ? that ends a sentence is no damage to the figure before it.
+    texts("能否完成300户?", &["300户"]);
+}
+
+/// Each set phrase of the lexicon, in a sentence of its own: no quantity from its
+/// numerals (figures elsewhere in the sentence are still found).
+#[test]
+fn set_phrases_hold_no_quantities() {
+    let cases: &[(&str, &[&str])] = &[
+        ("全面实现两不愁三保障目标,脱贫1200户", &["1200户"]),
+        ("对标一达标两不愁三保障要求", &[]),
+        ("稳定实现两不愁。", &[]),
+        ("三保障突出问题全部解决", &[]),
+        ("扎实推进五个一批工程", &[]),
+        ("坚持六个精准要求", &[]),
+        ("实行一户一策精准帮扶3600户", &["3600户"]),
+        ("建立一户一档台账", &[]),
+        ("大力发展一村一品产业", &[]),
+        ("制定一村一策方案", &[]),
+        ("推进一乡一业建设", &[]),
+        ("培育一县一业主导产业", &[]),
+        ("完善一事一议制度", &[]),
+        ("开展一对一帮扶", &[]),
+        ("实行一票否决", &[]),
+        ("党政一把手负总责", &[]),
+        ("出台一揽子政策", &[]),
+        ("提供一站式服务", &[]),
+        ("聚焦三区三州深度贫困地区", &[]),
+        ("县四套班子成员带头", &[]),
+        ("村两委换届后", &[]),
+        ("两委干部共28名", &["28名"]),
+        ("落实三会一课制度", &[]),
+        ("推行四议两公开", &[]),
+        ("深入开展两学一做", &[]),
+        ("践行三严三实", &[]),
+        ("统筹推进五位一体总体布局", &[]),
+        ("协调推进四个全面战略布局", &[]),
+        ("融入一带一路建设", &[]),
+        ("深化农村三变改革", &[]),
+        ("落实三权分置", &[]),
+        ("培训两后生480人", &["480人"]),
+        ("关爱三留守人员", &[]),
+        ("建设四好农村路", &[]),
+        ("压实五级书记抓扶贫责任", &[]),
+        ("政策惠及千家万户", &[]),
+        ("千方百计增加农民收入", &[]),
+        ("历经千辛万苦", &[]),
+        ("跨越千山万水", &[]),
+        ("千言万语汇成一句话", &[]),
+        ("全县上下万众一心", &[]),
+        ("一心一意为群众办实事", &[]),
+        ("帮扶政策不是一成不变的", &[]),
+        ("干部三天两头往村里跑", &[]),
+        ("从不三心二意", &[]),
+        ("来自五湖四海的志愿者", &[]),
+        ("四面八方的支援", &[]),
+        ("心里七上八下", &[]),
+        ("没有十全十美的办法", &[]),
+        ("一举两得的好事", &[]),
+        ("爱护一草一木", &[]),
+        ("一砖一瓦都是汗水", &[]),
+        ("一针一线缝制", &[]),
+        ("一五一十讲清楚", &[]),
+        ("只是九牛一毛", &[]),
+        ("百尺竿头更进一步", &[]),
+        ("文艺百花齐放", &[]),
+        ("确保万无一失", &[]),
+        ("独一无二的资源", &[]),
+        ("全乡唯一一个贫困村", &[]),
+        ("统一规划建设", &[]),
+        ("以防万一", &[]),
+    ];
+    for &(text, want) in cases {
+        texts(text, want);
+    }
+    // Every entry of the lexicon has its case above.
+    let all_cases: String = cases.iter().map(|c| c.0).collect();
+    for phrase in [
+        "两不愁三保障",
+        "五个一批",
+        "一户一策",
+        "一村一品",
+        "千家万户",
+        "千方百计",
+        "三区三州",
+        "一成不变",
+        "三天两头",
+        "唯一",
+        "四套班子",
+    ] {
+        assert!(all_cases.contains(phrase), "{phrase}");
+    }
+}
+
+/// The same numerals outside the phrases are still figures.
+#[test]
+fn the_same_numerals_outside_set_phrases() {
+    texts("两户三人纳入监测", &["两户", "三人"]);
+    texts("新建五个村级站点", &["五个"]);
+    texts("全村三百户", &["三百户"]);
+    texts("帮扶一千户两万人", &["一千户", "两万人"]);
+    texts("投入三万元", &["三万元"]);
+    texts("连续三天走访两户", &["三天", "两户"]);
+    texts("唯有36户未脱贫", &["36户"]);
+    texts("一成以上", &["一成以上"]);
+    texts("四套房屋", &["四套"]);
+}
+
+#[test]
+fn place_names_hold_no_quantities() {
+    for (text, want) in [
+        ("三门峡市投入资金2亿元", &["2亿元"][..]),
+        ("三門峽市脫貧3000人", &["3000人"]),
+        ("七台河市", &[]),
+        ("六盘水市实现脱贫", &[]),
+        ("十堰市郧阳区", &[]),
+        ("百色市田阳区减贫5600户", &["5600户"]),
+        ("甘肃省两当县", &[]),
+        ("重庆市万州区", &[]),
+        ("九江市修水县", &[]),
+        ("四川省三台县", &[]),
+        ("山西省五台县", &[]),
+        ("贵州省六枝特区", &[]),
+        ("内蒙古四子王旗", &[]),
+        ("九寨沟县", &[]),
+        ("海南省五指山市", &[]),
+        ("三都水族自治县", &[]),
+    ] {
+        texts(text, want);
+    }
+    // The bare forms that are also words or counts are figures without their suffix.
+    texts("购置三台挖掘机", &["三台"]);
+    texts("新建五河堤坝", &[]);
+}
+
+#[test]
+fn time_words_are_not_quantities() {
+    for text in [
+        "2017 年末全县",
+        "2013 年的贫困发生率",
+        "2020\u{3000}年底",
+        "19年底全县脱贫",
+        "20年初开展排查",
+        "21年度考核",
+        "19年12月",
+        "三季度新增就业",
+        "一季度完成投资",
+        "第四季度",
+        "前三季度",
+        "1-6月新增",
+        "1至6月累计",
+        "7—9月",
+        "2019年1月至2020年6月",
+        "16-60周岁劳动力",
+        "60周岁以上老人",
+        "70岁以上",
+        "党的十九届四中全会",
+        "第三次会议",
+        "成立70周年",
+        "建党一百周年",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    // Lengths of time stay counts; figures beside the time words are found.
+    texts("老党员工作了20年", &["20年"]);
+    texts("三季度新增就业500人", &["500人"]);
+    texts("16-60周岁劳动力1200人", &["1200人"]);
+    texts("2017 年末贫困人口3412人", &["3412人"]);
+    let t: Vec<_> = fupin::times("2017 年末,19年底").collect();
+    assert_eq!(
+        t.iter().map(|t| (t.year, t.part)).collect::<Vec<_>>(),
+        [(Some(2017), Some('末')), (Some(2019), Some('底'))]
+    );
+}
+
+/// (value, unit, noun) of each quantity.
+fn units(text: &str) -> Vec<(String, Option<Unit>, Option<String>)> {
+    quantities(text)
+        .map(|q| (q.value.to_string(), q.unit, q.noun.map(|n| n.into_owned())))
+        .collect()
+}
+
+#[test]
+fn implied_units_in_clauses_about_people() {
+    let p = Some(Unit::Person);
+    let h = Some(Unit::Household);
+    let n = |s: &str| Some(s.to_owned());
+    assert_eq!(
+        units("全县贫困人口由45.6万减少到12.4万。"),
+        [
+            ("456000".into(), p, n("贫困人口")),
+            ("124000".into(), p, n("贫困人口"))
+        ]
+    );
+    assert_eq!(units("全縣總人口達45萬"), [("450000".into(), p, n("人口"))]);
+    assert_eq!(
+        units("其中3.2萬來自貧困家庭的勞動力"),
+        [("32000".into(), p, n("劳动力"))]
+    );
+    assert_eq!(
+        units("48萬貧困人口已累計脫貧41.6萬"),
+        [
+            ("480000".into(), p, n("贫困人口")),
+            ("416000".into(), p, n("贫困人口"))
+        ]
+    );
+    assert_eq!(
+        units("年末贫困户减少到1.3万"),
+        [("13000".into(), h, n("贫困户"))]
+    );
+    assert_eq!(
+        units("农村劳动力转移就业达2.6亿"),
+        [("260000000".into(), p, n("劳动力"))]
+    );
+    // No unit where the clause speaks of money, income, land or rates, or where a
+    // clause break stands between the noun and the number.
+    for text in [
+        "贫困人口人均收入由0.8万提高到1.2万",
+        "为贫困户投入资金3.5万",
+        "贫困人口较多,全年新增12万",
+        "贫困户户均增收1.1万",
+        "贫困人口所在村耕地面积3.2万",
+        "当年新增12万",
+        "贫困人口发生率下降1.2万",
+        "建档立卡贫困户贷款余额2.3亿",
+    ] {
+        let got = units(text);
+        assert!(got.iter().all(|q| q.1.is_none()), "{text:?}: {got:?}");
+    }
+    // Only 万 and 亿 numbers: a plain figure stays bare.
+    assert_eq!(units("贫困人口减少到124")[0].1, None);
+}
+
+/// `text` broken into lines of at most `width` columns (a CJK character two, ASCII one),
+/// as a PDF copy breaks them: anywhere, inside numbers too.
+fn hard_wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = if c.is_ascii() { 1 } else { 2 };
+        if w + cw > width {
+            lines.push(String::new());
+            w = 0;
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push(c);
+        }
+        w += cw;
+    }
+    lines
+}
+
+const REPORT: &str = "过去五年,全县上下坚持以脱贫攻坚统揽经济社会发展全局,累计投入各类扶贫资金126亿元,\
+建档立卡贫困人口由2014年底的2.3万人减至3412人,贫困发生率由18.6%下降到0.9%,23个贫困村全部出列。\
+新建村级光伏电站47座,装机容量达1.2万千瓦,年发电量约3000万千瓦时,村集体经济收入全部超过5万元。\
+全县农村居民人均可支配收入达到11260元,年均增长10.3%。易地扶贫搬迁安置点建设全部完成,\
+搬迁群众1.6万人,完成投资4.7亿元,配套建设扶贫车间35个,带动就业2860人。";
+
+/// The values of [`REPORT`], as found in it unwrapped.
+fn report_values() -> Vec<String> {
+    all(REPORT).into_iter().map(|x| x.1).collect()
+}
+
+#[test]
+fn hard_wrapped_lines_join_numbers_across_breaks() {
+    let want = report_values();
+    assert_eq!(want.len(), 17, "{want:?}");
+    for width in 30..=80 {
+        let lines = hard_wrap(REPORT, width);
+        for (name, text) in [
+            ("LF", lines.join("\n")),
+            ("CRLF", lines.join("\r\n") + "\r\n"),
+            // A full-width indent at the paragraph's start, blanks at line ends.
+            ("indent", format!("\u{3000}\u{3000}{}", lines.join(" \n"))),
+        ] {
+            let got = all(&text);
+            let values: Vec<String> = got.iter().map(|x| x.1.clone()).collect();
+            assert_eq!(values, want, "width {width} {name}:\n{text}");
+        }
+    }
+}
+
+#[test]
+fn a_span_runs_over_the_break() {
+    // Our own wrapped paragraph, about 45 columns a line.
+    let text = "全县坚持精准扶贫精准脱贫基本方略,贫困人口减至3\n\
+                412人,贫困发生率下降到0.9%,全年投入资金4.7亿\n\
+                元,完成村级道路硬化工程,实现行政村通硬化路23\n\
+                个贫困村全部出列,累计投入财政专项扶贫资金共12\n\
+                6亿元,全县上下齐心协力,攻坚克难,成效十分显著,\n\
+                群众满意度持续提高,为全面建成小康社会打下基础";
+    let qs: Vec<_> = quantities(text).collect();
+    let spans: Vec<&str> = qs.iter().map(|q| &text[q.span.range()]).collect();
+    assert_eq!(
+        spans,
+        ["3\n412人", "0.9%", "4.7亿\n元", "23\n个", "12\n6亿元"]
+    );
+    let values: Vec<String> = qs.iter().map(|q| q.value.to_string()).collect();
+    assert_eq!(values, ["3412", "0.9", "470000000", "23", "12600000000"]);
+    assert_eq!(qs[1 + 2].noun.as_deref(), Some("贫困村"));
+    assert_eq!(qs[0].unit, Some(Unit::Person));
+}
+
+#[test]
+fn page_number_lines_between_wrapped_lines() {
+    let lines = hard_wrap(REPORT, 44);
+    let want = report_values();
+    for page in ["- 3 -", "— 12 —", "  7", "第 2 页"] {
+        let mut text = String::new();
+        for (i, l) in lines.iter().enumerate() {
+            text.push_str(l);
+            text.push('\n');
+            if i % 3 == 2 {
+                text.push_str(page);
+                text.push('\n');
+            }
+        }
+        // The page numbers may remain as bare numbers; the report's figures are all
+        // there, whole.
+        let figures: Vec<String> = all(&text)
+            .into_iter()
+            .filter(|x| !(x.3.is_none() && ["3", "12", "7", "2"].contains(&x.0.as_str())))
+            .map(|x| x.1)
+            .collect();
+        assert_eq!(figures, want, "{page:?}:\n{text}");
+    }
+}
+
+#[test]
+fn lines_that_end_at_sentences_never_join() {
+    // One figure a line.
+    texts(
+        "全县脱贫攻坚主要数据如下:\n建档立卡贫困户3\n412人实现稳定脱贫;\n\
+         贫困村出列23\n个,全部达到退出标准;\n搬迁群众4\n300人全部入住新居。\n",
+        &["3", "412人", "23", "个", "4", "300人"][..]
+            .iter()
+            .copied()
+            .filter(|t| *t != "个")
+            .collect::<Vec<_>>(),
+    );
+    // A table, one cell a line.
+    texts(
+        "2020年全县主要指标\n贫困人口(人)\n3412\n贫困户(户)\n1203\n贫困村(个)\n23\n",
+        &["3412", "1203", "23"],
+    );
+    // Paragraphs, a paragraph a line: a number at the end of one and one at the start
+    // of the next stay apart.
+    texts(
+        "全县贫困发生率降至0.9%,全年新增就业岗位共计1200\n\
+         3个乡镇完成了全部整改任务,群众满意度达到98%。\n\
+         全县共有贫困村45个,其中深度贫困村12个,均已出列。\n\
+         全县扶贫车间吸纳就业360人,人均月增收1500元。\n\
+         全县发放小额信贷2.3亿元,惠及贫困户5600户。\n",
+        &[
+            "0.9%",
+            "1200",
+            "3个",
+            "98%",
+            "45个",
+            "12个",
+            "360人",
+            "1500元",
+            "2.3亿元",
+            "5600户",
+        ],
+    );
+    // A short line (a paragraph's last) never joins the next, even in wrapped text.
+    let mut text = hard_wrap(REPORT, 40).join("\n");
+    text.push_str("\n全年新增25\n");
+    text.push_str(&hard_wrap(REPORT, 40).join("\n"));
+    let got: Vec<String> = all(&text).into_iter().map(|x| x.0).collect();
+    assert!(got.contains(&"25".to_owned()), "{got:?}");
+}
+
+/// Found by the scanner-parser agreement property: the scanner never starts a number
+/// inside a numeral run that it passed over.
+#[test]
+fn no_number_starts_inside_a_numeral_run() {
+    // Digits after a Chinese numeral in a quotation are the rest of it.
+    texts("“十0万”", &[]);
+    // 余 before a multiplier that more numeral follows: not 0 余 ×10.
+    let got = all("零余十一万人");
+    assert!(got.iter().all(|x| x.1 != "0"), "{got:?}");
+    // A set phrase with a numeral run on after it.
+    texts("万一三%", &[]);
+    // But a point-word 点 before digits is no numeral: 安置点14个.
+    texts("建成集中安置点14个", &["14个"]);
+    texts("培训两后生480人", &["480人"]);
+    texts("1900余万元", &["1900余万元"]);
+}
+
+/// Classes of error found on real pages, in sentences of our own.
+#[test]
+fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
+    // Article numbers, ISSN-like codes, DOIs, classification codes.
+    texts("〔文章编号〕1672-3015(2019)04-0112-05", &[]);
+    texts("文章编号:2095-1175(2020)03-0021-03", &[]);
+    texts("doi:10.1234/j.cnki.fp.2020.01.006", &[]);
+    texts("中图分类号:F-8 文献标识码:A", &[]);
+    texts("编号0032号文件", &[]);
+    // Events named by their date with a middle dot.
+    texts("经受住“8·10”洪灾考验,转移群众3200人", &["3200人"]);
+    texts("“12·16”地震后重建住房860户", &["860户"]);
+    // Hours and eras.
+    texts("今天上午10时,会议开幕", &[]);
+    texts("迈入“后2020时代”", &[]);
+    texts("下午3时30分召开会议", &[]);
+    // The party congresses and numbered sessions are ordinals.
+    texts("党的十八大以来,全县脱贫3200人", &["3200人"]);
+    texts("十九大报告提出", &[]);
+    texts("十三届全国人大二次会议审议通过", &[]);
+    texts("县十七届人大三次全体会议", &[]);
+    // Journal issues and project phases are ordinals.
+    texts("刊于《农村经济》2019年4期", &[]);
+    texts("易地搬迁安置点二期工程已完工", &[]);
+    texts("举办培训班6期,培训3000人次", &["6期", "3000人次"]);
+    // But a count of meetings stays a count.
+    texts("全年召开3次会议", &["3次"]);
+    // An enumeration inside a line.
+    texts("分为三部分:一、基本情况;二、主要做法;三、下一步打算", &[]);
+    // Measure words of time and action take no noun after them.
+    let q: Vec<_> = quantities("连续3年召开脱贫攻坚推进会,走访4次贫困户").collect();
+    assert!(q.iter().all(|q| q.noun.is_none()), "{q:?}");
+    // Provinces are counted.
+    texts("东部9省对口帮扶", &["9省"]);
+    // Arabic leading zeros after a point stay decimals.
+    texts("增长0.05个百分点", &["0.05个百分点"]);
+}
+
+/// Figure-per-line text, as some PDF converters give it: a figure alone on its line
+/// joins the unit at the start of the next, when its sentence goes on.
+#[test]
+fn a_figure_a_line_joins_its_unit() {
+    let text = "全县坚持精准方略,脱贫攻坚取得决定性成果,\n23\n个贫困村全部出列,\n\
+                16480\n人稳定脱贫,贫困发生率降至\n0.52%\n,困难群众\n2.1\n万余人纳入兜底保障,\n\
+                医疗救助达\n12.6\n万人次。";
+    let qs: Vec<_> = quantities(text).collect();
+    let spans: Vec<&str> = qs.iter().map(|q| &text[q.span.range()]).collect();
+    assert_eq!(
+        spans,
+        [
+            "23\n个",
+            "16480\n人",
+            "0.52%",
+            "2.1\n万余人",
+            "12.6\n万人次"
+        ]
+    );
+    let values: Vec<String> = qs.iter().map(|q| q.value.to_string()).collect();
+    assert_eq!(values, ["23", "16480", "0.52", "21000", "126000"]);
+    // A table: a heading line, then its figure; the next heading never joins.
+    texts(
+        "主要指标\n贫困村(个)\n23\n贫困人口(人)\n3412\n人均收入(元)\n9800\n户籍人口(人)\n41200\n",
+        &["23", "3412", "9800", "41200"],
+    );
+    texts(
+        "主要指标\n贫困人口\n3412\n人均收入\n9800\n户籍人口\n41200\n贫困户数\n1203\n",
+        &["3412", "9800", "41200", "1203"],
+    );
+}
+
+#[test]
+fn kou_counts_people_but_not_wells() {
+    one(
+        "30964口脱贫人口全部参保",
+        "30964口",
+        "30964",
+        Some(Unit::Person),
+    );
+    one("全家5口人", "5口", "5", Some(Unit::Person));
+    one("建成水窖2059口,", "2059口", "2059", Some(Unit::Count));
+    one("新打机井12口", "12口", "12", Some(Unit::Count));
+    one("新修12口井", "12口", "12", Some(Unit::Count));
+    one("全村共有人口1200口", "1200口", "1200", Some(Unit::Person));
+}
