@@ -55,8 +55,14 @@ class Indicator(Quantity):
     subject: str
     subject_start: int
     subject_end: int
+    sentence_start: int
+    sentence_end: int
     period: Optional[Period]
     region: Optional[str]
+    region_code: Optional[str]
+    region_level: Optional[
+        Literal["national", "province", "prefecture", "county", "township", "village", "area"]
+    ]
     previous: NotRequired[Previous]
     modality: Literal["actual", "target", "expected"]
 

@@ -9,7 +9,7 @@
 //! without a change here.
 
 use fupin::{Extractor, IndicatorKind, Modality, Unit};
-use pyo3::exceptions::{PyNotImplementedError, PyTypeError, PyValueError};
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyDate, PyDateAccess, PyDict, PyList, PyString};
 use rayon::prelude::*;
@@ -115,23 +115,28 @@ fn extractor(date: Option<Date>) -> Extractor {
     }
 }
 
-/// The region argument. TODO(merge): wire to `Extractor::region` once that method
-/// lands (another branch adds it); until then a region other than None is refused.
-fn region_arg(region: Option<&Bound<'_, PyAny>>) -> PyResult<()> {
-    match region {
-        Some(r) if !r.is_none() => {
-            if !r.is_instance_of::<PyString>() {
-                return Err(PyTypeError::new_err(format!(
-                    "region must be a str or None, not {}",
-                    r.get_type().name()?
-                )));
-            }
-            Err(PyNotImplementedError::new_err(
-                "region is not supported yet by this build of fupin (Extractor::region)",
-            ))
-        }
-        _ => Ok(()),
+/// The region argument: a place's name (临洮县, 恩施州, 西藏) or six-digit code
+/// ("621124"), as `fupin::Region` looks it up; ValueError for one it does not know or
+/// that several units share, TypeError for a value that is no str.
+fn region_arg(region: Option<&Bound<'_, PyAny>>) -> PyResult<Option<fupin::Region>> {
+    let Some(r) = region.filter(|r| !r.is_none()) else {
+        return Ok(None);
+    };
+    let Ok(s) = r.cast::<PyString>() else {
+        return Err(PyTypeError::new_err(format!(
+            "region must be a str or None, not {}",
+            r.get_type().name()?
+        )));
+    };
+    let s = s.to_str()?;
+    if s.len() == 6 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return fupin::Region::from_code(s)
+            .map(Some)
+            .ok_or_else(|| PyValueError::new_err(format!("no region has code {s}")));
     }
+    s.parse::<fupin::Region>()
+        .map(Some)
+        .map_err(|e| PyValueError::new_err(e.to_string()))
 }
 
 /// Reads one written number (Arabic, Chinese, capital, traditional, mixed) to an exact
@@ -177,9 +182,10 @@ fn quantities<'py>(py: Python<'py>, text: &str) -> PyResult<Bound<'py, PyList>> 
 /// the JSON format: values as Decimal, period and previous nested, and every offset
 /// (start, end, subject_start, subject_end, previous's start and end) in code points,
 /// so text[r["start"]:r["end"]] == r["text"]. `date` (a datetime.date or
-/// "YYYY-MM-DD") resolves 今年 and 去年. `region` is accepted for the library's
-/// coming region option; in this build a region other than None raises
-/// NotImplementedError.
+/// "YYYY-MM-DD") resolves 今年 and 去年. `region` (a name such as "临洮县" or a
+/// six-digit code such as "621124") is the place the document is about, for figures
+/// whose sentence names none (全县…); ValueError for a name no unit or several units
+/// have.
 ///
 /// >>> r = extract("2019年全县贫困发生率降至0.5%。")[0]
 /// >>> r["kind"], r["value"], r["period"]
@@ -193,8 +199,11 @@ fn extract<'py>(
     region: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyList>> {
     let date = date_arg(date)?;
-    region_arg(region)?;
-    records(py, text, extractor(date).extract(text))
+    let mut ex = extractor(date);
+    if let Some(r) = region_arg(region)? {
+        ex = ex.region(r);
+    }
+    records(py, text, ex.extract(text))
 }
 
 /// extract over many documents in parallel (rayon), with the GIL released while the

@@ -130,7 +130,8 @@ def values(series):
 def test_frame_dtypes():
     texts = [
         SAMPLE.read_text(encoding="utf-8"),
-        "去年全县脱贫1500人。全县投入扶贫资金3至5万元。",
+        # Two paragraphs: the year of the first does not carry into the second.
+        "去年全县脱贫1500人。\n全县投入扶贫资金3至5万元。",
     ]
     df = fupin.extract_frame(texts, ids=["s", "n1"], dates=[None, "2020-05-01"])
     assert len(df) > 10
@@ -293,10 +294,27 @@ def test_leap_day_is_a_date():
     assert fupin.extract("今年全县脱贫1500人。", date="2020-02-29")[0]["period"]["start"] == 2020
 
 
-def test_region_needs_the_library_option():
-    assert fupin.extract("全县脱贫1500人。", region=None)
-    with pytest.raises(NotImplementedError):
-        fupin.extract("全县脱贫1500人。", region="石岭县")
+def test_region_names_the_place_the_document_is_about():
+    text = "2019年全縣脫貧1500人。"
+    assert fupin.extract(text, region=None)[0]["region"] is None
+    for region in ["临洮县", "臨洮", "621124"]:
+        r = fupin.extract(text, region=region)[0]
+        assert (r["region"], r["region_code"], r["region_level"]) == ("临洮县", "621124", "county")
+    # A place the sentence names wins over the document's.
+    r = fupin.extract("2019年会宁县脱贫1500人。", region="临洮县")[0]
+    assert r["region_code"] == "620422"
+    with pytest.raises(ValueError, match="朝阳区"):
+        fupin.extract(text, region="朝阳区")  # two districts have that name
+    with pytest.raises(ValueError, match="999999"):
+        fupin.extract(text, region="999999")
+
+
+def test_sentence_offsets_are_code_points():
+    text = "據統計,𠀋村2019年貧困發生率降至0.5%。全縣脫貧1500人。"
+    for r in fupin.extract(text):
+        sentence = text[r["sentence_start"] : r["sentence_end"]]
+        assert r["text"] in sentence
+        assert sentence.endswith("。")
 
 
 def test_odd_text_never_crashes():
@@ -306,21 +324,21 @@ def test_odd_text_never_crashes():
 
 
 def test_frame_keeps_keys_it_does_not_know(monkeypatch):
-    # Keys a later library adds (region_code, sentence_start, ...) come through as
+    # Keys a later library adds come through as
     # columns after the known ones.
     real = fupin.extract_columns
 
     def more_keys(texts, dates=None):
         docs, columns = real(texts, dates)
-        columns["region_code"] = ["141032"] * len(docs)
-        columns["sentence_start"] = [0] * len(docs)
+        columns["future_code"] = ["141032"] * len(docs)
+        columns["future_start"] = [0] * len(docs)
         return docs, columns
 
     monkeypatch.setattr(fupin, "extract_columns", more_keys)
     df = fupin.extract_frame(["全县脱贫1500人。"])
-    assert list(df.columns[-2:]) == ["region_code", "sentence_start"]
-    assert df.loc[0, "region_code"] == "141032"
-    assert df["sentence_start"].dtype == "Int64"
+    assert list(df.columns[-2:]) == ["future_code", "future_start"]
+    assert df.loc[0, "future_code"] == "141032"
+    assert df["future_start"].dtype == "Int64"
 
 
 def test_many_documents_release_the_gil():
