@@ -496,13 +496,12 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
         let period = match prev_item {
             // 由2014年的17.3%下降到2020年的0%: B's own year stands between A and B;
             // else the sentence's year before 由 (截至2020年底,…由…下降到…).
-            Some(p) => {
-                own_period(t, marks, item.raw.num_start, p.raw.end, times, doc).or_else(|| {
+            Some(p) => own_period(t, marks, item.raw.num_start, p.raw.end, times, doc, false)
+                .or_else(|| {
                     let from =
                         change_opener(t, (item.sentence.0, p.raw.start)).unwrap_or(p.raw.start);
-                    own_period(t, marks, from, item.sentence.0, times, doc)
-                })
-            }
+                    own_period(t, marks, from, item.sentence.0, times, doc, false)
+                }),
             None => respectively_for(t, items, i, Some(&ctx), times)
                 .or_else(|| {
                     // A yearly figure over an unnamed span (连续6年平均每年减贫…, 年均)
@@ -532,7 +531,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;
             let from = change_opener(t, (p.sentence.0, p.raw.start)).unwrap_or(p.sentence.0);
-            let period = own_period(t, marks, p.raw.num_start, from, times, doc);
+            let period = own_period(t, marks, p.raw.num_start, from, times, doc, false);
             Some((j, period))
         });
         out.push_back(Pending {

@@ -210,7 +210,16 @@ pub(super) fn period_for(
     at: &mut (usize, usize),
 ) -> Option<Period> {
     let (a, b) = sweep(times, (from, pos), at, |tr| tr.start);
-    own_period_in(t, marks, pos, from, times.get(a..b).unwrap_or(&[]), doc).or_else(|| {
+    own_period_in(
+        t,
+        marks,
+        pos,
+        from,
+        times.get(a..b).unwrap_or(&[]),
+        doc,
+        false,
+    )
+    .or_else(|| {
         // A time after the figure speaks of it only in its own clause (28个贫困村于2017年
         // 全部出列), not in the next (…6576户17990人;2014年全县农村人均可支配收入…),
         // and not as a deadline (到2020年底).
@@ -223,10 +232,17 @@ pub(super) fn period_for(
     })
 }
 
-/// Whether a time is a deadline (到2020年底, 至2025年): the end of something else.
+/// Whether a time is a deadline (到2020年底, 至2025年): the end of something else. The
+/// second time of a range (2019年1月至2020年6月) is none.
 fn deadline(t: &str, tr: &TimeRaw) -> bool {
-    let before = t.get(..tr.start).unwrap_or("");
-    before.ends_with('到') || before.ends_with('至')
+    let before = t.get(..tr.start).unwrap_or("").trim_end();
+    let Some(head) = before
+        .strip_suffix('到')
+        .or_else(|| before.strip_suffix('至'))
+    else {
+        return false;
+    };
+    !head.ends_with(['年', '月', '日', '底', '末', '初', '季', '度'])
 }
 
 /// A year or date followed by 以来 or 至今 runs to the document's year.
@@ -241,6 +257,8 @@ pub(super) fn since(t: &str, tr: &TimeRaw, doc: Option<DocDate>) -> Option<Perio
 }
 
 /// The nearest time expression (or relative time) before `pos`, not before `from`.
+/// `carry`: the time is carried from an earlier sentence, where a deadline (到2020年全面
+/// 建成小康社会) is the end of something else, never the period of what follows.
 pub(super) fn own_period(
     t: &str,
     marks: &Marks,
@@ -248,6 +266,7 @@ pub(super) fn own_period(
     from: usize,
     times: &[TimeRaw],
     doc: Option<DocDate>,
+    carry: bool,
 ) -> Option<Period> {
     // Times are sorted by position: look only at those between `from` and `pos`.
     let a = times.partition_point(|tr| tr.start < from);
@@ -259,6 +278,7 @@ pub(super) fn own_period(
         from,
         times.get(a..b.max(a)).unwrap_or(&[]),
         doc,
+        carry,
     )
 }
 
@@ -270,10 +290,12 @@ pub(super) fn own_period_in(
     from: usize,
     between: &[TimeRaw],
     doc: Option<DocDate>,
+    carry: bool,
 ) -> Option<Period> {
     let k = between.iter().rposition(|tr| {
         tr.end <= pos
             && (tr.year.is_some() || tr.month.is_some())
+            && !(carry && deadline(t, tr))
             && !standard_year(t, tr)
             && !change_start(t, tr, pos)
             && !compared(t, tr)
@@ -400,7 +422,7 @@ pub(super) fn carried(
     cumulative: bool,
 ) -> Option<Period> {
     let para = marks.paragraph_start(item.sentence.0);
-    let found = own_period(t, marks, item.sentence.0, para, times, doc)
+    let found = own_period(t, marks, item.sentence.0, para, times, doc, true)
         .or_else(|| {
             // A review span (五年来, 过去五年, 十三五时期) in the paragraph before opens a
             // passage that goes on into this one (这是产业扶贫书写的新答卷——…); a
@@ -415,7 +437,7 @@ pub(super) fn carried(
         })
         .or_else(|| {
             let (a, b) = marks.heading_before(para)?;
-            own_period(t, marks, b, a, times, doc)
+            own_period(t, marks, b, a, times, doc, true)
         })?;
     // A cumulative total (累计, 共) is no single year's: it takes a span only.
     (!cumulative || found.start < found.end).then_some(found)

@@ -351,3 +351,37 @@ fn classes_found_on_real_reports() {
         ),
     ]);
 }
+
+/// A deadline in an earlier sentence (到2020年…, the end of a plan) is no period of the
+/// figures after it; a range (…至2020年6月) and a year said outright still carry.
+#[test]
+fn deadlines_do_not_carry() {
+    table(&[
+        (
+            "到2020年全面建成小康社会是重大战略部署。通过一年的努力,全县贫困人口减少了2009人,贫困发生率降至12.1%。",
+            None,
+            &[("2009人", None), ("12.1%", None)],
+        ),
+        (
+            "到2020年全面建成小康社會。經過一年努力,全縣貧困人口減少了2009人。",
+            None,
+            &[("2009人", None)],
+        ),
+        (
+            "2019年1月至2020年6月,全县扎实推进脱贫攻坚。全县贫困人口减少了2009人。",
+            None,
+            &[("2009人", Some((2019, 2020)))],
+        ),
+        (
+            "2018年,全县上下克难攻坚。全县贫困人口减少了2009人。",
+            None,
+            &[("2009人", Some((2018, 2018)))],
+        ),
+        // In the figure's own clause a deadline is the year of a plan's figure.
+        (
+            "计划到2020年全县贫困人口减少3000人。",
+            None,
+            &[("3000人", Some((2020, 2020)))],
+        ),
+    ]);
+}
