@@ -54,7 +54,7 @@ pub(super) enum Ctx {
     Target,
     /// Target words after a figure (目标, 任务).
     TargetTail,
-    /// Words of expectation (预计, 可带动, 预期, 有望, 届时).
+    /// Words of expectation (预计, 可带动, 预期, 有望, 届时, 可实现, 可望).
     Expected,
     /// 将贫困: 将 as a preposition, not "will".
     WillPoor,
@@ -120,7 +120,16 @@ pub(super) fn words() -> &'static Words {
             (&["计划", "目标", "省定", "力争", "任务"], Ctx::Target),
             (&["目标", "任务"], Ctx::TargetTail),
             (
-                &["预计", "预估", "可带动", "预期", "有望", "届时"],
+                &[
+                    "预计",
+                    "预估",
+                    "可带动",
+                    "预期",
+                    "有望",
+                    "届时",
+                    "可实现",
+                    "可望",
+                ],
                 Ctx::Expected,
             ),
             (&["将贫困"], Ctx::WillPoor),

@@ -242,6 +242,9 @@ fn targets_and_expectations() {
     modalities("明年将新增脱贫人口700人。", &[Expected]);
     modalities("全县将新增就业岗位320个。", &[Expected]);
     modalities("預計全年脫貧1300人。", &[Expected]);
+    // 可实现, 可望: what the year can reach, not what was done.
+    modalities("全年可实现12个贫困村出列、18650人脱贫。", &[Expected, Expected]);
+    modalities("全年可望減少貧困人口2100人。", &[Expected]);
     // 预计…实际…: the actual figure is actual.
     modalities("预计全年脱贫1500人,实际脱贫1620人。", &[Expected, Actual]);
     // Names, not plans: 计划生育, 主要, 需要.
