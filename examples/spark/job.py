@@ -33,21 +33,29 @@ COLUMNS = [
     ("subject", StringType()),
     ("subject_start", LongType()),
     ("subject_end", LongType()),
+    ("sentence_start", LongType()),
+    ("sentence_end", LongType()),
     ("period_start", IntegerType()),
     ("period_end", IntegerType()),
     ("region", StringType()),
+    ("region_code", StringType()),
+    ("region_level", StringType()),
     ("previous_value", StringType()),
+    ("previous_max", StringType()),
     ("previous_unit", StringType()),
     ("previous_approx", StringType()),
     ("previous_text", StringType()),
     ("previous_start", LongType()),
     ("previous_end", LongType()),
+    ("previous_classifier", StringType()),
+    ("previous_noun", StringType()),
+    ("previous_per", StringType()),
     ("previous_period_start", IntegerType()),
     ("previous_period_end", IntegerType()),
     ("modality", StringType()),
 ]
 SCHEMA = StructType([StructField(name, kind, True) for name, kind in COLUMNS])
-DECIMALS = ("value", "max", "previous_value")
+DECIMALS = ("value", "max", "previous_value", "previous_max")
 
 
 def _indicators(batches):
@@ -65,7 +73,8 @@ def _indicators(batches):
         )
         out = {}
         for name, kind in COLUMNS:
-            column = frame[name]
+            # A key no record of this batch has (previous_max, say) is no column of it.
+            column = frame[name] if name in frame else pd.Series([None] * len(frame))
             if name in DECIMALS:
                 # Decimal -> its exact digits, never through a float.
                 out[name] = [None if v is None else format(v, "f") for v in column]

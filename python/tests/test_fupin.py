@@ -139,14 +139,16 @@ def test_frame_dtypes():
     assert isinstance(df["id"].dtype, pd.StringDtype)
     assert isinstance(df["kind"].dtype, pd.CategoricalDtype)
     assert list(df["kind"].cat.categories) == fupin.KINDS
-    for col in ("unit", "approx", "per", "modality", "previous_unit"):
+    for col in ("unit", "approx", "per", "modality", "previous_unit", "previous_per"):
         assert isinstance(df[col].dtype, pd.CategoricalDtype), col
     for col in ("start", "end", "subject_start", "subject_end", "period_start", "period_end",
-                "previous_start", "previous_end", "previous_period_start", "previous_period_end"):
+                "previous_start", "previous_end", "previous_period_start", "previous_period_end",
+                "sentence_start", "sentence_end"):
         assert df[col].dtype == "Int64", col
-    for col in ("text", "subject", "region", "classifier", "noun", "previous_text"):
+    for col in ("text", "subject", "region", "region_code", "region_level", "classifier",
+                "noun", "previous_text", "previous_classifier", "previous_noun"):
         assert isinstance(df[col].dtype, pd.StringDtype), col
-    for col in ("value", "max", "previous_value"):
+    for col in ("value", "max", "previous_value", "previous_max"):
         assert df[col].dtype == object
         assert all(v is None or type(v) is Decimal for v in df[col]), col
     assert all(type(v) is Decimal for v in df["value"])
