@@ -72,10 +72,15 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
         }
     }
     let main = known.cloned().or_else(|| {
-        counts
+        let best = counts
             .iter()
-            .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))
-            .map(|(r, _, _)| r.clone())
+            .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))?;
+        // A head that names two units of one level as often (广西、云南、西藏三省…)
+        // is about several places, not one.
+        let tied = counts
+            .iter()
+            .any(|(r, n, _)| *n == best.1 && r != &best.0 && r.level() == best.0.level());
+        (!tied).then(|| best.0.clone())
     });
     if let Some(m) = &main {
         context.extend(m.province());
