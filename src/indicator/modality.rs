@@ -46,8 +46,13 @@ pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
         || marks.has(Ctx::Pledge, sentence_head) && opens())
         && !head_text.contains('已');
     if marks.has(Ctx::Target, head)
-        // 完成…任务 is the task done, not a target.
-        || marks.has(Ctx::TargetTail, tail) && !has_word(head_text, "完成")
+        // 完成…任务 is the task done, not a target; unless a plan earlier in the
+        // sentence governs it (计划减少贫困人口110万人,…,全面完成188万人搬迁任务).
+        || marks.has(Ctx::TargetTail, tail)
+            && (!has_word(head_text, "完成")
+                || marks.has(Ctx::Target, sentence_head)
+                    && !head_text.contains('已')
+                    && !head_text.contains('了'))
         || pledged
         || again(head_text)
         || marks.has(Ctx::TargetLabel, sentence_head)

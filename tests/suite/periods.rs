@@ -351,3 +351,32 @@ fn classes_found_on_real_reports() {
         ),
     ]);
 }
+
+/// Since a party congress (党的十八大以来) runs from the first year after it to the
+/// document's year; the congress named alone (十八大报告) is no span.
+#[test]
+fn since_a_party_congress() {
+    table(&[
+        (
+            "党的十八大以来,全省累计减少农村贫困人口612万人。",
+            Some((2019, 10, 8)),
+            &[("612万人", Some((2013, 2019)))],
+        ),
+        (
+            "黨的十八大以來,全縣累計減少貧困人口3.1萬人。",
+            Some((2018, 6, 1)),
+            &[("3.1萬人", Some((2013, 2018)))],
+        ),
+        (
+            "党的十九大以来,全市共有1.2万贫困人口脱贫。",
+            Some((2020, 5, 1)),
+            &[("1.2万", Some((2018, 2020)))],
+        ),
+        // Without a date there is no end to the span: none.
+        (
+            "党的十八大以来,全省累计减少农村贫困人口612万人。",
+            None,
+            &[("612万人", None)],
+        ),
+    ]);
+}

@@ -285,10 +285,7 @@ fn classes_found_on_real_reports() {
         ),
         // A share is not a rate; and villages narrowed by a bound on their rate are a
         // part of the poor villages, not their number.
-        (
-            "其中贫困发生率在30%以上的贫困村47个、占38.2%。",
-            &[],
-        ),
+        ("其中贫困发生率在30%以上的贫困村47个、占38.2%。", &[]),
         ("全县有贫困村47个、占38.2%。", &[(K::PoorVillages, "47个")]),
         // The monitored categories, each its own item of the list.
         (

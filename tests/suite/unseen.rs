@@ -166,3 +166,21 @@ fn a_list_of_places_is_no_main_place() {
         &[("93个", Some("临洮县"), Some(621124))],
     );
 }
+
+/// 完成…任务 is a task done, unless a plan earlier in its sentence governs it: then
+/// it is one more item of the plan.
+#[test]
+fn a_task_in_a_plan_is_planned() {
+    modalities(
+        "2020年全省计划减少贫困人口42万人,全面完成9.6万人搬迁任务。",
+        &[("42万人", Modality::Target), ("9.6万人", Modality::Target)],
+    );
+    modalities(
+        "2020年全省計劃減少貧困人口42萬人,全面完成9.6萬人搬遷任務。",
+        &[("42萬人", Modality::Target), ("9.6萬人", Modality::Target)],
+    );
+    modalities(
+        "2019年全省减少贫困人口51万人,全面完成8.3万人搬迁任务。",
+        &[("51万人", Modality::Actual), ("8.3万人", Modality::Actual)],
+    );
+}
