@@ -419,6 +419,12 @@ pub(super) fn carried(
     doc: Option<DocDate>,
     cumulative: bool,
 ) -> Option<Period> {
+    // A sentence about an unnamed past (在过去的脱贫攻坚中, 以往) takes no year from
+    // the sentences before it: it says its figure is not of their time.
+    let head = t.get(item.sentence.0..item.raw.start).unwrap_or("");
+    if ["过去的", "以往", "曾经"].iter().any(|w| head.contains(w)) {
+        return None;
+    }
     let para = marks.paragraph_start(item.sentence.0);
     let found = own_period(t, marks, item.sentence.0, para, times, doc)
         .or_else(|| {

@@ -380,3 +380,26 @@ fn since_a_party_congress() {
         ),
     ]);
 }
+
+/// A sentence about an unnamed past (在过去的脱贫攻坚中, 以往) takes no year from the
+/// sentences before it; one that names its own look back keeps it.
+#[test]
+fn an_unnamed_past_takes_no_carried_year() {
+    table(&[
+        (
+            "当前,全省脱贫人口人均纯收入达到11260元。在过去的脱贫攻坚中,全省累计惠及贫困人口312万。",
+            Some((2022, 6, 2)),
+            &[("11260元", Some((2022, 2022))), ("312万", None)],
+        ),
+        (
+            "目前,全縣脫貧人口人均純收入達到10980元。在過去的脫貧攻堅中,全縣共有貧困村46個。",
+            Some((2022, 6, 2)),
+            &[("10980元", Some((2022, 2022))), ("46個", None)],
+        ),
+        (
+            "今年全县脱贫1200人。在过去的一年中,全县新建扶贫车间12个。",
+            Some((2019, 7, 1)),
+            &[("1200人", Some((2019, 2019)))],
+        ),
+    ]);
+}
