@@ -194,10 +194,7 @@ pub(super) fn settle(
     // a condition to meet (确保…贫困发生率低于3%) is a threshold, not a measured rate.
     if kind == K::PovertyIncidence
         && matches!(raw.approx, crate::Approx::Under | crate::Approx::Over)
-        && (["全部", "均", "都", "全都", "皆", "一律"]
-            .iter()
-            .any(|w| head.trim_end().ends_with(w))
-            || ctx.has(Ctx::Pledge, head_range))
+        && (several(near_end(head)) || ctx.has(Ctx::Pledge, head_range))
     {
         return None;
     }
@@ -310,4 +307,21 @@ fn bounded_subset(head: &str) -> bool {
             .take(8)
             .any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万两".contains(c))
     })
+}
+
+/// Whether the last characters before a rate say it of several units at once: a
+/// quantifier (全部, 均, 都, 普遍, 一律; not the 均 of 平均 or 人均) or 各 before the
+/// units (各省农村贫困发生率普遍下降至6%以下, 各出列村贫困发生率均低于3%).
+fn several(near: &str) -> bool {
+    let quantified = near.char_indices().any(|(at, c)| {
+        let before = near.get(..at).and_then(|b| b.chars().next_back());
+        match c {
+            '均' => !matches!(before, Some('平' | '人' | '户' | '年')),
+            '都' | '皆' => true,
+            _ => ["全部", "普遍", "一律"]
+                .iter()
+                .any(|w| near.get(at..).is_some_and(|r| r.starts_with(w))),
+        }
+    });
+    quantified || near.contains('各')
 }

@@ -184,3 +184,40 @@ fn a_task_in_a_plan_is_planned() {
         &[("51万人", Modality::Actual), ("8.3万人", Modality::Actual)],
     );
 }
+
+/// A rate bounded for several units at once through a quantifier before its predicate
+/// (各县…普遍降至5%以下) is a threshold too.
+#[test]
+fn bounds_said_of_each_unit_are_thresholds() {
+    kinds("2019年各县贫困发生率普遍降至5%以下。", &[]);
+    kinds("全市各鄉鎮貧困發生率均降到3%以下。", &[]);
+    // 平均 is an average, not a quantifier: the rate stands.
+    kinds(
+        "2019年全县贫困发生率降至0.8%。",
+        &[(K::PovertyIncidence, "0.8%")],
+    );
+}
+
+/// A group of areas as the subject (西部地区, 贫困地区, 集中连片特困地区, 重点县) is a
+/// part of the document's place, not the place: no region unless the clause names one.
+#[test]
+fn groups_of_areas_are_not_the_main_place() {
+    places(
+        "全国农村贫困人口去年减少1020万人\n2018年末,全国农村贫困人口1420万人。西部地区农村贫困人口806万人。贫困地区农村居民人均可支配收入9870元。",
+        &[
+            ("1020万人", Some("全国"), None),
+            ("1420万人", Some("全国"), None),
+            ("806万人", None, None),
+            ("9870元", None, None),
+        ],
+    );
+    places(
+        "甘肅省脫貧攻堅綜述\n全省國家扶貧開發工作重點縣農村居民人均可支配收入8420元。",
+        &[("8420元", None, None)],
+    );
+    // 地区生产总值 names no group; the main place holds.
+    places(
+        "临洮县2019年脱贫攻坚总结\n全县地区生产总值增长6%,全年脱贫4120人。",
+        &[("4120人", Some("临洮县"), Some(621124))],
+    );
+}
