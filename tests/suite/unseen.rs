@@ -221,3 +221,22 @@ fn groups_of_areas_are_not_the_main_place() {
         &[("4120人", Some("临洮县"), Some(621124))],
     );
 }
+
+/// A clause that opens with a kind of household (残疾户, 一般户) names its own group:
+/// it takes no kind from the clause before it.
+#[test]
+fn a_kind_of_household_is_its_own_group() {
+    kinds(
+        "全镇五保户52户52人,低保户713户1804人,残疾户406人。",
+        &[
+            (K::SocialAssistance, "52户"),
+            (K::SocialAssistance, "52人"),
+            (K::SocialAssistance, "713户"),
+            (K::SocialAssistance, "1804人"),
+        ],
+    );
+    kinds(
+        "全鎮五保戶52戶52人,殘疾戶406人。",
+        &[(K::SocialAssistance, "52戶"), (K::SocialAssistance, "52人")],
+    );
+}
