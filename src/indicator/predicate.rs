@@ -166,6 +166,11 @@ pub(super) fn settle(
     {
         return None;
     }
+    // A figure right after a digit, a point and a blank (12. 8万个, 0. 6%) is the tail
+    // of a decimal a line break or a copy split: its value is not the one written.
+    if broken_decimal(t.get(..raw.start).unwrap_or("")) {
+        return None;
+    }
     // A count or sum narrowed by a bound (贫困发生率在20%以上的贫困村92个, 人均纯收入
     // 3000元以下的贫困户120户) is a part of what the kind names, not the whole.
     if bounded_subset(head) {
@@ -324,4 +329,17 @@ fn several(near: &str) -> bool {
         }
     });
     quantified || near.contains('各')
+}
+
+/// Whether `before` ends with a digit, a full stop or point and blanks: the figure
+/// after it continues a decimal split by a copy (12. 8万个, 0. 6%).
+fn broken_decimal(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\u{3000}', '\u{a0}']);
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    trimmed
+        .strip_suffix(['.', '．'])
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }

@@ -240,3 +240,16 @@ fn a_kind_of_household_is_its_own_group() {
         &[(K::SocialAssistance, "52戶"), (K::SocialAssistance, "52人")],
     );
 }
+
+/// A figure right after a digit, a point and a blank continues a decimal that a copy
+/// split (12. 8万个, 0. 6%): its value is not the one written, so no indicator.
+#[test]
+fn the_tail_of_a_split_decimal_is_no_figure() {
+    kinds("全国累计退出贫困村12. 8万个。", &[]);
+    kinds("2019年贫困发生率下降为0. 6%。", &[]);
+    kinds("全國累計退出貧困村12. 8萬個。", &[]);
+    kinds(
+        "2019年贫困发生率下降为0.6%。",
+        &[(K::PovertyIncidence, "0.6%")],
+    );
+}
