@@ -145,6 +145,7 @@ impl Region {
     /// The region a record's JSON names (`region`, `region_code`, `region_level`): the
     /// unit of the table with that name and code where there is one, else the place
     /// as written (a township, village or area, or a unit this table does not hold).
+    #[cfg(feature = "serde")]
     pub(crate) fn from_parts(name: String, code: Option<u32>, level: RegionLevel) -> Region {
         if level == RegionLevel::National && code.is_none() {
             return Region::national();
@@ -602,7 +603,15 @@ fn written(t: &str, pos: usize, floor: usize, last: Option<&Hit>) -> Option<Hit>
     let max = if what == What::Area { 6 } else { 4 };
     let mut start = pos;
     for (j, h) in t.get(floor..pos)?.char_indices().rev().take(max) {
-        if !is_cjk_char(h) || (what != What::Area && NAME_STOPS.binary_search(&h).is_ok()) {
+        if !is_cjk_char(h) {
+            break;
+        }
+        if what != What::Area && NAME_STOPS.binary_search(&h).is_ok() {
+            // 新 opens a name (沁县新店镇, 在新添镇) where a word cannot go on
+            // before it and it does not start a verb (创新镇, 新建镇 name nothing).
+            if h == '新' && new_opens(t, floor, floor + j, start, pos) {
+                start = floor + j;
+            }
             break;
         }
         start = floor + j;
@@ -637,6 +646,22 @@ fn written(t: &str, pos: usize, floor: usize, last: Option<&Hit>) -> Option<Hit>
         }
     }
     Some(Hit { start, end, what })
+}
+
+/// Whether the 新 at `at` opens the name that runs on from `next` to the suffix at
+/// `pos`: what stands before it ends a word (a stop character, not an ideograph, or the
+/// floor), and the character after it does not make 新 an adverb of a verb (新建, 新增,
+/// 新识别, 新纳入).
+fn new_opens(t: &str, floor: usize, at: usize, next: usize, pos: usize) -> bool {
+    if next >= pos {
+        return false;
+    }
+    let before_ends = at <= floor
+        || t.get(floor..at)
+            .and_then(|b| b.chars().next_back())
+            .is_none_or(|b| !is_cjk_char(b) || NAME_STOPS.binary_search(&b).is_ok());
+    let verb = char_at(t, next).is_some_and(|c| "建增设识纳认修改招签培办".contains(c));
+    before_ends && !verb
 }
 
 /// Who a hit names, resolved: a name several units share is resolved by `context`

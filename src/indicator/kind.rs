@@ -750,6 +750,13 @@ pub(super) fn inherit(
     if chars_between(t, item.clause.0, item.raw.start) > 10 {
         return None;
     }
+    // A clause that opens with a kind of household (残疾户437人, 一般户120户) names
+    // its own group: it is not one more figure of the clause before.
+    if t.get(item.clause.0..item.raw.start)
+        .is_some_and(|h| h.trim_end().ends_with(['户', '戶']))
+    {
+        return None;
+    }
     let j = i.checked_sub(1)?;
     let prev = items.get(j)?;
     if prev.sentence != item.sentence || prev.clause == item.clause {

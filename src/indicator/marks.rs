@@ -144,7 +144,18 @@ pub(super) fn words() -> &'static Words {
             (&["实际"], Ctx::Actual),
             (&["确保", "拟", "规划", "要"], Ctx::Pledge),
             (&["目前", "当前", "截至目前", "截止目前"], Ctx::Now),
-            (&["十一五", "十二五", "十三五", "十四五"], Ctx::Plan),
+            (
+                &[
+                    "十一五",
+                    "十二五",
+                    "十三五",
+                    "十四五",
+                    "十八大",
+                    "十九大",
+                    "二十大",
+                ],
+                Ctx::Plan,
+            ),
             (&["分别"], Ctx::Respectively),
             (&["累计", "累积", "共"], Ctx::Cumulative),
             (&["每年", "年均", "连续"], Ctx::Yearly),
@@ -340,6 +351,12 @@ impl Marks {
                             let since = after.starts_with("以来");
                             m.relative
                                 .push((span.0, span.1, Relative::Plan { first, since }));
+                        } else if let Some(first) = congress_start(word) {
+                            // 党的十八大以来: from the year after the congress; the
+                            // congress alone (十八大报告) is no span.
+                            if t.get(span.1..).is_some_and(|a| a.starts_with("以来")) {
+                                m.relative.push((span.0, span.1, Relative::Since(first)));
+                            }
                         }
                     }
                     List::Context(c) => {

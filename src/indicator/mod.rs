@@ -5,7 +5,7 @@ use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
 use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences, bound_from, sweep};
 use crate::quantity::{Raw, is_cjk_char};
 use crate::unit::named_enum;
-use crate::{ParseError, ParseErrorKind, Quantity, Region, RegionLevel, Span, Unit};
+use crate::{ParseError, ParseErrorKind, Quantity, Region, Span, Unit};
 use core::fmt;
 use core::iter::FusedIterator;
 use core::str::FromStr;
@@ -597,6 +597,7 @@ impl core::fmt::Debug for Scratch {
 #[cfg(feature = "serde")]
 mod wire {
     use super::*;
+    use crate::RegionLevel;
     use crate::serde_impls::{quantity_entries, quantity_wire};
     use serde::de::Error as _;
     use serde::ser::SerializeMap;

@@ -46,9 +46,15 @@ pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
         || marks.has(Ctx::Pledge, sentence_head) && opens())
         && !head_text.contains('已');
     if marks.has(Ctx::Target, head)
-        // 完成…任务 is the task done, not a target.
-        || marks.has(Ctx::TargetTail, tail) && !has_word(head_text, "完成")
+        // 完成…任务 is the task done, not a target; unless a plan earlier in the
+        // sentence governs it (计划减少贫困人口110万人,…,全面完成188万人搬迁任务).
+        || marks.has(Ctx::TargetTail, tail)
+            && (!has_word(head_text, "完成")
+                || marks.has(Ctx::Target, sentence_head)
+                    && !head_text.contains('已')
+                    && !head_text.contains('了'))
         || pledged
+        || again(head_text)
         || marks.has(Ctx::TargetLabel, sentence_head)
     {
         return Modality::Target;
@@ -91,4 +97,25 @@ fn will(head: &str) -> bool {
         ]
         .iter()
         .any(|w| verb.starts_with(w))
+}
+
+/// Whether 再 ("once more", of what is still to come; 又 is of what was done) stands
+/// right before the verb of the clause (今年再减少贫困人口1000万, 明年再脱贫800人)
+/// with nothing said done after it: a plan, whatever word names it.
+fn again(head: &str) -> bool {
+    let Some(at) = head.rfind('再') else {
+        return false;
+    };
+    if head.get(..at).is_some_and(|b| b.ends_with('一')) {
+        return false;
+    }
+    let verb = head.get(at + '再'.len_utf8()..).unwrap_or("");
+    [
+        "减少", "减贫", "脱贫", "实现", "完成", "退出", "出列", "摘帽", "搬迁", "新增", "解决",
+        "带动",
+    ]
+    .iter()
+    .any(|w| verb.starts_with(w))
+        && !verb.contains('已')
+        && !verb.contains('了')
 }

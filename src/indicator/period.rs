@@ -65,6 +65,8 @@ pub(super) enum Relative {
     /// A five-year plan (十三五: 2016-2020) from its first year; `since` for 十三五以来,
     /// which runs to the document's year.
     Plan { first: i32, since: bool },
+    /// From a year to the document's year (党的十八大以来: 2013 on).
+    Since(i32),
 }
 
 impl Relative {
@@ -83,6 +85,13 @@ impl Relative {
                 (d.year >= first).then_some(Period {
                     start: first,
                     end: d.year.min(first + 4),
+                })
+            }
+            Relative::Since(first) => {
+                let d = doc?;
+                (d.year >= first).then_some(Period {
+                    start: first,
+                    end: d.year,
                 })
             }
             Relative::Year(shift) => Some(Period::year(doc?.year.saturating_add(shift))),
@@ -104,6 +113,17 @@ pub(super) fn plan_start(word: &str) -> Option<i32> {
         "十二五" => Some(2011),
         "十三五" => Some(2016),
         "十四五" => Some(2021),
+        _ => None,
+    }
+}
+
+/// The first full year after the party congress a word names (十八大, November 2012:
+/// 2013), for 党的十八大以来.
+pub(super) fn congress_start(word: &str) -> Option<i32> {
+    match word {
+        "十八大" => Some(2013),
+        "十九大" => Some(2018),
+        "二十大" => Some(2023),
         _ => None,
     }
 }
@@ -421,6 +441,12 @@ pub(super) fn carried(
     doc: Option<DocDate>,
     cumulative: bool,
 ) -> Option<Period> {
+    // A sentence about an unnamed past (在过去的脱贫攻坚中, 以往) takes no year from
+    // the sentences before it: it says its figure is not of their time.
+    let head = t.get(item.sentence.0..item.raw.start).unwrap_or("");
+    if ["过去的", "以往", "曾经"].iter().any(|w| head.contains(w)) {
+        return None;
+    }
     let para = marks.paragraph_start(item.sentence.0);
     let found = own_period(t, marks, item.sentence.0, para, times, doc, true)
         .or_else(|| {

@@ -166,6 +166,43 @@ pub(super) fn settle(
     {
         return None;
     }
+    // A figure right after a digit, a point and a blank (12. 8万个, 0. 6%) is the tail
+    // of a decimal a line break or a copy split: its value is not the one written.
+    if broken_decimal(t.get(..raw.start).unwrap_or("")) {
+        return None;
+    }
+    // A count or sum narrowed by a bound (贫困发生率在20%以上的贫困村92个, 人均纯收入
+    // 3000元以下的贫困户120户) is a part of what the kind names, not the whole.
+    if bounded_subset(head) {
+        return None;
+    }
+    // The newly identified or newly added poor (新识别贫困人口189户, 新增贫困村3个) are
+    // an inflow, not the standing count.
+    if matches!(
+        kind,
+        K::PoorPopulation | K::PoorHouseholds | K::PoorVillages
+    ) && ["新识别", "新增", "新纳入", "新认定", "新评定", "新致贫"]
+        .iter()
+        .any(|w| has_word(head, w))
+    {
+        return None;
+    }
+    // A sum in 亿 (hundreds of millions) is a total: never a figure per person.
+    if matches!(
+        kind,
+        K::PerCapitaDisposableIncome | K::PerCapitaNetIncome | K::IncomeIncrease
+    ) && t.get(raw.start..raw.end).is_some_and(|q| q.contains('亿'))
+    {
+        return None;
+    }
+    // A bound on a rate said of several units at once (全部低于2%, 均低于3%) or set as
+    // a condition to meet (确保…贫困发生率低于3%) is a threshold, not a measured rate.
+    if kind == K::PovertyIncidence
+        && matches!(raw.approx, crate::Approx::Under | crate::Approx::Over)
+        && (several(near_end(head)) || ctx.has(Ctx::Pledge, head_range))
+    {
+        return None;
+    }
     // 户均 is per household: never a per-capita figure.
     if matches!(kind, K::PerCapitaDisposableIncome | K::PerCapitaNetIncome)
         && ctx.has(Ctx::PerHousehold, head_range)
@@ -256,4 +293,53 @@ fn standard(t: &str, near: &str, read: &Near, end: usize, clause_end: usize) -> 
     let tail = t.get(end..to).unwrap_or("");
     tail.find('的')
         .is_some_and(|d| tail.get(d..).is_some_and(|r| has_word(r, "标准")))
+}
+
+/// Whether a clause head narrows its noun by a bound in a relative clause (在20%以上的,
+/// 3000元以下的, 60岁以上的, 之间的): the figure after it counts a part only.
+fn bounded_subset(head: &str) -> bool {
+    head.match_indices('的').any(|(at, _)| {
+        let before = head.get(..at).unwrap_or("").trim_end();
+        let Some(bound) = ["以上", "以下", "以内", "之间"]
+            .iter()
+            .find(|w| before.ends_with(*w))
+        else {
+            return false;
+        };
+        let rest = before.get(..before.len() - bound.len()).unwrap_or("");
+        rest.chars()
+            .rev()
+            .take(8)
+            .any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万两".contains(c))
+    })
+}
+
+/// Whether the last characters before a rate say it of several units at once: a
+/// quantifier (全部, 均, 都, 普遍, 一律; not the 均 of 平均 or 人均) or 各 before the
+/// units (各省农村贫困发生率普遍下降至6%以下, 各出列村贫困发生率均低于3%).
+fn several(near: &str) -> bool {
+    let quantified = near.char_indices().any(|(at, c)| {
+        let before = near.get(..at).and_then(|b| b.chars().next_back());
+        match c {
+            '均' => !matches!(before, Some('平' | '人' | '户' | '年')),
+            '都' | '皆' => true,
+            _ => ["全部", "普遍", "一律"]
+                .iter()
+                .any(|w| near.get(at..).is_some_and(|r| r.starts_with(w))),
+        }
+    });
+    quantified || near.contains('各')
+}
+
+/// Whether `before` ends with a digit, a full stop or point and blanks: the figure
+/// after it continues a decimal split by a copy (12. 8万个, 0. 6%).
+fn broken_decimal(before: &str) -> bool {
+    let trimmed = before.trim_end_matches([' ', '\u{3000}', '\u{a0}']);
+    if trimmed.len() == before.len() {
+        return false;
+    }
+    trimmed
+        .strip_suffix(['.', '．'])
+        .and_then(|b| b.chars().next_back())
+        .is_some_and(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
 }

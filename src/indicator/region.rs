@@ -72,16 +72,33 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
         }
     }
     let main = known.cloned().or_else(|| {
-        counts
+        let best = counts
             .iter()
-            .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))
-            .map(|(r, _, _)| r.clone())
+            .max_by(|x, y| x.1.cmp(&y.1).then(y.2.cmp(&x.2)))?;
+        // A head that names two units of one level as often (广西、云南、西藏三省…)
+        // is about several places, not one.
+        let tied = counts
+            .iter()
+            .any(|(r, n, _)| *n == best.1 && r != &best.0 && r.level() == best.0.level());
+        (!tied).then(|| best.0.clone())
     });
     if let Some(m) = &main {
         context.extend(m.province());
         context.extend(m.prefecture());
     }
     DocPlaces { main, context }
+}
+
+/// Whether a clause head makes a group of areas its subject (西部地区, 深度贫困地区,
+/// 集中连片特困地区, 重点县, 贫困县, 片区); 地区生产总值 is the economy's output, no group.
+fn area_group(head: &str) -> bool {
+    head.match_indices("地区").any(|(at, w)| {
+        !head
+            .get(at + w.len()..)
+            .is_some_and(|r| r.starts_with("生产"))
+    }) || ["重点县", "贫困县", "片区"]
+        .iter()
+        .any(|w| head.contains(w))
 }
 
 /// Whether a date and 电 follow a place (乌鲁木齐1月14日电): a dateline.
@@ -224,6 +241,12 @@ pub(super) fn clause_region(
         !(other_party || object_elsewhere || national_elsewhere)
     });
     let Some((k, hit)) = found else {
+        // A group of areas as the subject (西部地区, 贫困地区农村居民, 重点县, 片区)
+        // is a part of the main place, not the main place: no place to give.
+        let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
+        if area_group(head) {
+            return Some(None);
+        }
         return heading();
     };
     // A place of a list (梅渚镇周家村、涛城镇黄墅村3个村; 竹溪、保康和五峰5个县) is no one
@@ -245,6 +268,12 @@ pub(super) fn clause_region(
             .map(|h| gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), county))
             .collect();
         return Some(common_unit(&members));
+    }
+    // 全省重点县, 全国贫困地区: the group within the whole, not the whole.
+    if matches!(hit.what, What::Own(_) | What::National)
+        && area_group(t.get(hit.end..item.raw.start).unwrap_or(""))
+    {
+        return Some(None);
     }
     if let What::Named(s) = hit.what {
         return Some(named_before(t, all, hit.start, s, doc));

@@ -13,5 +13,6 @@ mod scanner;
 #[cfg(feature = "serde")]
 mod snapshots;
 mod statements;
+mod unseen;
 #[cfg(feature = "serde")]
 mod wire;

@@ -385,3 +385,55 @@ fn deadlines_do_not_carry() {
         ),
     ]);
 }
+
+/// Since a party congress (党的十八大以来) runs from the first year after it to the
+/// document's year; the congress named alone (十八大报告) is no span.
+#[test]
+fn since_a_party_congress() {
+    table(&[
+        (
+            "党的十八大以来,全省累计减少农村贫困人口612万人。",
+            Some((2019, 10, 8)),
+            &[("612万人", Some((2013, 2019)))],
+        ),
+        (
+            "黨的十八大以來,全縣累計減少貧困人口3.1萬人。",
+            Some((2018, 6, 1)),
+            &[("3.1萬人", Some((2013, 2018)))],
+        ),
+        (
+            "党的十九大以来,全市共有1.2万贫困人口脱贫。",
+            Some((2020, 5, 1)),
+            &[("1.2万", Some((2018, 2020)))],
+        ),
+        // Without a date there is no end to the span: none.
+        (
+            "党的十八大以来,全省累计减少农村贫困人口612万人。",
+            None,
+            &[("612万人", None)],
+        ),
+    ]);
+}
+
+/// A sentence about an unnamed past (在过去的脱贫攻坚中, 以往) takes no year from the
+/// sentences before it; one that names its own look back keeps it.
+#[test]
+fn an_unnamed_past_takes_no_carried_year() {
+    table(&[
+        (
+            "当前,全省脱贫人口人均纯收入达到11260元。在过去的脱贫攻坚中,全省累计惠及贫困人口312万。",
+            Some((2022, 6, 2)),
+            &[("11260元", Some((2022, 2022))), ("312万", None)],
+        ),
+        (
+            "目前,全縣脫貧人口人均純收入達到10980元。在過去的脫貧攻堅中,全縣共有貧困村46個。",
+            Some((2022, 6, 2)),
+            &[("10980元", Some((2022, 2022))), ("46個", None)],
+        ),
+        (
+            "今年全县脱贫1200人。在过去的一年中,全县新建扶贫车间12个。",
+            Some((2019, 7, 1)),
+            &[("1200人", Some((2019, 2019)))],
+        ),
+    ]);
+}
