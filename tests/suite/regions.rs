@@ -278,3 +278,22 @@ fn json_keys() {
     let v = serde_json::to_value(&i).unwrap();
     assert!(v["region"].is_null() && v["region_code"].is_null() && v["region_level"].is_null());
 }
+
+/// 全国 that opens a sentence's subject (全国农村贫困人口…) is the place of the figures of
+/// the clauses after it too; 全国 that qualifies something else (全国…试点) is not.
+#[test]
+fn the_country_as_the_subject_of_a_sentence() {
+    let text =
+        "2017年末,全国农村贫困人口比上年末减少1289万人,贫困发生率3.1%,比上年末下降1.4个百分点。";
+    let regions: Vec<_> = fupin::extract(text)
+        .map(|i| i.region.map(|r| r.name().to_owned()))
+        .collect();
+    assert_eq!(regions, vec![Some("全国".to_owned()); 3]);
+    let trad = "2018年末,全國農村貧困人口減少至1660萬人,貧困發生率1.7%。";
+    let regions: Vec<_> = fupin::extract(trad)
+        .map(|i| i.region.map(|r| r.name().to_owned()))
+        .collect();
+    assert_eq!(regions, vec![Some("全国".to_owned()); 2]);
+    let pilot = "作为全国综合扶贫改革试点,该乡2018年贫困发生率降至1.2%。";
+    assert!(fupin::extract(pilot).all(|i| i.region.as_ref().map(|r| r.name()) != Some("全国")));
+}
