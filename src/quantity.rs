@@ -1487,7 +1487,11 @@ pub(crate) fn read_scanned(
                     (Some(a), Some(b)) => a.unit == b.unit && a.classifier == b.classifier,
                     (Some(_), None) => false,
                 };
-                if same_unit && !hi_frac {
+                // 0至三五第: a high end of two or three Chinese digits that are no pair (三五
+                // before 第) is no number in running text, so there is no range.
+                let short_digits =
+                    mode == Mode::Text && hi.shape.digit_string.is_some_and(|n| n <= 3);
+                if same_unit && !hi_frac && !short_digits {
                     // The low end takes the high end's multiplier when it has none of its own:
                     // 3至5万 is 3万 to 5万, but 8500到3万 stays 8500.
                     let mut low = lo.value;

@@ -348,6 +348,22 @@ pub(super) fn decide(
             }
         }
     }
+    // Reached by a measure (光伏扶贫覆盖107个贫困村、4500户贫困户, 惠及26个贫困村): the
+    // households and people are its beneficiaries, not the standing poor count; the
+    // villages are no count of poor villages.
+    let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
+    if ["覆盖", "惠及", "辐射", "带动", "帮扶"]
+        .iter()
+        .any(|v| head.contains(v))
+    {
+        match kind {
+            IndicatorKind::PoorVillages => return None,
+            IndicatorKind::PoorHouseholds | IndicatorKind::PoorPopulation => {
+                return Some((IndicatorKind::Beneficiaries, trigger));
+            }
+            _ => {}
+        }
+    }
     Some((settle(t, item, kind, ctx)?, trigger))
 }
 

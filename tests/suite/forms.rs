@@ -309,6 +309,8 @@ fn round_multipliers() {
     in_text("受益群众达百万。", &["百万=1000000 person exact"]);
     in_text("累计发放贷款笔数达百万。", &["百万=1000000 - exact"]);
     in_text("百万富翁", &[]);
+    // A range's high end of Chinese digits that are no pair is no number: no range.
+    in_text("0至三五第", &["0=0 - exact"]);
     // 以上 closes the figure before it: the 上 is not the 上 of 上百, and 百户 with
     // nothing to mark it stays a word.
     in_text("补助万元以上百户受益", &["万元以上=10000 yuan over"]);

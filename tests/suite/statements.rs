@@ -337,3 +337,29 @@ fn classes_found_on_real_reports() {
     // 完成…任务 is the task done.
     modalities("全年完成易地扶贫搬迁1300人的建设任务。", &[Actual]);
 }
+
+/// Households and people a measure reaches (覆盖, 惠及, 辐射, 带动) are its beneficiaries,
+/// not the standing count of the poor; the villages it reaches are no count of poor
+/// villages.
+#[test]
+fn reached_by_a_measure() {
+    table(&[
+        (
+            "光伏扶贫覆盖107个贫困村、4500户贫困户。",
+            &[(K::Beneficiaries, "4500户")],
+        ),
+        (
+            "產業扶貧惠及26個貧困村、3200戶貧困戶。",
+            &[(K::Beneficiaries, "3200戶")],
+        ),
+        (
+            "电商服务站辐射贫困人口1.2万人。",
+            &[(K::Beneficiaries, "1.2万人")],
+        ),
+        // Without such a verb the counts stand.
+        (
+            "全县有贫困村26个、贫困户3200户。",
+            &[(K::PoorVillages, "26个"), (K::PoorHouseholds, "3200户")],
+        ),
+    ]);
+}
