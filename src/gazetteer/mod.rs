@@ -484,19 +484,24 @@ fn stands_alone(t: &str, pos: usize, end: usize, kind: u8, chars: usize) -> bool
 #[inline]
 fn next_start(bytes: &[u8], mut i: usize, to: usize) -> Option<(usize, char)> {
     while i < to {
-        if let Some(&[b0 @ 0xE0..=0xEF, b1, b2]) = bytes.get(i..i + 3) {
-            let u = crate::chars::decode3(b0, b1, b2);
-            let w = START.get((u >> 6) as usize).copied().unwrap_or(0);
-            if w & (1u64 << (u & 63)) != 0 {
-                return char::from_u32(u).map(|c| (i, c));
+        let &b0 = bytes.get(i)?;
+        if (0xE0..0xF0).contains(&b0) {
+            let (&b1, &b2) = (bytes.get(i + 1)?, bytes.get(i + 2)?);
+            // The word of `START` that holds the character is its code point shifted
+            // right by six, read from the first two bytes; the bit, from the third.
+            let w = START
+                .get(usize::from(b0 & 0x0F) << 6 | usize::from(b1 & 0x3F))
+                .copied()
+                .unwrap_or(0);
+            if w & (1u64 << (b2 & 0x3F)) != 0 {
+                return char::from_u32(crate::chars::decode3(b0, b1, b2)).map(|c| (i, c));
             }
             i += 3;
             continue;
         }
-        i += match bytes.get(i)? {
+        i += match b0 {
             0..0x80 => 1,
             0xC0..0xE0 => 2,
-            0xE0..0xF0 => 3,
             0xF0.. => 4,
             // A continuation byte: `i` is always a boundary, so not reached.
             _ => 1,

@@ -255,21 +255,25 @@ impl Marks {
         let ascii = |b: u8| is_clause_end(char::from(b));
         while let Some((pos, c)) = w.special.find_in(t, from, ascii) {
             from = pos + c.len_utf8();
-            if is_sentence_end(c) {
-                m.sentence_ends.0.push(pos);
-            }
-            if is_clause_end(c) {
-                m.clause_ends.0.push(pos);
-            }
-            if c == '\n' {
-                let line_start = m.paragraph_ends.0.last().map_or(0, |&e| e + 1);
-                if heading(t.get(line_start..pos).unwrap_or("")) {
-                    m.headings.push((line_start, pos));
+            // Most characters found start words: the ends are asked about only for
+            // ASCII and the six full-width stops and marks that end a clause.
+            if c.is_ascii() || matches!(c, '。' | '！' | '？' | '，' | '：' | '；') {
+                if is_sentence_end(c) {
+                    m.sentence_ends.0.push(pos);
                 }
-                m.paragraph_ends.0.push(pos);
-            }
-            if c.is_ascii() {
-                continue;
+                if is_clause_end(c) {
+                    m.clause_ends.0.push(pos);
+                }
+                if c == '\n' {
+                    let line_start = m.paragraph_ends.0.last().map_or(0, |&e| e + 1);
+                    if heading(t.get(line_start..pos).unwrap_or("")) {
+                        m.headings.push((line_start, pos));
+                    }
+                    m.paragraph_ends.0.push(pos);
+                }
+                if c.is_ascii() {
+                    continue;
+                }
             }
             if c == '年' {
                 let before = char_before(t, pos);

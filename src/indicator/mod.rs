@@ -539,7 +539,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             item: i,
             subject: trig.map(|tr| (tr.start, tr.end)),
             period,
-            region: clause_region(t, items, i, doc_places, places),
+            region: clause_region(t, items, i, doc_places, places, marks),
             previous,
             sentence: evidence(t, item.sentence),
             modality: modality(t, ctx, item),

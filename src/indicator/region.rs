@@ -193,13 +193,15 @@ fn heading_place(t: &str, all: &[Hit], pos: usize, doc: &DocPlaces) -> Option<Re
 
 /// The place named in the figure's sentence before it, nearest first; `None` where the
 /// sentence names none (the document's main place then holds) or names one that does
-/// not resolve to a single place.
+/// not resolve to a single place. The line holding the sentence is found in the
+/// chunk's `marks` (a binary search), not by searching back through the text.
 pub(super) fn clause_region(
     t: &str,
     items: &[Item],
     i: usize,
     doc: &DocPlaces,
     cache: &mut SentencePlaces,
+    marks: &super::Marks,
 ) -> Option<Option<Region>> {
     let item = items.get(i)?;
     if cache.range != Some(item.sentence) {
@@ -214,10 +216,7 @@ pub(super) fn clause_region(
     let all = &*all;
     let mut heading = || -> Option<Option<Region>> {
         // The heading over a line is the same for all its sentences.
-        let line = t
-            .get(..item.sentence.0)
-            .and_then(|h| h.rfind('\n'))
-            .map_or(0, |i| i + 1);
+        let line = marks.paragraph_start(item.sentence.0);
         if heading.as_ref().is_none_or(|h| h.0 != line) {
             *heading = Some((line, heading_place(t, all, item.sentence.0, doc)));
         }
