@@ -352,10 +352,16 @@ pub(super) fn decide(
     // households and people are its beneficiaries, not the standing poor count; the
     // villages are no count of poor villages.
     let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
-    if ["覆盖", "惠及", "辐射", "带动", "帮扶"]
-        .iter()
-        .any(|v| head.contains(v))
-    {
+    let reached = matches!(
+        kind,
+        IndicatorKind::PoorVillages | IndicatorKind::PoorHouseholds | IndicatorKind::PoorPopulation
+    ) && head.char_indices().any(|(at, c)| {
+        matches!(c, '覆' | '惠' | '辐' | '带' | '帮')
+            && ["覆盖", "惠及", "辐射", "带动", "帮扶"]
+                .iter()
+                .any(|v| head.get(at..).is_some_and(|r| r.starts_with(v)))
+    });
+    if reached {
         match kind {
             IndicatorKind::PoorVillages => return None,
             IndicatorKind::PoorHouseholds | IndicatorKind::PoorPopulation => {

@@ -92,13 +92,22 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
 /// Whether a clause head makes a group of areas its subject (西部地区, 深度贫困地区,
 /// 集中连片特困地区, 重点县, 贫困县, 片区); 地区生产总值 is the economy's output, no group.
 fn area_group(head: &str) -> bool {
-    head.match_indices("地区").any(|(at, w)| {
-        !head
-            .get(at + w.len()..)
-            .is_some_and(|r| r.starts_with("生产"))
-    }) || ["重点县", "贫困县", "片区"]
-        .iter()
-        .any(|w| head.contains(w))
+    // One pass over the characters (four substring searches cost a searcher's set-up
+    // each, for every figure).
+    head.char_indices().any(|(at, c)| {
+        let rest = head.get(at..).unwrap_or("");
+        match c {
+            '地' => {
+                rest.starts_with("地区") && !rest.get(6..).is_some_and(|r| r.starts_with("生产"))
+            }
+            '片' => rest.starts_with("片区"),
+            '县' => {
+                let before = head.get(..at).unwrap_or("");
+                before.ends_with("重点") || before.ends_with("贫困")
+            }
+            _ => false,
+        }
+    })
 }
 
 /// Whether a date and 电 follow a place (乌鲁木齐1月14日电): a dateline.
