@@ -545,6 +545,26 @@ impl<'n> Finder<'n> {
                 return true;
             }
         }
+        // 90年代, 八十年代: a decade; 五年规划, 五年计划: the name of a plan.
+        if raw.classifier == Some("年")
+            && (starts(t, raw.end, "代")
+                || starts(t, raw.end, "规划")
+                || starts(t, raw.end, "计划"))
+        {
+            return true;
+        }
+        if raw.unit.is_none() {
+            // 2154号 (a document's or a house's number), 〔2016〕 and [2016] (the year
+            // in a document number): names, never amounts.
+            if after == Some('号') {
+                return true;
+            }
+            if matches!(before, Some('〔' | '[' | '【' | '［'))
+                && matches!(after, Some('〕' | ']' | '】' | '］'))
+            {
+                return true;
+            }
+        }
         // 五年来, 两年内: a stretch of time up to now, not a count.
         if raw.classifier == Some("年")
             && matches!(char_at(t, raw.end), Some('来' | '内' | '后' | '间'))
