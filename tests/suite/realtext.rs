@@ -267,3 +267,29 @@ fn a_vague_number_never_ends_a_range() {
         ("帮扶3至5万元。", &["3至5万元=30000-50000 yuan exact"]),
     ]);
 }
+
+#[test]
+fn every_place_name_with_a_numeral_is_a_name() {
+    // The names now come from the gazetteer: prefectures, county-level units, their short
+    // forms and old names, simplified and traditional.
+    table(&[
+        (
+            "二连浩特市口岸新增就业1200人。",
+            &["1200人=1200 person exact"],
+        ),
+        (
+            "五家渠市投入衔接资金3000万元。",
+            &["3000万元=30000000 yuan exact"],
+        ),
+        ("七星关区、八宿县、五莲县均已摘帽。", &[]),
+        ("九台区、三亚市、四子王旗", &[]),
+        (
+            "萬州區、兩當縣、六盤水市共減貧2.1萬人。",
+            &["2.1萬人=21000 person exact"],
+        ),
+        ("三门峡1200户脱贫户", &["1200户=1200 household exact"]),
+        // Bare forms that read as counts stay counts.
+        ("村里购置九台收割机。", &["九台=9 count exact"]),
+        ("购置三台挖掘机", &["三台=3 count exact"]),
+    ]);
+}
