@@ -458,6 +458,11 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
 static PERSON_NOUNS: &[&str] = &[
     "建档立卡贫困人口",
     "农村贫困人口",
+    "农村常住人口",
+    "农村户籍人口",
+    "常住人口",
+    "户籍人口",
+    "农业人口",
     "农村贫困群众",
     "农村低收入人口",
     "低收入人口",

@@ -293,3 +293,37 @@ fn every_place_name_with_a_numeral_is_a_name() {
         ("购置三台挖掘机", &["三台=3 count exact"]),
     ]);
 }
+
+#[test]
+fn heading_and_page_numbers_at_a_line_start() {
+    table(&[
+        (
+            "1 基本情况\n全县建档立卡贫困户3200户。",
+            &["3200户=3200 household exact"],
+        ),
+        (
+            "  2 —— 全县累计减贫1.8万人。",
+            &["1.8万人=18000 person exact"],
+        ),
+        ("3\u{3000}主要做法\n", &[]),
+        // A figure alone on its line, or spaced digit groups, stay figures.
+        ("贫困人口(人)\n3412\n", &["3412=3412 - exact"]),
+        ("4 300万元\n", &["4 300万元=43000000 yuan exact"]),
+        ("12 个贫困村\n", &["12 个=12 count exact"]),
+    ]);
+}
+
+#[test]
+fn resident_and_registered_population_nouns() {
+    table(&[
+        (
+            "对全县5.2万户18.6万农村常住人口逐户排查。",
+            &[
+                "5.2万户=52000 household exact",
+                "18.6万=186000 person exact",
+            ],
+        ),
+        ("全縣12.3萬戶籍人口。", &["12.3萬=123000 person exact"]),
+        ("全区常住人口42万。", &["42万=420000 person exact"]),
+    ]);
+}
