@@ -1831,7 +1831,7 @@ fn pow10(p: u32) -> Option<Decimal> {
 /// Parses one quantity, the whole input: a numeral with its approximation words and unit.
 ///
 /// Accepts every number form of [`parse_number`](crate::parse_number) and, around it:
-/// approximation words (约, 近, 超过, 不足 before; 余, 多 inside, as in `1900余万元`; 左右,
+/// approximation words (约, 近, 超过, 超, 不足 before; 余, 多 inside, as in `1900余万元`; 左右,
 /// 以上, 以下 after), percent forms (`34.4%`, `百分之三十四点四`, `千分之五`, `5‰`, `三成`),
 /// `个百分点`, fractions (`三分之一`), ranges (`3至5万元`, `3-5万元`, `10万到20万元`), every
 /// unit of spec section 2, rates (`3600元/年`), yuan with 角 and 分 (`123元1角1分`) and
