@@ -1234,13 +1234,22 @@ fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
             // 块 is the yuan of speech (200块, 200块钱) only where no noun follows it:
             // 12块光伏板, 3块地 count pieces.
             // 十块三毛, 两块五: the jiao after it goes on the yuan.
+            // 三块多钱 is over 3 yuan, but 12块多晶硅组件 counts pieces: after 多 or 余
+            // the character after decides.
             "块" => next.is_some_and(|c| {
-                is_cjk_char(c)
-                    && !lex::is_numeral_char(c)
-                    && !matches!(
-                        c,
-                        '钱' | '左' | '上' | '以' | '多' | '余' | '的' | '了' | '至' | '到' | '及'
-                    )
+                let word = |c: char| {
+                    is_cjk_char(c)
+                        && !lex::is_numeral_char(c)
+                        && !matches!(
+                            c,
+                            '钱' | '左' | '上' | '以' | '的' | '了' | '至' | '到' | '及'
+                        )
+                };
+                if matches!(c, '多' | '余') {
+                    char_at(t, p + l.text.len() + c.len_utf8()).is_some_and(word)
+                } else {
+                    word(c)
+                }
             }),
             "户" => matches!(next, Some('籍' | '口')),
             "亩" => false,
