@@ -903,7 +903,10 @@ fn round_at(t: &str, pos: usize) -> Option<(Scanned, usize)> {
     let (f, e, shape) = multiplier_at(t, pos)?;
     // 亿万 and 万万 are words (亿万人民), not 10^12 and 10^8.
     let chain = t.get(pos..e)?;
+    // Nor one right after a numeral: the 亿 of 亿亿余 is the end of a chain, no number
+    // of its own.
     if char_at(t, e).is_some_and(lex::is_numeral_char)
+        || char_before(t, pos).is_some_and(lex::is_numeral_char)
         || chain.contains("亿万")
         || chain.contains("万万")
     {

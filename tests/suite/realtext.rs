@@ -340,3 +340,23 @@ fn resident_and_registered_population_nouns() {
         ),
     ]);
 }
+
+#[test]
+fn zero_is_no_coefficient_of_a_small_unit() {
+    // Found by the scanner-parser property: 零十 read as 0.
+    for input in ["零十", "零十成", "零百人", "0十个"] {
+        assert!(parse_quantity(input).is_err(), "{input:?}");
+    }
+    assert!(found("零十成一一").iter().all(|q| !q.contains("=0 ")));
+    table(&[("一百零五户", &["一百零五户=105 household exact"])]);
+}
+
+#[test]
+fn a_round_multiplier_after_a_numeral_is_no_number_of_its_own() {
+    // Found by the scanner-parser property: the second 亿 of 亿亿余 read as 亿余.
+    assert!(found("一 亿亿余").iter().all(|q| !q.starts_with("亿余")));
+    table(&[
+        ("受益群众上万人。", &["上万人=10000 person over"]),
+        ("投入近亿元。", &["近亿元=100000000 yuan nearly"]),
+    ]);
+}
