@@ -545,6 +545,39 @@ impl<'n> Finder<'n> {
                 return true;
             }
         }
+        // `1 内部资料`, `2 —— 过去五年`: one or two digits alone at the start of a line,
+        // then a blank and words, number a heading or a page, never an amount.
+        if raw.unit.is_none()
+            && raw.max.is_none()
+            && raw.shape.arabic_int.is_some_and(|n| n <= 2)
+            && after.is_some_and(quantity::is_blank)
+            && at_line_start(t, raw.num_start)
+        {
+            let q = quantity::skip_blanks(t, raw.num_end);
+            if char_at(t, q).is_some_and(|c| !c.is_ascii_digit() && c != '\n' && c != '\r') {
+                return true;
+            }
+        }
+        // 90年代, 八十年代: a decade; 五年规划, 五年计划: the name of a plan.
+        if raw.classifier == Some("年")
+            && (starts(t, raw.end, "代")
+                || starts(t, raw.end, "规划")
+                || starts(t, raw.end, "计划"))
+        {
+            return true;
+        }
+        if raw.unit.is_none() {
+            // 2154号 (a document's or a house's number), 〔2016〕 and [2016] (the year
+            // in a document number): names, never amounts.
+            if after == Some('号') {
+                return true;
+            }
+            if matches!(before, Some('〔' | '[' | '【' | '［'))
+                && matches!(after, Some('〕' | ']' | '】' | '］'))
+            {
+                return true;
+            }
+        }
         // 五年来, 两年内: a stretch of time up to now, not a count.
         if raw.classifier == Some("年")
             && matches!(char_at(t, raw.end), Some('来' | '内' | '后' | '间'))

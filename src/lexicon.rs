@@ -455,87 +455,36 @@ pub(crate) static SET_PHRASES: &[&str] = &[
     "万一",
 ];
 
-/// Place names with a numeral at their start: the prefecture- and county-level divisions
-/// of the national list of administrative divisions (GB/T 2260, 民政部) whose name begins
-/// with a numeral character (三门峡, 六盘水, 七台河, 十堰, 百色, 两当县, 万州区 …). A name
-/// whose bare form is also an ordinary word or a count (三台 three machines, 万年 ten
-/// thousand years, 四会, 三明) is listed with its suffix (市, 县, 区, 旗) only; the others
-/// with and without it. The numerals in them are never quantities.
-pub(crate) static PLACE_NAMES: &[&str] = &[
-    // Prefecture-level cities.
-    "三门峡",
-    "三門峽",
-    "六盘水",
-    "六盤水",
-    "七台河",
-    "十堰",
-    "百色",
-    "九江",
-    "六安市",
-    "三亚市",
-    "三亞市",
-    "三明市",
-    "四平市",
-    "三沙市",
-    "五家渠",
-    // County-level cities, counties, districts, banners.
-    "两当县",
-    "兩當縣",
-    "万州",
-    "萬州",
-    "万山区",
-    "万全区",
-    "万年县",
-    "万源市",
-    "万安县",
-    "万载县",
-    "万荣县",
-    "万宁市",
-    "万秀区",
-    "万柏林区",
-    "千阳县",
-    "千山区",
-    "二七区",
-    "二道区",
-    "二道江区",
-    "三台县",
-    "三原县",
-    "三河市",
-    "三门县",
-    "三都水族自治县",
-    "三穗县",
-    "三江侗族自治县",
-    "三水区",
-    "三元区",
-    "四会市",
-    "四子王旗",
-    "四方台区",
-    "五台县",
-    "五寨县",
-    "五河县",
-    "五峰土家族自治县",
-    "五常市",
-    "五莲县",
-    "五华县",
-    "五指山",
-    "五大连池",
-    "六合区",
-    "六枝特区",
-    "七星关区",
-    "七里河区",
-    "七星区",
-    "八步区",
-    "八公山区",
-    "八宿县",
-    "九台区",
-    "九龙县",
-    "九龙坡区",
-    "九寨沟",
-    "九原区",
-    "十堰市",
-];
+/// Place names holding a numeral: every name of the crate's gazetteer (GB/T 2260
+/// prefectures and county-level units, their short forms and old names, see
+/// [`crate::gazetteer`]) with a Chinese numeral in it: 三门峡, 六盘水, 七台河, 十堰, 百色,
+/// 九江, 两当县, 万州, 二连浩特 … The numerals in them are never quantities.
+///
+/// A short form that reads as a count or a time (九台 nine machines: the numeral and a
+/// measure word, unit or time word only) is left out: there only the full name (九台区)
+/// is a place. Short forms that are common words (三台, 万年, 六合 …) are not in the
+/// gazetteer at all; their full names (三台县, 万年县) are.
+pub(crate) fn place_names() -> impl Iterator<Item = &'static str> {
+    crate::gazetteer::numeral_names()
+        .filter(|&(name, short)| !short || !count_like(name))
+        .map(|(name, _)| name)
+}
 
-/// [`SET_PHRASES`] and [`PLACE_NAMES`] as one list, each written as clean-up writes it
+/// Whether a name is a numeral and then a unit, measure word or time word, all of it
+/// (九台, 八步, 四会), so that in running text it reads as a count.
+fn count_like(name: &str) -> bool {
+    const WORDS: &[&str] = &[
+        "年", "月", "天", "日", "次", "届", "期", "岁", "号", "会", "步", "成",
+    ];
+    let rest =
+        name.trim_start_matches(|c: char| !c.is_ascii() && crate::numeral::lex::is_numeral_char(c));
+    rest.is_empty()
+        || WORDS.contains(&rest)
+        || crate::quantity::label_at(rest, 0).is_some_and(|l| l.text == rest)
+        || crate::quantity::classifier_at(rest, 0) == Some(rest)
+}
+
+/// [`SET_PHRASES`] and [`place_names`] as one list, each written as clean-up writes it
 /// (traditional characters that clean-up simplifies, simplified).
 fn numeral_words() -> (&'static [&'static str], &'static Lexicon, &'static CharSet) {
     use std::sync::OnceLock;
@@ -545,7 +494,8 @@ fn numeral_words() -> (&'static [&'static str], &'static Lexicon, &'static CharS
         let owned = OWNED.get_or_init(|| {
             SET_PHRASES
                 .iter()
-                .chain(PLACE_NAMES)
+                .copied()
+                .chain(place_names())
                 .map(|w| w.chars().map(crate::normalize::simplify).collect())
                 .collect()
         });
@@ -558,7 +508,7 @@ fn numeral_words() -> (&'static [&'static str], &'static Lexicon, &'static CharS
     (words, lx, inner)
 }
 
-/// The end of a set phrase or place name ([`SET_PHRASES`], [`PLACE_NAMES`]) that holds
+/// The end of a set phrase or place name ([`SET_PHRASES`], [`place_names`]) that holds
 /// the character at `pos` of `t`, if one does. Only the first few characters before
 /// `pos` are looked at (a phrase is at most eight characters).
 pub(crate) fn numeral_word_end(t: &str, pos: usize) -> Option<(usize, usize)> {
@@ -584,6 +534,51 @@ pub(crate) fn numeral_word_end(t: &str, pos: usize) -> Option<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn place_names_come_from_the_gazetteer() {
+        let names: Vec<&str> = place_names().collect();
+        for n in [
+            "三门峡",
+            "三门峡市",
+            "六盘水",
+            "七台河",
+            "十堰",
+            "百色",
+            "九江",
+            "两当",
+            "两当县",
+            "万州",
+            "万州区",
+            "二连浩特",
+            "五家渠",
+            "千阳县",
+            "九台区",
+            "三台县",
+            "万年县",
+        ] {
+            assert!(names.contains(&n), "{n} missing");
+        }
+        // Bare forms that read as counts or words: only their full names are places.
+        for n in ["九台", "三台", "万年", "六合", "三元"] {
+            assert!(!names.contains(&n), "{n} should need its suffix");
+        }
+        assert!(count_like("九台") && count_like("八步") && !count_like("七台河"));
+        // Every one has a numeral, every prefecture and county-level numeral name is in.
+        assert!(names.iter().all(|n| {
+            n.chars()
+                .any(|c| !c.is_ascii() && crate::numeral::lex::is_numeral_char(c))
+        }));
+        assert!(names.len() > 100, "{}", names.len());
+        // At every numeral of every name the scanner finds the name.
+        for n in &names {
+            for (i, c) in n.char_indices() {
+                if !c.is_ascii() && crate::numeral::lex::is_numeral_char(c) {
+                    assert!(numeral_word_end(n, i).is_some(), "{n} at {i}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn longest_first() {

@@ -335,8 +335,14 @@ pub(crate) static LABELS: &[Label] = &[
     l("千瓦时", Unit::KilowattHour, 0),
     l("千瓦小时", Unit::KilowattHour, 0),
     l("kWh", Unit::KilowattHour, 0),
+    l("kwh", Unit::KilowattHour, 0),
+    l("KWh", Unit::KilowattHour, 0),
+    l("KWH", Unit::KilowattHour, 0),
     l("千瓦", Unit::Megawatt, -3),
     l("MW", Unit::Megawatt, 0),
+    l("kW", Unit::Megawatt, -3),
+    l("kw", Unit::Megawatt, -3),
+    l("KW", Unit::Megawatt, -3),
     l("亩", Unit::Mu, 0),
     l("元", Unit::Yuan, 0),
     l("块", Unit::Yuan, 0),
@@ -362,6 +368,7 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     "方面",
     "个",
     "座",
+    "块",
     "项",
     "家",
     "支",
@@ -450,6 +457,22 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
 /// (1.6万贫困人口, 3万农户): the unit is read from them.
 static PERSON_NOUNS: &[&str] = &[
     "建档立卡贫困人口",
+    "农村贫困人口",
+    "农村常住人口",
+    "农村户籍人口",
+    "常住人口",
+    "户籍人口",
+    "农业人口",
+    "农村贫困群众",
+    "建档立卡贫困群众",
+    "贫困搬迁群众",
+    "易地搬迁群众",
+    "搬迁群众",
+    "易地搬迁贫困人口",
+    "搬迁贫困人口",
+    "搬迁人口",
+    "农村低收入人口",
+    "低收入人口",
     "贫困人口",
     "脱贫人口",
     "农村人口",
@@ -469,7 +492,16 @@ static PERSON_NOUNS: &[&str] = &[
     "职工",
     "移民",
 ];
-static HOUSEHOLD_NOUNS: &[&str] = &["贫困户", "脱贫户", "农户", "贫困家庭", "家庭", "搬迁户"];
+static HOUSEHOLD_NOUNS: &[&str] = &[
+    "建档立卡贫困户",
+    "农村贫困家庭",
+    "贫困户",
+    "脱贫户",
+    "农户",
+    "贫困家庭",
+    "家庭",
+    "搬迁户",
+];
 
 /// Characters that end a counted noun.
 fn ends_noun(c: char) -> bool {
@@ -623,6 +655,9 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
             ("近", Nearly, NOT_AFTER_JIN),
         ],
         '逾' => &[("逾", Over, &[])],
+        // 超5000万千瓦时, 超三成: 超 right before a number is `over` (赶超, 高超 are
+        // other words).
+        '超' => &[("超", Over, &['赶', '高', '反', '追'])],
         '足' => &[("不足", Under, &[])],
         '到' => &[("不到", Under, &[])],
         _ => return None,
@@ -787,6 +822,53 @@ fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
     (p > pos).then_some((f, p, shape))
 }
 
+/// The number `s` (read from `pos`) times the multiplier `f` that follows its 多 or 余
+/// (ending at `end`). The multiplier applies to the section after the number's last
+/// 万 or 亿 only: 1亿3千多万 is 1亿 and 3千多万 (130 million), never 1亿3千 times 万.
+/// A multiplier no smaller than that 万 or 亿 (1万3千多万) makes no number: an error,
+/// never a guess.
+fn section_times(
+    t: &str,
+    pos: usize,
+    s: &numeral::Scanned,
+    f: Decimal,
+    end: usize,
+) -> Result<Decimal, NumError> {
+    let last_big = if s.shape.has_big && s.shape.tail_big == 0 {
+        t.get(pos..s.end)
+            .and_then(|n| n.chars().rev().find(|&c| matches!(c, '万' | '亿')))
+    } else {
+        None
+    };
+    let Some(big) = last_big else {
+        return s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, end));
+    };
+    let k = Decimal::from(if big == '亿' {
+        100_000_000u32
+    } else {
+        10_000u32
+    });
+    let tail = s
+        .value
+        .checked_rem(k)
+        .ok_or_else(|| overflow_err(pos, end))?;
+    let scaled = tail.checked_mul(f).ok_or_else(|| overflow_err(pos, end))?;
+    if f >= k || scaled >= k {
+        let at = s.end;
+        return Err(NumError {
+            kind: ParseErrorKind::Misordered,
+            span: Span::new(at, end),
+            message: Message::Text(
+                "multiplier after 多 or 余 is not smaller than the 万 or 亿 before it",
+            ),
+            skip_to: end,
+        });
+    }
+    (s.value - tail)
+        .checked_add(scaled)
+        .ok_or_else(|| overflow_err(pos, end))
+}
+
 fn overflow_err(start: usize, end: usize) -> NumError {
     NumError {
         kind: ParseErrorKind::Overflow,
@@ -821,7 +903,10 @@ fn round_at(t: &str, pos: usize) -> Option<(Scanned, usize)> {
     let (f, e, shape) = multiplier_at(t, pos)?;
     // 亿万 and 万万 are words (亿万人民), not 10^12 and 10^8.
     let chain = t.get(pos..e)?;
+    // Nor one right after a numeral: the 亿 of 亿亿余 is the end of a chain, no number
+    // of its own.
     if char_at(t, e).is_some_and(lex::is_numeral_char)
+        || char_before(t, pos).is_some_and(lex::is_numeral_char)
         || chain.contains("亿万")
         || chain.contains("万万")
     {
@@ -1073,8 +1158,10 @@ fn number_at(
     if let Some(c @ ('余' | '多')) = char_at(t, s.end) {
         let after = s.end + c.len_utf8();
         let next = char_at(t, after);
+        // 3万余建档立卡贫困户: a population noun counts as the unit it implies.
         let unit_follows = label_at(t, after).is_some()
             || classifier_at(t, after).is_some()
+            || people_noun(t, after).is_some()
             || matches!(next, Some('万' | '亿' | '千' | '百' | '十'))
             || next.is_none()
             || next.is_some_and(|n| !is_cjk_char(n));
@@ -1097,7 +1184,7 @@ fn number_at(
             *approx = Approx::Over;
             s.end = after;
             if let Some((f, e, shape)) = multiplier_at(t, after) {
-                s.value = s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
+                s.value = section_times(t, pos, &s, f, e)?;
                 s.end = e;
                 s.shape.has_units = true;
                 s.shape.has_big |= shape.has_big;
@@ -1154,10 +1241,31 @@ fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
                 }
             }
             "元" => matches!(next, Some('素' | '旦')),
-            "块" => matches!(next, Some('地' | '田')),
+            // 块 is the yuan of speech (200块, 200块钱) only where no noun follows it:
+            // 12块光伏板, 3块地 count pieces.
+            // 十块三毛, 两块五: the jiao after it goes on the yuan.
+            // 三块多钱 is over 3 yuan, but 12块多晶硅组件 counts pieces: after 多 or 余
+            // the character after decides.
+            "块" => next.is_some_and(|c| {
+                let word = |c: char| {
+                    is_cjk_char(c)
+                        && !lex::is_numeral_char(c)
+                        && !matches!(
+                            c,
+                            '钱' | '左' | '上' | '以' | '的' | '了' | '至' | '到' | '及'
+                        )
+                };
+                if matches!(c, '多' | '余') {
+                    char_at(t, p + l.text.len() + c.len_utf8()).is_some_and(word)
+                } else {
+                    word(c)
+                }
+            }),
             "户" => matches!(next, Some('籍' | '口')),
             "亩" => false,
-            "km" | "MW" => next.is_some_and(|c| c.is_ascii_alphanumeric()),
+            "km" | "MW" | "kW" | "kw" | "KW" | "kWh" | "kwh" | "KWh" | "KWH" => {
+                next.is_some_and(|c| c.is_ascii_alphanumeric())
+            }
             _ => false,
         };
         if !blocked {
@@ -1487,11 +1595,9 @@ pub(crate) fn read_scanned(
                     (Some(a), Some(b)) => a.unit == b.unit && a.classifier == b.classifier,
                     (Some(_), None) => false,
                 };
-                // 0至三五第: a high end of two or three Chinese digits that are no pair (三五
-                // before 第) is no number in running text, so there is no range.
-                let short_digits =
-                    mode == Mode::Text && hi.shape.digit_string.is_some_and(|n| n <= 3);
-                if same_unit && !hi_frac && !short_digits {
+                // A Chinese digit string (一两, 三五: neighbouring digits, a vague
+                // number) never ends a range as one value (0至一两 is not 0 to 12).
+                if same_unit && !hi_frac && hi.shape.digit_string.is_none() {
                     // The low end takes the high end's multiplier when it has none of its own:
                     // 3至5万 is 3万 to 5万, but 8500到3万 stays 8500.
                     let mut low = lo.value;
@@ -1643,6 +1749,17 @@ pub(crate) fn read_scanned(
             approx = a;
         }
         end = e;
+        // 105万以上贫困人口: a population noun after the approximation word names what
+        // is counted, as it does right after the number.
+        if unit.is_none() && !fraction && noun.is_none() {
+            if let Some((u, ne)) = people_noun(t, end) {
+                unit = Some(u);
+                noun = Some((end, ne));
+                if mode == Mode::Whole {
+                    end = ne;
+                }
+            }
+        }
     }
     // After the words after it (万人以上 is over 10000 persons).
     if round > 0 {
@@ -1733,7 +1850,7 @@ fn pow10(p: u32) -> Option<Decimal> {
 /// Parses one quantity, the whole input: a numeral with its approximation words and unit.
 ///
 /// Accepts every number form of [`parse_number`](crate::parse_number) and, around it:
-/// approximation words (约, 近, 超过, 不足 before; 余, 多 inside, as in `1900余万元`; 左右,
+/// approximation words (约, 近, 超过, 超, 不足 before; 余, 多 inside, as in `1900余万元`; 左右,
 /// 以上, 以下 after), percent forms (`34.4%`, `百分之三十四点四`, `千分之五`, `5‰`, `三成`),
 /// `个百分点`, fractions (`三分之一`), ranges (`3至5万元`, `3-5万元`, `10万到20万元`), every
 /// unit of spec section 2, rates (`3600元/年`), yuan with 角 and 分 (`123元1角1分`) and
@@ -1799,6 +1916,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
         "不小于",
         "不下于",
         "超过",
+        "超",
         "多于",
         "高于",
         "至少",

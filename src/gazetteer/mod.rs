@@ -42,6 +42,19 @@ const OLD: u8 = 8;
 /// Kinds of a name in the table.
 const STANDARD: u8 = 0;
 
+/// Every name of the table that holds a Chinese numeral character (三门峡, 六盘水, 两当县,
+/// 万州, 二连浩特 …), with whether it is a short form (kind 1; 0 a standard name, 2 an
+/// old one). The scanner reads no quantity inside these.
+pub(crate) fn numeral_names() -> impl Iterator<Item = (&'static str, bool)> {
+    NAMES
+        .iter()
+        .filter(|(n, _, _)| {
+            n.chars()
+                .any(|c| !c.is_ascii() && crate::numeral::lex::is_numeral_char(c))
+        })
+        .map(|&(n, _, kind)| (n, kind == 1))
+}
+
 /// A place in China: a unit of the administrative divisions with its GB/T 2260 code,
 /// or a township, village or area as a text names it.
 ///

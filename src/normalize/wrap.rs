@@ -185,6 +185,16 @@ fn joins(t: &str, before: &str, x: char, pos: usize) -> bool {
     if lex::is_numeral_char(x) && quantity::unit_word_at(t, pos) {
         return true;
     }
+    // 第十\n四个五年规划, 二十\n三个村, 十九\n大, 十九\n届: a Chinese numeral run goes on
+    // over the break, and so does the word that makes it an ordinal; read apart, the
+    // second half is a wrong number of its own (四个) and the first a bare one (十九).
+    if !x.is_ascii()
+        && lex::is_numeral_char(x)
+        && (!y.is_ascii() && lex::is_numeral_char(y)
+            || matches!(y, '大' | '届' | '次' | '期' | '批' | '轮'))
+    {
+        return true;
+    }
     split_unit(t, before, pos)
 }
 

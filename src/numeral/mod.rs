@@ -353,7 +353,8 @@ impl Acc<'_> {
                 _ => return Err(self.misordered(span)),
             },
         };
-        if self.last_small != 0 && u >= self.last_small {
+        // 零十, 0百: zero is no coefficient of 十, 百 or 千 (零十 read as 0 before).
+        if self.last_small != 0 && u >= self.last_small || c.is_zero() {
             return Err(self.misordered(span));
         }
         let term = self.mul(c, Decimal::from(u), span)?;

@@ -8,6 +8,7 @@ mod numerals;
 mod periods;
 mod props;
 mod quantities;
+mod realtext;
 mod regions;
 mod scanner;
 #[cfg(feature = "serde")]
