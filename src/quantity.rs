@@ -963,6 +963,11 @@ fn tens_pair(t: &str, pos: usize, e: &NumError) -> Result<Option<(Scanned, Decim
 /// 三五百, 四五千 and 八九亿 (two neighbouring digits before a unit).
 fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError> {
     let c1 = char_at(t, pos);
+    // 一百零几万: 几 after a numeral is the vague tail of that numeral, whose value is
+    // not one range from 几 on (几万 alone would be a fragment): no reading here.
+    if matches!(c1, Some('几' | '数')) && char_before(t, pos).is_some_and(lex::is_numeral_char) {
+        return Ok(None);
+    }
     if matches!(c1, Some('几' | '数')) {
         let at = pos + 3;
         if char_at(t, at).is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿')) {

@@ -309,6 +309,9 @@ fn round_multipliers() {
     in_text("受益群众达百万。", &["百万=1000000 person exact"]);
     in_text("累计发放贷款笔数达百万。", &["百万=1000000 - exact"]);
     in_text("百万富翁", &[]);
+    // 几 after a numeral: no fragment from 几 on.
+    in_text("投入一百零几万元", &[]);
+    in_text("投入壹千五百零幾萬元", &[]);
     // A range's high end of Chinese digits that are no pair is no number: no range.
     in_text("0至三五第", &["0=0 - exact"]);
     // 以上 closes the figure before it: the 上 is not the 上 of 上百, and 百户 with
