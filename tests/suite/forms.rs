@@ -8,7 +8,7 @@ use fupin::{Decimal, Quantity, parse_number, parse_quantity, quantities};
 use proptest::prelude::*;
 
 /// `value[-max] unit approx`, the unit `-` for a bare number.
-fn show(q: &Quantity<'_>) -> String {
+pub(super) fn show(q: &Quantity<'_>) -> String {
     let max = q.max.map(|m| format!("-{m}")).unwrap_or_default();
     let unit = q.unit.map_or_else(|| "-".to_owned(), |u| u.to_string());
     format!("{}{max} {unit} {}", q.value, q.approx)
@@ -25,7 +25,7 @@ fn alone(cases: &[(&str, &str)]) {
 }
 
 /// Every quantity of `text`, as `text=value[-max] unit approx`, spans checked.
-fn found(text: &str) -> Vec<String> {
+pub(super) fn found(text: &str) -> Vec<String> {
     quantities(text)
         .map(|q| {
             assert_eq!(&text[q.span.range()], &*q.text, "span in {text:?}");

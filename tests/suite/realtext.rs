@@ -13,24 +13,8 @@
 //! - kW, kw, KW and kWh are power and energy;
 //! - in hard-wrapped text a Chinese numeral goes on over the break (二十\n三个, 第十\n四个).
 
-use fupin::{ParseErrorKind, Quantity, Unit, parse_quantity, quantities};
-
-/// `value[-max] unit approx`, the unit `-` for a bare number.
-fn show(q: &Quantity<'_>) -> String {
-    let max = q.max.map(|m| format!("-{m}")).unwrap_or_default();
-    let unit = q.unit.map_or_else(|| "-".to_owned(), |u| u.to_string());
-    format!("{}{max} {unit} {}", q.value, q.approx)
-}
-
-/// Every quantity of `text`, as `text=value[-max] unit approx`, spans checked.
-fn found(text: &str) -> Vec<String> {
-    quantities(text)
-        .map(|q| {
-            assert_eq!(&text[q.span.range()], &*q.text, "span in {text:?}");
-            format!("{}={}", q.text, show(&q))
-        })
-        .collect()
-}
+use super::forms::{found, show};
+use fupin::{ParseErrorKind, Unit, parse_quantity, quantities};
 
 /// Each `(text, want)`: the quantities of the sentence, in order.
 #[track_caller]
