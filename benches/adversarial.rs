@@ -46,6 +46,23 @@ fn inputs() -> Vec<(&'static str, String)> {
         ("count_list", fill("12个、")),
         ("dash_list", fill("3-")),
         ("spaced_numbers", fill("12 ")),
+        // Clauses with no punctuation, each figure among hundreds of indicator words:
+        // every figure used to read every word of its window (and count the characters
+        // between) again.
+        ("trigger_run", fill("贫困人口12人")),
+        ("negated_run", fill("未脱贫12人")),
+        ("household_list", fill("脱贫12户、")),
+        (
+            "mixed_list",
+            fill("全县建档立卡贫困户9342户、贫困人口12.4万人、贫困村46个、"),
+        ),
+        ("part_list", fill("其中贫困人口12人、")),
+        ("place_list", fill("会宁县贫困人口12人、")),
+        ("reach_list", fill("覆盖12个贫困村、")),
+        (
+            "respectively_list",
+            fill("2018年和2019年分别脱贫1200人和1500人、"),
+        ),
     ];
     // One line with no break: the ordinary text with its line breaks removed.
     // Lines of a thousand short items each.

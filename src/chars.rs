@@ -5,6 +5,11 @@
 //! report, are decoded by hand; anything else goes through `str`. As with
 //! [`str::get`], an offset that is not a character boundary gives `None`.
 
+/// Whether `b` continues a character (10xxxxxx) rather than starting one.
+pub(crate) const fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
 /// The code point of the three-byte UTF-8 sequence `b0 b1 b2` (lead byte 0xE0..=0xEF
 /// and two continuation bytes).
 #[inline]

@@ -319,6 +319,11 @@ impl Occurrences {
         self.0.clear();
     }
 
+    /// Every occurrence, to ask about ranges anywhere in the text.
+    pub(crate) fn all(&self) -> Occ<'_> {
+        Occ(&self.0)
+    }
+
     /// The occurrences that start within `range`: a smaller list to ask about ranges
     /// inside it. `at` holds the bounds found for the last range asked: ranges asked in
     /// order cost a few steps each.

@@ -351,16 +351,10 @@ pub(super) fn decide(
     // Reached by a measure (光伏扶贫覆盖107个贫困村、4500户贫困户, 惠及26个贫困村): the
     // households and people are its beneficiaries, not the standing poor count; the
     // villages are no count of poor villages.
-    let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
     let reached = matches!(
         kind,
         IndicatorKind::PoorVillages | IndicatorKind::PoorHouseholds | IndicatorKind::PoorPopulation
-    ) && head.char_indices().any(|(at, c)| {
-        matches!(c, '覆' | '惠' | '辐' | '带' | '帮')
-            && ["覆盖", "惠及", "辐射", "带动", "帮扶"]
-                .iter()
-                .any(|v| head.get(at..).is_some_and(|r| r.starts_with(v)))
-    });
+    ) && ctx.has(Ctx::Reach, (item.clause.0, item.raw.start));
     if reached {
         match kind {
             IndicatorKind::PoorVillages => return None,
@@ -420,7 +414,7 @@ fn decide_words(
     let near_miss = within(triggers, (item.clause.0, raw.start))
         .iter()
         .any(|tr| tr.role == Role::NearMiss);
-    let own = classify(t, item, group_end(t, items, i), ctx);
+    let own = classify(t, item, item.group_end, ctx);
     // 其中…: a part of the figure before, of the same kind (…163户414人(其中建档立卡贫困对象161户409人)).
     let clause_head = t.get(item.clause.0..raw.start).unwrap_or("");
     if clause_head.starts_with("其中") {
@@ -468,23 +462,28 @@ pub(super) fn sibling(k: IndicatorKind, unit: Unit) -> Option<IndicatorKind> {
     k.units().contains(&unit).then_some(k)
 }
 
-/// Where the group of figures written together with item `i` ends (6576户17990人,
-/// 261153人次、8776.57万元).
-pub(super) fn group_end(t: &str, items: &[Item], i: usize) -> usize {
-    let mut end = items.get(i).map_or(0, |x| x.raw.end);
-    for next in items.iter().skip(i + 1) {
-        let gap = t.get(end..next.raw.start).unwrap_or("x");
-        if gap
-            .chars()
-            .all(|c| matches!(c, '、' | ' ' | ',' | '和' | '及'))
-            && chars_between(t, end, next.raw.start) <= 2
-        {
-            end = next.raw.end;
-        } else {
-            break;
-        }
+/// Where the group of figures written together with each item ends (6576户17990人,
+/// 261153人次、8776.57万元): set in `group_end`, in one pass from the last item back,
+/// so that a list of thousands of figures costs one step per figure.
+pub(super) fn group_ends(t: &str, items: &mut [Item]) {
+    let mut next_group: Option<(usize, usize)> = None;
+    for item in items.iter_mut().rev() {
+        let end = item.raw.end;
+        item.group_end = match next_group {
+            Some((start, group_end)) if joined_figures(t, end, start) => group_end,
+            _ => end,
+        };
+        next_group = Some((item.raw.start, item.group_end));
     }
-    end
+}
+
+/// Whether only a list separator stands between a figure ending at `end` and the next
+/// one, starting at `next`.
+fn joined_figures(t: &str, end: usize, next: usize) -> bool {
+    let gap = t.get(end..next).unwrap_or("x");
+    gap.chars()
+        .all(|c| matches!(c, '、' | ' ' | ',' | '和' | '及'))
+        && chars_between(t, end, next) <= 2
 }
 
 /// The kind a role gives a figure of `unit` (with its classifier and noun).
@@ -608,13 +607,10 @@ pub(super) fn classify(
         || ctx.has(Ctx::Poverty, (raw.end, right_end));
     let assisting = ctx.has(Ctx::Assist, item.clause);
     let poor_clause = ctx.has(Ctx::Poverty, item.clause);
-    // (tier, score, kind, trigger): tier 0 for measure words, 1 for population nouns.
-    let mut best: Option<(u8, usize, IndicatorKind, Option<Trigger>)> = None;
-    let mut consider = |tier: u8, score: usize, k: IndicatorKind, tr: Option<Trigger>| {
-        if best.as_ref().is_none_or(|b| (tier, score) < (b.0, b.1)) {
-            best = Some((tier, score, k, tr));
-        }
-    };
+    // The best word so far, ranked by (tier, score, order): tier 0 for measure words, 1
+    // for population nouns; the score is the distance in characters; of two that tie,
+    // the one written first wins (the figure's own noun counts as first of all).
+    let mut best: Option<Best> = None;
     // A figure's own noun (1.6万贫困人口, 78个贫困村) is a trigger at distance 0.
     if let Some((a, b)) = raw.noun {
         if let Some(tr) = within(triggers, (a, b)).last().copied() {
@@ -622,28 +618,43 @@ pub(super) fn classify(
                 return None;
             }
             if let Some(k) = kind_for(remaining(tr.role, remain), raw, t, lifted) {
-                consider(tier(tr.role), 0, k, Some(tr));
+                consider(&mut best, (tier(tr.role), 0, 0), k, tr);
             }
         }
     }
-    for tr in within(triggers, (cs, ce)) {
-        let (distance, after) = if tr.end <= raw.num_start {
-            (chars_between(t, tr.end, raw.start), false)
-        } else if tr.start >= group_end {
-            (chars_between(t, group_end, tr.start), true)
-        } else {
-            continue;
-        };
+    let inside = within(triggers, (cs, ce));
+    // Triggers do not overlap: those ending before the number come first, those after
+    // the figure's group last, and between them nothing is a candidate.
+    let n_before = inside.partition_point(|tr| tr.end <= raw.num_start);
+    let n_skip = inside
+        .get(n_before..)
+        .map_or(0, |rest| rest.partition_point(|tr| tr.start < group_end));
+    let (before, after) = inside.split_at(n_before.min(inside.len()));
+    let after = after.get(n_skip..).unwrap_or(&[]);
+    // Each side is read from the figure outwards, its distances counted along the way
+    // (once per character, however many words the clause holds), and left as soon as
+    // no word further off could win: beyond four characters (where a near miss rules
+    // the figure out) and beyond the best measure word's distance.
+    let settled = |best: &Option<Best>, distance: usize| {
+        distance > 4
+            && best
+                .as_ref()
+                .is_some_and(|b| b.rank.0 == 0 && b.rank.1 < distance)
+    };
+    // What a word at `distance` says of the figure: `Err` when it rules the figure out
+    // (a near miss right next to it), `Ok(None)` when it does not fit or cannot beat
+    // `best`, else its rank and kind.
+    let judge = |tr: &Trigger, distance: usize, after: bool, order: usize, best: &Option<Best>| {
         match tr.role {
-            Role::NearMiss if distance <= 4 => return None,
+            Role::NearMiss if distance <= 4 => return Err(()),
             Role::GenericFunds | Role::Kind(IndicatorKind::Employment) if !poverty_context => {
-                continue;
+                return Ok(None);
             }
-            Role::Enrolment if !poor_clause => continue,
-            Role::Cadre if !assisting => continue,
+            Role::Enrolment if !poor_clause => return Ok(None),
+            Role::Cadre if !assisting => return Ok(None),
             // A population noun after the figure names it only when it follows at once
             // (6448户14571人贫困人口); 50户企业…与贫困户 is not.
-            Role::Poor if after && distance > 2 => continue,
+            Role::Poor if after && distance > 2 => return Ok(None),
             // A noun after a list separator heads the next item of the list
             // (脱贫不稳定户5018户18684人、边缘易致贫户4876户…).
             Role::Poor | Role::Monitored | Role::PoorVillage | Role::ExitedVillage
@@ -651,24 +662,80 @@ pub(super) fn classify(
                     && t.get(group_end..tr.start)
                         .is_some_and(|g| g.contains(['、', ',', '，', ';', '；'])) =>
             {
-                continue;
+                return Ok(None);
             }
-            Role::Lift if !lifts(tr) => continue,
+            Role::Lift if !lifts(tr) => return Ok(None),
             // Village counts take the village word right next to them (脱贫村135个,
             // 78个是贫困村), not one further off (贫困村“一村一品”专业村8个).
             Role::PoorVillage | Role::ExitedVillage if distance > 1 && raw.noun.is_none() => {
-                continue;
+                return Ok(None);
             }
             _ => {}
         }
-        let Some(k) = kind_for(remaining(tr.role, remain), raw, t, lifted) else {
-            continue;
-        };
         // Specific fund words (低保、五保资金) before the generic 资金 next to them.
         let extra = usize::from(tr.role == Role::GenericFunds) * 3;
-        consider(tier(tr.role), distance + extra, k, Some(*tr));
+        let rank = (tier(tr.role), distance + extra, order);
+        // A word that cannot beat the best so far needs no kind.
+        if best.as_ref().is_some_and(|b| rank >= b.rank) {
+            return Ok(None);
+        }
+        Ok(kind_for(remaining(tr.role, remain), raw, t, lifted).map(|k| (rank, k)))
+    };
+    let (mut at, mut distance) = (raw.start, 0);
+    for (j, tr) in before.iter().enumerate().rev() {
+        if tr.end < at {
+            distance += chars_between(t, tr.end, at);
+            at = tr.end;
+        }
+        if settled(&best, distance) {
+            break;
+        }
+        match judge(tr, distance, false, 1 + j, &best) {
+            Ok(Some((rank, k))) => consider(&mut best, rank, k, *tr),
+            Ok(None) => {}
+            Err(()) => return None,
+        }
     }
-    best.map(|(_, _, k, tr)| (k, tr))
+    let (mut at, mut distance) = (group_end, 0);
+    for (j, tr) in after.iter().enumerate() {
+        if tr.start > at {
+            distance += chars_between(t, at, tr.start);
+            at = tr.start;
+        }
+        if settled(&best, distance) {
+            break;
+        }
+        match judge(tr, distance, true, 1 + n_before + n_skip + j, &best) {
+            Ok(Some((rank, k))) => consider(&mut best, rank, k, *tr),
+            Ok(None) => {}
+            Err(()) => return None,
+        }
+    }
+    best.map(|b| (b.kind, Some(b.trigger)))
+}
+
+/// The best trigger word for a figure so far (see [`classify`]).
+#[derive(Clone, Copy)]
+struct Best {
+    /// Tier (0 for measure words, 1 for population nouns), distance, order written.
+    rank: (u8, usize, usize),
+    kind: IndicatorKind,
+    trigger: Trigger,
+}
+
+fn consider(
+    best: &mut Option<Best>,
+    rank: (u8, usize, usize),
+    kind: IndicatorKind,
+    trigger: Trigger,
+) {
+    if best.as_ref().is_none_or(|b| rank < b.rank) {
+        *best = Some(Best {
+            rank,
+            kind,
+            trigger,
+        });
+    }
 }
 
 /// A lifting word in a clause that says what remains (还有…未脱贫, 仅剩) counts what

@@ -82,9 +82,16 @@ pub(super) enum Ctx {
     TargetLabel,
     /// 明年: next year, so expected.
     NextYear,
+    /// A group of areas (西部地区, 深度贫困地区, 片区, 重点县, 贫困县); 地区生产总值 is
+    /// the economy's output, no group.
+    AreaGroup,
+    /// Verbs by which a measure reaches its beneficiaries (覆盖, 惠及, 辐射, 带动, 帮扶).
+    Reach,
+    /// The newly identified or newly added (新识别, 新增, 新纳入…): an inflow.
+    New,
 }
 
-pub(super) const CONTEXTS: usize = 18;
+pub(super) const CONTEXTS: usize = 21;
 
 impl List {
     /// A number of its own for each list: the triggers, then each context list.
@@ -161,6 +168,12 @@ pub(super) fn words() -> &'static Words {
             (&["每年", "年均", "连续"], Ctx::Yearly),
             (&["目标:", "任务:", "目标是"], Ctx::TargetLabel),
             (&["明年"], Ctx::NextYear),
+            (&["地区", "片区", "重点县", "贫困县"], Ctx::AreaGroup),
+            (&["覆盖", "惠及", "辐射", "带动", "帮扶"], Ctx::Reach),
+            (
+                &["新识别", "新增", "新纳入", "新认定", "新评定", "新致贫"],
+                Ctx::New,
+            ),
         ];
         for (ws, c) in contexts {
             for w in ws {
@@ -407,6 +420,13 @@ impl Marks {
         Some((start, rel.resolve(doc)))
     }
 
+    /// Whether a word of list `c` lies wholly within `range`, anywhere in the chunk.
+    pub(super) fn has(&self, c: Ctx, range: (usize, usize)) -> bool {
+        self.context
+            .get(c as usize)
+            .is_some_and(|o| o.all().any_within(range))
+    }
+
     /// Where the paragraph holding `pos` starts.
     pub(super) fn paragraph_start(&self, pos: usize) -> usize {
         let k = self.paragraph_ends.0.partition_point(|&e| e < pos);
@@ -475,6 +495,7 @@ fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
         // 规划 as a verb opens its clause (规划建设扶贫车间15个); after another word it
         // is a noun (因地制宜规划, 产业规划).
         Ctx::Pledge if word == "规划" => !is_cjk_char(prev) || "将拟要并再".contains(prev),
+        Ctx::AreaGroup if word == "地区" => !after.starts_with("生产"),
         // 共 as "in all" (共发放, 共计), not 共有 ("there are") or 共同.
         Ctx::Cumulative if word == "共" => !matches!(next, '有' | '同'),
         Ctx::Pledge if word == "拟" => !"模虚草".contains(prev) && next != '定',

@@ -333,6 +333,9 @@ struct Item {
     raw: Raw,
     sentence: (usize, usize),
     clause: (usize, usize),
+    /// Where the group of figures written together with this one ends (see
+    /// [`group_ends`]).
+    group_end: usize,
 }
 
 /// What holds for the whole document: its year and main region, read from its first
@@ -361,11 +364,17 @@ fn window(t: &str, bounds: (usize, usize), raw: &Raw) -> (usize, usize) {
     (start.min(raw.start), end)
 }
 
+/// The number of characters in `t[a..b]` (0 where that is no slice): the bytes that
+/// start a character, counted in a loop the compiler vectorizes, short or long.
 fn chars_between(t: &str, a: usize, b: usize) -> usize {
     if b <= a {
         return 0;
     }
-    t.get(a..b).map_or(0, |s| s.chars().count())
+    t.get(a..b).map_or(0, |s| {
+        s.bytes()
+            .filter(|&b| !crate::chars::is_continuation(b))
+            .count()
+    })
 }
 
 /// The indicators of the cursor's current chunk, in order, with spans into the whole
@@ -403,10 +412,12 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                     let t = cursor.norm.as_str();
                     let sentence = window(t, sentence_ends.around(t, raw.num_start, &mut ks), &raw);
                     let clause = window(t, clause_ends.around(t, raw.num_start, &mut kc), &raw);
+                    let group_end = raw.end;
                     items.push(Item {
                         raw,
                         sentence,
                         clause,
+                        group_end,
                     });
                 }
             }
@@ -415,6 +426,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
     }
     let cursor = &*cursor;
     let t = cursor.norm.as_str();
+    group_ends(t, items);
     places.fill(t);
     let info = info.get_or_insert_with(|| DocInfo {
         date: date

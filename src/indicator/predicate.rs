@@ -181,9 +181,7 @@ pub(super) fn settle(
     if matches!(
         kind,
         K::PoorPopulation | K::PoorHouseholds | K::PoorVillages
-    ) && ["新识别", "新增", "新纳入", "新认定", "新评定", "新致贫"]
-        .iter()
-        .any(|w| has_word(head, w))
+    ) && ctx.has(Ctx::New, head_range)
     {
         return None;
     }

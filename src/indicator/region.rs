@@ -89,27 +89,6 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
     DocPlaces { main, context }
 }
 
-/// Whether a clause head makes a group of areas its subject (西部地区, 深度贫困地区,
-/// 集中连片特困地区, 重点县, 贫困县, 片区); 地区生产总值 is the economy's output, no group.
-fn area_group(head: &str) -> bool {
-    // One pass over the characters (four substring searches cost a searcher's set-up
-    // each, for every figure).
-    head.char_indices().any(|(at, c)| {
-        let rest = head.get(at..).unwrap_or("");
-        match c {
-            '地' => {
-                rest.starts_with("地区") && !rest.get(6..).is_some_and(|r| r.starts_with("生产"))
-            }
-            '片' => rest.starts_with("片区"),
-            '县' => {
-                let before = head.get(..at).unwrap_or("");
-                before.ends_with("重点") || before.ends_with("贫困")
-            }
-            _ => false,
-        }
-    })
-}
-
 /// Whether a date and 电 follow a place (乌鲁木齐1月14日电): a dateline.
 fn is_dateline(t: &str, end: usize) -> bool {
     let rest = t.get(end..).unwrap_or("");
@@ -257,8 +236,8 @@ pub(super) fn clause_region(
     let Some((k, hit)) = found else {
         // A group of areas as the subject (西部地区, 贫困地区农村居民, 重点县, 片区)
         // is a part of the main place, not the main place: no place to give.
-        let head = t.get(item.clause.0..item.raw.start).unwrap_or("");
-        if area_group(head) {
+        // (The words are found once per chunk: see `Ctx::AreaGroup`.)
+        if marks.has(super::Ctx::AreaGroup, (item.clause.0, item.raw.start)) {
             return Some(None);
         }
         return heading();
@@ -285,7 +264,7 @@ pub(super) fn clause_region(
     }
     // 全省重点县, 全国贫困地区: the group within the whole, not the whole.
     if matches!(hit.what, What::Own(_) | What::National)
-        && area_group(t.get(hit.end..item.raw.start).unwrap_or(""))
+        && marks.has(super::Ctx::AreaGroup, (hit.end, item.raw.start))
     {
         return Some(None);
     }
