@@ -372,6 +372,18 @@ pub(crate) fn bound_from<T>(
 pub(crate) struct Occ<'a>(&'a [(usize, usize)]);
 
 impl Occ<'_> {
+    /// The occurrences that lie wholly within `range`, in order.
+    pub(crate) fn within(self, range: (usize, usize)) -> impl Iterator<Item = (usize, usize)> {
+        let k = self.0.partition_point(|&(s, _)| s < range.0);
+        self.0
+            .get(k..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |&&(s, _)| s < range.1)
+            .filter(move |&&(_, e)| e <= range.1)
+            .copied()
+    }
+
     /// Whether some occurrence lies wholly within `range`.
     pub(crate) fn any_within(self, range: (usize, usize)) -> bool {
         let k = self.0.partition_point(|&(s, _)| s < range.0);

@@ -635,12 +635,16 @@ pub(super) fn classify(
     // (once per character, however many words the clause holds), and left as soon as
     // no word further off could win: beyond four characters (where a near miss rules
     // the figure out) and beyond the best measure word's distance.
-    let settled = |best: &Option<Best>, distance: usize| {
+    // (A population noun as the best leaves room for a measure word further off, if
+    // the side holds one there.)
+    let settled = |best: &Option<Best>, distance: usize, measure_beyond: bool| {
         distance > 4
             && best
                 .as_ref()
-                .is_some_and(|b| b.rank.0 == 0 && b.rank.1 < distance)
+                .is_some_and(|b| b.rank.1 < distance && (b.rank.0 == 0 || !measure_beyond))
     };
+    let first_measure = before.iter().position(|tr| tier(tr.role) == 0);
+    let last_measure = after.iter().rposition(|tr| tier(tr.role) == 0);
     // What a word at `distance` says of the figure: `Err` when it rules the figure out
     // (a near miss right next to it), `Ok(None)` when it does not fit or cannot beat
     // `best`, else its rank and kind.
@@ -687,7 +691,7 @@ pub(super) fn classify(
             distance += chars_between(t, tr.end, at);
             at = tr.end;
         }
-        if settled(&best, distance) {
+        if settled(&best, distance, first_measure.is_some_and(|f| f <= j)) {
             break;
         }
         match judge(tr, distance, false, 1 + j, &best) {
@@ -702,7 +706,7 @@ pub(super) fn classify(
             distance += chars_between(t, at, tr.start);
             at = tr.start;
         }
-        if settled(&best, distance) {
+        if settled(&best, distance, last_measure.is_some_and(|l| l >= j)) {
             break;
         }
         match judge(tr, distance, true, 1 + n_before + n_skip + j, &best) {

@@ -89,9 +89,11 @@ pub(super) enum Ctx {
     Reach,
     /// The newly identified or newly added (新识别, 新增, 新纳入…): an inflow.
     New,
+    /// A bound closing a relative clause (以上, 以下, 以内, 之间, before 的).
+    Bound,
 }
 
-pub(super) const CONTEXTS: usize = 21;
+pub(super) const CONTEXTS: usize = 22;
 
 impl List {
     /// A number of its own for each list: the triggers, then each context list.
@@ -174,6 +176,7 @@ pub(super) fn words() -> &'static Words {
                 &["新识别", "新增", "新纳入", "新认定", "新评定", "新致贫"],
                 Ctx::New,
             ),
+            (&["以上", "以下", "以内", "之间"], Ctx::Bound),
         ];
         for (ws, c) in contexts {
             for w in ws {
@@ -228,6 +231,19 @@ impl Local<'_> {
         self.context
             .get(c as usize)
             .is_some_and(|o| o.any_within(range))
+    }
+
+    /// The words of list `c` that lie wholly within `range`, in order.
+    pub(super) fn occurrences(
+        &self,
+        c: Ctx,
+        range: (usize, usize),
+    ) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.context
+            .get(c as usize)
+            .copied()
+            .unwrap_or_default()
+            .within(range)
     }
 }
 
@@ -496,6 +512,7 @@ fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
         // is a noun (因地制宜规划, 产业规划).
         Ctx::Pledge if word == "规划" => !is_cjk_char(prev) || "将拟要并再".contains(prev),
         Ctx::AreaGroup if word == "地区" => !after.starts_with("生产"),
+        Ctx::Bound => after.trim_start().starts_with('的'),
         // 共 as "in all" (共发放, 共计), not 共有 ("there are") or 共同.
         Ctx::Cumulative if word == "共" => !matches!(next, '有' | '同'),
         Ctx::Pledge if word == "拟" => !"模虚草".contains(prev) && next != '定',

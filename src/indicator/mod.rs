@@ -364,16 +364,21 @@ fn window(t: &str, bounds: (usize, usize), raw: &Raw) -> (usize, usize) {
     (start.min(raw.start), end)
 }
 
-/// The number of characters in `t[a..b]` (0 where that is no slice): the bytes that
-/// start a character, counted in a loop the compiler vectorizes, short or long.
+/// The number of characters in `t[a..b]` (0 where that is no slice): short stretches
+/// (most, between two words of a clause) byte by byte, long ones by `str`'s word-wise
+/// count.
 fn chars_between(t: &str, a: usize, b: usize) -> usize {
     if b <= a {
         return 0;
     }
     t.get(a..b).map_or(0, |s| {
-        s.bytes()
-            .filter(|&b| !crate::chars::is_continuation(b))
-            .count()
+        if s.len() < 32 {
+            s.bytes()
+                .filter(|&b| !crate::chars::is_continuation(b))
+                .count()
+        } else {
+            s.chars().count()
+        }
     })
 }
 

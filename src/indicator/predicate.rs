@@ -173,7 +173,7 @@ pub(super) fn settle(
     }
     // A count or sum narrowed by a bound (贫困发生率在20%以上的贫困村92个, 人均纯收入
     // 3000元以下的贫困户120户) is a part of what the kind names, not the whole.
-    if bounded_subset(head) {
+    if bounded_subset(t, ctx, head_range) {
         return None;
     }
     // The newly identified or newly added poor (新识别贫困人口189户, 新增贫困村3个) are
@@ -293,22 +293,22 @@ fn standard(t: &str, near: &str, read: &Near, end: usize, clause_end: usize) -> 
         .is_some_and(|d| tail.get(d..).is_some_and(|r| has_word(r, "标准")))
 }
 
-/// Whether a clause head narrows its noun by a bound in a relative clause (在20%以上的,
-/// 3000元以下的, 60岁以上的, 之间的): the figure after it counts a part only.
-fn bounded_subset(head: &str) -> bool {
-    head.match_indices('的').any(|(at, _)| {
-        let before = head.get(..at).unwrap_or("").trim_end();
-        let Some(bound) = ["以上", "以下", "以内", "之间"]
-            .iter()
-            .find(|w| before.ends_with(*w))
-        else {
-            return false;
-        };
-        let rest = before.get(..before.len() - bound.len()).unwrap_or("");
-        rest.chars()
-            .rev()
-            .take(8)
-            .any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万两".contains(c))
+/// Whether a clause head (`head`, a range of `t`) narrows its noun by a bound in a
+/// relative clause (在20%以上的, 3000元以下的, 60岁以上的, 之间的): the figure after it
+/// counts a part only. The bounds before 的 are found once per chunk
+/// ([`Ctx::Bound`]); the 的 must lie in the head, and a numeral within the eight
+/// characters of the head before the bound.
+fn bounded_subset(t: &str, ctx: &Local<'_>, head: (usize, usize)) -> bool {
+    ctx.occurrences(Ctx::Bound, head).any(|(start, end)| {
+        let de = t.get(end..head.1).map(|a| end + (a.len() - a.trim_start().len()));
+        let closed = de.is_some_and(|d| crate::chars::starts(t, d, "的") && d + 3 <= head.1);
+        closed
+            && t.get(head.0..start).is_some_and(|rest| {
+                rest.chars()
+                    .rev()
+                    .take(8)
+                    .any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万两".contains(c))
+            })
     })
 }
 
