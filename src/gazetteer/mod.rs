@@ -589,7 +589,7 @@ fn deictic(t: &str, pos: usize) -> Option<Hit> {
     let s = char_at(t, pos + c.len_utf8())?;
     let end = pos + c.len_utf8() + s.len_utf8();
     let what = match s {
-        '国' if c == '全' => What::National,
+        '国' if c == '全' || c == '我' => What::National,
         '县' | '市' | '区' | '州' | '旗' | '盟' | '省' => What::Own(s),
         // 全村, 该镇: the village or township the text has been about.
         '村' | '镇' | '乡' => What::Named(s),

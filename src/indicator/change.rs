@@ -17,7 +17,7 @@ pub(super) fn previous_index(t: &str, items: &[Item], i: usize) -> Option<usize>
     let to = between.chars().any(|c| matches!(c, '到' | '至' | '为'));
     let changed = to
         && [
-            "下降", "增加", "增长", "提高", "减少", "降低", "上升", "提升", "降",
+            "下降", "增加", "增长", "提高", "减少", "降低", "上升", "提升", "降", "减",
         ]
         .iter()
         .any(|w| has_word(between, w));

@@ -60,7 +60,7 @@ pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
         return Modality::Target;
     }
     if marks.has(Ctx::Expected, sentence_head)
-        || will(head_text) && !marks.has(Ctx::WillPoor, head)
+        || will(head_text) && !marks.has(Ctx::WillPoor, head) && !disposal(t, head_text, tail)
         || marks.has(Ctx::NextYear, sentence_head)
     {
         return Modality::Expected;
@@ -90,13 +90,33 @@ fn will(head: &str) -> bool {
         return false;
     };
     let verb = head.get(at + '将'.len_utf8()..).unwrap_or("");
-    n < 6
-        || [
-            "新增", "实现", "完成", "达到", "带动", "超过", "减少", "增加", "突破", "覆盖", "惠及",
-            "新建", "建成", "累计",
-        ]
+    n < 6 || WILL_VERBS.iter().any(|w| verb.starts_with(w))
+}
+
+/// Verbs that 将 governs as "will" (将新增, 将实现, 将带动).
+const WILL_VERBS: &[&str] = &[
+    "新增", "实现", "完成", "达到", "带动", "超过", "减少", "增加", "突破", "覆盖", "惠及", "新建",
+    "建成", "累计",
+];
+
+/// Whether the last 将 of a clause head marks its object (及时将符合条件的25071名农村
+///人口纳入低保, 将1200户纳入监测): an object right after it (符合条件的, 其, 所有, a
+/// figure) or a verb of placing after the figure (纳入, 列入, 列为), not "will".
+fn disposal(t: &str, head: &str, tail: (usize, usize)) -> bool {
+    let Some(at) = head.rfind('将') else {
+        return false;
+    };
+    let object = head.get(at + '将'.len_utf8()..).unwrap_or("");
+    let placed = t.get(tail.0..tail.1).is_some_and(|rest| {
+        ["纳入", "列入", "列为", "认定为", "识别为", "转为"]
+            .iter()
+            .any(|v| has_word(rest, v))
+    });
+    ["符合", "其", "所有", "全部", "这些", "上述"]
         .iter()
-        .any(|w| verb.starts_with(w))
+        .any(|w| object.starts_with(w))
+        || object.starts_with(|c: char| c.is_ascii_digit())
+        || placed && !WILL_VERBS.iter().any(|w| object.starts_with(w))
 }
 
 /// Whether 再 ("once more", of what is still to come; 又 is of what was done) stands

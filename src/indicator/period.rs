@@ -182,9 +182,14 @@ fn compared(t: &str, tr: &TimeRaw) -> bool {
 fn change_start(t: &str, tr: &TimeRaw, pos: usize) -> bool {
     let before = t.get(..tr.start).unwrap_or("");
     let after = t.get(tr.end..).unwrap_or("");
+    // The time may be read without the part of the year after it (2012年 of 2012年年末).
+    let part = ["年末", "年底", "年初", "末", "底", "初"]
+        .iter()
+        .find(|w| after.starts_with(*w))
+        .map_or(0, |w| w.len());
     (before.ends_with('从') || before.ends_with('由'))
-        && after.starts_with('的')
-        && tr.end + '的'.len_utf8() != pos
+        && after.get(part..).is_some_and(|a| a.starts_with('的'))
+        && tr.end + part + '的'.len_utf8() != pos
 }
 
 /// The period a time expression names by itself; a month or date without a year is in
@@ -375,7 +380,23 @@ pub(super) fn header_date(times: &[TimeRaw], t: &str) -> Option<DocDate> {
         end -= 1;
     }
     let head = t.get(..end).unwrap_or("");
-    full.or_else(|| dotted_date(head)).or_else(|| {
+    let date = full.or_else(|| dotted_date(head));
+    // A page republished years later (时间:2024-10-28 over a 2018 release): the date
+    // its header carries is not when its figures were written, and would turn 十八大以来
+    // or 今年 into the wrong years. When every year the text names is three or more
+    // before it, the header date is not the document's.
+    if let Some(d) = date {
+        let latest = times
+            .iter()
+            .filter(|tr| !(tr.year == Some(d.year) && tr.month == Some(d.month)))
+            .filter_map(|tr| tr.end_year.or(tr.year))
+            .max();
+        if latest.is_some_and(|y| d.year - y >= 3) {
+            return None;
+        }
+        return Some(d);
+    }
+    date.or_else(|| {
         // The title: the first line that holds 工作报告, within the first lines.
         let line = head.lines().take(5).find(|l| l.contains("工作报告"))?;
         let at = line.as_ptr() as usize - head.as_ptr() as usize;

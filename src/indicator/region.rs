@@ -82,11 +82,36 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
             .any(|(r, n, _)| *n == best.1 && r != &best.0 && r.level() == best.0.level());
         (!tied).then(|| best.0.clone())
     });
+    // A document that speaks as a county (我县, 本县, 我旗) or a city (我市, 本市) is about
+    // a unit of that level: a province or municipality its head names (重庆彭水网…我县)
+    // is not its main place, and no guess is better than the wrong level.
+    let voice = hits.iter().find_map(|h| match h.what {
+        What::Own(s) if matches!(t.get(h.start..), Some(r) if r.starts_with('我') || r.starts_with('本')) => Some(s),
+        _ => None,
+    });
+    let finer = |m: &Region| match voice {
+        Some('县' | '旗') => m.level() < RegionLevel::County,
+        Some('市') => m.level() < RegionLevel::Prefecture,
+        _ => false,
+    };
+    let main = main.filter(|m| known.is_some() || !finer(m));
     if let Some(m) = &main {
         context.extend(m.province());
         context.extend(m.prefecture());
     }
     DocPlaces { main, context }
+}
+
+/// Whether the clause at `start` opens with its predicate, a comparison or a change
+/// (比上年减少, 较2019年下降, 同比增长), and so has the subject of the clause before.
+fn continues(t: &str, start: usize) -> bool {
+    let rest = t.get(start..).unwrap_or("");
+    let rest = rest.trim_start();
+    [
+        "比", "较", "同比", "下降", "减少", "增加", "增长", "提高", "降低",
+    ]
+    .iter()
+    .any(|w| rest.starts_with(w))
 }
 
 /// Whether a date and 电 follow a place (乌鲁木齐1月14日电): a dateline.
@@ -236,8 +261,15 @@ pub(super) fn clause_region(
     let Some((k, hit)) = found else {
         // A group of areas as the subject (西部地区, 贫困地区农村居民, 重点县, 片区)
         // is a part of the main place, not the main place: no place to give.
-        // (The words are found once per chunk: see `Ctx::AreaGroup`.)
-        if marks.has(super::Ctx::AreaGroup, (item.clause.0, item.raw.start)) {
+        // (The words are found once per chunk: see `Ctx::AreaGroup`.) A clause that
+        // opens with its predicate (东部地区农村贫困人口147万人,比上年减少153万人) goes on
+        // with the subject of the clause before.
+        let subject_from = if continues(t, item.clause.0) {
+            item.sentence.0
+        } else {
+            item.clause.0
+        };
+        if marks.has(super::Ctx::AreaGroup, (subject_from, item.raw.start)) {
             return Some(None);
         }
         return heading();

@@ -253,3 +253,194 @@ fn the_tail_of_a_split_decimal_is_no_figure() {
         &[(K::PovertyIncidence, "0.6%")],
     );
 }
+
+/// `(figure as written, period)` for each indicator of `text`.
+#[track_caller]
+fn periods(text: &str, want: &[(&str, Option<(i32, i32)>)]) {
+    let got: Vec<(String, Option<(i32, i32)>)> = extract(text)
+        .map(|i| {
+            (
+                i.quantity.text.into_owned(),
+                i.period.map(|p| (p.start, p.end)),
+            )
+        })
+        .collect();
+    let want: Vec<(String, Option<(i32, i32)>)> =
+        want.iter().map(|(q, p)| ((*q).to_owned(), *p)).collect();
+    assert_eq!(got, want, "in {text:?}");
+}
+
+/// A clause that opens with its predicate (比上年减少…, 较上年下降…) goes on with the
+/// subject of the clause before: after a group of areas (西部地区, 贫困地区) its figure
+/// is the group's, never the country's or the heading's place.
+#[test]
+fn a_comparison_clause_keeps_the_area_group_before_it() {
+    let text = "二、2019年全国农村贫困人口减少1109万人\n\
+                中部地区农村贫困人口181万人,比上年减少416万人;东部地区农村贫困人口47万人,较上年减少100万人。";
+    places(
+        text,
+        &[
+            ("1109万人", Some("全国"), None),
+            ("181万人", None, None),
+            ("416万人", None, None),
+            ("47万人", None, None),
+            ("100万人", None, None),
+        ],
+    );
+    // Traditional, and a growth after the group's income.
+    places(
+        "一、全省脫貧情況\n貧困地區農村居民人均可支配收入9808元,比上年增長11.7%。",
+        &[("9808元", None, None)],
+    );
+    // The country's own figures keep the country.
+    places(
+        "2019年末,全国农村贫困人口551万人,比上年末减少1109万人。",
+        &[
+            ("551万人", Some("全国"), None),
+            ("1109万人", Some("全国"), None),
+        ],
+    );
+}
+
+/// 由A减至B, 从A减到B: changes too (the verb 减 alone, before 至/到/为); A is B's
+/// earlier value, not a standing count of its own.
+#[test]
+fn reductions_written_with_jian_alone() {
+    let got: Vec<(String, Option<String>)> =
+        extract("全县贫困人口从2013年的3.6万人减到2019年的0.12万人。")
+            .map(|i| {
+                (
+                    i.quantity.text.into_owned(),
+                    i.previous.map(|p| p.quantity.text.into_owned()),
+                )
+            })
+            .collect();
+    assert_eq!(got, [("0.12万人".to_owned(), Some("3.6万人".to_owned()))]);
+    let got: Vec<(String, Option<String>)> = extract("貧困人口由8621人減至416人。")
+        .map(|i| {
+            (
+                i.quantity.text.into_owned(),
+                i.previous.map(|p| p.quantity.text.into_owned()),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("416人".to_owned(), Some("8621人".to_owned()))]);
+}
+
+/// The year that opens a sentence dates each change in it (截至2019年底,…从2014年底的
+/// A减少至B;贫困发生率从2014年的C下降至D): the earlier year of one change (written
+/// 2014年底的, 2014年末的, 2014年的) is that change's start, never the period of the next.
+#[test]
+fn a_change_start_never_dates_the_next_change() {
+    periods(
+        "截至2019年底,全县贫困人口从2014年底的2.3万人减少至860人;贫困发生率从2014年的18.6%下降至0.7%。",
+        &[("860人", Some((2019, 2019))), ("0.7%", Some((2019, 2019)))],
+    );
+    periods(
+        "截至2020年末,全市农村贫困人口从2013年年末的41万人减少至0人;贫困发生率由2013年年末的12.1%下降至0.3%。",
+        &[("0人", Some((2020, 2020))), ("0.3%", Some((2020, 2020)))],
+    );
+}
+
+/// 我国 is the country, as 全国 is.
+#[test]
+fn wo_guo_is_the_country() {
+    places(
+        "我国农村贫困人口从2012年末的9899万人减少到2019年末的551万人。",
+        &[("551万人", Some("全国"), None)],
+    );
+    places(
+        "我國農村貧困發生率降至0.6%。",
+        &[("0.6%", Some("全国"), None)],
+    );
+}
+
+/// Households and people whose risk was removed (已消除风险, 风险消除, 消除返贫风险) are
+/// a part of those under watch, not their count: no monitored figure, while the count
+/// itself still reads.
+#[test]
+fn risk_removed_is_no_monitored_count() {
+    kinds(
+        "全县累计识别监测对象1426户4892人,已消除风险903户3177人。",
+        &[
+            (K::MonitoredHouseholds, "1426户"),
+            (K::MonitoredPopulation, "4892人"),
+        ],
+    );
+    kinds("其中风险消除512户1730人。", &[]);
+    kinds("全鎮累計消除返貧風險86戶312人。", &[]);
+    kinds(
+        "纳入防止返贫监测对象215户706人,其中风险已消除118户。",
+        &[
+            (K::MonitoredHouseholds, "215户"),
+            (K::MonitoredPopulation, "706人"),
+        ],
+    );
+}
+
+/// 将 as the marker of an object placed somewhere (及时将符合条件的…纳入低保, 将2100人
+/// 纳入监测) reports what was done; 将 before a verb (将新增, 将带动) is still "will".
+#[test]
+fn jiang_that_places_an_object_is_no_future() {
+    modalities(
+        "全年及时将符合条件的3120名农村人口纳入低保。",
+        &[("3120名", Modality::Actual)],
+    );
+    modalities(
+        "及時將符合條件的1873名農村人口納入特困供養。",
+        &[("1873名", Modality::Actual)],
+    );
+    modalities(
+        "今年以来,全县将286户纳入防止返贫监测对象。",
+        &[("286户", Modality::Actual)],
+    );
+    modalities(
+        "明年全县将新增脱贫人口1200人。",
+        &[("1200人", Modality::Expected)],
+    );
+    modalities(
+        "2021年全县将实现脱贫1500人。",
+        &[("1500人", Modality::Expected)],
+    );
+}
+
+/// A page republished years after its figures (a header 时间:2024-10-28 over a 2018
+/// release) does not date them: 十八大以来 and 今年 get no year rather than the
+/// republication's.
+#[test]
+fn a_republished_page_keeps_no_header_date() {
+    let text = "时间:2024-10-28 19:45:01 作者:本站\n\
+                2018年全国农村贫困人口减少1386万人。党的十八大以来,全国农村贫困人口累计减少8239万人。";
+    periods(
+        text,
+        &[("1386万人", Some((2018, 2018))), ("8239万人", None)],
+    );
+    // A header of the same year or the next (an annual review) still dates the text
+    // (以来 runs to the document's year).
+    let text =
+        "发布时间:2019-01-15\n党的十八大以来,全县累计减少贫困人口2.1万人。2018年全县脱贫4300人。";
+    periods(
+        text,
+        &[
+            ("2.1万人", Some((2013, 2019))),
+            ("4300人", Some((2018, 2018))),
+        ],
+    );
+}
+
+/// A document that speaks as a county (我县, 本县) is about a county: a municipality or
+/// province its head names (重庆彭水网) is not its main place; no place beats the wrong
+/// level. The county named in full still is.
+#[test]
+fn a_county_voice_is_no_province() {
+    let text = "重庆网讯 今年以来,我县全力巩固脱贫成果。\n累计识别监测对象1293户4759人。";
+    places(text, &[("1293户", None, None), ("4759人", None, None)]);
+    let text = "彭水县融媒体中心讯 今年以来,我县全力巩固脱贫成果。\n累计识别监测对象1293户4759人。";
+    places(
+        text,
+        &[
+            ("1293户", Some("彭水苗族土家族自治县"), Some(500243)),
+            ("4759人", Some("彭水苗族土家族自治县"), Some(500243)),
+        ],
+    );
+}
