@@ -792,11 +792,12 @@ pub(super) fn sentence_fallback(
         let b = items.partition_point(|o| o.raw.start < item.sentence.1);
         items.get(a..b.max(a)).unwrap_or(&[])
     };
+    // A word after the figure with another figure between them is that one's
+    // (新建农房40.6万户,完成25万贫困人口易地扶贫搬迁任务), whatever its unit.
     let taken = |tr: &Trigger| {
         same_sentence.iter().any(|o| {
-            o.raw.unit == raw.unit
-                && o.raw.start != raw.start
-                && (tr.end <= o.raw.start && o.raw.end <= raw.start
+            o.raw.start != raw.start
+                && (o.raw.unit == raw.unit && tr.end <= o.raw.start && o.raw.end <= raw.start
                     || raw.end <= o.raw.start && o.raw.end <= tr.start)
         })
     };

@@ -511,7 +511,9 @@ fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
         // 规划 as a verb opens its clause (规划建设扶贫车间15个); after another word it
         // is a noun (因地制宜规划, 产业规划).
         Ctx::Pledge if word == "规划" => !is_cjk_char(prev) || "将拟要并再".contains(prev),
+        // 地区生产总值 is no group; 5个贫困县摘帽 counts counties, it names no subject.
         Ctx::AreaGroup if word == "地区" => !after.starts_with("生产"),
+        Ctx::AreaGroup => !matches!(prev, '个' | '個') && !prev.is_ascii_digit(),
         Ctx::Bound => after.trim_start().starts_with('的'),
         // 共 as "in all" (共发放, 共计), not 共有 ("there are") or 共同.
         Ctx::Cumulative if word == "共" => !matches!(next, '有' | '同'),

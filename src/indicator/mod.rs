@@ -21,7 +21,7 @@ mod region;
 use change::*;
 use kind::*;
 use marks::*;
-use modality::modality;
+use modality::{list_modality, modality};
 use period::*;
 use predicate::*;
 use region::*;
@@ -559,7 +559,8 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             region: clause_region(t, items, i, doc_places, places, marks),
             previous,
             sentence: evidence(t, item.sentence),
-            modality: modality(t, ctx, item),
+            modality: list_modality(t, item, out.back().map(|b| (b, &items[..])))
+                .unwrap_or_else(|| modality(t, ctx, item)),
         });
     }
 }

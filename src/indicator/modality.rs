@@ -68,6 +68,30 @@ pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
     Modality::Actual
 }
 
+/// A figure that opens its clause and goes on with a list of planned or expected
+/// figures (力争128万人脱贫、1520个村出列,40万人易地扶贫搬迁) is planned or expected as
+/// they are: the modality of the figure before it in the same sentence, when that one
+/// is not actual and this clause says nothing before the figure.
+pub(super) fn list_modality(
+    t: &str,
+    item: &Item,
+    before: Option<(&Pending, &[Item])>,
+) -> Option<Modality> {
+    let (p, items) = before?;
+    let prev = items.get(p.item)?;
+    let head = t.get(item.clause.0..item.raw.start)?;
+    // (…,800人已脱贫: said done after the figure.)
+    let done = t
+        .get(item.raw.end..item.clause.1)
+        .is_some_and(|tail| tail.contains(['已', '了']) || has_word(tail, "实际"));
+    (p.modality != Modality::Actual
+        && prev.sentence == item.sentence
+        && prev.clause != item.clause
+        && head.trim().is_empty()
+        && !done)
+        .then_some(p.modality)
+}
+
 /// Whether 将 ("will") stands in the clause head: within six characters of the figure,
 /// or further off with the verb it governs (将新增, 将实现, 将带动).
 fn will(head: &str) -> bool {

@@ -444,3 +444,58 @@ fn a_county_voice_is_no_province() {
         ],
     );
 }
+
+/// A plan's list goes on after a comma: a figure that opens its clause, with nothing
+/// before it, is planned as the figures before it are (力争…脱贫、…出列,40万人易地扶贫
+/// 搬迁); one said done after it (800人已脱贫) is not.
+#[test]
+fn a_plans_list_goes_on_after_a_comma() {
+    modalities(
+        "全省力争实现110万人脱贫、1300个贫困村出列,35万人易地扶贫搬迁。",
+        &[
+            ("110万人", Modality::Target),
+            ("1300个", Modality::Target),
+            ("35万人", Modality::Target),
+        ],
+    );
+    modalities(
+        "力爭全年減少貧困人口2.6萬人,8000人易地扶貧搬遷。",
+        &[("2.6萬人", Modality::Target), ("8000人", Modality::Target)],
+    );
+    modalities(
+        "计划脱贫1200人,800人已脱贫。",
+        &[("1200人", Modality::Target), ("800人", Modality::Actual)],
+    );
+    modalities(
+        "预计全年脱贫1500人,实际脱贫1620人。",
+        &[("1500人", Modality::Expected), ("1620人", Modality::Actual)],
+    );
+}
+
+/// A group of areas counted in a list (5个贫困县摘帽、2437个贫困村退出) is an object, not
+/// the subject: the list's figures keep the document's place.
+#[test]
+fn counted_area_groups_are_no_subject() {
+    places(
+        "四川省2017年脱贫攻坚综述\n年初确定的目标全面完成,5个贫困县摘帽、2437个贫困村退出、107.8万贫困人口脱贫。",
+        &[
+            ("2437个", Some("四川省"), Some(510000)),
+            ("107.8万", Some("四川省"), Some(510000)),
+        ],
+    );
+    // A group as the subject still gives no place.
+    places(
+        "四川省2017年脱贫攻坚综述\n贫困县农村居民人均可支配收入10568元。",
+        &[("10568元", None, None)],
+    );
+}
+
+/// A word after a figure with another figure between them names that one, whatever its
+/// unit: 新建农房40.6万户 is no count of relocated households.
+#[test]
+fn a_word_of_a_later_figure_is_not_this_ones() {
+    kinds(
+        "新建、改造和保护农房40.6万户,完成25万贫困人口易地扶贫搬迁任务。",
+        &[(K::RelocatedPopulation, "25万")],
+    );
+}
