@@ -282,8 +282,19 @@ impl Marks {
         let mut from = 0;
         // Sentence ends are clause ends too: the ASCII ones are all the ASCII wanted.
         let ascii = |b: u8| is_clause_end(char::from(b));
+        // In hard-wrapped text (a PDF copy) a line broken by the width goes on with the
+        // same sentence.
+        let wrap = crate::normalize::wrap::wrap_width(t);
+        let mut line_from = 0;
         while let Some((pos, c)) = w.special.find_in(t, from, ascii) {
             from = pos + c.len_utf8();
+            if c == '\n' {
+                let line = t.get(line_from..pos).unwrap_or("");
+                line_from = pos + 1;
+                if wrap.is_some_and(|w| crate::normalize::wrap::wrapped_line(line, w)) {
+                    continue;
+                }
+            }
             // Most characters found start words: the ends are asked about only for
             // ASCII and the six full-width stops and marks that end a clause.
             if c.is_ascii() || matches!(c, '。' | '！' | '？' | '，' | '：' | '；') {

@@ -518,6 +518,14 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                     let from =
                         change_opener(t, (item.sentence.0, p.raw.start)).unwrap_or(p.raw.start);
                     own_period(t, marks, from, item.sentence.0, times, doc, false)
+                })
+                // Else the year in force, as for any figure (过去一年,…贫困发生率由4.3%
+                // 下降到0.6%).
+                .or_else(|| {
+                    let cumulative = ctx.has(Ctx::Cumulative, head);
+                    (!yearly)
+                        .then(|| carried(t, marks, item, times, doc, cumulative))
+                        .flatten()
                 }),
             None => respectively_for(t, items, i, Some(&ctx), times)
                 .or_else(|| {

@@ -207,7 +207,15 @@ pub(super) fn settle(
     {
         return None;
     }
-    let near = near_end(head);
+    // A break that the width made (hard-wrapped text: 下降\n到) splits no word.
+    let joined;
+    let near = match near_end(head) {
+        n if n.contains(['\n', '\r']) => {
+            joined = n.replace(['\n', '\r'], "");
+            joined.as_str()
+        }
+        n => n,
+    };
     let read = read_near(near);
     if kind != K::SocialAssistance && standard(t, near, &read, raw.end, item.clause.1) {
         return None;

@@ -76,9 +76,16 @@ fn ends_sentence(line: &str) -> bool {
 }
 
 /// The wrap width of `t` when it is wrapped, else `None`.
-#[cfg(test)]
-fn wrap_width(t: &str) -> Option<usize> {
+pub(crate) fn wrap_width(t: &str) -> Option<usize> {
     survey(t).0
+}
+
+/// Whether, in text wrapped at width `w`, the break after `line` was made by the width
+/// and not by the writer: the line is full and ends no sentence or clause. Such a break
+/// ends no sentence, clause or paragraph (the indicators read across it).
+pub(crate) fn wrapped_line(line: &str, w: usize) -> bool {
+    let l = trim_end(line.trim_start_matches([' ', '\t']));
+    l.len() >= MIN_WIDTH && !ends_sentence(l) && width(l) + SLACK >= w
 }
 
 /// [`wrap_width`], and whether the piece has a figure a line (four figure lines among

@@ -499,3 +499,62 @@ fn a_word_of_a_later_figure_is_not_this_ones() {
         &[(K::RelocatedPopulation, "25万")],
     );
 }
+
+/// In hard-wrapped text (a work report copied from a PDF, lines broken at a width) a
+/// line broken by the width goes on with the same sentence: a change split over the
+/// break (下降\n到) is still a change, and the year a paragraph opens with (过去一年)
+/// still dates its figures, changes too.
+#[test]
+fn a_wrapped_line_goes_on_with_its_sentence() {
+    let text = "政府工作报告\n\
+一、2019年工作回顾\n\
+过去一年,全县上下坚持以脱贫攻坚统揽经济社会发展全局,各项工作取得了新的进\n\
+展。脱贫攻坚取得决定性胜利,全年减少农村贫困人口3412人,贫困发生率由4.3%下降\n\
+到0.6%,18个贫困村退出,全县农村居民人均可支配收入达到9860元,增长9.2%。产业\n\
+扶贫带动有力,新建扶贫车间12个,带动贫困劳动力就业860人,发放扶贫小额信贷1.3亿\n\
+元,惠及贫困户3160户。易地扶贫搬迁任务全面完成,全县共搬迁安置贫困群众2164户\n\
+8521人,建成集中安置点18个,搬迁群众实现了搬得出、稳得住、能致富的目标要求。\n";
+    let found: Vec<(K, String, Option<(i32, i32)>, Option<String>)> = fupin::Extractor::new()
+        .date(2020, 3, 1)
+        .extract(text)
+        .map(|i| {
+            (
+                i.kind,
+                i.quantity.text.into_owned(),
+                i.period.map(|p| (p.start, p.end)),
+                i.previous.map(|p| p.quantity.text.into_owned()),
+            )
+        })
+        .collect();
+    let rate = found
+        .iter()
+        .find(|f| f.0 == K::PovertyIncidence)
+        .expect("the rate of the split change");
+    assert_eq!(
+        rate,
+        &(
+            K::PovertyIncidence,
+            "0.6%".to_owned(),
+            Some((2019, 2019)),
+            Some("4.3%".to_owned())
+        )
+    );
+    let lifted = found
+        .iter()
+        .find(|f| f.0 == K::LiftedPopulation)
+        .expect("lifted");
+    assert_eq!(lifted.2, Some((2019, 2019)));
+    // A change carries the year of its paragraph as any figure does.
+    let page = "过去一年,全县脱贫攻坚取得决定性胜利。贫困发生率由4.3%下降到0.6%。\n";
+    let got: Vec<(String, Option<(i32, i32)>)> = fupin::Extractor::new()
+        .date(2020, 3, 1)
+        .extract(page)
+        .map(|i| {
+            (
+                i.quantity.text.into_owned(),
+                i.period.map(|p| (p.start, p.end)),
+            )
+        })
+        .collect();
+    assert_eq!(got, [("0.6%".to_owned(), Some((2019, 2019)))]);
+}
