@@ -514,7 +514,8 @@ fn a_wrapped_line_goes_on_with_its_sentence() {
 扶贫带动有力,新建扶贫车间12个,带动贫困劳动力就业860人,发放扶贫小额信贷1.3亿\n\
 元,惠及贫困户3160户。易地扶贫搬迁任务全面完成,全县共搬迁安置贫困群众2164户\n\
 8521人,建成集中安置点18个,搬迁群众实现了搬得出、稳得住、能致富的目标要求。\n";
-    let found: Vec<(K, String, Option<(i32, i32)>, Option<String>)> = fupin::Extractor::new()
+    type Row = (K, String, Option<(i32, i32)>, Option<String>);
+    let found: Vec<Row> = fupin::Extractor::new()
         .date(2020, 3, 1)
         .extract(text)
         .map(|i| {
