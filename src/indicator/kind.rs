@@ -160,6 +160,8 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
     use Role as R;
     &[
         ("贫困发生率", R::Kind(K::PovertyIncidence)),
+        // As translated and news texts write it (农村地区的贫困率从10.2%下降到4.5%).
+        ("贫困率", R::Kind(K::PovertyIncidence)),
         ("防止返贫监测对象", R::Monitored),
         ("监测对象", R::Monitored),
         ("纳入监测", R::Monitored),

@@ -288,6 +288,10 @@ impl Marks {
         let mut line_from = 0;
         while let Some((pos, c)) = w.special.find_in(t, from, ascii) {
             from = pos + c.len_utf8();
+            // A thousands separator (3,446万人) is inside a figure, no clause end.
+            if c == ',' && thousands_separator(t.as_bytes(), pos) {
+                continue;
+            }
             if c == '\n' {
                 let line = t.get(line_from..pos).unwrap_or("");
                 line_from = pos + 1;
@@ -469,6 +473,18 @@ impl Marks {
     }
 }
 
+/// Whether the comma at `pos` separates thousands: a digit before it, exactly three
+/// after it.
+fn thousands_separator(b: &[u8], pos: usize) -> bool {
+    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
+    pos > 0
+        && digit(pos - 1)
+        && digit(pos + 1)
+        && digit(pos + 2)
+        && digit(pos + 3)
+        && !digit(pos + 4)
+}
+
 /// Whether a line is a heading that scopes what follows: short (at most 30
 /// characters), with no sentence or clause punctuation, and not a report's title or
 /// a page's dateline (报告, 公报, 来源, 发布).
@@ -523,7 +539,10 @@ fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
         // is a noun (因地制宜规划, 产业规划).
         Ctx::Pledge if word == "规划" => !is_cjk_char(prev) || "将拟要并再".contains(prev),
         // 地区生产总值 is no group; 5个贫困县摘帽 counts counties, it names no subject.
-        Ctx::AreaGroup if word == "地区" => !after.starts_with("生产"),
+        // 农村地区 is the countryside of the whole, where poverty is counted, no group.
+        Ctx::AreaGroup if word == "地区" => {
+            !after.starts_with("生产") && !before.ends_with("农村")
+        }
         Ctx::AreaGroup => !matches!(prev, '个' | '個') && !prev.is_ascii_digit(),
         Ctx::Bound => after.trim_start().starts_with('的'),
         // 共 as "in all" (共发放, 共计), not 共有 ("there are") or 共同.

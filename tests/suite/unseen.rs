@@ -559,3 +559,46 @@ fn a_wrapped_line_goes_on_with_its_sentence() {
         .collect();
     assert_eq!(got, [("0.6%".to_owned(), Some((2019, 2019)))]);
 }
+
+/// Figures with thousands separators (3,446万人) are figures of their clause like any
+/// other: the comma inside them ends no clause.
+#[test]
+fn thousands_separators_end_no_clause() {
+    let got: Vec<(K, String, Option<String>)> = extract(
+        "中部地区农村贫困人口从2012年的3,446万人减少到2016年的1,594万人,累计减少1,852万人。",
+    )
+    .map(|i| {
+        (
+            i.kind,
+            i.quantity.text.into_owned(),
+            i.previous.map(|p| p.quantity.text.into_owned()),
+        )
+    })
+    .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                K::PoorPopulation,
+                "1,594万人".to_owned(),
+                Some("3,446万人".to_owned())
+            ),
+            (K::LiftedPopulation, "1,852万人".to_owned(), None),
+        ]
+    );
+    kinds(
+        "全县投入扶贫资金12,360万元。",
+        &[(K::PovertyFunds, "12,360万元")],
+    );
+}
+
+/// 贫困率, as translated and news texts write the incidence; 农村地区 of the country is
+/// the country's countryside, no group of areas.
+#[test]
+fn pinkun_lv_is_the_incidence() {
+    places(
+        "全国农村地区的贫困率从2012年的10.2%下降到2016年的4.5%。",
+        &[("4.5%", Some("全国"), None)],
+    );
+    kinds("全县贫困率降至0.8%。", &[(K::PovertyIncidence, "0.8%")]);
+}
