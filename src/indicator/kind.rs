@@ -796,12 +796,18 @@ pub(super) fn sentence_fallback(
     };
     // A word after the figure with another figure between them is that one's
     // (新建农房40.6万户,完成25万贫困人口易地扶贫搬迁任务), whatever its unit.
+    let next_end = same_sentence
+        .iter()
+        .find(|o| o.raw.start >= raw.end)
+        .map(|o| o.raw.end);
     let taken = |tr: &Trigger| {
-        same_sentence.iter().any(|o| {
-            o.raw.start != raw.start
-                && (o.raw.unit == raw.unit && tr.end <= o.raw.start && o.raw.end <= raw.start
-                    || raw.end <= o.raw.start && o.raw.end <= tr.start)
-        })
+        next_end.is_some_and(|e| e <= tr.start)
+            || same_sentence.iter().any(|o| {
+                o.raw.unit == raw.unit
+                    && o.raw.start != raw.start
+                    && tr.end <= o.raw.start
+                    && o.raw.end <= raw.start
+            })
     };
     if raw.unit == Some(Unit::Count) || raw.unit == Some(Unit::Percent) {
         return None;

@@ -214,6 +214,8 @@ pub(super) struct Marks {
     /// Headings: short lines with no sentence or clause punctuation (2018年工作回顾),
     /// where each starts and ends.
     pub(super) headings: Vec<(usize, usize)>,
+    /// Whether the chunk is hard-wrapped: a sentence may then hold line breaks.
+    pub(super) wrapped: bool,
 }
 
 /// The marks of one sentence (see [`Marks::local`]): questions about stretches inside
@@ -221,6 +223,8 @@ pub(super) struct Marks {
 #[derive(Clone, Copy, Default)]
 pub(super) struct Local<'m> {
     pub(super) range: (usize, usize),
+    /// Whether the chunk is hard-wrapped (see [`Marks::wrapped`]).
+    pub(super) wrapped: bool,
     pub(super) triggers: &'m [Trigger],
     pub(super) context: [Occ<'m>; CONTEXTS],
 }
@@ -269,6 +273,7 @@ impl Marks {
             clause_ends,
             paragraph_ends,
             headings,
+            wrapped,
         } = m;
         triggers.clear();
         context.iter_mut().for_each(Occurrences::clear);
@@ -285,6 +290,7 @@ impl Marks {
         // In hard-wrapped text (a PDF copy) a line broken by the width goes on with the
         // same sentence.
         let wrap = crate::normalize::wrap::wrap_width(t);
+        *wrapped = wrap.is_some();
         let mut line_from = 0;
         while let Some((pos, c)) = w.special.find_in(t, from, ascii) {
             from = pos + c.len_utf8();
@@ -425,6 +431,7 @@ impl Marks {
         let mut lists = self.context.iter().zip(at.context.iter_mut());
         Local {
             range,
+            wrapped: self.wrapped,
             triggers: self.triggers.get(ta..tb).unwrap_or(&[]),
             context: core::array::from_fn(|_| {
                 lists

@@ -210,7 +210,7 @@ pub(super) fn settle(
     // A break that the width made (hard-wrapped text: 下降\n到) splits no word.
     let joined;
     let near = match near_end(head) {
-        n if n.contains(['\n', '\r']) => {
+        n if ctx.wrapped && n.bytes().any(|b| b == b'\n' || b == b'\r') => {
             joined = n.replace(['\n', '\r'], "");
             joined.as_str()
         }
