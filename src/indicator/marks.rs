@@ -497,6 +497,11 @@ fn thousands_separator(b: &[u8], pos: usize) -> bool {
 /// a page's dateline (报告, 公报, 来源, 发布).
 fn heading(line: &str) -> bool {
     let line = line.trim();
+    // A line that is a year alone (2013年底, 2019年末, 2020年) labels the lines after it,
+    // as list-like pages write it; a full date (2019年12月23日) is a dateline instead.
+    if year_label(line) {
+        return true;
+    }
     !line.is_empty()
         && line.len() <= 30 * 3
         && line.chars().count() <= 30
@@ -506,6 +511,20 @@ fn heading(line: &str) -> bool {
             .any(|w| line.contains(w))
         // Words, not a dateline (2019-10-29, 2019年12月23日).
         && line.chars().filter(|&c| is_cjk_char(c)).count() * 2 > line.chars().count()
+}
+
+/// Whether a line is a year and nothing else: four digits, 年, and at most 底, 末 or
+/// 初 (年底, 年末, 年初).
+fn year_label(line: &str) -> bool {
+    let b = line.as_bytes();
+    let rest = b.get(4..).and_then(|r| std::str::from_utf8(r).ok());
+    b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit))
+        && rest.is_some_and(|r| {
+            matches!(
+                r,
+                "年" | "年底" | "年末" | "年初" | "底" | "末" | "年年底" | "年年末"
+            )
+        })
 }
 
 /// The length in bytes of the negation right before the lifting word at `at` (未脱贫,

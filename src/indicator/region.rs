@@ -53,13 +53,23 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
         }
     }
     let mut counts: Vec<(Region, usize, usize)> = Vec::new();
-    for h in hits {
+    for (k, h) in hits.iter().enumerate() {
         if !matches!(h.what, What::Units(..)) {
             continue;
         }
         let Some(r) = gazetteer::resolve(t, h, &context, None, None) else {
             continue;
         };
+        // A province or prefecture written right before a unit under it (甘肃武威市,
+        // 湖北恩施州) only says where that unit is: the unit is what the text is about.
+        let qualifies = hits.get(k + 1).is_some_and(|n| {
+            n.start == h.end
+                && gazetteer::resolve(t, n, &context, None, None)
+                    .is_some_and(|c| c.level() > r.level() && r.contains(&c))
+        });
+        if qualifies {
+            continue;
+        }
         // A news agency's dateline (新华社乌鲁木齐1月14日电) says where the story was
         // filed, not what it is about.
         if is_dateline(t, h.end) {

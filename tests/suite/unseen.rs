@@ -602,3 +602,39 @@ fn pinkun_lv_is_the_incidence() {
     );
     kinds("全县贫困率降至0.8%。", &[(K::PovertyIncidence, "0.8%")]);
 }
+
+/// A line that is a year and nothing else (2013年底, 2019年末) labels the lines after
+/// it, as list-like pages write their figures; a full date on a line of its own is
+/// still a dateline, no label.
+#[test]
+fn a_year_alone_on_its_line_labels_what_follows() {
+    periods(
+        "一、历史数据\n-\n2014年底\n建档立卡贫困人口12.8万人,贫困发生率19.6%。\n-\n2020年末\n贫困人口减少至0人。\n",
+        &[
+            ("12.8万人", Some((2014, 2014))),
+            ("19.6%", Some((2014, 2014))),
+            ("0人", Some((2020, 2020))),
+        ],
+    );
+    periods(
+        "2019年12月23日\n全县建档立卡贫困人口1200人。\n",
+        &[("1200人", None)],
+    );
+}
+
+/// A province written right before a unit under it (甘肃武威市, 湖北恩施州) says where
+/// the unit lies: the unit is the document's place.
+#[test]
+fn a_province_before_its_unit_only_locates_it() {
+    places(
+        "甘肃武威市在2019年底已实现整体脱贫,贫困发生率降至0.025%。\n全市农村居民人均可支配收入12566元。",
+        &[
+            ("0.025%", Some("武威市"), Some(620600)),
+            ("12566元", Some("武威市"), Some(620600)),
+        ],
+    );
+    places(
+        "湖北恩施州2018年减少贫困人口15.6万人。",
+        &[("15.6万人", Some("恩施土家族苗族自治州"), Some(422800))],
+    );
+}
