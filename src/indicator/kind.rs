@@ -499,6 +499,15 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
     use IndicatorKind as K;
     let unit = raw.unit?;
     let noun = raw.noun.and_then(|(a, b)| t.get(a..b)).unwrap_or("");
+    // The noun as the scanner reads it runs on into the verb (12个村出列: 村出列): the
+    // counted noun ends before a verb of leaving poverty.
+    let noun = ["出列", "退出", "脱贫", "摘帽"]
+        .iter()
+        .filter_map(|v| noun.find(v))
+        .min()
+        .and_then(|k| noun.get(..k))
+        .filter(|n| !n.is_empty())
+        .unwrap_or(noun);
     let villages = unit == Unit::Count
         && raw.classifier == Some("个")
         && noun.ends_with('村')

@@ -638,3 +638,20 @@ fn a_province_before_its_unit_only_locates_it() {
         &[("15.6万人", Some("恩施土家族苗族自治州"), Some(422800))],
     );
 }
+
+/// A count of villages whose verb follows at once (12个村出列, 18个村退出贫困序列) is a
+/// count of exited villages: the counted noun ends before the verb. 村民小组 is no
+/// village.
+#[test]
+fn villages_counted_before_their_verb() {
+    kinds(
+        "全年实现12个村出列、3200人脱贫。",
+        &[(K::VillagesExited, "12个"), (K::LiftedPopulation, "3200人")],
+    );
+    kinds(
+        "2019年全縣18個村退出貧困序列。",
+        &[(K::VillagesExited, "18個")],
+    );
+    modalities("力争1520个村出列。", &[("1520个", Modality::Target)]);
+    kinds("全县有12个村民小组脱贫。", &[]);
+}
