@@ -270,6 +270,18 @@ fn periods(text: &str, want: &[(&str, Option<(i32, i32)>)]) {
     assert_eq!(got, want, "in {text:?}");
 }
 
+/// `(figure as written, its earlier value as written)` for each indicator of `text`.
+fn with_previous(text: &str) -> Vec<(String, Option<String>)> {
+    extract(text)
+        .map(|i| {
+            (
+                i.quantity.text.into_owned(),
+                i.previous.map(|p| p.quantity.text.into_owned()),
+            )
+        })
+        .collect()
+}
+
 /// A clause that opens with its predicate (比上年减少…, 较上年下降…) goes on with the
 /// subject of the clause before: after a group of areas (西部地区, 贫困地区) its figure
 /// is the group's, never the country's or the heading's place.
@@ -306,25 +318,14 @@ fn a_comparison_clause_keeps_the_area_group_before_it() {
 /// earlier value, not a standing count of its own.
 #[test]
 fn reductions_written_with_jian_alone() {
-    let got: Vec<(String, Option<String>)> =
-        extract("全县贫困人口从2013年的3.6万人减到2019年的0.12万人。")
-            .map(|i| {
-                (
-                    i.quantity.text.into_owned(),
-                    i.previous.map(|p| p.quantity.text.into_owned()),
-                )
-            })
-            .collect();
-    assert_eq!(got, [("0.12万人".to_owned(), Some("3.6万人".to_owned()))]);
-    let got: Vec<(String, Option<String>)> = extract("貧困人口由8621人減至416人。")
-        .map(|i| {
-            (
-                i.quantity.text.into_owned(),
-                i.previous.map(|p| p.quantity.text.into_owned()),
-            )
-        })
-        .collect();
-    assert_eq!(got, [("416人".to_owned(), Some("8621人".to_owned()))]);
+    assert_eq!(
+        with_previous("全县贫困人口从2013年的3.6万人减到2019年的0.12万人。"),
+        [("0.12万人".to_owned(), Some("3.6万人".to_owned()))]
+    );
+    assert_eq!(
+        with_previous("貧困人口由8621人減至416人。"),
+        [("416人".to_owned(), Some("8621人".to_owned()))]
+    );
 }
 
 /// The year that opens a sentence dates each change in it (截至2019年底,…从2014年底的
