@@ -501,13 +501,19 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
     let noun = raw.noun.and_then(|(a, b)| t.get(a..b)).unwrap_or("");
     // The noun as the scanner reads it runs on into the verb (12个村出列: 村出列): the
     // counted noun ends before a verb of leaving poverty.
-    let noun = ["出列", "退出", "脱贫", "摘帽"]
-        .iter()
-        .filter_map(|v| noun.find(v))
-        .min()
-        .and_then(|k| noun.get(..k))
-        .filter(|n| !n.is_empty())
-        .unwrap_or(noun);
+    let verb_at = |(k, c): (usize, char)| {
+        matches!(c, '出' | '退' | '脱' | '摘')
+            && ["出列", "退出", "脱贫", "摘帽"]
+                .iter()
+                .any(|v| noun.get(k..).is_some_and(|r| r.starts_with(v)))
+    };
+    let verb = (unit == Unit::Count && raw.classifier == Some("个"))
+        .then(|| noun.char_indices().find(|&kc| verb_at(kc)))
+        .flatten();
+    let noun = match verb {
+        Some((k, _)) if k > 0 => noun.get(..k).unwrap_or(noun),
+        _ => noun,
+    };
     let villages = unit == Unit::Count
         && raw.classifier == Some("个")
         && noun.ends_with('村')

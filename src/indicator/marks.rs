@@ -516,15 +516,13 @@ fn heading(line: &str) -> bool {
 /// Whether a line is a year and nothing else: four digits, 年, and at most 底, 末 or
 /// 初 (年底, 年末, 年初).
 fn year_label(line: &str) -> bool {
-    let b = line.as_bytes();
-    let rest = b.get(4..).and_then(|r| std::str::from_utf8(r).ok());
-    b.get(..4).is_some_and(|y| y.iter().all(u8::is_ascii_digit))
-        && rest.is_some_and(|r| {
-            matches!(
-                r,
-                "年" | "年底" | "年末" | "年初" | "底" | "末" | "年年底" | "年年末"
-            )
-        })
+    let (year, rest) = line.split_at_checked(4).unwrap_or(("", ""));
+    year.len() == 4
+        && year.bytes().all(|b| b.is_ascii_digit())
+        && matches!(
+            rest,
+            "年" | "年底" | "年末" | "年初" | "底" | "末" | "年年底" | "年年末"
+        )
 }
 
 /// The length in bytes of the negation right before the lifting word at `at` (未脱贫,
