@@ -173,7 +173,24 @@ fn standard_year(t: &str, tr: &TimeRaw) -> bool {
 /// 相比): the figure is not of that year.
 fn compared(t: &str, tr: &TimeRaw) -> bool {
     let before = t.get(..tr.start).unwrap_or("");
-    ["比", "较", "与", "同"].iter().any(|w| before.ends_with(w))
+    if ["比", "较", "与", "同"].iter().any(|w| before.ends_with(w)) {
+        return true;
+    }
+    // 和2014年建档立卡初期相比: 和 opens a comparison only with 相比 closing it in
+    // the same clause (2018年和2019年 is a list of years).
+    before.ends_with('和') && {
+        let after = t.get(tr.end..).unwrap_or("");
+        let clause = after
+            .char_indices()
+            .take(16)
+            .find(|&(_, c)| is_clause_end(c))
+            .map_or(after.len().min(16 * 3), |(k, _)| k);
+        let mut end = clause.min(after.len());
+        while !after.is_char_boundary(end) {
+            end -= 1;
+        }
+        after.get(..end).is_some_and(|a| a.contains("相比"))
+    }
 }
 
 /// Whether a time dates the start of a change (从2012年末的9899万人减少至1660万人): it
@@ -267,7 +284,8 @@ fn deadline(t: &str, tr: &TimeRaw) -> bool {
     else {
         return false;
     };
-    !head.ends_with(['年', '月', '日', '底', '末', '初', '季', '度'])
+    // 截至2017年底 ("as of") dates what it says, as 截止 does.
+    !head.ends_with(['年', '月', '日', '底', '末', '初', '季', '度', '截'])
 }
 
 /// A year or date followed by 以来 or 至今 runs to the document's year.

@@ -656,3 +656,25 @@ fn villages_counted_before_their_verb() {
     modalities("力争1520个村出列。", &[("1520个", Modality::Target)]);
     kinds("全县有12个村民小组脱贫。", &[]);
 }
+
+/// 和…相比 sets a base of comparison as 与…相比 does (和2014年建档立卡初期相比,…脱贫
+/// 1.1万户): that year dates nothing; the year in force does. 和 between two years is
+/// still a list (2018年和2019年分别…).
+#[test]
+fn he_xiangbi_is_a_comparison() {
+    periods(
+        "截至2017年底,全县共有贫困人口2760人。和2014年建档立卡初期相比,脱贫人口1.1万户,贫困发生率由2014年的16.1%降至0.63%。",
+        &[
+            ("2760人", Some((2017, 2017))),
+            ("1.1万户", Some((2017, 2017))),
+            ("0.63%", Some((2017, 2017))),
+        ],
+    );
+    periods(
+        "2018年和2019年分别脱贫1200人和1500人。",
+        &[
+            ("1200人", Some((2018, 2018))),
+            ("1500人", Some((2019, 2019))),
+        ],
+    );
+}
