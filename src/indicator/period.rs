@@ -383,16 +383,25 @@ pub(super) fn own_period_in(
 /// 发布时间:2021-03-02, 2019年12月23日), a dotted day.month.year (03.11.2017), or a
 /// report's title (2020年…政府工作报告, read early in 2020: its review is of 2019).
 pub(super) fn header_date(times: &[TimeRaw], t: &str) -> Option<DocDate> {
-    let full = times
+    let date = |tr: &TimeRaw| {
+        let ok = tr.kind == TimeKind::Date && tr.day.is_some();
+        Some(DocDate {
+            year: tr.year.filter(|_| ok)?,
+            month: tr.month?,
+        })
+    };
+    // The date a report was delivered (2020年6月4日在县十七届人大五次会议上) is its
+    // date, whatever date a site that copied it stamped above it (公文搜 2021-07-27).
+    let delivered = times
         .iter()
         .take_while(|tr| tr.start < 1200)
-        .find_map(|tr| {
-            let ok = tr.kind == TimeKind::Date && tr.day.is_some();
-            Some(DocDate {
-                year: tr.year.filter(|_| ok)?,
-                month: tr.month?,
-            })
-        });
+        .filter(|tr| {
+            let after = t.get(tr.end..).unwrap_or("");
+            let line = after.split('\n').next().unwrap_or("");
+            after.starts_with('在') && line.contains("会议")
+        })
+        .find_map(date);
+    let full = delivered.or_else(|| times.iter().take_while(|tr| tr.start < 1200).find_map(date));
     let mut end = t.len().min(1200);
     while !t.is_char_boundary(end) {
         end -= 1;

@@ -104,7 +104,28 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
         Some('市') => m.level() < RegionLevel::Prefecture,
         _ => false,
     };
-    let main = main.filter(|m| known.is_some() || !finer(m));
+    // The unit of the voice's level that the head names most, inside the wider place
+    // ((湖南省)2020年新晃侗族自治县政府工作报告…我县): that one, if one alone.
+    let main = match main {
+        Some(m) if known.is_none() && finer(&m) => {
+            let level = if matches!(voice, Some('市')) {
+                RegionLevel::Prefecture
+            } else {
+                RegionLevel::County
+            };
+            let inside: Vec<&(Region, usize, usize)> = counts
+                .iter()
+                .filter(|(r, _, _)| r.level() == level && m.contains(r))
+                .collect();
+            let top = inside.iter().map(|c| c.1).max();
+            let mut best = inside.iter().filter(|c| Some(c.1) == top);
+            match (best.next(), best.next()) {
+                (Some(only), None) => Some(only.0.clone()),
+                _ => None,
+            }
+        }
+        m => m,
+    };
     if let Some(m) = &main {
         context.extend(m.province());
         context.extend(m.prefecture());

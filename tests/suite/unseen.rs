@@ -678,3 +678,17 @@ fn he_xiangbi_is_a_comparison() {
         ],
     );
 }
+
+/// A report's own date (2020年6月4日在县人大会议上) dates it, not the date a site that
+/// copied it stamped above (公文搜 2021-07-27); and a county's report whose head also
+/// names its province ((湖南省)…新晃侗族自治县政府工作报告…我县) is about the county.
+#[test]
+fn a_reports_own_date_and_county() {
+    let text = "(湖南省)2020年新晃侗族自治县政府工作报告(全文)\n\
+                公文搜 2021-07-27 17:55:23 政府报告\n\
+                2020年6月4日在县十七届人大五次会议上\n\
+                各位代表:现在,我代表县人民政府向大会报告工作。\n\
+                今年以来,我县新增脱贫人口1260人。\n";
+    periods(text, &[("1260人", Some((2020, 2020)))]);
+    places(text, &[("1260人", Some("新晃侗族自治县"), Some(431227))]);
+}
