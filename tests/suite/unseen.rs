@@ -692,3 +692,18 @@ fn a_reports_own_date_and_county() {
     periods(text, &[("1260人", Some((2020, 2020)))]);
     places(text, &[("1260人", Some("新晃侗族自治县"), Some(431227))]);
 }
+
+/// A standard that frames the count (按照国家标准全县贫困人口1200人) is not a standard
+/// stated; one stated (扶贫标准为2300元) still gives nothing.
+#[test]
+fn a_standard_that_frames_the_count() {
+    kinds(
+        "按照国家标准全县贫困人口1200人。",
+        &[(K::PoorPopulation, "1200人")],
+    );
+    kinds(
+        "依據現行標準全縣貧困人口860人。",
+        &[(K::PoorPopulation, "860人")],
+    );
+    kinds("扶贫标准为2300元。", &[]);
+}
