@@ -300,7 +300,9 @@ fn standard(t: &str, near: &str, read: &Near, end: usize, clause_end: usize) -> 
 /// characters of the head before the bound.
 fn bounded_subset(t: &str, ctx: &Local<'_>, head: (usize, usize)) -> bool {
     ctx.occurrences(Ctx::Bound, head).any(|(start, end)| {
-        let de = t.get(end..head.1).map(|a| end + (a.len() - a.trim_start().len()));
+        let de = t
+            .get(end..head.1)
+            .map(|a| end + (a.len() - a.trim_start().len()));
         let closed = de.is_some_and(|d| crate::chars::starts(t, d, "的") && d + 3 <= head.1);
         closed
             && t.get(head.0..start).is_some_and(|rest| {

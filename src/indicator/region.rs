@@ -125,6 +125,7 @@ impl SentencePlaces {
         gazetteer::scan(t, 0, t.len(), &mut self.hits);
         self.range = None;
         self.heading = None;
+        self.fenbie = Fenbie::default();
     }
 }
 

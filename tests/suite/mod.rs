@@ -6,6 +6,8 @@ mod forms;
 mod indicators;
 mod numerals;
 mod periods;
+#[cfg(feature = "rayon")]
+mod pieces;
 mod props;
 mod quantities;
 mod realtext;
