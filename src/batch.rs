@@ -135,3 +135,168 @@ pub(crate) fn piece_ends(text: &str) -> Vec<usize> {
     }
     ends
 }
+
+impl Extractor {
+    /// A document cut into its pieces, for a caller that reads them on threads of its
+    /// own, or reads a file larger than memory a window at a time. See [`Pieces`].
+    #[must_use]
+    pub fn pieces(&self) -> Pieces {
+        Pieces {
+            extractor: self.clone(),
+            info: None,
+            offset: 0,
+            keep_damaged: false,
+        }
+    }
+}
+
+/// One document cut into the pieces it is read in (at most 64 KiB each, cut after line
+/// breaks), each of which can be read on its own, on any thread, with the same records
+/// as [`Extractor::extract`] and [`quantities`](crate::quantities) give for the whole.
+///
+/// Give [`cut`](Pieces::cut) the document, or a window of it at a time: the text from
+/// where the last window's pieces ended on. It returns the pieces that lie wholly in
+/// the window; the rest of the window belongs to the next one (give it again, with
+/// more text after it). Windows much longer than a piece (some MB) waste nothing.
+/// What holds for the whole document (its date, its main place) is decided from its
+/// first piece, at the first call.
+///
+/// ```
+/// let report = "2019年,全县建档立卡贫困人口减少到1200人。\n".repeat(8_000);
+/// let mut pieces = fupin::Extractor::new().pieces();
+/// let mut found = Vec::new();
+/// // A window of 200 KB at a time, as a file would be read.
+/// let (mut from, window) = (0, 200_000);
+/// while from < report.len() {
+///     let to = (from + window).min(report.len());
+///     let last = to == report.len();
+///     let cut = pieces.cut(&report[from..to], last);
+///     // Each piece on its own: on threads, in any order.
+///     for piece in &cut {
+///         found.extend(piece.extract());
+///     }
+///     from += cut.iter().map(|p| p.text().len()).sum::<usize>();
+/// }
+/// assert_eq!(found, fupin::extract(&report).collect::<Vec<_>>());
+/// ```
+#[derive(Clone, Debug)]
+pub struct Pieces {
+    extractor: Extractor,
+    info: Option<std::sync::Arc<Option<crate::indicator::DocInfo>>>,
+    /// Where the next window starts in the document.
+    offset: usize,
+    keep_damaged: bool,
+}
+
+impl Pieces {
+    /// Quantities as [`Quantities::include_damaged`](crate::Quantities::include_damaged)
+    /// gives them, for [`Piece::quantities`].
+    #[must_use]
+    pub fn include_damaged(mut self, yes: bool) -> Pieces {
+        self.keep_damaged = yes;
+        self
+    }
+
+    /// The pieces that lie wholly in `window`, the document's text from where the last
+    /// call's pieces ended (from its start at the first call); all of it when `last`
+    /// says the window ends the document. A piece whose end depends on text after the
+    /// window is left for the next window: when `window` is shorter than 64 KiB and not
+    /// `last`, none.
+    pub fn cut<'w>(&mut self, window: &'w str, last: bool) -> Vec<Piece<'w>> {
+        let mut ends = Vec::new();
+        let mut start = 0;
+        while start < window.len() {
+            if !last && window.len() - start <= crate::extract::CHUNK {
+                break;
+            }
+            let end = crate::extract::chunk_end(window, start);
+            if end <= start {
+                break;
+            }
+            ends.push(end);
+            start = end;
+        }
+        let info = match &self.info {
+            Some(info) => info.clone(),
+            None => {
+                let Some(&first) = ends.first() else {
+                    return Vec::new();
+                };
+                let info =
+                    std::sync::Arc::new(self.extractor.doc_info(window.get(..first).unwrap_or("")));
+                self.info = Some(info.clone());
+                info
+            }
+        };
+        let extractor = std::sync::Arc::new(self.extractor.clone());
+        let mut from = 0;
+        let pieces = ends
+            .into_iter()
+            .map(|end| {
+                let piece = Piece {
+                    text: window.get(from..end).unwrap_or(""),
+                    offset: self.offset + from,
+                    extractor: extractor.clone(),
+                    info: info.clone(),
+                    keep_damaged: self.keep_damaged,
+                };
+                from = end;
+                piece
+            })
+            .collect();
+        self.offset += from;
+        pieces
+    }
+}
+
+/// One piece of a document (see [`Pieces`]): its text, where it starts, and what holds
+/// for the whole document. `Send` and `Sync`: read it on any thread.
+#[derive(Clone, Debug)]
+pub struct Piece<'w> {
+    text: &'w str,
+    offset: usize,
+    extractor: std::sync::Arc<Extractor>,
+    info: std::sync::Arc<Option<crate::indicator::DocInfo>>,
+    keep_damaged: bool,
+}
+
+impl<'w> Piece<'w> {
+    /// The piece's text.
+    #[must_use]
+    pub fn text(&self) -> &'w str {
+        self.text
+    }
+
+    /// Where the piece starts in the document, in bytes.
+    #[must_use]
+    pub fn offset(&self) -> usize {
+        self.offset
+    }
+
+    /// The piece's indicators, as [`Extractor::extract`] finds them in the whole
+    /// document, with spans into the whole document.
+    #[must_use]
+    pub fn extract(&self) -> Vec<PovertyIndicator> {
+        let info = self.info.as_ref().clone();
+        let mut found: Vec<PovertyIndicator> = self
+            .extractor
+            .indicators(self.text, Some(info).flatten())
+            .collect();
+        found.iter_mut().for_each(|i| i.shift(self.offset));
+        found
+    }
+
+    /// The piece's quantities, as [`quantities`](crate::quantities) finds them in the
+    /// whole document, with spans into the whole document.
+    #[must_use]
+    pub fn quantities(&self) -> Vec<Quantity<'w>> {
+        let by = self.offset;
+        crate::quantities(self.text)
+            .include_damaged(self.keep_damaged)
+            .map(|mut q| {
+                q.span = crate::Span::new(q.span.start + by, q.span.end + by);
+                q
+            })
+            .collect()
+    }
+}

@@ -87,7 +87,7 @@ mod serde_impls;
 mod span;
 mod unit;
 
-pub use batch::quantities_all;
+pub use batch::{Piece, Pieces, quantities_all};
 #[cfg(feature = "rayon")]
 pub use batch::{par_quantities, par_quantities_document};
 pub use error::{ParseError, ParseErrorKind};

@@ -169,7 +169,7 @@ impl Extractor {
 
     /// The indicators of `text` (a whole document, or one of its pieces with the
     /// document's `info` decided already).
-    fn indicators<'t>(&self, text: &'t str, info: Option<DocInfo>) -> Indicators<'t> {
+    pub(crate) fn indicators<'t>(&self, text: &'t str, info: Option<DocInfo>) -> Indicators<'t> {
         Indicators {
             cursor: Cursor::new(text),
             date: self.date,
@@ -187,11 +187,12 @@ impl Extractor {
     /// as [`extract`](Extractor::extract) gives.
     ///
     /// A document is read in pieces of at most 64 KiB, cut after line breaks. What holds
-    /// for the whole document (its date, its main place) is decided from its first
-    /// piece, as [`extract`](Extractor::extract) decides it; then the other pieces are
-    /// read at once, each on its own. Worth it for long documents (a few hundred KB and
-    /// more); a document of one piece is read on the calling thread. For many documents,
-    /// [`par_extract`](Extractor::par_extract) spreads the documents instead.
+    /// for the whole document (its date, its main place) is decided first, from its
+    /// first piece, as [`extract`](Extractor::extract) decides it; then the pieces are
+    /// read at once, each on its own (see [`Pieces`](crate::Pieces)). Worth it for long
+    /// documents (a few hundred KB and more); a document of one piece is read on the
+    /// calling thread. For many documents, [`par_extract`](Extractor::par_extract)
+    /// spreads the documents instead.
     ///
     /// ```
     /// let report = "2019年,全县建档立卡贫困人口减少到1200人。\n".repeat(10_000);
@@ -205,39 +206,29 @@ impl Extractor {
     #[must_use]
     pub fn par_extract_document(&self, text: &str) -> Vec<PovertyIndicator> {
         use rayon::prelude::*;
-        let ends = crate::batch::piece_ends(text);
-        let Some((&first, rest)) = ends.split_first() else {
-            return Vec::new();
-        };
-        if rest.is_empty() {
+        if text.len() <= crate::extract::CHUNK {
             return self.extract(text).collect();
         }
-        // The first piece decides what holds for the whole document.
-        let mut head = self.indicators(text.get(..first).unwrap_or(""), None);
-        let mut found: Vec<PovertyIndicator> = head.by_ref().collect();
-        let info = head.info.take();
-        drop(head);
-        let starts = ends.iter().copied();
-        let pieces: Vec<(usize, usize)> = starts.zip(rest.iter().copied()).collect();
-        let rest: Vec<Vec<PovertyIndicator>> = pieces
-            .par_iter()
-            .map(|&(a, b)| {
-                let piece = text.get(a..b).unwrap_or("");
-                let mut v: Vec<PovertyIndicator> = self.indicators(piece, info.clone()).collect();
-                v.iter_mut().for_each(|i| i.shift(a));
-                v
-            })
-            .collect();
-        found.reserve(rest.iter().map(Vec::len).sum());
-        rest.into_iter().for_each(|v| found.extend(v));
-        found
+        let pieces = self.pieces().cut(text, true);
+        let found: Vec<Vec<PovertyIndicator>> =
+            pieces.par_iter().map(crate::Piece::extract).collect();
+        let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
+        found.into_iter().for_each(|v| all.extend(v));
+        all
+    }
+
+    /// What holds for the whole document whose first piece is `first`: decided as
+    /// [`extract`](Extractor::extract) decides it (its first piece read in full).
+    pub(crate) fn doc_info(&self, first: &str) -> Option<DocInfo> {
+        let mut head = self.indicators(first, None);
+        chunk_indicators(&mut head);
+        head.info.take()
     }
 }
 
 impl PovertyIndicator {
     /// Moves every span `by` bytes on: a piece's records as records of the document.
-    #[cfg(feature = "rayon")]
-    fn shift(&mut self, by: usize) {
+    pub(crate) fn shift(&mut self, by: usize) {
         let on = |s: &mut Span| *s = Span::new(s.start + by, s.end + by);
         on(&mut self.quantity.span);
         on(&mut self.subject_span);
@@ -419,7 +410,7 @@ struct Item {
 /// What holds for the whole document: its year and main region, read from its first
 /// chunk (64 KiB: the whole of most reports, and their title and header in any case).
 #[derive(Clone, Debug)]
-struct DocInfo {
+pub(crate) struct DocInfo {
     date: Option<DocDate>,
     places: DocPlaces,
 }

@@ -132,6 +132,45 @@ fn report(seed: u64, bytes: usize) -> String {
     text
 }
 
+/// `text` read a window of `window` bytes at a time (each window from where the last
+/// one's pieces ended), its pieces read in reverse order: the records of the whole.
+fn same_in_windows(extractor: &Extractor, text: &str, window: usize, damaged: bool) {
+    let mut pieces = extractor.pieces().include_damaged(damaged);
+    let (mut found, mut quantities) = (Vec::new(), Vec::new());
+    let mut from = 0;
+    let mut rounds = 0;
+    while from < text.len() {
+        let mut to = (from + window).min(text.len());
+        while !text.is_char_boundary(to) {
+            to -= 1;
+        }
+        let cut = pieces.cut(&text[from..to], to == text.len());
+        assert!(!cut.is_empty(), "a window longer than a piece gives one");
+        let mut at = from;
+        for p in &cut {
+            assert_eq!(p.offset(), at);
+            assert_eq!(p.text(), &text[at..at + p.text().len()]);
+            at += p.text().len();
+        }
+        let mut each: Vec<_> = cut
+            .iter()
+            .rev()
+            .map(|p| (p.extract(), p.quantities()))
+            .collect();
+        each.reverse();
+        for (f, q) in each {
+            found.extend(f);
+            quantities.extend(q);
+        }
+        from = at;
+        rounds += 1;
+    }
+    assert!(rounds > 1 || text.len() <= window);
+    assert_eq!(found, extractor.extract(text).collect::<Vec<_>>());
+    let whole: Vec<_> = fupin::quantities(text).include_damaged(damaged).collect();
+    assert_eq!(quantities, whole);
+}
+
 fn same_in_parallel(extractor: &Extractor, text: &str) {
     let seq: Vec<_> = extractor.extract(text).collect();
     let par = extractor.par_extract_document(text);
@@ -160,6 +199,8 @@ proptest! {
         kb in 140usize..260,
         date in proptest::option::of((2015i32..2022, 1u8..13, 1u8..29)),
         known in proptest::option::of(0usize..PLACES.len()),
+        window in 70_000usize..200_000,
+        damaged in any::<bool>(),
     ) {
         let text = report(seed, kb << 10);
         prop_assume!(text.len() > 2 << 16);
@@ -171,6 +212,7 @@ proptest! {
             extractor = extractor.region(region);
         }
         same_in_parallel(&extractor, &text);
+        same_in_windows(&extractor, &text, window, damaged);
     }
 }
 
@@ -205,6 +247,7 @@ fn corpus_in_parallel_reads_as_the_whole() {
     assert!(all.len() > 4 << 16);
     same_in_parallel(&Extractor::new(), &all);
     same_in_parallel(&Extractor::new().date(2020, 3, 2), &all);
+    same_in_windows(&Extractor::new(), &all, 100_000, false);
 }
 
 /// The lists a thread keeps from one document to the next change nothing: every
