@@ -275,28 +275,26 @@ impl<'w> Piece<'w> {
 
     /// The piece's indicators, as [`Extractor::extract`] finds them in the whole
     /// document, with spans into the whole document.
-    #[must_use]
-    pub fn extract(&self) -> Vec<PovertyIndicator> {
+    pub fn extract(&self) -> impl Iterator<Item = PovertyIndicator> + 'w {
+        let by = self.offset;
         let info = self.info.as_ref().clone();
-        let mut found: Vec<PovertyIndicator> = self
-            .extractor
-            .indicators(self.text, Some(info).flatten())
-            .collect();
-        found.iter_mut().for_each(|i| i.shift(self.offset));
-        found
+        self.extractor
+            .indicators(self.text, info)
+            .map(move |mut i| {
+                i.shift(by);
+                i
+            })
     }
 
     /// The piece's quantities, as [`quantities`](crate::quantities) finds them in the
     /// whole document, with spans into the whole document.
-    #[must_use]
-    pub fn quantities(&self) -> Vec<Quantity<'w>> {
+    pub fn quantities(&self) -> impl Iterator<Item = Quantity<'w>> + 'w {
         let by = self.offset;
         crate::quantities(self.text)
             .include_damaged(self.keep_damaged)
-            .map(|mut q| {
+            .map(move |mut q| {
                 q.span = crate::Span::new(q.span.start + by, q.span.end + by);
                 q
             })
-            .collect()
     }
 }

@@ -530,6 +530,13 @@ pub trait Work: Sync {
 /// the end is kept in `raw` for the next call, unless `all` (the document ends there).
 /// Returns the offset in `raw` of the first invalid byte.
 fn decode(raw: &mut Vec<u8>, take: usize, all: bool, text: &mut String) -> Option<usize> {
+    // Cut before a character's first byte (at most three bytes back), so that valid
+    // text is checked once.
+    let mut take = take.min(raw.len());
+    let floor = take.saturating_sub(3).max(1);
+    while !all && take > floor && raw.get(take).is_some_and(|b| b & 0xC0 == 0x80) {
+        take -= 1;
+    }
     let bytes = raw.get(..take).unwrap_or(raw);
     let mut pos = 0;
     let mut bad = None;
@@ -813,7 +820,12 @@ impl<W: Work> Long<'_, W> {
                     group
                         .par_iter()
                         .map(|p| {
-                            let mut sink = Out::default();
+                            // About what a piece of dense text gives, so that the
+                            // buffer seldom grows.
+                            let mut sink = Out {
+                                buf: Vec::with_capacity(p.text().len() * 4),
+                                ..Out::default()
+                            };
                             self.work.piece(self.doc, p, &mut sink);
                             (sink.buf, sink.records)
                         })

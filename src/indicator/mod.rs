@@ -211,7 +211,7 @@ impl Extractor {
         }
         let pieces = self.pieces().cut(text, true);
         let found: Vec<Vec<PovertyIndicator>> =
-            pieces.par_iter().map(crate::Piece::extract).collect();
+            pieces.par_iter().map(|p| p.extract().collect()).collect();
         let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
         found.into_iter().for_each(|v| all.extend(v));
         all

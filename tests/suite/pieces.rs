@@ -155,7 +155,12 @@ fn same_in_windows(extractor: &Extractor, text: &str, window: usize, damaged: bo
         let mut each: Vec<_> = cut
             .iter()
             .rev()
-            .map(|p| (p.extract(), p.quantities()))
+            .map(|p| {
+                (
+                    p.extract().collect::<Vec<_>>(),
+                    p.quantities().collect::<Vec<_>>(),
+                )
+            })
             .collect();
         each.reverse();
         for (f, q) in each {
