@@ -1,4 +1,6 @@
 mod autotraits;
+#[cfg(feature = "serde")]
+mod bigfile;
 mod errors;
 #[cfg(feature = "serde")]
 mod examples;
