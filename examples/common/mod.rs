@@ -781,6 +781,9 @@ impl<W: Work> Long<'_, W> {
         // Bytes of the input decoded so far, for the place of invalid UTF-8.
         let mut decoded = 0;
         let mut warned = false;
+        // The output buffers of the last group of pieces, reused: a fresh one per piece
+        // cost a page fault per 4 KiB written.
+        let mut spare: Vec<Vec<u8>> = Vec::new();
         loop {
             while text.len() < WINDOW && !(eof && raw.is_empty()) {
                 if raw.len() < WINDOW && !eof {
@@ -816,14 +819,15 @@ impl<W: Work> Long<'_, W> {
             let cut = pieces.cut(&text, last);
             let used: usize = cut.iter().map(|p| p.text().len()).sum();
             for group in cut.chunks(self.group.max(1)) {
+                spare.resize_with(group.len(), Vec::new);
                 let outs: Vec<(Vec<u8>, usize)> = self.pool.install(|| {
                     group
                         .par_iter()
-                        .map(|p| {
-                            // About what a piece of dense text gives, so that the
-                            // buffer seldom grows.
+                        .zip(spare.par_drain(..))
+                        .map(|(p, mut buf)| {
+                            buf.clear();
                             let mut sink = Out {
-                                buf: Vec::with_capacity(p.text().len() * 4),
+                                buf,
                                 ..Out::default()
                             };
                             self.work.piece(self.doc, p, &mut sink);
@@ -836,6 +840,7 @@ impl<W: Work> Long<'_, W> {
                     if out.write_all(&lines).is_err() {
                         return false;
                     }
+                    spare.push(lines);
                 }
             }
             drop(cut);
