@@ -3,7 +3,8 @@
 use crate::{Extractor, PovertyIndicator, Quantity};
 
 impl Extractor {
-    /// The indicators of each document, in document order, one after the other.
+    /// The indicators of each document, in document order, one after the other (the
+    /// lists they are read with are set up once, not once per document).
     ///
     /// ```
     /// let docs = ["全县脱贫1500人。", "没有数字。", "贫困发生率降至0.5%。"];
@@ -168,7 +169,10 @@ impl Extractor {
 /// // A window of 200 KB at a time, as a file would be read.
 /// let (mut from, window) = (0, 200_000);
 /// while from < report.len() {
-///     let to = (from + window).min(report.len());
+///     let mut to = (from + window).min(report.len());
+///     while !report.is_char_boundary(to) {
+///         to -= 1;
+///     }
 ///     let last = to == report.len();
 ///     let cut = pieces.cut(&report[from..to], last);
 ///     // Each piece on its own: on threads, in any order.
