@@ -529,15 +529,28 @@ pub trait Work: Sync {
 /// `String::from_utf8_lossy` replaces it in the whole document: a sequence cut short at
 /// the end is kept in `raw` for the next call, unless `all` (the document ends there).
 /// Returns the offset in `raw` of the first invalid byte.
-fn decode(raw: &mut Vec<u8>, take: usize, all: bool, text: &mut String) -> Option<usize> {
+fn decode(
+    raw: &mut Vec<u8>,
+    take: usize,
+    all: bool,
+    text: &mut String,
+    pool: &rayon::ThreadPool,
+) -> Option<usize> {
     // Cut before a character's first byte (at most three bytes back), so that valid
     // text is checked once.
-    let mut take = take.min(raw.len());
-    let floor = take.saturating_sub(3).max(1);
-    while !all && take > floor && raw.get(take).is_some_and(|b| b & 0xC0 == 0x80) {
-        take -= 1;
-    }
+    let take = if all {
+        raw.len()
+    } else {
+        char_start(raw, take.min(raw.len()))
+    };
     let bytes = raw.get(..take).unwrap_or(raw);
+    // Valid text (nearly all) is checked in parts on the pool, so that the thread that
+    // reads does little while the pieces wait.
+    if let Some(parts) = valid_parts(bytes, pool) {
+        parts.iter().for_each(|p| text.push_str(p));
+        raw.drain(..take);
+        return None;
+    }
     let mut pos = 0;
     let mut bad = None;
     while let Some(rest) = bytes.get(pos..).filter(|r| !r.is_empty()) {
@@ -566,6 +579,40 @@ fn decode(raw: &mut Vec<u8>, take: usize, all: bool, text: &mut String) -> Optio
     }
     raw.drain(..pos);
     bad
+}
+
+/// `at`, or up to three bytes before it, where a character starts (`at` when none does).
+fn char_start(bytes: &[u8], at: usize) -> usize {
+    let floor = at.saturating_sub(3).max(1);
+    let mut k = at;
+    while k > floor && bytes.get(k).is_some_and(|b| b & 0xC0 == 0x80) {
+        k -= 1;
+    }
+    if bytes.get(k).is_some_and(|b| b & 0xC0 == 0x80) {
+        at
+    } else {
+        k
+    }
+}
+
+/// `bytes` as text in parts of about 1 MiB, checked on `pool`; `None` when some part is
+/// not valid UTF-8 (the caller then reads it the careful way).
+fn valid_parts<'b>(bytes: &'b [u8], pool: &rayon::ThreadPool) -> Option<Vec<&'b str>> {
+    const PART: usize = 1 << 20;
+    let mut cuts = vec![0];
+    while let Some(&last) = cuts.last() {
+        if bytes.len() - last <= PART {
+            break;
+        }
+        let cut = char_start(bytes, last + PART);
+        cuts.push(cut.max(last + 1));
+    }
+    cuts.push(bytes.len());
+    pool.install(|| {
+        cuts.par_windows(2)
+            .map(|w| std::str::from_utf8(bytes.get(w[0]..w[1])?).ok())
+            .collect()
+    })
 }
 
 /// Runs `work` over every document of `inputs`, in parallel batches, writing the
@@ -800,7 +847,7 @@ impl<W: Work> Long<'_, W> {
                 let take = raw.len().min(WINDOW);
                 let all = eof && take == raw.len();
                 let before = raw.len();
-                if let Some(at) = decode(&mut raw, take, all, &mut text) {
+                if let Some(at) = decode(&mut raw, take, all, &mut text, self.pool) {
                     if !warned {
                         warned = true;
                         self.errors += 1;
