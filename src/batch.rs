@@ -95,7 +95,7 @@ where
 #[must_use]
 pub fn par_quantities_document(text: &str) -> Vec<Quantity<'_>> {
     use rayon::prelude::*;
-    let ends = piece_ends(text);
+    let ends = piece_ends(text, true);
     if ends.len() <= 1 {
         return crate::quantities(text).collect();
     }
@@ -119,14 +119,21 @@ pub fn par_quantities_document(text: &str) -> Vec<Quantity<'_>> {
 }
 
 /// Where the pieces of `text` end, in order, as [`quantities`](crate::quantities) and
-/// [`Extractor::extract`] cut it (the last is `text.len()`; none for an empty text).
+/// [`Extractor::extract`] cut it (none for an empty text). With `last`, `text` ends
+/// the document and the last piece ends with it; else `text` is a window of a longer
+/// document, and a piece whose end would depend on what follows the window (the last
+/// 64 KiB) is left out.
+///
 /// A piece read alone is read as it is read within the whole: nothing crosses from one
 /// piece to the next but what holds for the whole document (its date and main place,
 /// decided from the first piece).
-pub(crate) fn piece_ends(text: &str) -> Vec<usize> {
+fn piece_ends(text: &str, last: bool) -> Vec<usize> {
     let mut ends = Vec::with_capacity(text.len() / crate::extract::CHUNK + 1);
     let mut start = 0;
     while start < text.len() {
+        if !last && text.len() - start <= crate::extract::CHUNK {
+            break;
+        }
         let end = crate::extract::chunk_end(text, start);
         if end <= start {
             break;
@@ -207,19 +214,7 @@ impl Pieces {
     /// window is left for the next window: when `window` is shorter than 64 KiB and not
     /// `last`, none.
     pub fn cut<'w>(&mut self, window: &'w str, last: bool) -> Vec<Piece<'w>> {
-        let mut ends = Vec::new();
-        let mut start = 0;
-        while start < window.len() {
-            if !last && window.len() - start <= crate::extract::CHUNK {
-                break;
-            }
-            let end = crate::extract::chunk_end(window, start);
-            if end <= start {
-                break;
-            }
-            ends.push(end);
-            start = end;
-        }
+        let ends = piece_ends(window, last);
         let info = match &self.info {
             Some(info) => info.clone(),
             None => {
