@@ -127,7 +127,7 @@ pub fn par_quantities_document(text: &str) -> Vec<Quantity<'_>> {
 /// A piece read alone is read as it is read within the whole: nothing crosses from one
 /// piece to the next but what holds for the whole document (its date and main place,
 /// decided from the first piece).
-fn piece_ends(text: &str, last: bool) -> Vec<usize> {
+pub(crate) fn piece_ends(text: &str, last: bool) -> Vec<usize> {
     let mut ends = Vec::with_capacity(text.len() / crate::extract::CHUNK + 1);
     let mut start = 0;
     while start < text.len() {

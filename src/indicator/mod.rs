@@ -188,8 +188,8 @@ impl Extractor {
     ///
     /// A document is read in pieces of at most 64 KiB, cut after line breaks. What holds
     /// for the whole document (its date, its main place) is decided first, from its
-    /// first piece, as [`extract`](Extractor::extract) decides it; then the pieces are
-    /// read at once, each on its own (see [`Pieces`](crate::Pieces)). Worth it for long
+    /// first piece, as [`extract`](Extractor::extract) decides it; then the other pieces
+    /// are read at once, each on its own (see [`Pieces`](crate::Pieces)). Worth it for long
     /// documents (a few hundred KB and more); a document of one piece is read on the
     /// calling thread. For many documents, [`par_extract`](Extractor::par_extract)
     /// spreads the documents instead.
@@ -206,13 +206,34 @@ impl Extractor {
     #[must_use]
     pub fn par_extract_document(&self, text: &str) -> Vec<PovertyIndicator> {
         use rayon::prelude::*;
-        if text.len() <= crate::extract::CHUNK {
+        let ends = crate::batch::piece_ends(text, true);
+        let Some((&first, rest)) = ends.split_first() else {
+            return Vec::new();
+        };
+        if rest.is_empty() {
             return self.extract(text).collect();
         }
-        let pieces = self.pieces().cut(text, true);
-        let found: Vec<Vec<PovertyIndicator>> =
-            pieces.par_iter().map(|p| p.extract().collect()).collect();
-        let mut all = Vec::with_capacity(found.iter().map(Vec::len).sum());
+        // The first piece decides what holds for the whole document; its records are
+        // kept, so it is read once.
+        let mut head = self.indicators(text.get(..first).unwrap_or(""), None);
+        let mut all: Vec<PovertyIndicator> = head.by_ref().collect();
+        let info = head.info.take();
+        drop(head);
+        let pieces: Vec<(usize, usize)> = ends.iter().copied().zip(rest.iter().copied()).collect();
+        let found: Vec<Vec<PovertyIndicator>> = pieces
+            .par_iter()
+            .map(|&(a, b)| {
+                let piece = text.get(a..b).unwrap_or("");
+                let found = self.indicators(piece, info.clone());
+                found
+                    .map(|mut i| {
+                        i.shift(a);
+                        i
+                    })
+                    .collect()
+            })
+            .collect();
+        all.reserve(found.iter().map(Vec::len).sum());
         found.into_iter().for_each(|v| all.extend(v));
         all
     }
