@@ -188,11 +188,11 @@ impl Extractor {
     ///
     /// A document is read in pieces of at most 64 KiB, cut after line breaks. What holds
     /// for the whole document (its date, its main place) is decided first, from its
-    /// first piece, as [`extract`](Extractor::extract) decides it; then the other pieces
-    /// are read at once, each on its own (see [`Pieces`](crate::Pieces)). Worth it for long
-    /// documents (a few hundred KB and more); a document of one piece is read on the
-    /// calling thread. For many documents, [`par_extract`](Extractor::par_extract)
-    /// spreads the documents instead.
+    /// first piece, as [`extract`](Extractor::extract) decides it; then the other
+    /// pieces are read at once, each on its own (see [`Pieces`](crate::Pieces)). Worth
+    /// it for long documents (a few hundred KB and more); a document of one piece is
+    /// read on the calling thread. For many documents,
+    /// [`par_extract`](Extractor::par_extract) spreads the documents instead.
     ///
     /// ```
     /// let report = "2019年,全县建档立卡贫困人口减少到1200人。\n".repeat(10_000);
