@@ -145,38 +145,69 @@ fn region_of(s: &str) -> Result<fupin::Region, String> {
     s.parse::<fupin::Region>().map_err(|e| e.to_string())
 }
 
+/// The extractor for one document: its date and region, from its record or the
+/// command line.
+fn extractor_for(cli: &Cli, doc: &common::Doc) -> fupin::Extractor {
+    let mut extractor = fupin::Extractor::new();
+    // A record whose own date is unreadable gets none, not the command line's.
+    let date = if doc.date_invalid {
+        None
+    } else {
+        doc.date.or(cli.date)
+    };
+    if let Some((y, m, d)) = date.map(common::ymd) {
+        extractor = extractor.date(y, m, d);
+    }
+    let known = match doc.region.as_deref().map(region_of) {
+        Some(Ok(r)) => Some(r),
+        Some(Err(e)) => {
+            eprintln!("extract: {}: region: {e}", doc.key.1);
+            None
+        }
+        None => cli.region.clone(),
+    };
+    if let Some(r) = known {
+        extractor = extractor.region(r);
+    }
+    extractor
+}
+
+/// Writes one indicator.
+fn write(
+    cli: &Cli,
+    doc: &common::Doc,
+    head: &str,
+    ind: &fupin::PovertyIndicator,
+    out: &mut common::Out<'_>,
+) {
+    match cli.common.format {
+        Format::Jsonl => common::json_line(out, head, ind),
+        Format::Csv => csv_row(doc, ind, out),
+    }
+}
+
+impl common::Work for Cli {
+    fn doc(&self, doc: &common::Doc, out: &mut common::Out<'_>) {
+        let head = common::json_head(doc);
+        for ind in extractor_for(self, doc).extract(&doc.text) {
+            write(self, doc, &head, &ind, out);
+        }
+    }
+
+    fn pieces(&self, doc: &common::Doc) -> fupin::Pieces {
+        extractor_for(self, doc).pieces()
+    }
+
+    fn piece(&self, doc: &common::Doc, piece: &fupin::Piece<'_>, out: &mut common::Out<'_>) {
+        let head = common::json_head(doc);
+        for ind in piece.extract() {
+            write(self, doc, &head, &ind, out);
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let (cli, inputs): (Cli, _) = common::parse_args();
-    let format = cli.common.format;
-    let header = (format == Format::Csv).then_some(CSV_FIELDS);
-    common::run(&cli.common, inputs, header, |doc, out| {
-        let mut extractor = fupin::Extractor::new();
-        // A record whose own date is unreadable gets none, not the command line's.
-        let date = if doc.date_invalid {
-            None
-        } else {
-            doc.date.or(cli.date)
-        };
-        if let Some((y, m, d)) = date.map(common::ymd) {
-            extractor = extractor.date(y, m, d);
-        }
-        let known = match doc.region.as_deref().map(region_of) {
-            Some(Ok(r)) => Some(r),
-            Some(Err(e)) => {
-                eprintln!("extract: {}: region: {e}", doc.key.1);
-                None
-            }
-            None => cli.region.clone(),
-        };
-        if let Some(r) = known {
-            extractor = extractor.region(r);
-        }
-        let head = common::json_head(doc);
-        for ind in extractor.extract(&doc.text) {
-            match format {
-                Format::Jsonl => common::json_line(out, &head, &ind),
-                Format::Csv => csv_row(doc, &ind, out),
-            }
-        }
-    })
+    let header = (cli.common.format == Format::Csv).then_some(CSV_FIELDS);
+    common::run(&cli.common, inputs, header, &cli)
 }

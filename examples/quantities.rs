@@ -51,37 +51,64 @@ const CSV_FIELDS: &[&str] = &[
     "damaged",
 ];
 
+/// Writes one quantity.
+fn write(
+    cli: &Cli,
+    doc: &common::Doc,
+    head: &str,
+    q: &fupin::Quantity<'_>,
+    out: &mut common::Out<'_>,
+) {
+    match cli.common.format {
+        Format::Jsonl => common::json_line(out, head, q),
+        Format::Csv => {
+            let [file, id, url] = common::csv_head(doc);
+            let (start, end) = (q.span.start.to_string(), q.span.end.to_string());
+            let row: [&str; 14] = [
+                file,
+                id,
+                url,
+                &q.value.to_string(),
+                &q.max.map(|m| m.to_string()).unwrap_or_default(),
+                q.unit.map_or("", |u| u.name()),
+                q.approx.name(),
+                &q.text[..],
+                &start,
+                &end,
+                q.classifier.as_deref().unwrap_or(""),
+                q.noun.as_deref().unwrap_or(""),
+                q.per.map_or("", |p| p.name()),
+                if q.damaged { "true" } else { "" },
+            ];
+            out.csv(row);
+        }
+    }
+}
+
+impl common::Work for Cli {
+    fn doc(&self, doc: &common::Doc, out: &mut common::Out<'_>) {
+        let head = common::json_head(doc);
+        for q in fupin::quantities(&doc.text).include_damaged(self.damaged) {
+            write(self, doc, &head, &q, out);
+        }
+    }
+
+    fn pieces(&self, _: &common::Doc) -> fupin::Pieces {
+        fupin::Extractor::new()
+            .pieces()
+            .include_damaged(self.damaged)
+    }
+
+    fn piece(&self, doc: &common::Doc, piece: &fupin::Piece<'_>, out: &mut common::Out<'_>) {
+        let head = common::json_head(doc);
+        for q in piece.quantities() {
+            write(self, doc, &head, &q, out);
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let (cli, inputs): (Cli, _) = common::parse_args();
-    let format = cli.common.format;
-    let header = (format == Format::Csv).then_some(CSV_FIELDS);
-    common::run(&cli.common, inputs, header, |doc, out| {
-        let head = common::json_head(doc);
-        for q in fupin::quantities(&doc.text).include_damaged(cli.damaged) {
-            match format {
-                Format::Jsonl => common::json_line(out, &head, &q),
-                Format::Csv => {
-                    let [file, id, url] = common::csv_head(doc);
-                    let (start, end) = (q.span.start.to_string(), q.span.end.to_string());
-                    let row: [&str; 14] = [
-                        file,
-                        id,
-                        url,
-                        &q.value.to_string(),
-                        &q.max.map(|m| m.to_string()).unwrap_or_default(),
-                        q.unit.map_or("", |u| u.name()),
-                        q.approx.name(),
-                        &q.text[..],
-                        &start,
-                        &end,
-                        q.classifier.as_deref().unwrap_or(""),
-                        q.noun.as_deref().unwrap_or(""),
-                        q.per.map_or("", |p| p.name()),
-                        if q.damaged { "true" } else { "" },
-                    ];
-                    out.csv(row);
-                }
-            }
-        }
-    })
+    let header = (cli.common.format == Format::Csv).then_some(CSV_FIELDS);
+    common::run(&cli.common, inputs, header, &cli)
 }

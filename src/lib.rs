@@ -40,7 +40,9 @@
 //!
 //! - **serde** (default): `Serialize`/`Deserialize` for the public records. Decimal values
 //!   are written as strings (`"982000000"`), never as JSON numbers.
-//! - **rayon**: [`Extractor::par_extract`] and [`par_quantities`], documents in parallel.
+//! - **rayon**: [`Extractor::par_extract`] and [`par_quantities`], documents in parallel;
+//!   [`Extractor::par_extract_document`] and [`par_quantities_document`], the pieces of one
+//!   long document in parallel.
 //!   [`Extractor::extract_all`] and [`quantities_all`] are the sequential forms.
 //!
 //! # Spans
@@ -85,9 +87,9 @@ mod serde_impls;
 mod span;
 mod unit;
 
+pub use batch::{Piece, Pieces, quantities_all};
 #[cfg(feature = "rayon")]
-pub use batch::par_quantities;
-pub use batch::quantities_all;
+pub use batch::{par_quantities, par_quantities_document};
 pub use error::{ParseError, ParseErrorKind};
 pub use extract::{Quantities, TimeExpr, TimeKind, Times, quantities, times};
 pub use gazetteer::{Region, RegionLevel};

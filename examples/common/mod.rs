@@ -260,6 +260,13 @@ pub fn txt_files(dir: &Path) -> (Vec<PathBuf>, Vec<Item>) {
 /// still read, lossily.
 pub enum Item {
     Doc(Doc),
+    /// A document of at least [`BIG_DOC`] bytes, read a window at a time: its first
+    /// bytes, and the rest still to read.
+    Long {
+        name: String,
+        head: Vec<u8>,
+        rest: Box<dyn Read>,
+    },
     Bad(String),
     /// A warning that counts no error (an empty line in a JSON Lines file, a link loop).
     Warn(String),
@@ -286,10 +293,23 @@ impl Stream {
         }
     }
 
-    /// Reads one whole document (a file or standard input) named `name`.
-    fn read_doc(&mut self, name: String, reader: std::io::Result<impl Read>) {
+    /// Reads one whole document (a file or standard input) named `name`; one of
+    /// [`BIG_DOC`] bytes or more is left to be read a window at a time.
+    fn read_doc(&mut self, name: String, reader: std::io::Result<impl Read + 'static>) {
         let mut bytes = Vec::new();
-        match reader.and_then(|mut r| r.read_to_end(&mut bytes)) {
+        let mut reader = match reader {
+            Ok(r) => r,
+            Err(e) => return self.queue.push_back(Item::Bad(format!("{name}: {e}"))),
+        };
+        match reader.by_ref().take(BIG_DOC as u64).read_to_end(&mut bytes) {
+            Ok(n) if n >= BIG_DOC => {
+                let rest = Box::new(reader);
+                self.queue.push_back(Item::Long {
+                    name,
+                    head: bytes,
+                    rest,
+                });
+            }
             Ok(_) => {
                 let mut w = Vec::new();
                 let text = lossy(bytes, &name, &mut w);
@@ -487,18 +507,123 @@ impl Out<'_> {
     }
 }
 
-/// Documents at least this large are processed alone, their lines written as they come
-/// (a 200 MB file never holds its output in memory).
-const BIG_DOC: usize = 16 << 20;
+/// Documents at least this large are read a window at a time and processed alone, their
+/// pieces in parallel, their lines written as they come (a file larger than memory is
+/// never held whole, nor its output).
+pub const BIG_DOC: usize = 16 << 20;
 
-/// Runs `process` over every document of `inputs`, in parallel batches, writing the
+/// How much text of a big document is read at a time.
+const WINDOW: usize = 8 << 20;
+
+/// What an example does with a document.
+pub trait Work: Sync {
+    /// Writes the records of one whole document.
+    fn doc(&self, doc: &Doc, out: &mut Out<'_>);
+    /// How a big document is cut into pieces (with the document's date and region).
+    fn pieces(&self, doc: &Doc) -> fupin::Pieces;
+    /// Writes the records of one piece of a big document.
+    fn piece(&self, doc: &Doc, piece: &fupin::Piece<'_>, out: &mut Out<'_>);
+}
+
+/// Moves the text of `raw[..take]` onto `text`, invalid UTF-8 replaced as
+/// `String::from_utf8_lossy` replaces it in the whole document: a sequence cut short at
+/// the end is kept in `raw` for the next call, unless `all` (the document ends there).
+/// Returns the offset in `raw` of the first invalid byte.
+fn decode(
+    raw: &mut Vec<u8>,
+    take: usize,
+    all: bool,
+    text: &mut String,
+    pool: &rayon::ThreadPool,
+) -> Option<usize> {
+    // Cut before a character's first byte (at most three bytes back), so that valid
+    // text is checked once.
+    let take = if all {
+        raw.len()
+    } else {
+        char_start(raw, take.min(raw.len()))
+    };
+    let bytes = raw.get(..take).unwrap_or(raw);
+    // Valid text (nearly all) is checked in parts on the pool, so that the thread that
+    // reads does little while the pieces wait.
+    if let Some(parts) = valid_parts(bytes, pool) {
+        parts.iter().for_each(|p| text.push_str(p));
+        raw.drain(..take);
+        return None;
+    }
+    let mut pos = 0;
+    let mut bad = None;
+    while let Some(rest) = bytes.get(pos..).filter(|r| !r.is_empty()) {
+        let e = match std::str::from_utf8(rest) {
+            Ok(valid) => {
+                text.push_str(valid);
+                pos = bytes.len();
+                break;
+            }
+            Err(e) => e,
+        };
+        let valid = e.valid_up_to();
+        text.push_str(std::str::from_utf8(rest.get(..valid).unwrap_or(&[])).unwrap_or_default());
+        let at = pos + valid;
+        pos = match e.error_len() {
+            Some(n) => at + n,
+            None if all => bytes.len(),
+            // Cut short by the window: the rest comes with the next.
+            None => {
+                pos = at;
+                break;
+            }
+        };
+        bad.get_or_insert(at);
+        text.push('\u{FFFD}');
+    }
+    raw.drain(..pos);
+    bad
+}
+
+/// `at`, or up to three bytes before it, where a character starts (`at` when none does).
+fn char_start(bytes: &[u8], at: usize) -> usize {
+    let floor = at.saturating_sub(3).max(1);
+    let mut k = at;
+    while k > floor && bytes.get(k).is_some_and(|b| b & 0xC0 == 0x80) {
+        k -= 1;
+    }
+    if bytes.get(k).is_some_and(|b| b & 0xC0 == 0x80) {
+        at
+    } else {
+        k
+    }
+}
+
+/// `bytes` as text in parts of about 1 MiB, checked on `pool`; `None` when some part is
+/// not valid UTF-8 (the caller then reads it the careful way).
+fn valid_parts<'b>(bytes: &'b [u8], pool: &rayon::ThreadPool) -> Option<Vec<&'b str>> {
+    const PART: usize = 1 << 20;
+    let mut cuts = vec![0];
+    while let Some(&last) = cuts.last() {
+        if bytes.len() - last <= PART {
+            break;
+        }
+        let cut = char_start(bytes, last + PART);
+        cuts.push(cut.max(last + 1));
+    }
+    cuts.push(bytes.len());
+    pool.install(|| {
+        cuts.par_windows(2)
+            .map(|w| std::str::from_utf8(bytes.get(w[0]..w[1])?).ok())
+            .collect()
+    })
+}
+
+/// Runs `work` over every document of `inputs`, in parallel batches, writing the
 /// output in input order; prints warnings, a progress bar on a terminal and a summary.
-/// `header` is the CSV header, written first.
+/// `header` is the CSV header, written first. A big document is read a window at a
+/// time, its pieces in parallel.
 pub fn run(
     common: &Common,
     inputs: Vec<Input>,
     header: Option<&[&str]>,
-    process: impl Fn(&Doc, &mut Out<'_>) + Sync,
+    work: &impl Work,
 ) -> ExitCode {
     let jobs = common.jobs.map_or_else(
         || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
@@ -541,15 +666,21 @@ pub fn run(
         Doc(Doc),
         Line { at: String, bytes: Vec<u8> },
     }
-    let mut big: Option<Doc> = None;
+    // A big document: what it is, its first bytes, and the rest to read.
+    let mut big: Option<(Doc, Vec<u8>, Box<dyn Read>)> = None;
     loop {
         let mut batch = Vec::new();
         let mut batch_len = 0;
         if big.is_none() {
             for item in stream.by_ref() {
                 match item {
-                    Item::Doc(d) if d.text.len() >= BIG_DOC => {
-                        big = Some(d);
+                    Item::Doc(mut d) if d.text.len() >= BIG_DOC => {
+                        let text = std::mem::take(&mut d.text).into_bytes();
+                        big = Some((d, text, Box::new(std::io::empty())));
+                        break;
+                    }
+                    Item::Long { name, head, rest } => {
+                        big = Some((Doc::file(name, String::new()), head, rest));
                         break;
                     }
                     Item::Doc(d) => {
@@ -573,25 +704,29 @@ pub fn run(
         }
         if batch.is_empty() {
             // A big document alone: its output goes out as it is found, in pieces.
-            let Some(doc) = big.take() else { break };
-            let mut sink = Out {
-                spill: Some(&mut out),
-                ..Out::default()
+            let Some((doc, head, rest)) = big.take() else {
+                break;
             };
-            process(&doc, &mut sink);
-            let Out {
-                buf,
-                records: found,
-                failed,
-                ..
-            } = sink;
-            records += found;
-            let failed = failed || out.write_all(&buf).is_err();
-            if failed {
+            let mut long = Long {
+                work,
+                pool: &pool,
+                group: 16 * jobs,
+                doc: &doc,
+                progress: &progress,
+                records: 0,
+                bytes: 0,
+                errors: 0,
+            };
+            let written = long.run(head, rest, &mut out);
+            (records, bytes, errors) = (
+                records + long.records,
+                bytes + long.bytes,
+                errors + long.errors,
+            );
+            if !written {
                 return ExitCode::from(1);
             }
             docs += 1;
-            bytes += doc.text.len();
         } else {
             // What each item of the batch gave, in order.
             struct Done {
@@ -614,7 +749,7 @@ pub fn run(
                         };
                         let mut sink = Out::default();
                         if let Some(d) = &doc {
-                            process(d, &mut sink);
+                            work.doc(d, &mut sink);
                         }
                         Done {
                             problems,
@@ -666,6 +801,102 @@ pub fn run(
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// One big document read a window at a time: [`WINDOW`] bytes of text, cut into the
+/// pieces its whole would be read in, `group` pieces at a time processed in parallel
+/// and written in order. Output as for the document read whole.
+struct Long<'a, W: Work> {
+    work: &'a W,
+    pool: &'a rayon::ThreadPool,
+    group: usize,
+    doc: &'a Doc,
+    progress: &'a Option<ProgressBar>,
+    records: usize,
+    bytes: usize,
+    errors: usize,
+}
+
+impl<W: Work> Long<'_, W> {
+    /// Reads `head` then `rest` to the end; false when the output cannot be written.
+    fn run(&mut self, mut raw: Vec<u8>, mut rest: Box<dyn Read>, out: &mut impl Write) -> bool {
+        let name = &self.doc.key.1;
+        let mut pieces = self.work.pieces(self.doc);
+        let mut text = String::new();
+        let mut eof = false;
+        // Bytes of the input decoded so far, for the place of invalid UTF-8.
+        let mut decoded = 0;
+        let mut warned = false;
+        // The output buffers of the last group of pieces, reused: a fresh one per piece
+        // cost a page fault per 4 KiB written.
+        let mut spare: Vec<Vec<u8>> = Vec::new();
+        loop {
+            while text.len() < WINDOW && !(eof && raw.is_empty()) {
+                if raw.len() < WINDOW && !eof {
+                    match rest.by_ref().take(WINDOW as u64).read_to_end(&mut raw) {
+                        Ok(0) => eof = true,
+                        Ok(_) => {}
+                        Err(e) => {
+                            self.errors += 1;
+                            warn(self.progress, &format!("{name}: {e}"));
+                            eof = true;
+                        }
+                    }
+                }
+                let take = raw.len().min(WINDOW);
+                let all = eof && take == raw.len();
+                let before = raw.len();
+                if let Some(at) = decode(&mut raw, take, all, &mut text, self.pool) {
+                    if !warned {
+                        warned = true;
+                        self.errors += 1;
+                        let at = decoded + at;
+                        warn(
+                            self.progress,
+                            &format!(
+                                "{name}: invalid UTF-8 at byte {at}, read with U+FFFD in its place"
+                            ),
+                        );
+                    }
+                }
+                decoded += before - raw.len();
+            }
+            let last = eof && raw.is_empty();
+            let cut = pieces.cut(&text, last);
+            let used: usize = cut.iter().map(|p| p.text().len()).sum();
+            for group in cut.chunks(self.group.max(1)) {
+                spare.resize_with(group.len(), Vec::new);
+                let outs: Vec<(Vec<u8>, usize)> = self.pool.install(|| {
+                    group
+                        .par_iter()
+                        .zip(spare.par_drain(..))
+                        .map(|(p, mut buf)| {
+                            buf.clear();
+                            let mut sink = Out {
+                                buf,
+                                ..Out::default()
+                            };
+                            self.work.piece(self.doc, p, &mut sink);
+                            (sink.buf, sink.records)
+                        })
+                        .collect()
+                });
+                for (lines, found) in outs {
+                    self.records += found;
+                    if out.write_all(&lines).is_err() {
+                        return false;
+                    }
+                    spare.push(lines);
+                }
+            }
+            drop(cut);
+            self.bytes += used;
+            text.drain(..used);
+            if last {
+                return true;
+            }
+        }
     }
 }
 

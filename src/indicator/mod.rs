@@ -158,19 +158,104 @@ impl Extractor {
     }
 
     /// Finds the indicators of `text`, in source order.
+    ///
+    /// Nothing is set up per call: the working lists of the last document read on this
+    /// thread are reused (taken back when the [`Indicators`] is dropped), so a short
+    /// document allocates little more than what it returns.
     #[must_use]
     pub fn extract<'t>(&self, text: &'t str) -> Indicators<'t> {
+        self.indicators(text, None)
+    }
+
+    /// The indicators of `text` (a whole document, or one of its pieces with the
+    /// document's `info` decided already).
+    pub(crate) fn indicators<'t>(&self, text: &'t str, info: Option<DocInfo>) -> Indicators<'t> {
         Indicators {
             cursor: Cursor::new(text),
             date: self.date,
             known_region: self.region.clone(),
-            info: None,
-            queue: std::collections::VecDeque::new(),
-            items: Vec::new(),
-            scratch: Scratch::default(),
+            info,
+            lists: Lists::take(),
             last_sentence: None,
             started: false,
             done: false,
+        }
+    }
+
+    /// The indicators of one document, its pieces read in parallel on rayon's thread
+    /// pool (or the pool installed by the caller); the same records, in the same order,
+    /// as [`extract`](Extractor::extract) gives.
+    ///
+    /// A document is read in pieces of at most 64 KiB, cut after line breaks. What holds
+    /// for the whole document (its date, its main place) is decided first, from its
+    /// first piece, as [`extract`](Extractor::extract) decides it; then the other
+    /// pieces are read at once, each on its own (see [`Pieces`](crate::Pieces)). Worth
+    /// it for long documents (a few hundred KB and more); a document of one piece is
+    /// read on the calling thread. For many documents,
+    /// [`par_extract`](Extractor::par_extract) spreads the documents instead.
+    ///
+    /// ```
+    /// let report = "2019年,全县建档立卡贫困人口减少到1200人。\n".repeat(10_000);
+    /// let extractor = fupin::Extractor::new();
+    /// let found = extractor.par_extract_document(&report);
+    /// assert_eq!(found.len(), 10_000);
+    /// assert_eq!(found, extractor.extract(&report).collect::<Vec<_>>());
+    /// ```
+    #[cfg(feature = "rayon")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "rayon")))]
+    #[must_use]
+    pub fn par_extract_document(&self, text: &str) -> Vec<PovertyIndicator> {
+        use rayon::prelude::*;
+        let ends = crate::batch::piece_ends(text, true);
+        let Some((&first, rest)) = ends.split_first() else {
+            return Vec::new();
+        };
+        if rest.is_empty() {
+            return self.extract(text).collect();
+        }
+        // The first piece decides what holds for the whole document; its records are
+        // kept, so it is read once.
+        let mut head = self.indicators(text.get(..first).unwrap_or(""), None);
+        let mut all: Vec<PovertyIndicator> = head.by_ref().collect();
+        let info = head.info.take();
+        drop(head);
+        let pieces: Vec<(usize, usize)> = ends.iter().copied().zip(rest.iter().copied()).collect();
+        let found: Vec<Vec<PovertyIndicator>> = pieces
+            .par_iter()
+            .map(|&(a, b)| {
+                let piece = text.get(a..b).unwrap_or("");
+                let found = self.indicators(piece, info.clone());
+                found
+                    .map(|mut i| {
+                        i.shift(a);
+                        i
+                    })
+                    .collect()
+            })
+            .collect();
+        all.reserve(found.iter().map(Vec::len).sum());
+        found.into_iter().for_each(|v| all.extend(v));
+        all
+    }
+
+    /// What holds for the whole document whose first piece is `first`: decided as
+    /// [`extract`](Extractor::extract) decides it (its first piece read in full).
+    pub(crate) fn doc_info(&self, first: &str) -> Option<DocInfo> {
+        let mut head = self.indicators(first, None);
+        chunk_indicators(&mut head);
+        head.info.take()
+    }
+}
+
+impl PovertyIndicator {
+    /// Moves every span `by` bytes on: a piece's records as records of the document.
+    pub(crate) fn shift(&mut self, by: usize) {
+        let on = |s: &mut Span| *s = Span::new(s.start + by, s.end + by);
+        on(&mut self.quantity.span);
+        on(&mut self.subject_span);
+        on(&mut self.sentence);
+        if let Some(p) = &mut self.previous {
+            on(&mut p.quantity.span);
         }
     }
 }
@@ -192,14 +277,9 @@ pub struct Indicators<'t> {
     date: Option<(i32, u8, u8)>,
     known_region: Option<Region>,
     info: Option<DocInfo>,
-    /// The current chunk's indicators, decided but not yet built: each is built (its
-    /// strings allocated) when asked for, so a caller that handles one at a time holds
-    /// one at a time.
-    queue: std::collections::VecDeque<Pending>,
-    /// The figures of the current chunk that the queue refers to.
-    items: Vec<Item>,
-    /// Lists filled anew for each chunk, kept so that their memory is reused.
-    scratch: Scratch,
+    /// Lists filled anew for each chunk, kept so that their memory is reused (and
+    /// handed on to the next document read on this thread).
+    lists: Lists,
     /// The last sentence mapped to the original text (cleaned bounds, span).
     last_sentence: Option<((usize, usize), Span)>,
     started: bool,
@@ -281,11 +361,14 @@ impl Iterator for Indicators<'_> {
 
     fn next(&mut self) -> Option<PovertyIndicator> {
         loop {
-            if let Some(p) = self.queue.pop_front() {
+            if let Some(p) = self.lists.queue.pop_front() {
                 let main = self.info.as_ref().and_then(|i| i.places.main.as_ref());
-                if let Some(found) =
-                    p.build(&mut self.cursor, &self.items, main, &mut self.last_sentence)
-                {
+                if let Some(found) = p.build(
+                    &mut self.cursor,
+                    &self.lists.items,
+                    main,
+                    &mut self.last_sentence,
+                ) {
                     return Some(found);
                 }
                 continue;
@@ -305,6 +388,13 @@ impl Iterator for Indicators<'_> {
 }
 
 impl FusedIterator for Indicators<'_> {}
+
+impl Drop for Indicators<'_> {
+    /// Hands the lists on to the next document read on this thread.
+    fn drop(&mut self) {
+        Lists::give_back(core::mem::take(&mut self.lists));
+    }
+}
 
 /// Finds the poverty indicators of a report: figures tied to a kind, with period,
 /// region, previous value and modality. Same as `Extractor::new().extract(text)`.
@@ -341,7 +431,7 @@ struct Item {
 /// What holds for the whole document: its year and main region, read from its first
 /// chunk (64 KiB: the whole of most reports, and their title and header in any case).
 #[derive(Clone, Debug)]
-struct DocInfo {
+pub(crate) struct DocInfo {
     date: Option<DocDate>,
     places: DocPlaces,
 }
@@ -390,6 +480,10 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
         date,
         known_region,
         info,
+        lists,
+        ..
+    } = ind;
+    let Lists {
         queue: out,
         items,
         scratch: Scratch {
@@ -397,8 +491,13 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             times,
             places,
         },
-        ..
-    } = ind;
+        used_as_previous,
+        kinds,
+        subjects,
+        previous_of,
+        local_of,
+        locals: spare_locals,
+    } = lists;
     let date = *date;
     // The marks first: each figure's sentence and clause are found as it is read,
     // and figures go straight into their items.
@@ -443,22 +542,24 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
     let doc_places = &info.places;
     let items = &*items;
     let times = &*times;
-    let mut used_as_previous = vec![false; items.len()];
-    let mut kinds: Vec<Option<IndicatorKind>> = vec![None; items.len()];
-    let mut subjects: Vec<Option<Trigger>> = vec![None; items.len()];
+    let n = items.len();
+    refill(used_as_previous, n, false);
+    refill(kinds, n, None);
+    refill(subjects, n, None);
+    refill(previous_of, n, None);
     // The marks of each sentence once (figures of a sentence share them), and which
-    // one each figure's is.
+    // one each figure's is. The list's memory is kept between chunks; it is empty
+    // in between, so it holds no marks of an earlier chunk.
     let mut at = Sweeps::default();
-    let mut locals: Vec<Local<'_>> = Vec::new();
-    let local_of: Vec<usize> = items
-        .iter()
-        .map(|item| {
-            if locals.last().is_none_or(|l| l.range != item.sentence) {
-                locals.push(marks.local(item.sentence, &mut at));
-            }
-            locals.len() - 1
-        })
-        .collect();
+    let mut locals: Vec<Local<'_>> = relabel(core::mem::take(spare_locals));
+    local_of.clear();
+    local_of.extend(items.iter().map(|item| {
+        if locals.last().is_none_or(|l| l.range != item.sentence) {
+            locals.push(marks.local(item.sentence, &mut at));
+        }
+        locals.len() - 1
+    }));
+    let local_of = &*local_of;
     let none = Local::default();
     let local = |i: usize| {
         local_of
@@ -468,7 +569,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
     };
     for i in 0..items.len() {
         let ctx = local(i);
-        let choice = decide(t, items, &kinds, i, ctx);
+        let choice = decide(t, items, kinds, i, ctx);
         // An inherited kind keeps the words of the figure it came from.
         let trig = choice.and_then(|c| c.1).or_else(|| {
             choice.and(
@@ -482,7 +583,6 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
         }
     }
     // 由A…到B: A becomes B's previous value.
-    let mut previous_of: Vec<Option<usize>> = vec![None; items.len()];
     for i in 0..items.len() {
         if let Some(j) = previous_index(t, items, i) {
             if let Some(p) = previous_of.get_mut(i) {
@@ -571,6 +671,22 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                 .unwrap_or_else(|| modality(t, ctx, item)),
         });
     }
+    // Kept, empty, for the next chunk.
+    locals.clear();
+    *spare_locals = relabel(locals);
+}
+
+/// `v` cleared and filled with `n` copies of `x`, in the memory it has.
+fn refill<T: Clone>(v: &mut Vec<T>, n: usize, x: T) {
+    v.clear();
+    v.resize(n, x);
+}
+
+/// An empty list of sentence marks as a list of marks borrowed for another while: the
+/// same memory (collected in place), nothing in it.
+fn relabel<'a, 'b>(mut v: Vec<Local<'a>>) -> Vec<Local<'b>> {
+    v.clear();
+    v.into_iter().map(|_| Local::default()).collect()
 }
 
 /// A sentence's bounds as evidence: blanks trimmed, its closing full stop included.
@@ -605,8 +721,65 @@ fn respectively_for(
     respectively(t, times, s, word, figures, k)
 }
 
-/// The lists [`chunk_indicators`] fills for each chunk, kept by [`Indicators`] so that
-/// their memory is reused from chunk to chunk.
+/// Everything [`chunk_indicators`] fills anew for each chunk: kept by [`Indicators`]
+/// from chunk to chunk, and by a thread from document to document (see
+/// [`Lists::take`]), so that their memory is reused. Nothing in them is read before it
+/// is filled again: a chunk's answer never depends on what was read before it.
+#[derive(Default)]
+struct Lists {
+    /// The current chunk's indicators, decided but not yet built: each is built (its
+    /// strings allocated) when asked for, so a caller that handles one at a time holds
+    /// one at a time.
+    queue: std::collections::VecDeque<Pending>,
+    /// The figures of the current chunk that the queue refers to.
+    items: Vec<Item>,
+    scratch: Scratch,
+    used_as_previous: Vec<bool>,
+    kinds: Vec<Option<IndicatorKind>>,
+    subjects: Vec<Option<Trigger>>,
+    previous_of: Vec<Option<usize>>,
+    local_of: Vec<usize>,
+    /// Always empty between chunks: only its memory is kept.
+    locals: Vec<Local<'static>>,
+}
+
+thread_local! {
+    /// The lists of the last [`Indicators`] dropped on this thread.
+    static SPARE: core::cell::Cell<Option<Lists>> = const { core::cell::Cell::new(None) };
+}
+
+/// A chunk's lists larger than this (in figures) are not kept for the next document.
+const KEEP_ITEMS: usize = 1 << 14;
+
+impl Lists {
+    /// The lists the last document read on this thread left, or new ones.
+    fn take() -> Lists {
+        SPARE
+            .try_with(core::cell::Cell::take)
+            .ok()
+            .flatten()
+            .unwrap_or_default()
+    }
+
+    /// Keeps `lists` for the next document read on this thread (unless they grew on
+    /// an outsized chunk).
+    fn give_back(mut lists: Lists) {
+        if lists.items.capacity() > KEEP_ITEMS {
+            return;
+        }
+        lists.queue.clear();
+        // Ignored when the thread is going away.
+        let _ = SPARE.try_with(|s| s.set(Some(lists)));
+    }
+}
+
+impl core::fmt::Debug for Lists {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.debug_struct("Lists").finish_non_exhaustive()
+    }
+}
+
+/// The lists of the chunk's marks, times and places (see [`Lists`]).
 #[derive(Default)]
 struct Scratch {
     marks: Marks,

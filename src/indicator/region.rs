@@ -181,6 +181,7 @@ impl SentencePlaces {
         gazetteer::scan(t, 0, t.len(), &mut self.hits);
         self.range = None;
         self.heading = None;
+        self.fenbie = Fenbie::default();
     }
 }
 

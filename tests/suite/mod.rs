@@ -1,4 +1,6 @@
 mod autotraits;
+#[cfg(feature = "serde")]
+mod bigfile;
 mod errors;
 #[cfg(feature = "serde")]
 mod examples;
@@ -6,6 +8,8 @@ mod forms;
 mod indicators;
 mod numerals;
 mod periods;
+#[cfg(feature = "rayon")]
+mod pieces;
 mod props;
 mod quantities;
 mod realtext;
