@@ -296,6 +296,10 @@ pub(crate) struct Scan {
     keep_damaged: bool,
     /// The last list of `N个、` walked for a shared unit.
     list: quantity::ListMemo,
+    /// `(from, next)`: the first byte at or after `from` that may start a damage
+    /// character (`?`, or 0xEF, the lead byte of U+FFFD) is at `next` (the text's length
+    /// when there is none). Figures are read in order, so one search serves many.
+    damage: Option<(usize, usize)>,
 }
 
 impl<'n> Finder<'n> {
@@ -689,7 +693,31 @@ impl<'n> Finder<'n> {
         damage_ends_at(t, p)
     }
 
-    fn damaged(&self, raw: &Raw) -> bool {
+    /// Whether no byte in `a..b` may start a damage character: the first damage byte
+    /// at or after `a` is looked up with `memchr2` and kept until a later figure passes it.
+    fn clean_between(&mut self, a: usize, b: usize) -> bool {
+        let next = match self.scan.damage {
+            Some((from, next)) if from <= a && next >= a => next,
+            _ => {
+                let bytes = self.t.as_bytes();
+                let next = bytes
+                    .get(a..)
+                    .and_then(|r| memchr::memchr2(b'?', 0xEF, r))
+                    .map_or(bytes.len(), |k| a + k);
+                self.scan.damage = Some((a, next));
+                next
+            }
+        };
+        next >= b
+    }
+
+    fn damaged(&mut self, raw: &Raw) -> bool {
+        // Every byte read below lies in this range (four before the number: a damage
+        // character and a point; up to two after it). Nearly every figure has no damage
+        // byte near it: answered without decoding a character.
+        if self.clean_between(raw.num_start.saturating_sub(4), raw.end.max(raw.num_end + 2)) {
+            return false;
+        }
         let t = self.t;
         if self.damaged_before(raw.num_start) {
             return true;
