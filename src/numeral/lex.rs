@@ -50,13 +50,10 @@ pub(crate) struct Arabic {
 impl Arabic {
     pub(crate) fn value(&self) -> Option<Decimal> {
         let m = self.mantissa?;
-        if self.scale == 0 {
-            // Nothing to normalize: no fraction digits.
-            return Decimal::try_from_i128_with_scale(m, 0).ok();
-        }
-        Decimal::try_from_i128_with_scale(m, self.scale)
-            .ok()
-            .map(|d| d.normalize())
+        // Already normalized: the readers drop the fraction's trailing zeros, so a
+        // mantissa with a scale never ends in 0 (and 0.00 has scale 0).
+        debug_assert!(self.scale == 0 || m % 10 != 0);
+        Decimal::try_from_i128_with_scale(m, self.scale).ok()
     }
 }
 
