@@ -1481,7 +1481,15 @@ pub(crate) fn read_scanned(
     // 百分之…, 千分之…, 万分之…, 百万分之…: parts of a power of ten, as percent.
     let mut pct_pow = None;
     let mut at = pos;
-    if let Some((f, e, _)) = multiplier_at(t, pos) {
+    // Most figures start with an Arabic digit: no percent word (its multiplier is
+    // Chinese) and no sign can start there, so neither is looked for.
+    let digit_first = t.as_bytes().get(pos).is_some_and(u8::is_ascii_digit);
+    let multiplier = if digit_first {
+        None
+    } else {
+        multiplier_at(t, pos)
+    };
+    if let Some((f, e, _)) = multiplier {
         if starts(t, e, "分之") && f >= Decimal::ONE_HUNDRED {
             let digits = f.mantissa().to_string().len();
             // f is a power of ten: 100 gives 0, 1000 gives -1 …
@@ -1499,7 +1507,12 @@ pub(crate) fn read_scanned(
         }
     }
     let mut negative = false;
-    if let Some(p) = numeral::sign(t, at) {
+    let sign = if digit_first {
+        None
+    } else {
+        numeral::sign(t, at)
+    };
+    if let Some(p) = sign {
         // In running text the sign must touch the number (负3.9%, -10000).
         if mode == Mode::Whole || p == at + char_at(t, at).map_or(0, char::len_utf8) {
             negative = true;
