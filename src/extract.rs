@@ -158,8 +158,16 @@ fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
     }
     let mut p = s.end;
     if let Some(y) = year_of(s).or_else(|| two_digit_year(t, s)) {
-        // 2016-2020年, 2016至2020年
-        for sep in ["——", "--", "—", "–", "-", "~", "〜", "至", "到", "－"] {
+        // 2016-2020年, 2016至2020年 (one character tells whether a separator may follow)
+        let seps: &[&str] = if matches!(
+            char_at(t, p),
+            Some('—' | '-' | '–' | '~' | '〜' | '至' | '到' | '－')
+        ) {
+            &["——", "--", "—", "–", "-", "~", "〜", "至", "到", "－"]
+        } else {
+            &[]
+        };
+        for sep in seps {
             if starts(t, p, sep) {
                 if let Some(e) = numeral::scan(t, p + sep.len()).ok().flatten() {
                     if let Some(y2) = year_of(&e) {
@@ -187,7 +195,15 @@ fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
         tr.year = Some(y);
         tr.end = p;
         // 2016年至2019年
-        for sep in ["至", "到", "-", "—", "–", "~", "〜"] {
+        let seps: &[&str] = if matches!(
+            char_at(t, p),
+            Some('至' | '到' | '-' | '—' | '–' | '~' | '〜')
+        ) {
+            &["至", "到", "-", "—", "–", "~", "〜"]
+        } else {
+            &[]
+        };
+        for sep in seps {
             if starts(t, p, sep) {
                 if let Some(e) = numeral::scan(t, p + sep.len()).ok().flatten() {
                     if let Some(y2) = year_of(&e) {
@@ -715,7 +731,10 @@ impl<'n> Finder<'n> {
         // Every byte read below lies in this range (four before the number: a damage
         // character and a point; up to two after it). Nearly every figure has no damage
         // byte near it: answered without decoding a character.
-        if self.clean_between(raw.num_start.saturating_sub(4), raw.end.max(raw.num_end + 2)) {
+        if self.clean_between(
+            raw.num_start.saturating_sub(4),
+            raw.end.max(raw.num_end + 2),
+        ) {
             return false;
         }
         let t = self.t;
