@@ -332,8 +332,8 @@ impl<'n> Finder<'n> {
         p.max(pos + char_at(self.t, pos).map_or(1, char::len_utf8))
     }
 
-    /// The next candidate position: a digit or numeral character.
-    fn next_candidate(&mut self) -> Option<usize> {
+    /// The next candidate position: a digit or numeral character, with that character.
+    fn next_candidate(&mut self) -> Option<(usize, char)> {
         let t = self.t;
         let set = candidate_chars();
         let mut from = self.scan.pos;
@@ -373,7 +373,7 @@ impl<'n> Finder<'n> {
                 // Arabic digits in a short quotation may be a figure quoted (is_context_junk
                 // drops one that stands alone there); in a book title they are a name.
                 _ if c.is_ascii() && p >= self.scan.book_end || p >= self.scan.title_end => {
-                    return Some(p);
+                    return Some((p, c));
                 }
                 _ => {}
             }
@@ -772,11 +772,12 @@ impl Iterator for Finder<'_> {
     fn next(&mut self) -> Option<Found> {
         let t = self.t;
         loop {
-            self.scan.pos = self.next_candidate()?;
-            let p = self.scan.pos;
-            let first = char_at(t, p)?;
+            // The candidate's character and the one before it are decoded once here.
+            let (p, first) = self.next_candidate()?;
+            self.scan.pos = p;
+            let before = char_before(t, p);
             // 第6, 第一书记: ordinals.
-            if char_before(t, p) == Some('第') {
+            if before == Some('第') {
                 self.scan.pos = self.skip_run(p);
                 continue;
             }
@@ -790,9 +791,7 @@ impl Iterator for Finder<'_> {
             // Digits right after a Chinese numeral passed over (in a quotation: “十0万”)
             // are the rest of that numeral, never a number of their own.
             if first.is_ascii_digit()
-                && p > 0
-                && t.as_bytes().get(p - 1).is_some_and(|&b| b >= 0x80)
-                && char_before(t, p).is_some_and(|c| c != '点' && lex::is_numeral_char(c))
+                && before.is_some_and(|c| !c.is_ascii() && c != '点' && lex::is_numeral_char(c))
             {
                 self.scan.pos = self.skip_run(p);
                 continue;
@@ -846,7 +845,7 @@ impl Iterator for Finder<'_> {
             }
             // 负32, -10000: a sign right before the number, not a range dash (3-5) or a
             // hyphen in a code (0431-).
-            let at = match char_before(t, p) {
+            let at = match before {
                 Some(c @ ('负' | '-' | '−'))
                     if c == '负'
                         || !char_before(t, p - c.len_utf8()).is_some_and(|b| {
