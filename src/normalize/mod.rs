@@ -155,11 +155,13 @@ impl<'a> Normalized<'a> {
     /// A span of the cleaned text as a span of the original string.
     #[must_use]
     pub fn source_span(&self, span: Span) -> Span {
-        let start = self.source_start(span.start);
+        // The end is searched forward from the start's answer: a span covers few pieces.
+        let mut i = self.pieces_up_to(span.start, false);
+        let start = self.start_after(span.start, i);
         let end = if span.end == span.start {
             start
         } else {
-            self.source_end(span.end)
+            self.end_after(span.end, self.pieces_up_to_from(span.end, true, &mut i))
         };
         Span::new(start, end.max(start))
     }
