@@ -1554,6 +1554,17 @@ pub(crate) fn read_scanned(
             },
         };
         Some((s, None))
+    } else if let Some(s) = pre.filter(|s| {
+        // Digits already read that nothing after them extends (no k or w, 分之, 几, 来,
+        // 余 or 多): what number_at would give back unchanged, without the call.
+        digit_first
+            && at == pos
+            && !matches!(
+                char_at(t, s.end),
+                Some('k' | 'K' | 'w' | 'W' | '分' | '几' | '来' | '余' | '多')
+            )
+    }) {
+        Some((s, None))
     } else {
         number_at(
             t,
