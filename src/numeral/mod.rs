@@ -497,9 +497,17 @@ impl Acc<'_> {
 /// Returns `Ok(None)` when no numeral starts there, the numeral and where it ends
 /// when it reads, and an error (with the end of the numeral-like run, to skip) when the
 /// characters there form no number.
+#[inline]
 pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError> {
     // Fast path: a plain Arabic number that nothing numeral follows (the common case).
-    let first = token(text, start);
+    // Digits are read straight away, as `token` reads them, without its dispatch.
+    let first = if text.as_bytes().get(start).is_some_and(u8::is_ascii_digit) {
+        text.get(start..)
+            .and_then(lex::arabic)
+            .map(|(a, len)| (Tok::Arabic(a), start + len))
+    } else {
+        token(text, start)
+    };
     if first.is_none() {
         // No numeral starts here (the general path would find no token either).
         return Ok(None);
