@@ -521,6 +521,11 @@ fn stable_run(
             }
             continue;
         }
+        // An ideograph that stopped the run above changes, or has a mark after it: the
+        // long way, without reading it again (traditional text stops here often).
+        if (0xE4..=0xE9).contains(&b0) {
+            break;
+        }
         match three_byte_at(bytes, i) {
             Some(u) if !changing.contains_u32(u) && plain_at(bytes, i + 3, combining) => i += 3,
             _ => break,
