@@ -497,7 +497,7 @@ impl Acc<'_> {
 /// Returns `Ok(None)` when no numeral starts there, the numeral and where it ends
 /// when it reads, and an error (with the end of the numeral-like run, to skip) when the
 /// characters there form no number.
-#[inline]
+#[inline(always)]
 pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError> {
     // Fast path: a plain Arabic number that nothing numeral follows (the common case).
     // Digits are read straight away, as `token` reads them, without its dispatch.
