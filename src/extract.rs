@@ -727,16 +727,20 @@ impl<'n> Finder<'n> {
         next >= b
     }
 
+    /// Inlined: nearly every figure has no damage byte near it, which the kept search
+    /// answers; the figure is read again only when there is one.
+    #[inline]
     fn damaged(&mut self, raw: &Raw) -> bool {
         // Every byte read below lies in this range (four before the number: a damage
-        // character and a point; up to two after it). Nearly every figure has no damage
-        // byte near it: answered without decoding a character.
-        if self.clean_between(
+        // character and a point; up to two after it).
+        !self.clean_between(
             raw.num_start.saturating_sub(4),
             raw.end.max(raw.num_end + 2),
-        ) {
-            return false;
-        }
+        ) && self.damage_near(raw)
+    }
+
+    /// [`damaged`](Self::damaged) when a damage byte lies near the figure.
+    fn damage_near(&self, raw: &Raw) -> bool {
         let t = self.t;
         if self.damaged_before(raw.num_start) {
             return true;
