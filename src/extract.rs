@@ -398,6 +398,7 @@ impl<'n> Finder<'n> {
         found
     }
 
+    #[inline]
     fn is_context_junk(&self, raw: &Raw) -> bool {
         let t = self.t;
         let before = char_before(t, raw.num_start);
