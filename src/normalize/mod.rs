@@ -97,6 +97,7 @@ impl<'a> Normalized<'a> {
     /// [`pieces_up_to`](Self::pieces_up_to), searching forward a few pieces from
     /// `*hint` when it is at or before the answer (spans asked in order), and leaving
     /// the answer in `*hint`.
+    #[inline]
     fn pieces_up_to_from(&self, offset: usize, strict: bool, hint: &mut usize) -> usize {
         let up_to = |p: &Piece| p.starts_up_to(offset, strict);
         let mut i = *hint;
@@ -169,6 +170,7 @@ impl<'a> Normalized<'a> {
     /// [`source_span`](Self::source_span) for spans asked in order: `hint` (start it at
     /// 0) keeps where the last one was, so the next one costs a step or two. Any order
     /// gives the same answers.
+    #[inline]
     pub(crate) fn source_span_from(&self, span: Span, hint: &mut usize) -> Span {
         let start = self.start_after(span.start, self.pieces_up_to_from(span.start, false, hint));
         let end = if span.end == span.start {
