@@ -287,6 +287,7 @@ impl Lexicon {
 
     /// The index of the longest word of `words` (the list this was built from) at the
     /// start of `rest` for which `accept` holds.
+    #[inline]
     pub(crate) fn find(
         &self,
         words: &[&str],
