@@ -591,9 +591,12 @@ pub(crate) enum Mode {
 
 #[inline]
 pub(crate) fn skip_blanks(t: &str, pos: usize) -> usize {
-    // Most numbers and units touch: one byte answers (U+3000 starts with 0xE3).
-    match t.as_bytes().get(pos) {
-        Some(b' ' | b'\t' | 0xE3) => skip_blanks_from(t, pos),
+    // Most numbers and units touch: one byte answers, three for the CJK punctuation
+    // that shares U+3000's lead byte (。, 、: E3 80 82, E3 80 81; U+3000 is E3 80 80).
+    let b = t.as_bytes();
+    match b.get(pos) {
+        Some(b' ' | b'\t') => skip_blanks_from(t, pos),
+        Some(0xE3) if b.get(pos + 1..pos + 3) == Some(&[0x80, 0x80]) => skip_blanks_from(t, pos),
         _ => pos,
     }
 }
