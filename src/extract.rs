@@ -158,8 +158,16 @@ fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
     }
     let mut p = s.end;
     if let Some(y) = year_of(s).or_else(|| two_digit_year(t, s)) {
-        // 2016-2020年, 2016至2020年
-        for sep in ["——", "--", "—", "–", "-", "~", "〜", "至", "到", "－"] {
+        // 2016-2020年, 2016至2020年 (one character tells whether a separator may follow)
+        let seps: &[&str] = if matches!(
+            char_at(t, p),
+            Some('—' | '-' | '–' | '~' | '〜' | '至' | '到' | '－')
+        ) {
+            &["——", "--", "—", "–", "-", "~", "〜", "至", "到", "－"]
+        } else {
+            &[]
+        };
+        for sep in seps {
             if starts(t, p, sep) {
                 if let Some(e) = numeral::scan(t, p + sep.len()).ok().flatten() {
                     if let Some(y2) = year_of(&e) {
@@ -187,7 +195,15 @@ fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
         tr.year = Some(y);
         tr.end = p;
         // 2016年至2019年
-        for sep in ["至", "到", "-", "—", "–", "~", "〜"] {
+        let seps: &[&str] = if matches!(
+            char_at(t, p),
+            Some('至' | '到' | '-' | '—' | '–' | '~' | '〜')
+        ) {
+            &["至", "到", "-", "—", "–", "~", "〜"]
+        } else {
+            &[]
+        };
+        for sep in seps {
             if starts(t, p, sep) {
                 if let Some(e) = numeral::scan(t, p + sep.len()).ok().flatten() {
                     if let Some(y2) = year_of(&e) {
@@ -296,6 +312,10 @@ pub(crate) struct Scan {
     keep_damaged: bool,
     /// The last list of `N个、` walked for a shared unit.
     list: quantity::ListMemo,
+    /// `(from, next)`: the first byte at or after `from` that may start a damage
+    /// character (`?`, or 0xEF, the lead byte of U+FFFD) is at `next` (the text's length
+    /// when there is none). Figures are read in order, so one search serves many.
+    damage: Option<(usize, usize)>,
 }
 
 impl<'n> Finder<'n> {
@@ -312,8 +332,8 @@ impl<'n> Finder<'n> {
         p.max(pos + char_at(self.t, pos).map_or(1, char::len_utf8))
     }
 
-    /// The next candidate position: a digit or numeral character.
-    fn next_candidate(&mut self) -> Option<usize> {
+    /// The next candidate position: a digit or numeral character, with that character.
+    fn next_candidate(&mut self) -> Option<(usize, char)> {
         let t = self.t;
         let set = candidate_chars();
         let mut from = self.scan.pos;
@@ -353,7 +373,7 @@ impl<'n> Finder<'n> {
                 // Arabic digits in a short quotation may be a figure quoted (is_context_junk
                 // drops one that stands alone there); in a book title they are a name.
                 _ if c.is_ascii() && p >= self.scan.book_end || p >= self.scan.title_end => {
-                    return Some(p);
+                    return Some((p, c));
                 }
                 _ => {}
             }
@@ -378,6 +398,7 @@ impl<'n> Finder<'n> {
         found
     }
 
+    #[inline]
     fn is_context_junk(&self, raw: &Raw) -> bool {
         let t = self.t;
         let before = char_before(t, raw.num_start);
@@ -689,7 +710,38 @@ impl<'n> Finder<'n> {
         damage_ends_at(t, p)
     }
 
-    fn damaged(&self, raw: &Raw) -> bool {
+    /// Whether no byte in `a..b` may start a damage character: the first damage byte
+    /// at or after `a` is looked up with `memchr2` and kept until a later figure passes it.
+    fn clean_between(&mut self, a: usize, b: usize) -> bool {
+        let next = match self.scan.damage {
+            Some((from, next)) if from <= a && next >= a => next,
+            _ => {
+                let bytes = self.t.as_bytes();
+                let next = bytes
+                    .get(a..)
+                    .and_then(|r| memchr::memchr2(b'?', 0xEF, r))
+                    .map_or(bytes.len(), |k| a + k);
+                self.scan.damage = Some((a, next));
+                next
+            }
+        };
+        next >= b
+    }
+
+    /// Inlined: nearly every figure has no damage byte near it, which the kept search
+    /// answers; the figure is read again only when there is one.
+    #[inline]
+    fn damaged(&mut self, raw: &Raw) -> bool {
+        // Every byte read below lies in this range (four before the number: a damage
+        // character and a point; up to two after it).
+        !self.clean_between(
+            raw.num_start.saturating_sub(4),
+            raw.end.max(raw.num_end + 2),
+        ) && self.damage_near(raw)
+    }
+
+    /// [`damaged`](Self::damaged) when a damage byte lies near the figure.
+    fn damage_near(&self, raw: &Raw) -> bool {
         let t = self.t;
         if self.damaged_before(raw.num_start) {
             return true;
@@ -725,11 +777,12 @@ impl Iterator for Finder<'_> {
     fn next(&mut self) -> Option<Found> {
         let t = self.t;
         loop {
-            self.scan.pos = self.next_candidate()?;
-            let p = self.scan.pos;
-            let first = char_at(t, p)?;
+            // The candidate's character and the one before it are decoded once here.
+            let (p, first) = self.next_candidate()?;
+            self.scan.pos = p;
+            let before = char_before(t, p);
             // 第6, 第一书记: ordinals.
-            if char_before(t, p) == Some('第') {
+            if before == Some('第') {
                 self.scan.pos = self.skip_run(p);
                 continue;
             }
@@ -743,9 +796,7 @@ impl Iterator for Finder<'_> {
             // Digits right after a Chinese numeral passed over (in a quotation: “十0万”)
             // are the rest of that numeral, never a number of their own.
             if first.is_ascii_digit()
-                && p > 0
-                && t.as_bytes().get(p - 1).is_some_and(|&b| b >= 0x80)
-                && char_before(t, p).is_some_and(|c| c != '点' && lex::is_numeral_char(c))
+                && before.is_some_and(|c| !c.is_ascii() && c != '点' && lex::is_numeral_char(c))
             {
                 self.scan.pos = self.skip_run(p);
                 continue;
@@ -799,7 +850,7 @@ impl Iterator for Finder<'_> {
             }
             // 负32, -10000: a sign right before the number, not a range dash (3-5) or a
             // hyphen in a code (0431-).
-            let at = match char_before(t, p) {
+            let at = match before {
                 Some(c @ ('负' | '-' | '−'))
                     if c == '负'
                         || !char_before(t, p - c.len_utf8()).is_some_and(|b| {

@@ -74,10 +74,12 @@ impl CharSet {
         let mut i = from;
         loop {
             // Runs of three-byte characters (most of a Chinese text) in a tight loop.
+            // The set's word for a character is picked by its first two bytes and the bit
+            // by its third, without decoding the code point first.
             while let Some(&[b0 @ 0xE0..=0xEF, b1, b2]) = bytes.get(i..i + 3) {
-                let u = decode3(b0, b1, b2);
-                if self.contains_u32(u) {
-                    return char::from_u32(u).map(|c| (i, c));
+                let word = (usize::from(b0 & 0x0F) << 6) | usize::from(b1 & 0x3F);
+                if self.0.get(word).is_some_and(|w| w >> (b2 & 0x3F) & 1 != 0) {
+                    return char::from_u32(decode3(b0, b1, b2)).map(|c| (i, c));
                 }
                 i += 3;
             }
@@ -285,6 +287,7 @@ impl Lexicon {
 
     /// The index of the longest word of `words` (the list this was built from) at the
     /// start of `rest` for which `accept` holds.
+    #[inline]
     pub(crate) fn find(
         &self,
         words: &[&str],

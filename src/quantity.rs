@@ -591,9 +591,12 @@ pub(crate) enum Mode {
 
 #[inline]
 pub(crate) fn skip_blanks(t: &str, pos: usize) -> usize {
-    // Most numbers and units touch: one byte answers (U+3000 starts with 0xE3).
-    match t.as_bytes().get(pos) {
-        Some(b' ' | b'\t' | 0xE3) => skip_blanks_from(t, pos),
+    // Most numbers and units touch: one byte answers, three for the CJK punctuation
+    // that shares U+3000's lead byte (。, 、: E3 80 82, E3 80 81; U+3000 is E3 80 80).
+    let b = t.as_bytes();
+    match b.get(pos) {
+        Some(b' ' | b'\t') => skip_blanks_from(t, pos),
+        Some(0xE3) if b.get(pos + 1..pos + 3) == Some(&[0x80, 0x80]) => skip_blanks_from(t, pos),
         _ => pos,
     }
 }
@@ -1481,7 +1484,15 @@ pub(crate) fn read_scanned(
     // 百分之…, 千分之…, 万分之…, 百万分之…: parts of a power of ten, as percent.
     let mut pct_pow = None;
     let mut at = pos;
-    if let Some((f, e, _)) = multiplier_at(t, pos) {
+    // Most figures start with an Arabic digit: no percent word (its multiplier is
+    // Chinese) and no sign can start there, so neither is looked for.
+    let digit_first = t.as_bytes().get(pos).is_some_and(u8::is_ascii_digit);
+    let multiplier = if digit_first {
+        None
+    } else {
+        multiplier_at(t, pos)
+    };
+    if let Some((f, e, _)) = multiplier {
         if starts(t, e, "分之") && f >= Decimal::ONE_HUNDRED {
             let digits = f.mantissa().to_string().len();
             // f is a power of ten: 100 gives 0, 1000 gives -1 …
@@ -1499,7 +1510,12 @@ pub(crate) fn read_scanned(
         }
     }
     let mut negative = false;
-    if let Some(p) = numeral::sign(t, at) {
+    let sign = if digit_first {
+        None
+    } else {
+        numeral::sign(t, at)
+    };
+    if let Some(p) = sign {
         // In running text the sign must touch the number (负3.9%, -10000).
         if mode == Mode::Whole || p == at + char_at(t, at).map_or(0, char::len_utf8) {
             negative = true;
@@ -1540,6 +1556,17 @@ pub(crate) fn read_scanned(
                 ..Shape::default()
             },
         };
+        Some((s, None))
+    } else if let Some(s) = pre.filter(|s| {
+        // Digits already read that nothing after them extends (no k or w, 分之, 几, 来,
+        // 余 or 多): what number_at would give back unchanged, without the call.
+        digit_first
+            && at == pos
+            && !matches!(
+                char_at(t, s.end),
+                Some('k' | 'K' | 'w' | 'W' | '分' | '几' | '来' | '余' | '多')
+            )
+    }) {
         Some((s, None))
     } else {
         number_at(

@@ -97,6 +97,7 @@ impl<'a> Normalized<'a> {
     /// [`pieces_up_to`](Self::pieces_up_to), searching forward a few pieces from
     /// `*hint` when it is at or before the answer (spans asked in order), and leaving
     /// the answer in `*hint`.
+    #[inline]
     fn pieces_up_to_from(&self, offset: usize, strict: bool, hint: &mut usize) -> usize {
         let up_to = |p: &Piece| p.starts_up_to(offset, strict);
         let mut i = *hint;
@@ -155,11 +156,13 @@ impl<'a> Normalized<'a> {
     /// A span of the cleaned text as a span of the original string.
     #[must_use]
     pub fn source_span(&self, span: Span) -> Span {
-        let start = self.source_start(span.start);
+        // The end is searched forward from the start's answer: a span covers few pieces.
+        let mut i = self.pieces_up_to(span.start, false);
+        let start = self.start_after(span.start, i);
         let end = if span.end == span.start {
             start
         } else {
-            self.source_end(span.end)
+            self.end_after(span.end, self.pieces_up_to_from(span.end, true, &mut i))
         };
         Span::new(start, end.max(start))
     }
@@ -167,6 +170,7 @@ impl<'a> Normalized<'a> {
     /// [`source_span`](Self::source_span) for spans asked in order: `hint` (start it at
     /// 0) keeps where the last one was, so the next one costs a step or two. Any order
     /// gives the same answers.
+    #[inline]
     pub(crate) fn source_span_from(&self, span: Span, hint: &mut usize) -> Span {
         let start = self.start_after(span.start, self.pieces_up_to_from(span.start, false, hint));
         let end = if span.end == span.start {
@@ -451,20 +455,22 @@ fn plain_lead(b: u8) -> bool {
 }
 
 /// Passes over the run of ideographs from byte `i` (lead bytes 0xE4..=0xE9: U+4000..U+9FFF)
-/// that stay as they are, each followed by ASCII or another such lead byte (so by no
-/// combining mark): the bulk of a report, one table test per character. Stops before
-/// anything else, which the caller looks at the long way.
+/// that stay as they are and have no combining mark after them: the bulk of a report,
+/// one table test per character. The run is read first; only its last character can
+/// have something else after it, which is looked at once, at the end (one with a mark
+/// after it is left to the caller). Stops before anything else, which the caller
+/// looks at the long way.
 #[inline]
-fn stable_ideographs(bytes: &[u8], mut i: usize, changing: &BmpSet) -> usize {
-    while let Some(&[b0, b1, b2, b3]) = bytes.get(i..i + 4) {
-        if !(0xE4..=0xE9).contains(&b0) || !plain_lead(b3) {
-            break;
-        }
-        let u = decode3(b0, b1, b2);
-        if changing.contains_u32(u) {
+fn stable_ideographs(bytes: &[u8], mut i: usize, changing: &BmpSet, combining: &BmpSet) -> usize {
+    let start = i;
+    while let Some(&[b0 @ 0xE4..=0xE9, b1, b2]) = bytes.get(i..i + 3) {
+        if changing.contains_u32(decode3(b0, b1, b2)) {
             break;
         }
         i += 3;
+    }
+    if i > start && !plain_at(bytes, i, combining) {
+        i -= 3;
     }
     i
 }
@@ -502,7 +508,7 @@ fn stable_run(
                 .is_some_and(|&b| !b.is_ascii())
     };
     loop {
-        i = stable_ideographs(bytes, i, changing);
+        i = stable_ideographs(bytes, i, changing, combining);
         let Some(&b0) = bytes.get(i) else { break };
         if b0.is_ascii() {
             let start = i;
@@ -516,6 +522,11 @@ fn stable_run(
                 break;
             }
             continue;
+        }
+        // An ideograph that stopped the run above changes, or has a mark after it: the
+        // long way, without reading it again (traditional text stops here often).
+        if (0xE4..=0xE9).contains(&b0) {
+            break;
         }
         match three_byte_at(bytes, i) {
             Some(u) if !changing.contains_u32(u) && plain_at(bytes, i + 3, combining) => i += 3,
@@ -857,6 +868,12 @@ mod tests {
         assert_eq!(n.source_span(Span::new(3, 4)), Span::new(6, 9));
         // （ changes, so the fast path never takes it (it may open a pinyin annotation).
         assert!(changes_table().contains('（'));
+        // A mark after the last of a run of ideographs the fast path passed is read
+        // with that ideograph (the run's end is looked at once, after it).
+        assert_eq!(normalize("扶贫\u{0340}人").as_str(), "扶贫\u{0300}人");
+        assert_eq!(normalize("脱贫攻坚\u{0340}").as_str(), "脱贫攻坚\u{0300}");
+        assert_eq!(normalize("扶貧\u{0340}人").as_str(), "扶贫\u{0300}人");
+        assert_eq!(normalize("全县\u{0301}3万人").as_str(), "全县\u{0301}3万人");
     }
 
     #[test]

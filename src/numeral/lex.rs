@@ -50,13 +50,10 @@ pub(crate) struct Arabic {
 impl Arabic {
     pub(crate) fn value(&self) -> Option<Decimal> {
         let m = self.mantissa?;
-        if self.scale == 0 {
-            // Nothing to normalize: no fraction digits.
-            return Decimal::try_from_i128_with_scale(m, 0).ok();
-        }
-        Decimal::try_from_i128_with_scale(m, self.scale)
-            .ok()
-            .map(|d| d.normalize())
+        // Already normalized: the readers drop the fraction's trailing zeros, so a
+        // mantissa with a scale never ends in 0 (and 0.00 has scale 0).
+        debug_assert!(self.scale == 0 || m % 10 != 0);
+        Decimal::try_from_i128_with_scale(m, self.scale).ok()
     }
 }
 
@@ -302,36 +299,53 @@ impl Digits {
 /// Reads the Arabic number at the start of `i`; `None` when `i` does not start with a digit.
 pub(crate) fn arabic(i: &str) -> Option<(Arabic, usize)> {
     let bytes = i.as_bytes();
-    let n = bytes.iter().take_while(|b| b.is_ascii_digit()).count();
     // The common cases: plain digits (17990), or digits, a point and digits (21.6, 7.35,
     // 0.50), at most 18 digits in all (a u64 holds them), with no separator or point
     // after them. The grammar below would read just these, dropping the trailing zeros
-    // of the fraction.
-    let frac = match bytes.get(n) {
-        Some(b'.') => bytes.get(n + 1..).unwrap_or(&[]),
-        _ => &[],
-    };
-    let f = frac.iter().take_while(|b| b.is_ascii_digit()).count();
+    // of the fraction. One pass counts the digits and accumulates them (the value is
+    // used only when there are 18 or fewer).
+    let mut n = 0;
+    let mut m = 0u64;
+    while let Some(&b) = bytes.get(n) {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        if n < 18 {
+            m = m * 10 + u64::from(b - b'0');
+        }
+        n += 1;
+    }
+    // The fraction: its digits are accumulated after the integer's, trailing zeros held
+    // back until a digit that is not 0 follows them.
+    let mut f = 0;
+    let mut kept = 0;
+    let mut zeros = 0;
+    if bytes.get(n) == Some(&b'.') {
+        while let Some(&b) = bytes.get(n + 1 + f) {
+            if !b.is_ascii_digit() {
+                break;
+            }
+            f += 1;
+            if n + f <= 18 {
+                if b == b'0' {
+                    zeros += 1;
+                } else {
+                    for _ in 0..zeros {
+                        m *= 10;
+                    }
+                    m = m * 10 + u64::from(b - b'0');
+                    kept += zeros + 1;
+                    zeros = 0;
+                }
+            }
+        }
+    }
     let end = if f > 0 { n + 1 + f } else { n };
     if n >= 1
         && n + f <= 18
         && !matches!(bytes.get(end), Some(b',' | b'.' | 0xEF))
         && !(f == 0 && matches!(bytes.get(end), Some(b' ' | 0xE3)) && continues(bytes, n))
     {
-        let zeros = frac
-            .get(..f)
-            .unwrap_or(&[])
-            .iter()
-            .rev()
-            .take_while(|&&b| b == b'0')
-            .count();
-        let kept = f - zeros;
-        let digits = bytes
-            .get(..n)
-            .unwrap_or(&[])
-            .iter()
-            .chain(frac.get(..kept).unwrap_or(&[]));
-        let m = digits.fold(0u64, |m, d| m * 10 + u64::from(d - b'0'));
         let a = Arabic {
             mantissa: Some(i128::from(m)),
             scale: u32::try_from(kept).unwrap_or(0),
