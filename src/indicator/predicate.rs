@@ -223,10 +223,20 @@ pub(super) fn settle(
     // A share (占32.6%, 占比, 比重) is not a rate.
     if kind == K::PovertyIncidence
         && raw.unit == Some(Unit::Percent)
-        && ["占", "占比", "比重", "比例", "占比为", "比重为"]
-            .iter()
-            .any(|w| head.trim_end().ends_with(w))
+        && [
+            "占",
+            "占比",
+            "比重",
+            "比例",
+            "占比为",
+            "比重为",
+            "平均水平",
+            "平均水平的",
+        ]
+        .iter()
+        .any(|w| head.trim_end().ends_with(w))
     {
+        // (A share of an average, 低于全省平均水平60%, is no rate either.)
         return None;
     }
     let kind = match (governing(near, &read), kind) {

@@ -707,3 +707,21 @@ fn a_standard_that_frames_the_count() {
     );
     kinds("扶贫标准为2300元。", &[]);
 }
+
+/// A comma a page converter doubles before a list separator (,、) ends no clause: the
+/// list's figures keep the place of its head. A percent of an average (低于全省平均
+/// 水平60%) is no rate.
+#[test]
+fn doubled_list_separators_and_shares_of_an_average() {
+    places(
+        "四川省巴中市巴州区化成镇安置点。\n經努力,,全國共識別貧困村12.8萬個、貧困戶2948萬個,、貧困人口8962萬,,基本摸清了底數。",
+        &[
+            ("12.8萬個", Some("全国"), None),
+            ("8962萬", Some("全国"), None),
+        ],
+    );
+    kinds(
+        "贫困村依据贫困发生率高于全省一倍以上,、农民人均纯收入低于全省平均水平60%,、没有集体经济收入的标准识别。",
+        &[],
+    );
+}
