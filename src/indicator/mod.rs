@@ -713,6 +713,17 @@ fn respectively_for(
         return None;
     }
     let word = s + t.get(s..pos)?.rfind("分别")?;
+    // 分别 pairs years with the figures it governs, in its own clause (分别脱贫1200人和
+    // 1500人); 分别是二图、荣谋 names things, and the figures of later clauses are not
+    // its.
+    let first = items
+        .iter()
+        .find(|o| o.sentence == item.sentence && o.raw.start > word)?;
+    if t.get(word..first.raw.start)?
+        .contains([',', '，', ';', '；', '。'])
+    {
+        return None;
+    }
     let same = |o: &&Item| {
         o.sentence == item.sentence && o.raw.start > word && o.raw.unit == item.raw.unit
     };

@@ -725,3 +725,33 @@ fn doubled_list_separators_and_shares_of_an_average() {
         &[],
     );
 }
+
+/// 分别 pairs years with the figures of its own clause (2018年和2019年分别脱贫1200人和
+/// 1500人); 分别是 naming things (分别是二图、荣谋) pairs nothing, and the figures of
+/// later clauses never take its years one by one.
+#[test]
+fn fenbie_pairs_only_its_own_clause() {
+    let text = "其中2016年已脱贫170户,2017年已脱贫456户,2018年脱贫393户;有3个贫困村,分别是二图、荣谋和薛宅;农村低保对象521户,特困供养人员142户,双重身份人员122户。";
+    let got: Vec<(String, Option<(i32, i32)>)> = extract(text)
+        .filter(|i| i.kind == K::SocialAssistance)
+        .map(|i| {
+            (
+                i.quantity.text.into_owned(),
+                i.period.map(|p| (p.start, p.end)),
+            )
+        })
+        .collect();
+    assert_eq!(got.len(), 3, "{got:?}");
+    assert!(
+        got.iter()
+            .all(|(_, p)| p.is_none() || *p == Some((2018, 2018))),
+        "{got:?}"
+    );
+    periods(
+        "2018年和2019年分别脱贫1200人和1500人。",
+        &[
+            ("1200人", Some((2018, 2018))),
+            ("1500人", Some((2019, 2019))),
+        ],
+    );
+}
