@@ -5,26 +5,8 @@
 //! Runs the built binaries, as `examples.rs` does (`cargo test --all-features` builds
 //! them first).
 
-use std::path::{Path, PathBuf};
+use super::examples::example;
 use std::process::Command;
-
-fn example(name: &str) -> PathBuf {
-    let exe = std::env::current_exe().expect("test binary path");
-    let profile = exe
-        .parent()
-        .and_then(Path::parent)
-        .expect("target/<profile>/deps");
-    let path = profile
-        .join("examples")
-        .join(name)
-        .with_extension(std::env::consts::EXE_EXTENSION);
-    assert!(
-        path.exists(),
-        "{} is missing: build the examples first",
-        path.display()
-    );
-    path
-}
 
 /// 17 MiB of a report's filler with a figure now and then: a character across the
 /// first window's edge (8 MiB), bytes that are no UTF-8 across the second (16 MiB, where
