@@ -283,8 +283,10 @@ pub(super) fn clause_region(
         // the country is a figure's place only in the figure's own clause, unless it
         // opens the sentence's subject (2017年末,全国农村贫困人口减少1289万人,贫困发生率
         // 3.1%: the rate is the country's too).
+        // 我国 is always the sentence's subject, never a qualifier: it reaches every clause.
         let national_elsewhere = h.what == What::National
             && h.start < item.clause.0
+            && !crate::chars::starts(t, h.start, "我")
             && !["农村", "贫困", "农民", "建档立卡", "脱贫"]
                 .iter()
                 .any(|w| crate::chars::starts(t, h.end, w));

@@ -755,3 +755,16 @@ fn fenbie_pairs_only_its_own_clause() {
         ],
     );
 }
+
+/// 我国 opens its sentence as the subject of every clause (我國每年減貧…,貧困人口從…減至
+/// 551萬人): never a qualifier of one clause, as 全国 can be (全国综合改革试点,…).
+#[test]
+fn wo_guo_reaches_every_clause() {
+    places(
+        "貴州全省66個貧困縣全部實現脱貧摘帽。\n連續7年來,我國每年減貧人口都在1000萬人以上,貧困人口從2012年底的9899萬人減至2019年底的551萬人。",
+        &[
+            ("1000萬人以上", Some("全国"), None),
+            ("551萬人", Some("全国"), None),
+        ],
+    );
+}
