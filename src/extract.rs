@@ -189,6 +189,14 @@ fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
             quantity::skip_blanks(t, p)
         };
         if !starts(t, q, "年") {
+            // 2017底, 2018末: a four-digit year whose 年 the writer dropped before 底 or
+            // 末 (到2017底,全省还有…).
+            if let (Some(y4), Some(c @ ('底' | '末'))) = (year_of(s), char_at(t, p)) {
+                tr.year = Some(y4);
+                tr.part = Some(c);
+                tr.end = p + c.len_utf8();
+                return Some(tr);
+            }
             return None;
         }
         p = q + "年".len();
@@ -839,7 +847,19 @@ impl Iterator for Finder<'_> {
                 if matches!(next, Some('年' | '月' | '日' | '号'))
                     || matches!(
                         next,
-                        Some('-' | '/' | '.' | '至' | '到' | '—' | '–' | '~' | '－' | ' ')
+                        Some(
+                            '-' | '/'
+                                | '.'
+                                | '至'
+                                | '到'
+                                | '—'
+                                | '–'
+                                | '~'
+                                | '－'
+                                | ' '
+                                | '底'
+                                | '末'
+                        )
                     ) && year_of(s).is_some()
                 {
                     if let Some(tr) = time_at(t, p, s) {

@@ -768,3 +768,21 @@ fn wo_guo_reaches_every_clause() {
         ],
     );
 }
+
+/// A four-digit year whose 年 the writer dropped before 底 or 末 (到2017底, 2018末) is a
+/// time: it dates the sentence and is no quantity; 2017户 stays a count.
+#[test]
+fn a_year_without_nian_before_di_or_mo() {
+    periods(
+        "到2017底,全省还有332.12万贫困人口。",
+        &[("332.12万", Some((2017, 2017)))],
+    );
+    periods(
+        "2018末全縣貧困人口1200人。",
+        &[("1200人", Some((2018, 2018)))],
+    );
+    let texts: Vec<String> = fupin::quantities("到2017底,全县共2017户贫困户。")
+        .map(|q| q.text.into_owned())
+        .collect();
+    assert_eq!(texts, ["2017户"]);
+}
