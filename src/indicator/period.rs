@@ -556,6 +556,16 @@ pub(super) fn respectively(
         .iter()
         .filter(|tr| tr.year.is_some() && !standard_year(t, tr))
         .collect();
+    // 2013至2018年…分别为1650万人、1232万人…: one range of as many years as figures
+    // gives the k-th year to the k-th figure.
+    if let [range] = years.as_slice() {
+        let (first, last) = (range.year?, range.end_year?);
+        let span = usize::try_from(last - first + 1).ok()?;
+        if span >= 2 && span == figures {
+            return Some(Period::year(first + i32::try_from(k).ok()?));
+        }
+        return None;
+    }
     if years.len() < 2 || years.len() != figures {
         return None;
     }

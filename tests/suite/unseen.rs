@@ -786,3 +786,24 @@ fn a_year_without_nian_before_di_or_mo() {
         .collect();
     assert_eq!(texts, ["2017户"]);
 }
+
+/// One range of as many years as figures before 分别 (2013至2018年…分别为1650万人、
+/// 1232万人…) gives each figure its year in order; a range of another length gives none.
+#[test]
+fn fenbie_after_a_range_of_years() {
+    periods(
+        "2013至2015年全国农村减贫人数分别为1650万人、1232万人、1442万人。",
+        &[
+            ("1650万人", Some((2013, 2013))),
+            ("1232万人", Some((2014, 2014))),
+            ("1442万人", Some((2015, 2015))),
+        ],
+    );
+    let got: Vec<Option<(i32, i32)>> = extract("2013至2018年全县减贫人数分别为1650人、1232人。")
+        .map(|i| i.period.map(|p| (p.start, p.end)))
+        .collect();
+    assert!(
+        got.iter().all(|p| !matches!(p, Some((a, b)) if a == b)),
+        "{got:?}"
+    );
+}
