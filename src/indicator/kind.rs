@@ -514,6 +514,11 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
         Some((k, _)) if k > 0 => noun.get(..k).unwrap_or(noun),
         _ => noun,
     };
+    // …and past the adverb before that verb (676个贫困村全部出列).
+    let noun = ALL_DONE
+        .iter()
+        .find_map(|a| noun.strip_suffix(a).filter(|n| !n.is_empty()))
+        .unwrap_or(noun);
     let villages = unit == Unit::Count
         && raw.classifier == Some("个")
         && noun.ends_with('村')
@@ -612,7 +617,14 @@ pub(super) fn classify(
     let (cs, ce) = item.clause;
     // Remaining (还有, 尚有, 仅剩…) before the figure: what it counts is still poor,
     // whatever lifting word the clause holds.
-    let remain = ctx.has(Ctx::Remain, (cs, raw.start));
+    // …unless the clause says they have all been lifted since (剩余的1200名贫困人口全部
+    // 脱贫, 剩余贫困人口1200人全部脱贫: the remaining, lifted).
+    let all_lifted = within(triggers, item.clause).iter().any(|tr| {
+        tr.role == Role::Lift
+            && tr.start >= raw.end
+            && ALL_DONE.iter().any(|a| crate::chars::ends(t, tr.start, a))
+    });
+    let remain = ctx.has(Ctx::Remain, (cs, raw.start)) && !all_lifted;
     // A lifting word after the figure that has a figure of its own right after it
     // (48万贫困人口已累计脱贫41.6万) tells what that one is, not this one.
     let lifts =
@@ -740,6 +752,18 @@ pub(super) fn classify(
     }
     best.map(|b| (b.kind, Some(b.trigger)))
 }
+
+/// Adverbs that say every one of a count was lifted (全部脱贫, 均已出列, 如期脱贫).
+const ALL_DONE: &[&str] = &[
+    "全部",
+    "均已",
+    "均",
+    "都已",
+    "都",
+    "已全部",
+    "如期",
+    "全部实现",
+];
 
 /// The best trigger word for a figure so far (see [`classify`]).
 #[derive(Clone, Copy)]

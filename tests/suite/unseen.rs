@@ -807,3 +807,27 @@ fn fenbie_after_a_range_of_years() {
         "{got:?}"
     );
 }
+
+/// The remaining, all lifted since (剩余的1200名贫困人口全部脱贫, 剩余的676个贫困嘎查村
+/// 全部出列): lifted and exited, not still poor; the remaining with no such verb stay
+/// poor.
+#[test]
+fn the_remaining_all_lifted() {
+    kinds(
+        "年初剩余的551万农村贫困人口全部脱贫。",
+        &[(K::LiftedPopulation, "551万")],
+    );
+    kinds(
+        "剩余貧困人口1200人全部脫貧。",
+        &[(K::LiftedPopulation, "1200人")],
+    );
+    kinds(
+        "剩余的676個貧困嘎查村全部出列。",
+        &[(K::VillagesExited, "676個")],
+    );
+    kinds("全县剩余贫困人口1200人。", &[(K::PoorPopulation, "1200人")]);
+    kinds(
+        "全县还有1200名贫困人口未脱贫。",
+        &[(K::PoorPopulation, "1200名")],
+    );
+}
