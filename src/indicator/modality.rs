@@ -61,6 +61,7 @@ pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
     }
     if marks.has(Ctx::Expected, sentence_head)
         || will(head_text) && !marks.has(Ctx::WillPoor, head) && !disposal(t, head_text, tail)
+        || will_after(t, tail)
         || marks.has(Ctx::NextYear, sentence_head)
     {
         return Modality::Expected;
@@ -115,6 +116,33 @@ fn will(head: &str) -> bool {
     };
     let verb = head.get(at + '将'.len_utf8()..).unwrap_or("");
     n < 6 || WILL_VERBS.iter().any(|w| verb.starts_with(w))
+}
+
+/// Whether 将 right after a figure and its noun governs the verb that tells what the
+/// figure is (80余万贫困人口将全部脱贫, 1200人将实现脱贫): what will be, not what is.
+fn will_after(t: &str, tail: (usize, usize)) -> bool {
+    let rest = t.get(tail.0..tail.1).unwrap_or("");
+    let Some(at) = rest
+        .char_indices()
+        .take(10)
+        .find(|&(_, c)| c == '将')
+        .map(|(k, _)| k)
+    else {
+        return false;
+    };
+    let verb = rest.get(at + '将'.len_utf8()..).unwrap_or("");
+    [
+        "全部脱贫",
+        "脱贫",
+        "实现脱贫",
+        "全部出列",
+        "出列",
+        "摘帽",
+        "全部摘帽",
+        "退出",
+    ]
+    .iter()
+    .any(|w| verb.starts_with(w))
 }
 
 /// Verbs that 将 governs as "will" (将新增, 将实现, 将带动).

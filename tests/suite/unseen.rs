@@ -831,3 +831,15 @@ fn the_remaining_all_lifted() {
         &[(K::PoorPopulation, "1200名")],
     );
 }
+
+/// 将 right after a figure and its noun, before the verb that says what it is (80余万
+/// 贫困人口将全部脱贫), makes it expected; 已 keeps it done.
+#[test]
+fn jiang_after_the_figure_is_expected() {
+    modalities(
+        "到2020年,全区现有80余万贫困人口将全部脱贫。",
+        &[("80余万", Modality::Expected)],
+    );
+    modalities("全縣1200人將實現脫貧。", &[("1200人", Modality::Expected)]);
+    modalities("全县1200人已全部脱贫。", &[("1200人", Modality::Actual)]);
+}
