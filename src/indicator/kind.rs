@@ -515,10 +515,13 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
         _ => noun,
     };
     // …and past the adverb before that verb (676个贫困村全部出列).
-    let noun = ALL_DONE
-        .iter()
-        .find_map(|a| noun.strip_suffix(a).filter(|n| !n.is_empty()))
-        .unwrap_or(noun);
+    let noun = match verb {
+        Some(_) => ALL_DONE
+            .iter()
+            .find_map(|a| noun.strip_suffix(a).filter(|n| !n.is_empty()))
+            .unwrap_or(noun),
+        None => noun,
+    };
     let villages = unit == Unit::Count
         && raw.classifier == Some("个")
         && noun.ends_with('村')
@@ -619,12 +622,14 @@ pub(super) fn classify(
     // whatever lifting word the clause holds.
     // …unless the clause says they have all been lifted since (剩余的1200名贫困人口全部
     // 脱贫, 剩余贫困人口1200人全部脱贫: the remaining, lifted).
-    let all_lifted = within(triggers, item.clause).iter().any(|tr| {
-        tr.role == Role::Lift
-            && tr.start >= raw.end
-            && ALL_DONE.iter().any(|a| crate::chars::ends(t, tr.start, a))
-    });
-    let remain = ctx.has(Ctx::Remain, (cs, raw.start)) && !all_lifted;
+    let all_lifted = || {
+        within(triggers, item.clause).iter().any(|tr| {
+            tr.role == Role::Lift
+                && tr.start >= raw.end
+                && ALL_DONE.iter().any(|a| crate::chars::ends(t, tr.start, a))
+        })
+    };
+    let remain = ctx.has(Ctx::Remain, (cs, raw.start)) && !all_lifted();
     // A lifting word after the figure that has a figure of its own right after it
     // (48万贫困人口已累计脱贫41.6万) tells what that one is, not this one.
     let lifts =
