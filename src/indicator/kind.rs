@@ -510,16 +510,15 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
     let verb = (unit == Unit::Count && raw.classifier == Some("个"))
         .then(|| noun.char_indices().find(|&kc| verb_at(kc)))
         .flatten();
+    // …and before the adverb on that verb (676个贫困村全部出列).
     let noun = match verb {
-        Some((k, _)) if k > 0 => noun.get(..k).unwrap_or(noun),
-        _ => noun,
-    };
-    // …and past the adverb before that verb (676个贫困村全部出列).
-    let noun = match verb {
-        Some(_) => ALL_DONE
-            .iter()
-            .find_map(|a| noun.strip_suffix(a).filter(|n| !n.is_empty()))
-            .unwrap_or(noun),
+        Some((k, _)) => {
+            let before_verb = noun.get(..k).filter(|n| !n.is_empty()).unwrap_or(noun);
+            ALL_DONE
+                .iter()
+                .find_map(|a| before_verb.strip_suffix(a).filter(|n| !n.is_empty()))
+                .unwrap_or(before_verb)
+        }
         None => noun,
     };
     let villages = unit == Unit::Count

@@ -484,16 +484,12 @@ impl Marks {
     }
 }
 
-/// Whether the comma at `pos` separates thousands: a digit before it, exactly three
-/// after it.
+/// Whether the comma at `pos` separates thousands: a digit before it, a thousands group
+/// after it (as the numeral lexer reads one).
 fn thousands_separator(b: &[u8], pos: usize) -> bool {
-    let digit = |i: usize| b.get(i).is_some_and(u8::is_ascii_digit);
     pos > 0
-        && digit(pos - 1)
-        && digit(pos + 1)
-        && digit(pos + 2)
-        && digit(pos + 3)
-        && !digit(pos + 4)
+        && b.get(pos - 1).is_some_and(u8::is_ascii_digit)
+        && crate::numeral::lex::group_at(b, pos + 1)
 }
 
 /// Whether a line is a heading that scopes what follows: short (at most 30

@@ -165,7 +165,7 @@ fn digits_at(i: &[u8], p: usize) -> usize {
 }
 
 /// Exactly three digits at `p`, not followed by a fourth: a thousands group.
-fn group_at(i: &[u8], p: usize) -> bool {
+pub(crate) fn group_at(i: &[u8], p: usize) -> bool {
     digits_at(i, p) == 3
 }
 
