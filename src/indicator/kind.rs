@@ -160,7 +160,7 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
     use Role as R;
     &[
         ("贫困发生率", R::Kind(K::PovertyIncidence)),
-        // As translated and news texts write it (农村地区的贫困率从10.2%下降到4.5%).
+        // As translated and news texts write it (农村地区的贫困率从7.2%下降到3.1%).
         ("贫困率", R::Kind(K::PovertyIncidence)),
         ("防止返贫监测对象", R::Monitored),
         ("监测对象", R::Monitored),
@@ -510,7 +510,7 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
     let verb = (unit == Unit::Count && raw.classifier == Some("个"))
         .then(|| noun.char_indices().find(|&kc| verb_at(kc)))
         .flatten();
-    // …and before the adverb on that verb (676个贫困村全部出列).
+    // …and before the adverb on that verb (214个贫困村全部出列).
     let noun = match verb {
         Some((k, _)) => {
             let before_verb = noun.get(..k).filter(|n| !n.is_empty()).unwrap_or(noun);
@@ -838,7 +838,7 @@ pub(super) fn sentence_fallback(
         items.get(a..b.max(a)).unwrap_or(&[])
     };
     // A word after the figure with another figure between them is that one's
-    // (新建农房40.6万户,完成25万贫困人口易地扶贫搬迁任务), whatever its unit.
+    // (改造农房12.8万户,完成9万贫困人口易地扶贫搬迁任务), whatever its unit.
     let next_end = same_sentence
         .iter()
         .find(|o| o.raw.start >= raw.end)

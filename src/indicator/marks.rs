@@ -294,8 +294,8 @@ impl Marks {
         let mut line_from = 0;
         while let Some((pos, c)) = w.special.find_in(t, from, ascii) {
             from = pos + c.len_utf8();
-            // A thousands separator (3,446万人) is inside a figure, no clause end; nor is
-            // the comma a page converter doubles before a list separator (2948万个,、).
+            // A thousands separator (5,086万人) is inside a figure, no clause end; nor is
+            // the comma a page converter doubles before a list separator (2900万个,、).
             if c == ','
                 && (thousands_separator(t.as_bytes(), pos)
                     || crate::chars::starts(t, pos + 1, "、"))

@@ -714,7 +714,7 @@ fn respectively_for(
     }
     let word = s + t.get(s..pos)?.rfind("分别")?;
     // 分别 pairs years with the figures it governs, in its own clause (分别脱贫1200人和
-    // 1500人); 分别是二图、荣谋 names things, and the figures of later clauses are not
+    // 1500人); 分别是东岭、西坪 names things, and the figures of later clauses are not
     // its.
     let first = items
         .iter()

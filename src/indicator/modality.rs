@@ -70,7 +70,7 @@ pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
 }
 
 /// A figure that opens its clause and goes on with a list of planned or expected
-/// figures (力争128万人脱贫、1520个村出列,40万人易地扶贫搬迁) is planned or expected as
+/// figures (力争110万人脱贫、1300个村出列,35万人易地扶贫搬迁) is planned or expected as
 /// they are: the modality of the figure before it in the same sentence, when that one
 /// is not actual and this clause says nothing before the figure.
 pub(super) fn list_modality(
@@ -119,7 +119,7 @@ fn will(head: &str) -> bool {
 }
 
 /// Whether 将 right after a figure and its noun governs the verb that tells what the
-/// figure is (80余万贫困人口将全部脱贫, 1200人将实现脱贫): what will be, not what is.
+/// figure is (30余万贫困人口将全部脱贫, 1200人将实现脱贫): what will be, not what is.
 fn will_after(t: &str, tail: (usize, usize)) -> bool {
     let rest = t.get(tail.0..tail.1).unwrap_or("");
     let Some(at) = rest
@@ -151,7 +151,7 @@ const WILL_VERBS: &[&str] = &[
     "建成", "累计",
 ];
 
-/// Whether the last 将 of a clause head marks its object (及时将符合条件的25071名农村
+/// Whether the last 将 of a clause head marks its object (及时将符合条件的3120名农村
 ///人口纳入低保, 将1200户纳入监测): an object right after it (符合条件的, 其, 所有, a
 /// figure) or a verb of placing after the figure (纳入, 列入, 列为), not "will".
 fn disposal(t: &str, head: &str, tail: (usize, usize)) -> bool {

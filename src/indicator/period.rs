@@ -390,8 +390,8 @@ pub(super) fn header_date(times: &[TimeRaw], t: &str) -> Option<DocDate> {
             month: tr.month?,
         })
     };
-    // The date a report was delivered (2020年6月4日在县十七届人大五次会议上) is its
-    // date, whatever date a site that copied it stamped above it (公文搜 2021-07-27).
+    // The date a report was delivered (2019年3月2日在县十八届人大三次会议上) is its
+    // date, whatever date a site that copied it stamped above it (文库网 2021-05-12).
     let delivered = times
         .iter()
         .take_while(|tr| tr.start < 1200)
@@ -556,7 +556,7 @@ pub(super) fn respectively(
         .iter()
         .filter(|tr| tr.year.is_some() && !standard_year(t, tr))
         .collect();
-    // 2013至2018年…分别为1650万人、1232万人…: one range of as many years as figures
+    // 2014至2016年…分别为86万人、92万人…: one range of as many years as figures
     // gives the k-th year to the k-th figure.
     if let [range] = years.as_slice() {
         let (first, last) = (range.year?, range.end_year?);

@@ -236,7 +236,7 @@ pub(super) fn settle(
         .iter()
         .any(|w| head.trim_end().ends_with(w))
     {
-        // (A share of an average, 低于全省平均水平60%, is no rate either.)
+        // (A share of an average, 低于全市平均水平55%, is no rate either.)
         return None;
     }
     let kind = match (governing(near, &read), kind) {

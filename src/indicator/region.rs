@@ -105,7 +105,7 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
         _ => false,
     };
     // The unit of the voice's level that the head names most, inside the wider place
-    // ((湖南省)2020年新晃侗族自治县政府工作报告…我县): that one, if one alone.
+    // ((贵州省)2019年威宁彝族回族苗族自治县政府工作报告…我县): that one, if one alone.
     let main = match main {
         Some(m) if known.is_none() && finer(&m) => {
             let level = if matches!(voice, Some('市')) {
@@ -296,7 +296,7 @@ pub(super) fn clause_region(
         // A group of areas as the subject (西部地区, 贫困地区农村居民, 重点县, 片区)
         // is a part of the main place, not the main place: no place to give.
         // (The words are found once per chunk: see `Ctx::AreaGroup`.) A clause that
-        // opens with its predicate (东部地区农村贫困人口147万人,比上年减少153万人) goes on
+        // opens with its predicate (西部地区农村贫困人口2251万人,比上年减少663万人) goes on
         // with the subject of the clause before.
         let subject_from = if continues(t, item.clause.0) {
             item.sentence.0
