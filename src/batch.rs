@@ -128,13 +128,13 @@ pub fn par_quantities_document(text: &str) -> Vec<Quantity<'_>> {
 /// piece to the next but what holds for the whole document (its date and main place,
 /// decided from the first piece).
 pub(crate) fn piece_ends(text: &str, last: bool) -> Vec<usize> {
-    let mut ends = Vec::with_capacity(text.len() / crate::extract::CHUNK + 1);
+    let mut ends = Vec::with_capacity(text.len() / crate::quantities::scanner::CHUNK + 1);
     let mut start = 0;
     while start < text.len() {
-        if !last && text.len() - start <= crate::extract::CHUNK {
+        if !last && text.len() - start <= crate::quantities::scanner::CHUNK {
             break;
         }
-        let end = crate::extract::chunk_end(text, start);
+        let end = crate::quantities::scanner::chunk_end(text, start);
         if end <= start {
             break;
         }
@@ -193,7 +193,7 @@ impl Extractor {
 #[derive(Clone, Debug)]
 pub struct Pieces {
     extractor: Extractor,
-    info: Option<std::sync::Arc<Option<crate::indicator::DocInfo>>>,
+    info: Option<std::sync::Arc<Option<crate::indicators::DocInfo>>>,
     /// Where the next window starts in the document.
     offset: usize,
     keep_damaged: bool,
@@ -255,7 +255,7 @@ pub struct Piece<'w> {
     text: &'w str,
     offset: usize,
     extractor: std::sync::Arc<Extractor>,
-    info: std::sync::Arc<Option<crate::indicator::DocInfo>>,
+    info: std::sync::Arc<Option<crate::indicators::DocInfo>>,
     keep_damaged: bool,
 }
 

@@ -72,40 +72,47 @@
     )
 )]
 
+// The layers, each a folder, each using only those listed before it:
+// - `common`: character tests, word lexicons, the edges of an input, `named_enum!`;
+// - `text`: clean-up (NFKC, traditional forms, junk) and the offset map;
+// - `gazetteer`: the administrative divisions (GB/T 2260) and place names in text;
+// - `numerals`: the numeral grammar;
+// - `quantities`: the unit grammar, the document scanner, time expressions;
+// - `indicators`: kinds, periods, regions, modality, one file per question.
+// `batch` runs the top layers over many documents; `error`, `span` and `serde_impls`
+// hold the types every layer shares.
 mod batch;
-mod chars;
+mod common;
 mod error;
-mod extract;
 mod gazetteer;
-mod indicator;
-mod lexicon;
-mod normalize;
-mod numeral;
-mod quantity;
+mod indicators;
+mod numerals;
+mod quantities;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod span;
-mod unit;
+mod text;
 
 pub use batch::{Piece, Pieces, quantities_all};
 #[cfg(feature = "rayon")]
 pub use batch::{par_quantities, par_quantities_document};
 pub use error::{ParseError, ParseErrorKind};
-pub use extract::{Quantities, TimeExpr, TimeKind, Times, quantities, times};
 pub use gazetteer::{Region, RegionLevel};
-pub use indicator::{
+pub use indicators::{
     Extractor, IndicatorKind, Indicators, Modality, Period, PovertyIndicator, Previous, extract,
 };
-pub use normalize::{Normalized, normalize};
-pub use numeral::{parse_number, to_chinese, to_chinese_capital};
-pub use quantity::{Quantity, parse_quantity};
+pub use numerals::{to_chinese, to_chinese_capital};
+pub use quantities::scanner::{Quantities, quantities};
+pub use quantities::time::{TimeExpr, TimeKind, Times, times};
+pub use quantities::unit::{Approx, Per, Unit};
+pub use quantities::{Quantity, parse_number, parse_quantity};
 pub use rust_decimal::Decimal;
 pub use span::Span;
-pub use unit::{Approx, Per, Unit};
+pub use text::{Normalized, normalize};
 
-/// The numeral grammar, with examples (the docs of the numeral module).
+/// The numeral grammar, with examples (the docs of the `numerals` layer).
 pub mod numeral_grammar {
-    #![doc = include_str!("numeral/GRAMMAR.md")]
+    #![doc = include_str!("numerals/GRAMMAR.md")]
 }
 
 #[doc = include_str!("../README.md")]

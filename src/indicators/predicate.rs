@@ -325,7 +325,8 @@ fn bounded_subset(t: &str, ctx: &Local<'_>, head: (usize, usize)) -> bool {
         let de = t
             .get(end..head.1)
             .map(|a| end + (a.len() - a.trim_start().len()));
-        let closed = de.is_some_and(|d| crate::chars::starts(t, d, "的") && d + 3 <= head.1);
+        let closed =
+            de.is_some_and(|d| crate::common::chars::starts(t, d, "的") && d + 3 <= head.1);
         closed
             && t.get(head.0..start).is_some_and(|rest| {
                 rest.chars()

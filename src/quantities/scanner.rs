@@ -1,77 +1,19 @@
-//! Finding every quantity and time expression in a whole document.
+//! Finding every quantity and time expression in a whole document: the chunks, the
+//! cursor over them, and the scanner that finds each candidate.
 
-use crate::chars::{char_at, char_before, starts};
-use crate::lexicon::CharSet;
-use crate::numeral::{self, lex};
-use crate::quantity::{self, Mode, Raw, damage_ends_at, has_damage, is_cjk_char, is_damage};
+use super::time::{TimeRaw, time_at, year_of};
+use crate::common::chars::{char_at, char_before, starts};
+use crate::common::lexicon::CharSet;
+use crate::numerals::{self, lex};
+use crate::quantities::{self, Mode, Raw, damage_ends_at, has_damage, is_cjk_char, is_damage};
 use crate::{Normalized, Quantity, Span};
 use core::iter::FusedIterator;
-
-/// What kind of time expression.
-///
-/// ```
-/// use fupin::TimeKind;
-/// let kinds: Vec<TimeKind> = fupin::times("2014年,2016年至2019年,6月30日").map(|t| t.kind).collect();
-/// assert_eq!(kinds, [TimeKind::Year, TimeKind::YearRange, TimeKind::Date]);
-/// ```
-#[non_exhaustive]
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TimeKind {
-    /// A year: `2014年`, `二〇一九年`, `2015年初`.
-    Year,
-    /// Years from one to another: `2016年至2019年`, `2016-2020年`.
-    YearRange,
-    /// A date or month, with or without its year: `2019年12月23日`, `6月30日`,
-    /// `2021年10月`, `2019-12-23`.
-    Date,
-}
-
-/// A time expression found in text: years and dates are not quantities, but an
-/// indicator's period is read from them.
-///
-/// ```
-/// let t: Vec<_> = fupin::times("2016年至2019年,6月30日").collect();
-/// assert_eq!((t[0].year, t[0].end_year), (Some(2016), Some(2019)));
-/// assert_eq!((t[1].month, t[1].day), (Some(6), Some(30)));
-/// ```
-#[non_exhaustive]
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct TimeExpr {
-    /// What kind it is.
-    pub kind: TimeKind,
-    /// The (first) year, when written.
-    pub year: Option<i32>,
-    /// The last year of a range (`2019` in `2016年至2019年`); for a single year, `None`.
-    pub end_year: Option<i32>,
-    /// The month, when written.
-    pub month: Option<u8>,
-    /// The day, when written.
-    pub day: Option<u8>,
-    /// `初`, `底`, `末` right after a year (`2015年初`, `2020年末`).
-    pub part: Option<char>,
-    /// The text as written in the original input.
-    pub text: String,
-    /// Byte span in the original input.
-    pub span: Span,
-}
 
 /// One thing found in normalized text.
 #[derive(Clone, Debug)]
 pub(crate) enum Found {
     Quantity { raw: Raw, damaged: bool },
     Time(TimeRaw),
-}
-
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct TimeRaw {
-    pub kind: TimeKind,
-    pub year: Option<i32>,
-    pub end_year: Option<i32>,
-    pub month: Option<u8>,
-    pub day: Option<u8>,
-    pub part: Option<char>,
-    pub start: usize,
-    pub end: usize,
 }
 
 /// Whether `pos` is at the start of a line, blanks aside.
@@ -81,208 +23,8 @@ fn at_line_start(t: &str, pos: usize) -> bool {
     let head = t.get(..pos).unwrap_or("");
     head.chars()
         .rev()
-        .find(|&c| c == '\n' || !quantity::is_blank(c))
+        .find(|&c| c == '\n' || !quantities::is_blank(c))
         .is_none_or(|c| c == '\n')
-}
-
-fn year_of(s: &numeral::Scanned) -> Option<i32> {
-    let plausible = s.shape.arabic_int == Some(4) || s.shape.digit_string == Some(4);
-    let y = i32::try_from(s.value.mantissa()).ok()?;
-    (plausible && s.value.scale() == 0 && (1900..=2100).contains(&y)).then_some(y)
-}
-
-/// A year written with two digits (19年底, 20年初, 21年度, 19年12月): read as 20xx, and
-/// only where what follows 年 makes it a point in time (初, 底, 末, 度, or a month).
-/// `工作了20年`, `近20年`, `20年来` stay lengths of time: the rule leans to a duration.
-#[inline]
-fn two_digit_year(t: &str, s: &numeral::Scanned) -> Option<i32> {
-    if s.shape.arabic_int != Some(2) || s.value.scale() != 0 || !starts(t, s.end, "年") {
-        return None;
-    }
-    let v = i32::try_from(s.value.mantissa()).ok()?;
-    if !(10..=39).contains(&v) {
-        return None;
-    }
-    let after = s.end + "年".len();
-    let point = matches!(char_at(t, after), Some('初' | '底' | '末' | '度'))
-        || numeral::scan(t, after)
-            .ok()
-            .flatten()
-            .is_some_and(|m| small_int(&m, 12).is_some() && starts(t, m.end, "月"));
-    point.then_some(2000 + v)
-}
-
-fn small_int(s: &numeral::Scanned, max: i128) -> Option<u8> {
-    let v = s.value;
-    if v.scale() != 0 || s.shape.has_big || s.shape.arabic && s.shape.arabic_int.is_none() {
-        return None;
-    }
-    let m = v.mantissa();
-    (1..=max)
-        .contains(&m)
-        .then(|| u8::try_from(m).ok())
-        .flatten()
-}
-
-/// Reads a time expression at `pos`, if one starts there; `s` is the numeral there.
-fn time_at(t: &str, pos: usize, s: &numeral::Scanned) -> Option<TimeRaw> {
-    let mut tr = TimeRaw {
-        kind: TimeKind::Year,
-        year: None,
-        end_year: None,
-        month: None,
-        day: None,
-        part: None,
-        start: pos,
-        end: s.end,
-    };
-    // 2019-12-23, 2019/12/23, 2019.12.23
-    if let (Some(y), Some(sep @ ('-' | '/' | '.'))) = (year_of(s), char_at(t, s.end)) {
-        let m = numeral::scan(t, s.end + 1).ok().flatten()?;
-        if let (Some(mo), Some(sep2)) = (small_int(&m, 12), char_at(t, m.end)) {
-            if sep2 == sep {
-                let d = numeral::scan(t, m.end + 1).ok().flatten();
-                if let Some(day) = d.as_ref().and_then(|d| small_int(d, 31)) {
-                    tr.kind = TimeKind::Date;
-                    tr.year = Some(y);
-                    tr.month = Some(mo);
-                    tr.day = Some(day);
-                    tr.end = d.map_or(m.end, |d| d.end);
-                    return Some(tr);
-                }
-            }
-        }
-        if sep == '.' {
-            return None;
-        }
-    }
-    let mut p = s.end;
-    if let Some(y) = year_of(s).or_else(|| two_digit_year(t, s)) {
-        // 2016-2020年, 2016至2020年 (one character tells whether a separator may follow)
-        let seps: &[&str] = if matches!(
-            char_at(t, p),
-            Some('—' | '-' | '–' | '~' | '〜' | '至' | '到' | '－')
-        ) {
-            &["——", "--", "—", "–", "-", "~", "〜", "至", "到", "－"]
-        } else {
-            &[]
-        };
-        for sep in seps {
-            if starts(t, p, sep) {
-                if let Some(e) = numeral::scan(t, p + sep.len()).ok().flatten() {
-                    if let Some(y2) = year_of(&e) {
-                        if y2 > y && starts(t, e.end, "年") {
-                            tr.kind = TimeKind::YearRange;
-                            tr.year = Some(y);
-                            tr.end_year = Some(y2);
-                            tr.end = e.end + "年".len();
-                            return Some(tr);
-                        }
-                    }
-                }
-            }
-        }
-        // 2017 年末, 2013 年的: blanks before 年, as typeset pages space them.
-        let q = if starts(t, p, "年") {
-            p
-        } else {
-            quantity::skip_blanks(t, p)
-        };
-        if !starts(t, q, "年") {
-            // 2017底, 2018末: a four-digit year whose 年 the writer dropped before 底 or
-            // 末 (到2017底,全省还有…).
-            if let (Some(y4), Some(c @ ('底' | '末'))) = (year_of(s), char_at(t, p)) {
-                tr.year = Some(y4);
-                tr.part = Some(c);
-                tr.end = p + c.len_utf8();
-                return Some(tr);
-            }
-            return None;
-        }
-        p = q + "年".len();
-        tr.year = Some(y);
-        tr.end = p;
-        // 2016年至2019年
-        let seps: &[&str] = if matches!(
-            char_at(t, p),
-            Some('至' | '到' | '-' | '—' | '–' | '~' | '〜')
-        ) {
-            &["至", "到", "-", "—", "–", "~", "〜"]
-        } else {
-            &[]
-        };
-        for sep in seps {
-            if starts(t, p, sep) {
-                if let Some(e) = numeral::scan(t, p + sep.len()).ok().flatten() {
-                    if let Some(y2) = year_of(&e) {
-                        if y2 > y && starts(t, e.end, "年") {
-                            tr.kind = TimeKind::YearRange;
-                            tr.end_year = Some(y2);
-                            tr.end = e.end + "年".len();
-                            p = tr.end;
-                            break;
-                        }
-                    }
-                }
-            }
-        }
-        if tr.kind == TimeKind::YearRange {
-            return Some(tr);
-        }
-        if let Some(c @ ('初' | '底' | '末')) = char_at(t, p) {
-            tr.part = Some(c);
-            tr.end = p + c.len_utf8();
-            return Some(tr);
-        }
-        // 2019年12月23日
-        if let Some(m) = numeral::scan(t, p).ok().flatten() {
-            if let Some(mo) = small_int(&m, 12) {
-                if starts(t, m.end, "月") && !starts(t, p, "个") {
-                    tr.kind = TimeKind::Date;
-                    tr.month = Some(mo);
-                    tr.end = m.end + "月".len();
-                    day_after(t, &mut tr);
-                }
-            }
-        }
-        return Some(tr);
-    }
-    // 6月30日, 10月末
-    if let Some(mo) = small_int(s, 12) {
-        if starts(t, p, "月") && !matches!(char_before(t, pos), Some('个')) {
-            tr.kind = TimeKind::Date;
-            tr.month = Some(mo);
-            tr.end = p + "月".len();
-            day_after(t, &mut tr);
-            return Some(tr);
-        }
-    }
-    // 30日 after a month written elsewhere; 18号
-    if let Some(d) = small_int(s, 31) {
-        if (starts(t, p, "日") || starts(t, p, "号")) && !starts(t, p + 3, "元") {
-            tr.kind = TimeKind::Date;
-            tr.day = Some(d);
-            tr.end = p + 3;
-            return Some(tr);
-        }
-    }
-    None
-}
-
-fn day_after(t: &str, tr: &mut TimeRaw) {
-    if let Some(c @ ('初' | '底' | '末')) = char_at(t, tr.end) {
-        tr.part = Some(c);
-        tr.end += c.len_utf8();
-        return;
-    }
-    if let Some(d) = numeral::scan(t, tr.end).ok().flatten() {
-        if let Some(day) = small_int(&d, 31) {
-            if starts(t, d.end, "日") || starts(t, d.end, "号") {
-                tr.day = Some(day);
-                tr.end = d.end + 3;
-            }
-        }
-    }
 }
 
 /// The characters at which a candidate or a quotation starts (digits aside).
@@ -319,7 +61,7 @@ pub(crate) struct Scan {
     /// Whether damaged numbers are wanted (else some are passed over unread).
     keep_damaged: bool,
     /// The last list of `N个、` walked for a shared unit.
-    list: quantity::ListMemo,
+    list: quantities::ListMemo,
     /// `(from, next)`: the first byte at or after `from` that may start a damage
     /// character (`?`, or 0xEF, the lead byte of U+FFFD) is at `next` (the text's length
     /// when there is none). Figures are read in order, so one search serves many.
@@ -579,10 +321,10 @@ impl<'n> Finder<'n> {
         if raw.unit.is_none()
             && raw.max.is_none()
             && raw.shape.arabic_int.is_some_and(|n| n <= 2)
-            && after.is_some_and(quantity::is_blank)
+            && after.is_some_and(quantities::is_blank)
             && at_line_start(t, raw.num_start)
         {
-            let q = quantity::skip_blanks(t, raw.num_end);
+            let q = quantities::skip_blanks(t, raw.num_end);
             if char_at(t, q).is_some_and(|c| !c.is_ascii_digit() && c != '\n' && c != '\r') {
                 return true;
             }
@@ -661,7 +403,7 @@ impl<'n> Finder<'n> {
                 .find(|&(_, c)| c == '的')
             {
                 let at = from + k + "的".len();
-                if let Some((u, e)) = quantity::people_noun(t, at) {
+                if let Some((u, e)) = quantities::people_noun(t, at) {
                     raw.unit = Some(u);
                     raw.noun = Some((at, e));
                     return;
@@ -684,7 +426,7 @@ impl<'n> Finder<'n> {
         let mut found = None;
         let mut k = start;
         while k < raw.start {
-            if let Some((u, e)) = quantity::people_noun(t, k).filter(|&(_, e)| e <= raw.start) {
+            if let Some((u, e)) = quantities::people_noun(t, k).filter(|&(_, e)| e <= raw.start) {
                 found = Some((u, k, e));
                 k = e;
                 continue;
@@ -770,8 +512,8 @@ impl<'n> Finder<'n> {
             let after = at + c.len_utf8();
             is_damage(c)
                 && (char_at(t, after).is_some_and(|n| lex::is_numeral_char(n) || n == '.')
-                    || quantity::label_at(t, after).is_some()
-                    || quantity::classifier_at(t, after).is_some())
+                    || quantities::label_at(t, after).is_some()
+                    || quantities::classifier_at(t, after).is_some())
         })
     }
 }
@@ -811,7 +553,7 @@ impl Iterator for Finder<'_> {
             }
             // 两不愁三保障, 唯一, 三门峡: numerals in set phrases and place names.
             if !first.is_ascii() {
-                if let Some((start, end)) = crate::lexicon::numeral_word_end(t, p) {
+                if let Some((start, end)) = crate::quantities::words::numeral_word_end(t, p) {
                     // A numeral run on after a phrase that starts with a numeral (万一三)
                     // is no figure either: the two read as one numeral. After a word
                     // that only ends in one (唯一两个合作社: the only two), the run is a
@@ -828,7 +570,7 @@ impl Iterator for Finder<'_> {
             }
             // Years and dates: only worth a look when a time word or separator follows
             // the numeral.
-            let first_scan = numeral::scan(t, p);
+            let first_scan = numerals::scan(t, p);
             if let Ok(Some(s)) = &first_scan {
                 // The middle of a hyphen chain (02-0046-06, 3-3-3): a code, never an
                 // amount; passed over without a read.
@@ -908,7 +650,7 @@ impl Iterator for Finder<'_> {
                 }
             }
             let pre = first_scan.ok().flatten().filter(|_| at == p);
-            match quantity::read_scanned(t, at, Mode::Text, pre, &mut self.scan.list) {
+            match quantities::read_scanned(t, at, Mode::Text, pre, &mut self.scan.list) {
                 Ok(Some(mut raw)) => {
                     if raw.shape.bare_lead && char_at(t, raw.num_start) == Some('万') {
                         self.scan.pos = self.skip_run(p);
@@ -997,10 +739,10 @@ pub(crate) fn chunk_end(text: &str, start: usize) -> usize {
 }
 
 /// A chunk cleaned up for the scanner: normalized, and in hard-wrapped text with the
-/// line breaks inside quantities taken out (see `normalize::wrap`).
+/// line breaks inside quantities taken out (see the `wrap` module).
 fn clean(chunk: &str) -> Normalized<'_> {
     let mut norm = crate::normalize(chunk);
-    crate::normalize::wrap::join_wrapped(&mut norm);
+    crate::quantities::wrap::join_wrapped(&mut norm);
     norm
 }
 
@@ -1094,7 +836,7 @@ impl<'t> Cursor<'t> {
     #[inline]
     fn quantity_at(&self, raw: &Raw, local: Span, damaged: bool) -> Quantity<'t> {
         let span = self.in_document(local);
-        quantity::to_quantity(raw, &self.norm, local, self.chunk, span, damaged)
+        quantities::to_quantity(raw, &self.norm, local, self.chunk, span, damaged)
     }
 }
 
@@ -1175,7 +917,7 @@ impl FusedIterator for Quantities<'_> {}
 /// every [`Quantity::span`] points into `text` as given, and `&text[q.span] == q.text`.
 ///
 /// Not quantities, and skipped: time expressions (`2014年`, `2017 年末`, `19年底`,
-/// `6月30日`; see [`times`]), quarters, month ranges and ages (`三季度`, `1-6月`,
+/// `6月30日`; see [`times`](crate::times)), quarters, month ranges and ages (`三季度`, `1-6月`,
 /// `16-60周岁`), ordinals (`第6`, `十九届`, `十八大`, `70周年`), numbers in book titles and
 /// quotation marks (`《二十五条》`, `“1461”`), numerals in set phrases and place names
 /// (`两不愁三保障`, `一户一策`, `三门峡`), formula-like names (`5+2`), codes (`S-9`,
@@ -1213,68 +955,6 @@ pub fn quantities(text: &str) -> Quantities<'_> {
     }
 }
 
-/// Every time expression in a text, in source order; see [`times`].
-///
-/// ```
-/// let years: Vec<Option<i32>> = fupin::times("2014年底至今,二〇一九年").map(|t| t.year).collect();
-/// assert_eq!(years, [Some(2014), Some(2019)]);
-/// ```
-#[derive(Clone, Debug)]
-pub struct Times<'t> {
-    cursor: Cursor<'t>,
-    done: bool,
-}
-
-impl Iterator for Times<'_> {
-    type Item = TimeExpr;
-
-    fn next(&mut self) -> Option<TimeExpr> {
-        while !self.done {
-            let Some(found) = self.cursor.next_in_chunk() else {
-                self.done = !self.cursor.advance();
-                continue;
-            };
-            if let Found::Time(tr) = found {
-                return Some(time_expr(&tr, &self.cursor));
-            }
-        }
-        None
-    }
-}
-
-impl FusedIterator for Times<'_> {}
-
-pub(crate) fn time_expr(tr: &TimeRaw, cursor: &Cursor<'_>) -> TimeExpr {
-    let (text, span) = cursor.original(Span::new(tr.start, tr.end));
-    TimeExpr {
-        kind: tr.kind,
-        year: tr.year,
-        end_year: tr.end_year,
-        month: tr.month,
-        day: tr.day,
-        part: tr.part,
-        text: text.to_owned(),
-        span,
-    }
-}
-
-/// Finds the time expressions of a document: years (`2014年`, `二〇一九年`, `2015年初`),
-/// year ranges (`2016年至2019年`, `2016-2020年`) and dates (`2019年12月23日`, `6月30日`,
-/// `2019-12-23`), in source order, with spans into `text`.
-///
-/// ```
-/// let t: Vec<_> = fupin::times("二〇一九年全县脱贫3000人").collect();
-/// assert_eq!(t[0].year, Some(2019));
-/// assert_eq!(t[0].text, "二〇一九年");
-/// ```
-#[must_use]
-pub fn times(text: &str) -> Times<'_> {
-    Times {
-        cursor: Cursor::new(text),
-        done: false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1308,9 +988,9 @@ mod tests {
     fn list_walk_is_linear() {
         for n in [100usize, 2000] {
             let text = "12个、".repeat(n);
-            quantity::LIST_STEPS.with(|c| c.set(0));
+            quantities::LIST_STEPS.with(|c| c.set(0));
             assert_eq!(quantities(&text).count(), n);
-            let steps = quantity::LIST_STEPS.with(std::cell::Cell::get);
+            let steps = quantities::LIST_STEPS.with(std::cell::Cell::get);
             assert!(steps <= 2 * n, "{n} items took {steps} steps");
         }
         // The shared unit is still found from every item.

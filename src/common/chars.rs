@@ -85,6 +85,12 @@ pub(crate) fn ends(t: &str, pos: usize, s: &str) -> bool {
         .is_some_and(|r| r.iter().zip(s.as_bytes()).all(|(a, b)| a == b))
 }
 
+/// Whether `c` is a CJK ideograph: the unified ideographs, extension A and the
+/// compatibility ideographs.
+pub(crate) fn is_cjk_char(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

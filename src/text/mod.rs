@@ -4,10 +4,9 @@
 mod generate;
 mod nfkc_tables;
 mod tables;
-pub(crate) mod wrap;
 
 use crate::Span;
-use crate::chars::{decode3, three_byte_at};
+use crate::common::chars::{decode3, three_byte_at};
 use std::borrow::Cow;
 use unicode_normalization::{IsNormalized, UnicodeNormalization, char::canonical_combining_class};
 
@@ -775,9 +774,133 @@ pub fn normalize(text: &str) -> Normalized<'_> {
     }
 }
 
+impl Normalized<'_> {
+    /// Removes `ranges` (sorted, apart, on character boundaries) from the cleaned text;
+    /// offsets still map back to the original (a removed range maps to the original
+    /// bytes it came from).
+    pub(crate) fn remove(&mut self, ranges: &[(usize, usize)]) {
+        if ranges.is_empty() {
+            return;
+        }
+        // Pieces and removals by start (a piece first at equal starts), swept into
+        // clusters of overlapping intervals: a cluster with a removal in it becomes one
+        // piece (a removal over a changed character, as U+3000 cleaned to a space,
+        // takes the character's piece in).
+        let mut items: Vec<(usize, usize, Option<Piece>)> = self
+            .pieces
+            .iter()
+            .map(|p| (p.norm_start, p.norm_end, Some(*p)))
+            .chain(ranges.iter().map(|&(a, b)| (a, b, None)))
+            .collect();
+        items.sort_by_key(|&(a, b, p)| (a, b, p.is_none()));
+        let mut pieces: Vec<Piece> = Vec::with_capacity(self.pieces.len() + ranges.len());
+        let mut removed_before = 0;
+        let mut i = 0;
+        while let Some(&(lo, first_hi, _)) = items.get(i) {
+            let mut hi = first_hi;
+            let mut removed = 0;
+            let mut j = i;
+            while let Some(&(a, b, p)) = items.get(j) {
+                if j > i && a >= hi {
+                    break;
+                }
+                hi = hi.max(b);
+                if p.is_none() {
+                    removed += b - a;
+                }
+                j += 1;
+            }
+            if removed == 0 {
+                for &(_, _, p) in items.get(i..j).unwrap_or(&[]) {
+                    if let Some(p) = p {
+                        pieces.push(Piece {
+                            norm_start: p.norm_start - removed_before,
+                            norm_end: p.norm_end - removed_before,
+                            ..p
+                        });
+                    }
+                }
+            } else {
+                pieces.push(Piece {
+                    norm_start: lo - removed_before,
+                    norm_end: hi - removed_before - removed,
+                    src_start: self.source_start(lo),
+                    src_end: self.source_end(hi),
+                });
+                removed_before += removed;
+            }
+            i = j;
+        }
+        let mut text = String::with_capacity(self.text.len());
+        let mut at = 0;
+        for &(a, b) in ranges {
+            text.push_str(self.text.get(at..a).unwrap_or(""));
+            at = b;
+        }
+        text.push_str(self.text.get(at..).unwrap_or(""));
+        self.blocks = block_index(&pieces, text.len());
+        self.pieces = pieces;
+        self.text = Cow::Owned(text);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every character of the text after removal maps back to original bytes that
+    /// clean up to it; the whole text maps to the whole original.
+    #[track_caller]
+    fn check(original: &str, remove: &[&str]) {
+        let mut n = crate::normalize(original);
+        let cleaned = n.as_str().to_owned();
+        let mut ranges = Vec::new();
+        let mut from = 0;
+        for r in remove {
+            let k = from
+                + cleaned
+                    .get(from..)
+                    .and_then(|c| c.find(r))
+                    .expect("in text");
+            ranges.push((k, k + r.len()));
+            from = k + r.len();
+        }
+        n.remove(&ranges);
+        let want: String = {
+            let mut s = String::new();
+            let mut at = 0;
+            for &(a, b) in &ranges {
+                s.push_str(&cleaned[at..a]);
+                at = b;
+            }
+            s.push_str(&cleaned[at..]);
+            s
+        };
+        assert_eq!(n.as_str(), want);
+        for (i, c) in n.as_str().char_indices() {
+            let src = n.source_span(Span::new(i, i + c.len_utf8()));
+            let back = crate::normalize(&original[src.range()]);
+            assert!(
+                back.as_str().contains(c),
+                "{c:?} at {i} maps to {:?}",
+                &original[src.range()]
+            );
+        }
+        let all = n.source_span(Span::new(0, n.as_str().len()));
+        assert_eq!(all, Span::new(0, original.len()), "{original:?}");
+    }
+
+    #[test]
+    fn removal_keeps_offsets() {
+        check("减至3\n412人", &["\n"]);
+        check("减至3\r\n412人,4.7亿\n元", &["\r\n", "\n"]);
+        // Changed characters around and inside the removal: full-width digits, a
+        // full-width space (cleaned to a blank), traditional characters, pinyin.
+        check("貧困人口減至３\n\u{3000}４１２人", &["\n "]);
+        check("產(chǎn)業３\n４萬元", &["\n"]);
+        check("共１２\n６億元,其中３\u{3000}\n５萬元", &["\n", " \n"]);
+        check("3\n4\n5", &["\n", "\n"]);
+    }
 
     #[test]
     fn cleans() {

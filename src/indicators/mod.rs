@@ -1,10 +1,11 @@
 //! Poverty indicators: what each figure measures, when and where.
 
-use crate::chars::{char_at, char_before};
-use crate::extract::{Cursor, Found, TimeKind, TimeRaw};
-use crate::lexicon::{CharSet, Lexicon, Occ, Occurrences, bound_from, sweep};
-use crate::quantity::{Raw, is_cjk_char};
-use crate::unit::named_enum;
+use crate::common::chars::{char_at, char_before};
+use crate::common::lexicon::{CharSet, Lexicon, Occ, Occurrences, bound_from, sweep};
+use crate::common::named_enum;
+use crate::quantities::scanner::{Cursor, Found};
+use crate::quantities::time::{TimeKind, TimeRaw};
+use crate::quantities::{Raw, is_cjk_char};
 use crate::{ParseError, ParseErrorKind, Quantity, Region, Span, Unit};
 use core::fmt;
 use core::iter::FusedIterator;
@@ -464,7 +465,7 @@ fn chars_between(t: &str, a: usize, b: usize) -> usize {
     t.get(a..b).map_or(0, |s| {
         if s.len() < 32 {
             s.bytes()
-                .filter(|&b| !crate::chars::is_continuation(b))
+                .filter(|&b| !crate::common::chars::is_continuation(b))
                 .count()
         } else {
             s.chars().count()

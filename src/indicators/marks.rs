@@ -289,7 +289,7 @@ impl Marks {
         let ascii = |b: u8| is_clause_end(char::from(b));
         // In hard-wrapped text (a PDF copy) a line broken by the width goes on with the
         // same sentence.
-        let wrap = crate::normalize::wrap::wrap_width(t);
+        let wrap = crate::quantities::wrap::wrap_width(t);
         *wrapped = wrap.is_some();
         let mut line_from = 0;
         while let Some((pos, c)) = w.special.find_in(t, from, ascii) {
@@ -298,14 +298,14 @@ impl Marks {
             // the comma a page converter doubles before a list separator (2900万个,、).
             if c == ','
                 && (thousands_separator(t.as_bytes(), pos)
-                    || crate::chars::starts(t, pos + 1, "、"))
+                    || crate::common::chars::starts(t, pos + 1, "、"))
             {
                 continue;
             }
             if c == '\n' {
                 let line = t.get(line_from..pos).unwrap_or("");
                 line_from = pos + 1;
-                if wrap.is_some_and(|w| crate::normalize::wrap::wrapped_line(line, w)) {
+                if wrap.is_some_and(|w| crate::quantities::wrap::wrapped_line(line, w)) {
                     continue;
                 }
             }
@@ -348,7 +348,7 @@ impl Marks {
                 }
             }
             let rest = t.get(pos..).unwrap_or("");
-            let h = crate::lexicon::head(rest);
+            let h = crate::common::lexicon::head(rest);
             if !w.lx.may_start_at(c, h) {
                 continue;
             }
@@ -489,7 +489,7 @@ impl Marks {
 fn thousands_separator(b: &[u8], pos: usize) -> bool {
     pos > 0
         && b.get(pos - 1).is_some_and(u8::is_ascii_digit)
-        && crate::numeral::lex::group_at(b, pos + 1)
+        && crate::numerals::lex::group_at(b, pos + 1)
 }
 
 /// Whether a line is a heading that scopes what follows: short (at most 30

@@ -4,7 +4,7 @@
 //! run, because a run of two or more (`二〇二〇`) is a digit string, while one digit
 //! stands before a unit (`二十`).
 
-use crate::lexicon::CharSet;
+use crate::common::lexicon::CharSet;
 use nom::{
     IResult, Parser,
     branch::alt,

@@ -19,11 +19,10 @@
 //! web pages with a paragraph a line) is never joined, nor is a short line, an empty line
 //! (a paragraph break), or a break with anything else on either side.
 
-use super::{Normalized, Piece, block_index};
-use crate::chars::{char_at, char_before};
-use crate::numeral::lex;
-use crate::quantity;
-use std::borrow::Cow;
+use crate::Normalized;
+use crate::common::chars::{char_at, char_before};
+use crate::numerals::lex;
+use crate::quantities;
 
 /// Lines narrower than this (in columns: a CJK character is two, ASCII one) say nothing
 /// about wrapping: headings, list items, page numbers.
@@ -165,7 +164,7 @@ fn joins(t: &str, before: &str, x: char, pos: usize) -> bool {
     };
     // A unit as the number's reader takes one (人 but not 人均, 户 but not 户籍).
     let unit_next = || {
-        quantity::unit_word_at(t, pos)
+        quantities::unit_word_at(t, pos)
             || matches!(
                 y,
                 '余' | '多' | '左' | '以' | '上' | '万' | '亿' | '千' | '百'
@@ -189,7 +188,7 @@ fn joins(t: &str, before: &str, x: char, pos: usize) -> bool {
     }
     // 4.7亿\n元, 三百\n户: a Chinese numeral or multiplier, then its unit (never another
     // numeral: 统一\n三 is no number).
-    if lex::is_numeral_char(x) && quantity::unit_word_at(t, pos) {
+    if lex::is_numeral_char(x) && quantities::unit_word_at(t, pos) {
         return true;
     }
     // 第十\n四个五年规划, 二十\n三个村, 十九\n大, 十九\n届: a Chinese numeral run goes on
@@ -230,9 +229,9 @@ fn split_unit(t: &str, before: &str, pos: usize) -> bool {
             continue;
         }
         let joined = format!("{head}{after}");
-        let word = quantity::label_at(&joined, 0)
+        let word = quantities::label_at(&joined, 0)
             .map(|l| l.text.len())
-            .or_else(|| quantity::classifier_at(&joined, 0).map(str::len))
+            .or_else(|| quantities::classifier_at(&joined, 0).map(str::len))
             .or_else(|| {
                 ["左右", "上下", "以上", "以下", "以内", "百分点"]
                     .iter()
@@ -296,76 +295,6 @@ pub(crate) fn joinable_breaks(t: &str, wrap: usize) -> Vec<(usize, usize)> {
     out
 }
 
-impl Normalized<'_> {
-    /// Removes `ranges` (sorted, apart, on character boundaries) from the cleaned text;
-    /// offsets still map back to the original (a removed range maps to the original
-    /// bytes it came from).
-    pub(crate) fn remove(&mut self, ranges: &[(usize, usize)]) {
-        if ranges.is_empty() {
-            return;
-        }
-        // Pieces and removals by start (a piece first at equal starts), swept into
-        // clusters of overlapping intervals: a cluster with a removal in it becomes one
-        // piece (a removal over a changed character, as U+3000 cleaned to a space,
-        // takes the character's piece in).
-        let mut items: Vec<(usize, usize, Option<Piece>)> = self
-            .pieces
-            .iter()
-            .map(|p| (p.norm_start, p.norm_end, Some(*p)))
-            .chain(ranges.iter().map(|&(a, b)| (a, b, None)))
-            .collect();
-        items.sort_by_key(|&(a, b, p)| (a, b, p.is_none()));
-        let mut pieces: Vec<Piece> = Vec::with_capacity(self.pieces.len() + ranges.len());
-        let mut removed_before = 0;
-        let mut i = 0;
-        while let Some(&(lo, first_hi, _)) = items.get(i) {
-            let mut hi = first_hi;
-            let mut removed = 0;
-            let mut j = i;
-            while let Some(&(a, b, p)) = items.get(j) {
-                if j > i && a >= hi {
-                    break;
-                }
-                hi = hi.max(b);
-                if p.is_none() {
-                    removed += b - a;
-                }
-                j += 1;
-            }
-            if removed == 0 {
-                for &(_, _, p) in items.get(i..j).unwrap_or(&[]) {
-                    if let Some(p) = p {
-                        pieces.push(Piece {
-                            norm_start: p.norm_start - removed_before,
-                            norm_end: p.norm_end - removed_before,
-                            ..p
-                        });
-                    }
-                }
-            } else {
-                pieces.push(Piece {
-                    norm_start: lo - removed_before,
-                    norm_end: hi - removed_before - removed,
-                    src_start: self.source_start(lo),
-                    src_end: self.source_end(hi),
-                });
-                removed_before += removed;
-            }
-            i = j;
-        }
-        let mut text = String::with_capacity(self.text.len());
-        let mut at = 0;
-        for &(a, b) in ranges {
-            text.push_str(self.text.get(at..a).unwrap_or(""));
-            at = b;
-        }
-        text.push_str(self.text.get(at..).unwrap_or(""));
-        self.blocks = block_index(&pieces, text.len());
-        self.pieces = pieces;
-        self.text = Cow::Owned(text);
-    }
-}
-
 /// A line that holds one figure and nothing else: digits with a point, a percent sign
 /// or a sign (`17`, `0.47%`, `1.8`).
 fn figure_line(line: &str) -> bool {
@@ -412,7 +341,7 @@ fn figure_breaks(t: &str) -> Vec<(usize, usize)> {
             continue;
         };
         let unit = || {
-            quantity::unit_word_at(t, start)
+            quantities::unit_word_at(t, start)
                 || matches!(
                     char_at(t, start),
                     Some('万' | '亿' | '余' | '多' | '年' | '月' | '日' | '%')
@@ -455,61 +384,6 @@ pub(crate) fn join_wrapped(norm: &mut Normalized<'_>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Span;
-
-    /// Every character of the text after removal maps back to original bytes that
-    /// clean up to it; the whole text maps to the whole original.
-    #[track_caller]
-    fn check(original: &str, remove: &[&str]) {
-        let mut n = crate::normalize(original);
-        let cleaned = n.as_str().to_owned();
-        let mut ranges = Vec::new();
-        let mut from = 0;
-        for r in remove {
-            let k = from
-                + cleaned
-                    .get(from..)
-                    .and_then(|c| c.find(r))
-                    .expect("in text");
-            ranges.push((k, k + r.len()));
-            from = k + r.len();
-        }
-        n.remove(&ranges);
-        let want: String = {
-            let mut s = String::new();
-            let mut at = 0;
-            for &(a, b) in &ranges {
-                s.push_str(&cleaned[at..a]);
-                at = b;
-            }
-            s.push_str(&cleaned[at..]);
-            s
-        };
-        assert_eq!(n.as_str(), want);
-        for (i, c) in n.as_str().char_indices() {
-            let src = n.source_span(Span::new(i, i + c.len_utf8()));
-            let back = crate::normalize(&original[src.range()]);
-            assert!(
-                back.as_str().contains(c),
-                "{c:?} at {i} maps to {:?}",
-                &original[src.range()]
-            );
-        }
-        let all = n.source_span(Span::new(0, n.as_str().len()));
-        assert_eq!(all, Span::new(0, original.len()), "{original:?}");
-    }
-
-    #[test]
-    fn removal_keeps_offsets() {
-        check("减至3\n412人", &["\n"]);
-        check("减至3\r\n412人,4.7亿\n元", &["\r\n", "\n"]);
-        // Changed characters around and inside the removal: full-width digits, a
-        // full-width space (cleaned to a blank), traditional characters, pinyin.
-        check("貧困人口減至３\n\u{3000}４１２人", &["\n "]);
-        check("產(chǎn)業３\n４萬元", &["\n"]);
-        check("共１２\n６億元,其中３\u{3000}\n５萬元", &["\n", " \n"]);
-        check("3\n4\n5", &["\n", "\n"]);
-    }
 
     #[test]
     fn breaks_join_before_units_only() {

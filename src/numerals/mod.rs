@@ -8,7 +8,8 @@ mod write;
 
 pub use write::{to_chinese, to_chinese_capital};
 
-use crate::chars::char_at;
+use crate::common::chars::char_at;
+use crate::common::input::{check_damaged, trim_bounds, unexpected};
 use crate::{ParseError, ParseErrorKind, Span};
 use lex::{Tok, token};
 use rust_decimal::Decimal;
@@ -815,40 +816,13 @@ pub(crate) fn sign(text: &str, pos: usize) -> Option<usize> {
     Some(p)
 }
 
-/// Parses one numeral, the whole input, to an exact decimal.
-///
-/// Accepts every form of the [grammar](crate#numbers): Arabic with separators and
-/// full-width digits, 千/万/亿/万亿 on Arabic decimals, Chinese integers with 零 and 两,
-/// digit strings (二〇二〇), capital and traditional forms, Chinese decimals, mixed forms
-/// (3万5千) and negatives (负, -). Blanks around the numeral are ignored. The value is
-/// normalized: no trailing zeros after the point.
-///
-/// # Errors
-///
-/// A [`ParseError`] naming the problem and its byte span in `text`:
-/// [`Empty`](ParseErrorKind::Empty) for blank input; [`Misordered`](ParseErrorKind::Misordered)
-/// for `万万万`, `十一十二`, `一二三万零`; [`UnexpectedEnd`](ParseErrorKind::UnexpectedEnd) for
-/// `十点`; [`UnexpectedChar`](ParseErrorKind::UnexpectedChar) for anything after the number
-/// (`3元`: use [`parse_quantity`](crate::parse_quantity) for units);
-/// [`Overflow`](ParseErrorKind::Overflow) past 28 significant digits;
-/// [`Damaged`](ParseErrorKind::Damaged) when a `?` or U+FFFD stands in the input.
-///
-/// # Example
-///
-/// ```
-/// use fupin::parse_number;
-///
-/// assert_eq!(parse_number("19528.1万")?.to_string(), "195281000");
-/// assert_eq!(parse_number("一百零五")?.to_string(), "105");
-/// assert_eq!(parse_number("负 1,200,000")?.to_string(), "-1200000");
-/// assert!(parse_number("万万万").is_err());
-/// # Ok::<(), Box<dyn std::error::Error>>(())
-/// ```
-pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
+/// Reads `text` whole as one number (see [`parse_number`](crate::parse_number), which
+/// adds a hint when the text is a quantity).
+pub(crate) fn read_number(text: &str) -> Result<Decimal, ParseError> {
     let norm = crate::normalize(text);
     let t = norm.as_str();
     let back = |s: Span| norm.source_span(s);
-    let (start, end) = crate::quantity::trim_bounds(t);
+    let (start, end) = trim_bounds(t);
     if start >= end {
         return Err(ParseError::new(
             ParseErrorKind::Empty,
@@ -856,7 +830,7 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
             "expected a number, found empty input".into(),
         ));
     }
-    crate::quantity::check_damaged(t, start, end).map_err(|e| e.in_original(&norm, text))?;
+    check_damaged(t, start, end).map_err(|e| e.in_original(&norm, text))?;
     let (negative, at) = match sign(t, start) {
         Some(p) => (true, p),
         None => (false, start),
@@ -864,22 +838,15 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
     let scanned = match scan(t, at) {
         Ok(Some(s)) => s,
         Ok(None) => {
-            let e =
-                crate::quantity::unexpected(t, at, "expected a number").in_original(&norm, text);
-            return Err(with_unit_hint(e, text));
+            return Err(unexpected(t, at, "expected a number").in_original(&norm, text));
         }
-        Err(e) => {
-            return Err(with_unit_hint(
-                e.into_parse_error().in_original(&norm, text),
-                text,
-            ));
-        }
+        Err(e) => return Err(e.into_parse_error().in_original(&norm, text)),
     };
     if scanned.end < end {
-        let e =
-            crate::quantity::unexpected(t, scanned.end, "after the number, expected end of input")
-                .in_original(&norm, text);
-        return Err(with_unit_hint(e, text));
+        return Err(
+            unexpected(t, scanned.end, "after the number, expected end of input")
+                .in_original(&norm, text),
+        );
     }
     // 两 is never a digit of a number written digit by digit: 一两 is one or two (a
     // range, see parse_quantity), not 12.
@@ -904,28 +871,6 @@ pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
         scanned.value
     };
     Ok(v)
-}
-
-/// A numeral with a unit (`百分之一点五七`, `34.4%`, `3元`) is a quantity, not a number:
-/// the value of `百分之一点五七` as a bare number would be 0.0157, and [`parse_quantity`]
-/// gives 1.57 percent, so `parse_number` answers neither and says what the text is.
-///
-/// [`parse_quantity`]: crate::parse_quantity
-fn with_unit_hint(e: ParseError, text: &str) -> ParseError {
-    match crate::parse_quantity(text) {
-        Ok(q) => match q.unit {
-            Some(unit) => {
-                let message = format!(
-                    "{}: {text:?} is a quantity ({} {unit}), not a bare number; parse_quantity reads it",
-                    e.message(),
-                    q.value
-                );
-                ParseError::new(e.kind().clone(), e.span(), message)
-            }
-            None => e,
-        },
-        Err(_) => e,
-    }
 }
 
 #[cfg(test)]

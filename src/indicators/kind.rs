@@ -625,7 +625,9 @@ pub(super) fn classify(
         within(triggers, item.clause).iter().any(|tr| {
             tr.role == Role::Lift
                 && tr.start >= raw.end
-                && ALL_DONE.iter().any(|a| crate::chars::ends(t, tr.start, a))
+                && ALL_DONE
+                    .iter()
+                    .any(|a| crate::common::chars::ends(t, tr.start, a))
         })
     };
     let remain = ctx.has(Ctx::Remain, (cs, raw.start)) && !all_lifted();

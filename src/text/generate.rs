@@ -15,9 +15,7 @@ fn render() -> String {
     out.push_str(
         "// Two sets of BMP characters, one bit each (bit c % 64 of word c / 64), computed\n",
     );
-    out.push_str(
-        "// by the rules of src/normalize/mod.rs from the unicode-normalization crate of\n",
-    );
+    out.push_str("// by the rules of src/text/mod.rs from the unicode-normalization crate of\n");
     out.push_str("// Cargo.lock and the traditional -> simplified pairs of tables.rs.\n\n");
     out.push_str("use super::BmpSet;\n\n");
     out.push_str(
@@ -77,7 +75,7 @@ fn generated_tables_are_current() {
     );
     assert!(
         render() == include_str!("nfkc_tables.rs"),
-        "src/normalize/nfkc_tables.rs is stale: run scripts/gen-normalize-tables"
+        "src/text/nfkc_tables.rs is stale: run scripts/gen-normalize-tables"
     );
 }
 

@@ -274,11 +274,13 @@ pub(super) fn clause_region(
     let found = hits.iter().enumerate().rev().find(|&(k, h)| {
         let first = list_start(t, hits, k);
         let lead = hits.get(first).map_or(h.start, |f| f.start);
-        let other_party = [lead, h.start]
+        let other_party = [lead, h.start].iter().any(|&p| {
+            crate::common::chars::char_before(t, p).is_some_and(|c| NOT_OWN_BEFORE.contains(c))
+        });
+        let object_elsewhere = OBJECT_VERBS
             .iter()
-            .any(|&p| crate::chars::char_before(t, p).is_some_and(|c| NOT_OWN_BEFORE.contains(c)));
-        let object_elsewhere =
-            OBJECT_VERBS.iter().any(|v| crate::chars::ends(t, lead, v)) && h.start < item.clause.0;
+            .any(|v| crate::common::chars::ends(t, lead, v))
+            && h.start < item.clause.0;
         // 全国 in an earlier clause qualifies something there (全国综合扶贫改革试点,…):
         // the country is a figure's place only in the figure's own clause, unless it
         // opens the sentence's subject (2017年末,全国农村贫困人口减少1289万人,贫困发生率
@@ -286,10 +288,10 @@ pub(super) fn clause_region(
         // 我国 is always the sentence's subject, never a qualifier: it reaches every clause.
         let national_elsewhere = h.what == What::National
             && h.start < item.clause.0
-            && !crate::chars::starts(t, h.start, "我")
+            && !crate::common::chars::starts(t, h.start, "我")
             && !["农村", "贫困", "农民", "建档立卡", "脱贫"]
                 .iter()
-                .any(|w| crate::chars::starts(t, h.end, w));
+                .any(|w| crate::common::chars::starts(t, h.end, w));
         !(other_party || object_elsewhere || national_elsewhere)
     });
     let Some((k, hit)) = found else {
@@ -314,7 +316,7 @@ pub(super) fn clause_region(
     let first = list_start(t, hits, k);
     let in_list = first < k
         || hits.get(k + 1).is_some_and(|n| joined(t, hit.end, n.start))
-        || crate::chars::char_at(t, hit.end) == Some('、');
+        || crate::common::chars::char_at(t, hit.end) == Some('、');
     if in_list {
         let county = doc
             .main
@@ -339,7 +341,7 @@ pub(super) fn clause_region(
     }
     // 该县, 该市: the county or city named last before it (竹溪县县长介绍说,该县…).
     if let What::Own(s) = hit.what {
-        if crate::chars::starts(t, hit.start, "该") {
+        if crate::common::chars::starts(t, hit.start, "该") {
             if let Some(r) = unit_before(t, all, hit.start, s, doc) {
                 return Some(Some(r));
             }

@@ -1,8 +1,22 @@
-//! Quantities: a number, its approximation words and its unit.
+//! Quantities: a number, its approximation words and its unit; the units
+//! ([`unit`]), the document scanner that finds quantities and times in running text
+//! ([`scanner`]), time expressions ([`time`]), the joining of lines a fixed width broke ([`wrap`]), and the set
+//! phrases and place names whose numerals are no quantities ([`words`]).
 
-use crate::chars::{char_at, char_before, ends, starts};
-use crate::lexicon::Lexicon;
-use crate::numeral::{self, Message, NumError, Scanned, Shape, lex};
+pub(crate) mod scanner;
+pub(crate) mod time;
+pub(crate) mod unit;
+pub(crate) mod words;
+pub(crate) mod wrap;
+
+pub(crate) use crate::common::chars::is_cjk_char;
+pub(crate) use crate::common::input::{
+    check_damaged, damage_ends_at, has_damage, is_blank, is_damage, trim_bounds, unexpected,
+};
+
+use crate::common::chars::{char_at, char_before, ends, starts};
+use crate::common::lexicon::Lexicon;
+use crate::numerals::{self, Message, NumError, Scanned, Shape, lex};
 use crate::{Approx, Normalized, ParseError, ParseErrorKind, Per, Span, Unit};
 use core::fmt;
 use core::str::FromStr;
@@ -225,82 +239,6 @@ impl FromStr for Quantity<'static> {
 
     fn from_str(s: &str) -> Result<Quantity<'static>, ParseError> {
         parse_quantity(s).map(Quantity::into_owned)
-    }
-}
-
-/// Blank characters that may surround a whole-string input or stand between a number
-/// and its unit.
-pub(crate) fn is_blank(c: char) -> bool {
-    c.is_whitespace() || c == '\u{3000}'
-}
-
-/// The bounds of `t` without leading and trailing blanks.
-pub(crate) fn trim_bounds(t: &str) -> (usize, usize) {
-    let start = t.len() - t.trim_start_matches(is_blank).len();
-    let end = t.trim_end_matches(is_blank).len();
-    (start, end.max(start))
-}
-
-/// A character that stands in for one a page lost: `?` or U+FFFD.
-pub(crate) fn is_damage(c: char) -> bool {
-    matches!(c, '?' | '\u{FFFD}')
-}
-
-/// Whether a damage character ([`is_damage`]) stands in `s`. Reads bytes: `?` is one,
-/// and U+FFFD (EF BF BD) is the only damage character with a lead byte 0xEF, which
-/// cleaned-up text rarely holds, so characters are decoded only after such a byte.
-pub(crate) fn has_damage(s: &str) -> bool {
-    s.bytes().any(|b| b == b'?' || b == 0xEF) && s.chars().any(is_damage)
-}
-
-/// Whether the character that ends at byte `p` of `t` is a damage character.
-pub(crate) fn damage_ends_at(t: &str, p: usize) -> bool {
-    let b = t.as_bytes();
-    match p.checked_sub(1).and_then(|k| b.get(k)) {
-        Some(b'?') => true,
-        Some(0xBD) => p
-            .checked_sub(3)
-            .and_then(|k| b.get(k..p))
-            .is_some_and(|w| w == "\u{FFFD}".as_bytes()),
-        _ => false,
-    }
-}
-
-/// A `Damaged` error when a `?` or U+FFFD stands in `t[start..end]`.
-pub(crate) fn check_damaged(t: &str, start: usize, end: usize) -> Result<(), ParseError> {
-    let Some(s) = t.get(start..end) else {
-        return Ok(());
-    };
-    match s.char_indices().find(|&(_, c)| is_damage(c)) {
-        Some((i, c)) => Err(ParseError::new(
-            ParseErrorKind::Damaged,
-            Span::new(start + i, start + i + c.len_utf8()),
-            // U+FFFD is named, not printed: a message never holds a broken character.
-            if c == '\u{FFFD}' {
-                "damaged number: U+FFFD (the replacement character) stands in place of a character"
-                    .into()
-            } else {
-                format!("damaged number: {c:?} stands in place of a character")
-            },
-        )),
-        None => Ok(()),
-    }
-}
-
-/// An `UnexpectedChar` (or `UnexpectedEnd`) error at `pos`, with `context` saying what
-/// was expected.
-pub(crate) fn unexpected(t: &str, pos: usize, context: &str) -> ParseError {
-    match t.get(pos..).and_then(|r| r.chars().next()) {
-        Some(c) => ParseError::new(
-            ParseErrorKind::UnexpectedChar(c),
-            Span::new(pos, pos + c.len_utf8()),
-            format!("unexpected character {c:?} {context}"),
-        ),
-        None => ParseError::new(
-            ParseErrorKind::UnexpectedEnd,
-            Span::new(pos, pos),
-            format!("{context}, found end of input"),
-        ),
     }
 }
 
@@ -556,10 +494,6 @@ fn ends_noun(c: char) -> bool {
                 | '余'
                 | '多'
         )
-}
-
-pub(crate) fn is_cjk_char(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
 /// A quantity read from (normalized) text, offsets into that text.
@@ -833,7 +767,7 @@ fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
 fn section_times(
     t: &str,
     pos: usize,
-    s: &numeral::Scanned,
+    s: &numerals::Scanned,
     f: Decimal,
     end: usize,
 ) -> Result<Decimal, NumError> {
@@ -876,7 +810,7 @@ fn overflow_err(start: usize, end: usize) -> NumError {
     NumError {
         kind: ParseErrorKind::Overflow,
         span: Span::new(start, end),
-        message: Message::Text(numeral::OVERFLOW),
+        message: Message::Text(numerals::OVERFLOW),
         skip_to: end,
     }
 }
@@ -943,7 +877,7 @@ fn tens_pair(t: &str, pos: usize, e: &NumError) -> Result<Option<(Scanned, Decim
     let Some(head) = t.get(..at) else {
         return Ok(None);
     };
-    let Ok(Some(mut s)) = numeral::scan(head, pos) else {
+    let Ok(Some(mut s)) = numerals::scan(head, pos) else {
         return Ok(None);
     };
     if s.end != at || char_at(t, at + "十".len()).is_some_and(lex::is_digit_char) {
@@ -1067,7 +1001,7 @@ fn number_at(
             *round = n;
             Some(s)
         }
-        (None, None) => match numeral::scan(t, pos) {
+        (None, None) => match numerals::scan(t, pos) {
             Ok(s) => s,
             Err(e) => match tens_pair(t, pos, &e)? {
                 Some((s, max)) => {
@@ -1102,7 +1036,7 @@ fn number_at(
     // 三分之一: a fraction.
     if starts(t, s.end, "分之") {
         let at = s.end + "分之".len();
-        if let Some(num) = numeral::scan(t, at)? {
+        if let Some(num) = numerals::scan(t, at)? {
             let overflow = || NumError {
                 kind: ParseErrorKind::Overflow,
                 span: Span::new(pos, num.end),
@@ -1419,7 +1353,7 @@ fn shared_list_unit(t: &str, pos: usize, memo: &mut ListMemo) -> Option<Unit> {
     while starts(t, p, "、") {
         #[cfg(test)]
         LIST_STEPS.with(|n| n.set(n.get() + 1));
-        let Ok(Some(s)) = numeral::scan(t, p + "、".len()) else {
+        let Ok(Some(s)) = numerals::scan(t, p + "、".len()) else {
             break;
         };
         if starts(t, s.end, "个百分点") {
@@ -1449,7 +1383,7 @@ fn cents_after(t: &str, pos: usize) -> Option<(Decimal, usize)> {
     let mut add = Decimal::ZERO;
     let mut got = false;
     for (words, div) in [(&["角", "毛"][..], 10u32), (&["分"][..], 100u32)] {
-        let Ok(Some(s)) = numeral::scan(t, p) else {
+        let Ok(Some(s)) = numerals::scan(t, p) else {
             continue;
         };
         if s.shape.has_units || s.value >= Decimal::TEN || s.value.scale() > 0 {
@@ -1513,7 +1447,7 @@ pub(crate) fn read_scanned(
     let sign = if digit_first {
         None
     } else {
-        numeral::sign(t, at)
+        numerals::sign(t, at)
     };
     if let Some(p) = sign {
         // In running text the sign must touch the number (负3.9%, -10000).
@@ -1821,7 +1755,7 @@ pub(crate) fn read_scanned(
         let word_after = char_at(t, end).is_some_and(is_cjk_char);
         if !marked && (round == 1 || mode == Mode::Text && unit.is_none() && word_after) {
             if mode == Mode::Whole {
-                numeral::scan(t, num_start)?;
+                numerals::scan(t, num_start)?;
             }
             return Ok(None);
         }
@@ -1877,6 +1811,61 @@ fn pow10(p: u32) -> Option<Decimal> {
         v = v.checked_mul(Decimal::TEN)?;
     }
     Some(v)
+}
+
+/// Parses one numeral, the whole input, to an exact decimal.
+///
+/// Accepts every form of the [grammar](crate#numbers): Arabic with separators and
+/// full-width digits, 千/万/亿/万亿 on Arabic decimals, Chinese integers with 零 and 两,
+/// digit strings (二〇二〇), capital and traditional forms, Chinese decimals, mixed forms
+/// (3万5千) and negatives (负, -). Blanks around the numeral are ignored. The value is
+/// normalized: no trailing zeros after the point.
+///
+/// # Errors
+///
+/// A [`ParseError`] naming the problem and its byte span in `text`:
+/// [`Empty`](ParseErrorKind::Empty) for blank input; [`Misordered`](ParseErrorKind::Misordered)
+/// for `万万万`, `十一十二`, `一二三万零`; [`UnexpectedEnd`](ParseErrorKind::UnexpectedEnd) for
+/// `十点`; [`UnexpectedChar`](ParseErrorKind::UnexpectedChar) for anything after the number
+/// (`3元`: use [`parse_quantity`](crate::parse_quantity) for units);
+/// [`Overflow`](ParseErrorKind::Overflow) past 28 significant digits;
+/// [`Damaged`](ParseErrorKind::Damaged) when a `?` or U+FFFD stands in the input.
+///
+/// # Example
+///
+/// ```
+/// use fupin::parse_number;
+///
+/// assert_eq!(parse_number("19528.1万")?.to_string(), "195281000");
+/// assert_eq!(parse_number("一百零五")?.to_string(), "105");
+/// assert_eq!(parse_number("负 1,200,000")?.to_string(), "-1200000");
+/// assert!(parse_number("万万万").is_err());
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+pub fn parse_number(text: &str) -> Result<Decimal, ParseError> {
+    numerals::read_number(text).map_err(|e| with_unit_hint(e, text))
+}
+
+/// A numeral with a unit (`百分之一点五七`, `34.4%`, `3元`) is a quantity, not a number:
+/// the value of `百分之一点五七` as a bare number would be 0.0157, and [`parse_quantity`]
+/// gives 1.57 percent, so `parse_number` answers neither and says what the text is.
+///
+/// [`parse_quantity`]: crate::parse_quantity
+fn with_unit_hint(e: ParseError, text: &str) -> ParseError {
+    match crate::parse_quantity(text) {
+        Ok(q) => match q.unit {
+            Some(unit) => {
+                let message = format!(
+                    "{}: {text:?} is a quantity ({} {unit}), not a bare number; parse_quantity reads it",
+                    e.message(),
+                    q.value
+                );
+                ParseError::new(e.kind().clone(), e.span(), message)
+            }
+            None => e,
+        },
+        Err(_) => e,
+    }
 }
 
 /// Parses one quantity, the whole input: a numeral with its approximation words and unit.
@@ -2057,7 +2046,7 @@ mod tests {
             "{}",
             core::mem::size_of::<Raw>()
         );
-        assert!(core::mem::size_of::<crate::numeral::Shape>() <= 16);
+        assert!(core::mem::size_of::<crate::numerals::Shape>() <= 16);
     }
 
     #[test]
@@ -2069,9 +2058,9 @@ mod tests {
         assert_eq!(Shape::big(12), 12);
         assert_eq!(Shape::big(300), u8::MAX);
         // The year test still sees four digits as four.
-        let s = crate::numeral::scan("2020年", 0).unwrap().unwrap();
+        let s = crate::numerals::scan("2020年", 0).unwrap().unwrap();
         assert_eq!(s.shape.arabic_int, Some(4));
-        let s = crate::numeral::scan("五百万亿", 0).unwrap().unwrap();
+        let s = crate::numerals::scan("五百万亿", 0).unwrap().unwrap();
         assert_eq!((s.shape.tail_small, s.shape.tail_big), (100, 12));
     }
 
