@@ -327,6 +327,15 @@ impl Occurrences {
         Occ(&self.0)
     }
 
+    /// Whether no occurrence starts within `range`, as the one at `k` (the end of the
+    /// bounds a [`starting_in`](Self::starting_in) call left for an earlier range)
+    /// starts at or after its end, or is none: then `range`'s bounds are `(k, k)`.
+    #[inline]
+    pub(crate) fn next_starts_after(&self, k: usize, range: (usize, usize)) -> bool {
+        let before_ok = k == 0 || self.0.get(k - 1).is_some_and(|&(s, _)| s < range.0);
+        before_ok && self.0.get(k).is_none_or(|&(s, _)| s >= range.1)
+    }
+
     /// The occurrences that start within `range`: a smaller list to ask about ranges
     /// inside it. `at` holds the bounds found for the last range asked: ranges asked in
     /// order cost a few steps each.

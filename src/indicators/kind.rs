@@ -450,7 +450,7 @@ fn decide_words(
     if near_miss {
         return None;
     }
-    inherit(t, items, kinds, i).or_else(|| sentence_fallback(t, items, item, triggers))
+    inherit(t, items, kinds, i).or_else(|| sentence_fallback(t, items, i, item, triggers))
 }
 
 /// The kind of the same family for `unit`: relocated people and households, and so on.
@@ -592,6 +592,21 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
         _ => return None,
     };
     kind.units().contains(&unit).then_some(kind)
+}
+
+/// How many of `items` (sorted by where their figures start) start before `limit`, as
+/// `partition_point` gives it, found by stepping from item `i`: a figure asks about its
+/// own sentence, whose few figures stand next to it, and a search over the whole chunk
+/// (items are large) cost more than the steps.
+pub(super) fn bound_near(items: &[Item], i: usize, limit: usize) -> usize {
+    let mut k = i.min(items.len());
+    while k > 0 && items.get(k - 1).is_some_and(|o| o.raw.start >= limit) {
+        k -= 1;
+    }
+    while items.get(k).is_some_and(|o| o.raw.start < limit) {
+        k += 1;
+    }
+    k
 }
 
 /// The triggers that lie within `range` (triggers are sorted by position).
@@ -828,6 +843,7 @@ pub(super) fn tier(role: Role) -> u8 {
 pub(super) fn sentence_fallback(
     t: &str,
     items: &[Item],
+    i: usize,
     item: &Item,
     triggers: &[Trigger],
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
@@ -835,8 +851,8 @@ pub(super) fn sentence_fallback(
     // A word that already names another figure of the same unit, nearer to it, is that
     // figure's (利用扶贫资金195万元…,两年后每年收入可达100多万元).
     let same_sentence = {
-        let a = items.partition_point(|o| o.raw.start < item.sentence.0);
-        let b = items.partition_point(|o| o.raw.start < item.sentence.1);
+        let a = bound_near(items, i, item.sentence.0);
+        let b = bound_near(items, i, item.sentence.1);
         items.get(a..b.max(a)).unwrap_or(&[])
     };
     // A word after the figure with another figure between them is that one's

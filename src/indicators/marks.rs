@@ -432,16 +432,24 @@ impl Marks {
     /// list: sentences asked in order cost a few steps.
     pub(super) fn local(&self, range: (usize, usize), at: &mut Sweeps) -> Local<'_> {
         let (ta, tb) = sweep(&self.triggers, range, &mut at.triggers, |tr| tr.start);
-        let mut lists = self.context.iter().zip(at.context.iter_mut());
+        let mut context = [Occ::default(); CONTEXTS];
+        for ((slot, o), at) in context
+            .iter_mut()
+            .zip(&self.context)
+            .zip(at.context.iter_mut())
+        {
+            // Most lists have no word in most sentences: one look at the next one says so.
+            if o.next_starts_after(at.1, range) {
+                *at = (at.1, at.1);
+                continue;
+            }
+            *slot = o.starting_in(range, at);
+        }
         Local {
             range,
             wrapped: self.wrapped,
             triggers: self.triggers.get(ta..tb).unwrap_or(&[]),
-            context: core::array::from_fn(|_| {
-                lists
-                    .next()
-                    .map_or_else(Occ::default, |(o, at)| o.starting_in(range, at))
-            }),
+            context,
         }
     }
 

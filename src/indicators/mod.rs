@@ -603,7 +603,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             continue;
         };
         let trig = subjects.get(i).copied().flatten();
-        let ctx = *local(i);
+        let ctx = local(i);
         let head = (item.clause.0, item.raw.start);
         let yearly = ctx.has(Ctx::Yearly, head);
         let prev_item = previous_of
@@ -628,7 +628,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                         .then(|| carried(t, marks, item, times, doc, cumulative))
                         .flatten()
                 }),
-            None => respectively_for(t, items, i, Some(&ctx), times)
+            None => respectively_for(t, items, i, Some(ctx), times)
                 .or_else(|| {
                     // A yearly figure over an unnamed span (连续6年平均每年减贫…, 年均)
                     // looks only in its clause.

@@ -24,7 +24,7 @@ named_enum! {
 /// Target (目标, 任务, 计划, 省定, 力争, and for the whole sentence 确保, 拟, 规划, 要,
 /// 目标:) or expected (预计, 将, 将新增, 可带动, 明年) figures; a figure said to be the
 /// actual one (预计…,实际脱贫1620人) is actual.
-pub(super) fn modality(t: &str, marks: Local<'_>, item: &Item) -> Modality {
+pub(super) fn modality(t: &str, marks: &Local<'_>, item: &Item) -> Modality {
     let head = (item.clause.0, item.raw.start);
     let sentence_head = (item.sentence.0, item.raw.start);
     let tail = (item.raw.end, item.clause.1);
