@@ -169,6 +169,36 @@ fn standard_year(t: &str, tr: &TimeRaw) -> bool {
         .any(|w| after.starts_with(w))
 }
 
+/// Whether a time opens a phrase that describes a noun before `pos`: a verb of one to
+/// four characters and 的 (2014年识别的, 2015年底搬迁的, 2017年出列的), not 的 right
+/// after the time (2014年的17.3%, of that year) nor a span word (2016年以来的).
+fn describes_noun(t: &str, tr: &TimeRaw, pos: usize) -> bool {
+    let after = t.get(tr.end..pos).unwrap_or("");
+    // The characters before 的 are ideographs (three bytes each), so 的 can stand only
+    // at bytes 3, 6, 9 or 12: most times have it at none of them.
+    let de = "的".as_bytes();
+    if ![3, 6, 9, 12]
+        .iter()
+        .any(|&k| after.as_bytes().get(k..k + 3) == Some(de))
+    {
+        return false;
+    }
+    let mut n = 0;
+    for c in after.chars().take(5) {
+        if c == '的' {
+            return n > 0;
+        }
+        let verb_char = is_cjk_char(c)
+            && !"以来前后底末初度间中内时至今起止年月日".contains(c)
+            && !crate::numerals::lex::is_numeral_char(c);
+        if !verb_char {
+            return false;
+        }
+        n += 1;
+    }
+    false
+}
+
 /// Whether a time is the base of a comparison (比2021年底增加, 较2019年下降, 与2015年
 /// 相比): the figure is not of that year.
 fn compared(t: &str, tr: &TimeRaw) -> bool {
@@ -335,14 +365,21 @@ pub(super) fn own_period_in(
     doc: Option<DocDate>,
     carry: bool,
 ) -> Option<Period> {
-    let k = between.iter().rposition(|tr| {
+    let usable = |tr: &TimeRaw| {
         tr.end <= pos
             && (tr.year.is_some() || tr.month.is_some())
             && !(carry && deadline(t, tr))
             && !standard_year(t, tr)
             && !change_start(t, tr, pos)
             && !compared(t, tr)
-    });
+    };
+    // A year inside a phrase that describes a noun (2014年识别的贫困户, 2016年搬迁的群众)
+    // dates that noun, not the figure, when an earlier time in reach does (截至2019年,
+    // 全县2014年识别的贫困户已全部脱贫,累计脱贫8214户: 2019).
+    let k = between
+        .iter()
+        .rposition(|tr| usable(tr) && !describes_noun(t, tr, pos))
+        .or_else(|| between.iter().rposition(usable));
     let abs = k.and_then(|k| {
         let tr = between.get(k)?;
         let earlier = between.get(..k).unwrap_or(&[]);

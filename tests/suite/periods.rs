@@ -437,3 +437,38 @@ fn an_unnamed_past_takes_no_carried_year() {
         ),
     ]);
 }
+
+/// A year inside a phrase that describes a noun (2014年识别的贫困户, 2016年搬迁的群众)
+/// dates the noun, not the figure, when an earlier time of the sentence dates the
+/// figure; alone, it still gives the period. 2014年的 (of that year) and 2016年以来的
+/// (a span) are no such phrase.
+#[test]
+fn a_year_that_describes_a_noun() {
+    table(&[
+        (
+            "截至2020年,全乡2015年识别的贫困户已全部脱贫,累计脱贫1306户。",
+            None,
+            &[("1306户", Some((2020, 2020)))],
+        ),
+        (
+            "2019年,全县2016年底搬迁的贫困群众已稳定脱贫4210人。",
+            None,
+            &[("4210人", Some((2019, 2019)))],
+        ),
+        (
+            "2018年完成的易地扶贫搬迁安置贫困人口2600人。",
+            None,
+            &[("2600人", Some((2018, 2018)))],
+        ),
+        (
+            "截至2019年,全县贫困发生率由2014年的21.3%下降到2019年的0.6%。",
+            None,
+            &[("0.6%", Some((2019, 2019)))],
+        ),
+        (
+            "2016年以来的扶贫资金累计投入7.8亿元。",
+            Some((2020, 5, 1)),
+            &[("7.8亿元", Some((2016, 2020)))],
+        ),
+    ]);
+}
