@@ -372,6 +372,29 @@ pub(super) fn decide(
             _ => {}
         }
     }
+    // Resettled (安置贫困群众1.2万人, 安置建档立卡贫困户860户): in a sentence about
+    // relocation they are the people or households relocated; elsewhere (公益性岗位安置,
+    // 就业安置) they are placed somehow, and no count of the poor.
+    let kind = match (kind, trigger) {
+        (IndicatorKind::PoorPopulation | IndicatorKind::PoorHouseholds, Some(tr))
+            if crate::common::chars::ends(t, tr.start, "安置") =>
+        {
+            let relocation = ctx.triggers.iter().any(|o| {
+                o.start < tr.start
+                    && matches!(
+                        o.role,
+                        Role::Kind(
+                            IndicatorKind::RelocatedPopulation | IndicatorKind::RelocatedHouseholds
+                        )
+                    )
+            });
+            if !relocation {
+                return None;
+            }
+            sibling(IndicatorKind::RelocatedPopulation, item.raw.unit?)?
+        }
+        _ => kind,
+    };
     Some((settle(t, item, kind, ctx)?, trigger))
 }
 

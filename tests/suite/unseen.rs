@@ -846,3 +846,24 @@ fn jiang_after_the_figure_is_expected() {
     modalities("全縣1200人將實現脫貧。", &[("1200人", Modality::Expected)]);
     modalities("全县1200人已全部脱贫。", &[("1200人", Modality::Actual)]);
 }
+
+/// Resettled (安置 before the poor noun): in a sentence about relocation the people or
+/// households relocated; in posts, the people employed; else no count of the poor. Found
+/// by a probe of sentences written for this session.
+#[test]
+fn resettled_are_relocated_or_nothing() {
+    kinds(
+        "全县建成易地扶贫搬迁安置点9个,安置贫困群众6400人。",
+        &[(K::RelocatedPopulation, "6400人")],
+    );
+    kinds(
+        "易地搬迁工程全面完工,共安置建档立卡貧困戶1,280戶。",
+        &[(K::RelocatedHouseholds, "1,280戶")],
+    );
+    kinds(
+        "通过乡村公益岗位安置贫困群众520人。",
+        &[(K::Employment, "520人")],
+    );
+    kinds("全乡妥善安置贫困群众320人。", &[]);
+    kinds("全县有贫困群众6400人。", &[(K::PoorPopulation, "6400人")]);
+}
