@@ -183,8 +183,7 @@ fn describes_noun(t: &str, tr: &TimeRaw, pos: usize) -> bool {
     {
         return false;
     }
-    let mut n = 0;
-    for c in after.chars().take(5) {
+    for (n, c) in after.chars().take(5).enumerate() {
         if c == '的' {
             return n > 0;
         }
@@ -194,7 +193,6 @@ fn describes_noun(t: &str, tr: &TimeRaw, pos: usize) -> bool {
         if !verb_char {
             return false;
         }
-        n += 1;
     }
     false
 }
