@@ -750,7 +750,13 @@ pub(super) fn classify(
             Role::Lift if !lifts(tr) => return Ok(None),
             // Village counts take the village word right next to them (脱贫村135个,
             // 78个是贫困村), not one further off (贫困村“一村一品”专业村8个).
-            Role::PoorVillage | Role::ExitedVillage if distance > 1 && raw.noun.is_none() => {
+            // …unless a fall stands between (贫困村减少至6个, 贫困村由76个减少到2018年的21个):
+            // what is left.
+            Role::PoorVillage | Role::ExitedVillage
+                if distance > 1
+                    && raw.noun.is_none()
+                    && !(!after && falls_to(t, tr.end, raw.start)) =>
+            {
                 return Ok(None);
             }
             _ => {}
@@ -795,6 +801,42 @@ pub(super) fn classify(
         }
     }
     best.map(|b| (b.kind, Some(b.trigger)))
+}
+
+/// Whether the words between a noun ending at `from` and a figure at `to` end with a fall
+/// to what is left (减少至, 减少到, 降至, 下降到, 减为 …), a year of the figure's own
+/// perhaps after it (减少到2018年的), in one clause.
+fn falls_to(t: &str, from: usize, to: usize) -> bool {
+    let Some(gap) = t.get(from..to).filter(|g| g.len() <= 24 * 3) else {
+        return false;
+    };
+    if gap.chars().any(is_clause_end) {
+        return false;
+    }
+    // A year of the figure (2018年的, 2019年底的) after the verb.
+    let mut head = gap.strip_suffix('的').unwrap_or(gap);
+    for part in ["底", "末", "初"] {
+        head = head.strip_suffix(part).unwrap_or(head);
+    }
+    if let Some(h) = head.strip_suffix('年') {
+        head = h.trim_end_matches(|c: char| c.is_ascii_digit());
+    }
+    [
+        "减少至",
+        "减少到",
+        "减少为",
+        "减至",
+        "减到",
+        "减为",
+        "降至",
+        "降到",
+        "降为",
+        "下降到",
+        "下降至",
+        "下降为",
+    ]
+    .iter()
+    .any(|v| head.ends_with(v))
 }
 
 /// Adverbs that say every one of a count was lifted (全部脱贫, 均已出列, 如期脱贫).
