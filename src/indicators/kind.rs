@@ -755,7 +755,7 @@ pub(super) fn classify(
             Role::PoorVillage | Role::ExitedVillage
                 if distance > 1
                     && raw.noun.is_none()
-                    && !(!after && falls_to(t, tr.end, raw.start)) =>
+                    && (after || !falls_to(t, tr.end, raw.start)) =>
             {
                 return Ok(None);
             }
