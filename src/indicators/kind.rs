@@ -257,6 +257,7 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("贫困群众", R::Poor),
         ("贫困户", R::Poor),
         ("脱贫人口", R::Lift),
+        ("脱贫户", R::Lift),
         ("脱贫村", R::ExitedVillage),
         ("贫困村", R::PoorVillage),
         ("脱贫", R::Lift),
@@ -359,15 +360,39 @@ pub(super) fn decide(
     // Reached by a measure (光伏扶贫覆盖107个贫困村、4500户贫困户, 惠及26个贫困村): the
     // households and people are its beneficiaries, not the standing poor count; the
     // villages are no count of poor villages.
-    let reached = matches!(
+    // So are the lifted when the word is their status noun (带动脱贫户3500户增收), not
+    // the verb (带动贫困户脱贫).
+    let status_noun = trigger.is_some_and(|tr| {
+        t.get(tr.start..tr.end)
+            .is_some_and(|w| matches!(w, "脱贫户" | "脱贫人口"))
+    });
+    let reached = (matches!(
         kind,
         IndicatorKind::PoorVillages | IndicatorKind::PoorHouseholds | IndicatorKind::PoorPopulation
-    ) && ctx.has(Ctx::Reach, (item.clause.0, item.raw.start));
+    ) || status_noun
+        && matches!(
+            kind,
+            IndicatorKind::LiftedHouseholds | IndicatorKind::LiftedPopulation
+        ))
+        && ctx.has(Ctx::Reach, (item.clause.0, item.raw.start));
     if reached {
         match kind {
             IndicatorKind::PoorVillages => return None,
             IndicatorKind::PoorHouseholds | IndicatorKind::PoorPopulation => {
                 return Some((IndicatorKind::Beneficiaries, trigger));
+            }
+            // The verb that reaches them is the subject, as it is where it beats a poor
+            // noun (带动贫困户98户).
+            IndicatorKind::LiftedHouseholds | IndicatorKind::LiftedPopulation => {
+                let verb = ctx
+                    .occurrences(Ctx::Reach, (item.clause.0, item.raw.start))
+                    .last()
+                    .map(|(start, end)| Trigger {
+                        start,
+                        end,
+                        role: Role::Kind(IndicatorKind::Beneficiaries),
+                    });
+                return Some((IndicatorKind::Beneficiaries, verb.or(trigger)));
             }
             _ => {}
         }

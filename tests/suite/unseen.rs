@@ -882,3 +882,37 @@ fn villages_left_after_a_fall() {
     kinds("全市貧困村下降至35個。", &[(K::PoorVillages, "35個")]);
     kinds("全县贫困村减少12个。", &[]);
 }
+
+/// 脱贫户 (households lifted out, the status noun of reports from 2021 on) before its
+/// count is lifted households, as 脱贫人口 is lifted people; reached by a measure
+/// (带动脱贫户…增收) they are its beneficiaries, with the verb as subject. Found by a
+/// probe of sentences written for this session.
+#[test]
+fn lifted_households_by_their_status_noun() {
+    kinds(
+        "全县现有脱贫户8600户、脱贫人口3.1万人。",
+        &[
+            (K::LiftedHouseholds, "8600户"),
+            (K::LiftedPopulation, "3.1万人"),
+        ],
+    );
+    kinds(
+        "全縣脫貧戶2,150戶、6,870人。",
+        &[
+            (K::LiftedHouseholds, "2,150戶"),
+            (K::LiftedPopulation, "6,870人"),
+        ],
+    );
+    kinds(
+        "茶叶产业带动脱贫户1300户增收。",
+        &[(K::Beneficiaries, "1300户")],
+    );
+    kinds(
+        "2022年脱贫户人均纯收入达到12680元。",
+        &[(K::PerCapitaNetIncome, "12680元")],
+    );
+    let subjects: Vec<String> = extract("食用菌基地带动脱贫人口420人就业增收。")
+        .map(|i| i.subject)
+        .collect();
+    assert_eq!(subjects, ["带动"]);
+}
