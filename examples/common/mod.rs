@@ -629,11 +629,20 @@ pub fn run(
         || std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
         NonZeroUsize::get,
     );
-    let pool = match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
-        Ok(p) => p,
-        Err(e) => {
-            eprintln!("cannot start {jobs} threads: {e}");
-            return ExitCode::from(2);
+    // The threads start when there is work for more than one (a batch of several
+    // documents, a big document): a single short document is read on this thread,
+    // without the cost of starting them.
+    let pool_cell = std::cell::OnceCell::new();
+    let pool = || -> Result<&rayon::ThreadPool, ExitCode> {
+        if let Some(p) = pool_cell.get() {
+            return Ok(p);
+        }
+        match rayon::ThreadPoolBuilder::new().num_threads(jobs).build() {
+            Ok(p) => Ok(pool_cell.get_or_init(|| p)),
+            Err(e) => {
+                eprintln!("cannot start {jobs} threads: {e}");
+                Err(ExitCode::from(2))
+            }
         }
     };
     let text_field = common.text_field.as_str();
@@ -707,9 +716,13 @@ pub fn run(
             let Some((doc, head, rest)) = big.take() else {
                 break;
             };
+            let pool = match pool() {
+                Ok(p) => p,
+                Err(code) => return code,
+            };
             let mut long = Long {
                 work,
-                pool: &pool,
+                pool,
                 group: 16 * jobs,
                 doc: &doc,
                 progress: &progress,
@@ -737,30 +750,31 @@ pub fn run(
                 bytes: usize,
                 is_doc: bool,
             }
-            let outputs: Vec<Done> = pool.install(|| {
-                batch
-                    .into_par_iter()
-                    .map(|p| {
-                        let (problems, doc) = match p {
-                            Pending::Doc(d) => (Vec::new(), Some(d)),
-                            Pending::Line { at, bytes } => {
-                                parse_line(&at, bytes, text_field, id_field)
-                            }
-                        };
-                        let mut sink = Out::default();
-                        if let Some(d) = &doc {
-                            work.doc(d, &mut sink);
-                        }
-                        Done {
-                            problems,
-                            lines: sink.buf,
-                            records: sink.records,
-                            bytes: doc.as_ref().map_or(0, |d| d.text.len()),
-                            is_doc: doc.is_some(),
-                        }
-                    })
-                    .collect()
-            });
+            let one = |p: Pending| {
+                let (problems, doc) = match p {
+                    Pending::Doc(d) => (Vec::new(), Some(d)),
+                    Pending::Line { at, bytes } => parse_line(&at, bytes, text_field, id_field),
+                };
+                let mut sink = Out::default();
+                if let Some(d) = &doc {
+                    work.doc(d, &mut sink);
+                }
+                Done {
+                    problems,
+                    lines: sink.buf,
+                    records: sink.records,
+                    bytes: doc.as_ref().map_or(0, |d| d.text.len()),
+                    is_doc: doc.is_some(),
+                }
+            };
+            let outputs: Vec<Done> = if batch.len() == 1 || jobs == 1 {
+                batch.into_iter().map(one).collect()
+            } else {
+                match pool() {
+                    Ok(p) => p.install(|| batch.into_par_iter().map(one).collect()),
+                    Err(code) => return code,
+                }
+            };
             for done in outputs {
                 for w in done.problems {
                     errors += 1;
