@@ -717,7 +717,11 @@ fn respectively_for(
     // 分别 pairs years with the figures it governs, in its own clause (分别脱贫1200人和
     // 1500人); 分别是东岭、西坪 names things, and the figures of later clauses are not
     // its.
-    let first = items
+    // The sentence's figures (all of them start inside it), found from this one.
+    let a = bound_near(items, i, item.sentence.0);
+    let b = bound_near(items, i, item.sentence.1);
+    let sentence = items.get(a..b.max(a))?;
+    let first = sentence
         .iter()
         .find(|o| o.sentence == item.sentence && o.raw.start > word)?;
     if t.get(word..first.raw.start)?
@@ -728,8 +732,8 @@ fn respectively_for(
     let same = |o: &&Item| {
         o.sentence == item.sentence && o.raw.start > word && o.raw.unit == item.raw.unit
     };
-    let figures = items.iter().filter(same).count();
-    let k = items.get(..i)?.iter().filter(same).count();
+    let figures = sentence.iter().filter(same).count();
+    let k = items.get(a..i)?.iter().filter(same).count();
     respectively(t, times, s, word, figures, k)
 }
 
