@@ -776,11 +776,13 @@ pub(super) fn classify(
             // Village counts take the village word right next to them (脱贫村135个,
             // 78个是贫困村), not one further off (贫困村“一村一品”专业村8个).
             // …unless a fall stands between (贫困村减少至6个, 贫困村由76个减少到2018年的21个):
-            // what is left.
+            // what is left; or the verb of their exit (贫困村出列18个).
             Role::PoorVillage | Role::ExitedVillage
                 if distance > 1
                     && raw.noun.is_none()
-                    && (after || !falls_to(t, tr.end, raw.start)) =>
+                    && (after
+                        || !falls_to(t, tr.end, raw.start)
+                            && !exit_between(t, tr.end, raw.start)) =>
             {
                 return Ok(None);
             }
@@ -862,6 +864,18 @@ fn falls_to(t: &str, from: usize, to: usize) -> bool {
     ]
     .iter()
     .any(|v| head.ends_with(v))
+}
+
+/// Whether only the verb of an exit stands between a village word ending at `from` and
+/// its count at `to` (贫困村出列18个, 贫困村全部退出12个).
+fn exit_between(t: &str, from: usize, to: usize) -> bool {
+    let gap = t.get(from..to).unwrap_or("");
+    let verb = ALL_DONE
+        .iter()
+        .find_map(|a| gap.strip_prefix(a))
+        .unwrap_or(gap);
+    let verb = verb.strip_prefix("已").unwrap_or(verb);
+    matches!(verb, "出列" | "退出" | "脱贫出列" | "实现出列")
 }
 
 /// Adverbs that say every one of a count was lifted (全部脱贫, 均已出列, 如期脱贫).

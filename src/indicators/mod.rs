@@ -668,8 +668,14 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
             region: clause_region(t, items, i, doc_places, places, marks),
             previous,
             sentence: evidence(t, item.sentence),
-            modality: list_modality(t, item, out.back().map(|b| (b, &items[..])))
-                .unwrap_or_else(|| modality(t, ctx, item)),
+            modality: {
+                // The figure's own modality, read at most once.
+                let mut own = None;
+                let listed = list_modality(t, item, out.back().map(|b| (b, &items[..])), || {
+                    *own.get_or_insert_with(|| modality(t, ctx, item))
+                });
+                listed.unwrap_or_else(|| own.unwrap_or_else(|| modality(t, ctx, item)))
+            },
         });
     }
     // Kept, empty, for the next chunk.

@@ -73,10 +73,14 @@ pub(super) fn modality(t: &str, marks: &Local<'_>, item: &Item) -> Modality {
 /// figures (力争110万人脱贫、1300个村出列,35万人易地扶贫搬迁) is planned or expected as
 /// they are: the modality of the figure before it in the same sentence, when that one
 /// is not actual and this clause says nothing before the figure.
+/// A clause with words before its figure goes on with the plan only where those words
+/// say nothing of their own (`own`, the figure's modality read alone, is actual): 计划
+/// 投入…,预计带动…户 stays expected.
 pub(super) fn list_modality(
     t: &str,
     item: &Item,
     before: Option<(&Pending, &[Item])>,
+    own: impl FnOnce() -> Modality,
 ) -> Option<Modality> {
     let (p, items) = before?;
     let prev = items.get(p.item)?;
@@ -88,9 +92,37 @@ pub(super) fn list_modality(
     (p.modality != Modality::Actual
         && prev.sentence == item.sentence
         && prev.clause != item.clause
-        && head.trim().is_empty()
-        && !done)
+        && !done
+        && (head.trim().is_empty() || plans_on(head) && own() == Modality::Actual))
         .then_some(p.modality)
+}
+
+/// Whether a clause head goes on with the plan of the clause before (计划脱贫3100人,退出
+/// 贫困村9个: 退出贫困村): a short verb and noun, with no time of its own (2018年,
+/// 去年, 目前) and nothing that says it is done or counted (已, 了, 实际, 累计).
+fn plans_on(head: &str) -> bool {
+    // Eight characters at most: ideographs are three bytes each.
+    if head.len() > 8 * 3 {
+        return false;
+    }
+    for (n, (i, c)) in head.char_indices().enumerate() {
+        let rest = head.get(i..).unwrap_or("");
+        let stop = match c {
+            '已' | '了' | '年' | '月' | '日' => true,
+            '实' => rest.starts_with("实际"),
+            '目' => rest.starts_with("目前"),
+            '当' => rest.starts_with("当前"),
+            '截' => rest.starts_with("截至") || rest.starts_with("截止"),
+            '累' => rest.starts_with("累计"),
+            '现' => rest.starts_with("现有"),
+            '共' => rest.starts_with("共有"),
+            _ => false,
+        };
+        if stop || n >= 8 {
+            return false;
+        }
+    }
+    true
 }
 
 /// Whether 将 ("will") stands in the clause head: within six characters of the figure,
