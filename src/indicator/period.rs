@@ -217,8 +217,11 @@ fn period_of(
     year_in_force: Option<i32>,
     doc: Option<DocDate>,
 ) -> Option<Period> {
-    if let Some(p) = since(t, tr, doc) {
-        return Some(p);
+    // An open span (2016年以来) ends with the document's year: none where that is unknown,
+    // never its first year alone.
+    let open = |a: &str| a.starts_with("以来") || a.starts_with("至今");
+    if tr.year.is_some() && t.get(tr.end..).is_some_and(open) {
+        return since(t, tr, doc);
     }
     match tr.year {
         Some(y) => Some(Period {

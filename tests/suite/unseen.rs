@@ -846,3 +846,24 @@ fn jiang_after_the_figure_is_expected() {
     modalities("全縣1200人將實現脫貧。", &[("1200人", Modality::Expected)]);
     modalities("全县1200人已全部脱贫。", &[("1200人", Modality::Actual)]);
 }
+
+/// A year followed by 以来 or 至今 opens a span that ends with the document's year: with
+/// no date known, no period, never the first year alone (nor for the sentences after it).
+#[test]
+fn a_span_since_a_year_needs_the_documents_year() {
+    periods(
+        "2014年以来,全市累计投入扶贫资金6.3亿元,减少贫困人口2.7万人。",
+        &[("6.3亿元", None), ("2.7万人", None)],
+    );
+    periods(
+        "2015年至今,該縣累計減少貧困人口8400人。全縣共投入扶貧資金1.9億元。",
+        &[("8400人", None), ("1.9億元", None)],
+    );
+    // With the document's date the span closes.
+    let got: Vec<_> = fupin::Extractor::new()
+        .date(2019, 6, 1)
+        .extract("2016年以来,全县累计减少贫困人口5600人。")
+        .map(|i| i.period.map(|p| (p.start, p.end)))
+        .collect();
+    assert_eq!(got, [Some((2016, 2019))]);
+}
