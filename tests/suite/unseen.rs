@@ -867,3 +867,26 @@ fn a_span_since_a_year_needs_the_documents_year() {
         .collect();
     assert_eq!(got, [Some((2016, 2019))]);
 }
+
+/// 移 opens words (移民, 移交): a short county name right after it (民和 of 移民和) is
+/// the rest of that word and the next, no place. As the end of the verb 转移 or 迁移 it
+/// still may stand before a place.
+#[test]
+fn a_short_name_after_yi_is_inside_a_word() {
+    places(
+        "推进生态移民和产业扶贫,2016年全县减少贫困人口2900人。",
+        &[("2900人", None, None)],
+    );
+    places(
+        "推進扶貧移民和城鎮化,2017年全縣減少貧困人口1400人。",
+        &[("1400人", None, None)],
+    );
+    places(
+        "2017年,民和县减少贫困人口4100人。",
+        &[("4100人", Some("民和回族土族自治县"), Some(630222))],
+    );
+    places(
+        "协助转移临洮贫困劳动力外出就业85人。",
+        &[("85人", Some("临洮县"), Some(621124))],
+    );
+}
