@@ -95,7 +95,7 @@ struct Near {
     predicate: Option<(usize, usize, Pred)>,
     /// Where the last 标准 starts.
     standard: Option<usize>,
-    /// Where the last 超过 or 超额 starts.
+    /// Where the last 超过, 超额, 超出 or 超 before a target starts.
     excess: Option<usize>,
     /// Whether 比 or 较 (a comparison) stands there.
     compared: bool,
@@ -107,7 +107,19 @@ fn read_near(near: &str) -> Near {
         let rest = near.get(at..).unwrap_or("");
         match c {
             '标' if rest.starts_with("标准") => n.standard = Some(at),
-            '超' if rest.starts_with("超过") || rest.starts_with("超额") => {
+            // 超过, 超额, 超出, and 超 right before what it goes past (超年度目标).
+            '超' if [
+                "超过",
+                "超额",
+                "超出",
+                "超年度",
+                "超目标",
+                "超计划",
+                "超任务",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w)) =>
+            {
                 n.excess = Some(at)
             }
             '比' | '较' => n.compared = true,

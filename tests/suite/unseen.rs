@@ -890,3 +890,28 @@ fn a_short_name_after_yi_is_inside_a_word() {
         &[("85人", Some("临洮县"), Some(621124))],
     );
 }
+
+/// A task exceeded: in 超额完成X的目标任务 the figure is the target that was passed, not
+/// what was done; in 超(过/出)年度目标X the figure is the excess over it, neither the
+/// count nor the target: no indicator.
+#[test]
+fn a_task_exceeded_names_the_target_or_the_excess() {
+    modalities(
+        "2018年,全州减少贫困人口6.1万人,超额完成5万人的目标任务。",
+        &[("6.1万人", Modality::Actual), ("5万人", Modality::Target)],
+    );
+    modalities(
+        "截至11月底,全縣發放小額信貸2680萬元,超額完成全年2500萬元目標任務。",
+        &[
+            ("2680萬元", Modality::Actual),
+            ("2500萬元", Modality::Target),
+        ],
+    );
+    // Done as planned, not exceeded: the task's figure is what was done.
+    modalities(
+        "2019年全县脱贫1850人,完成1800人的脱贫任务。",
+        &[("1850人", Modality::Actual), ("1800人", Modality::Actual)],
+    );
+    kinds("今年全市脱贫劳动力务工规模超年度目标2.4万人。", &[]);
+    kinds("2020年,全省脫貧勞動力外出務工超出計劃3.6萬人。", &[]);
+}
