@@ -362,7 +362,8 @@ pub(super) fn decide(
     let reached = matches!(
         kind,
         IndicatorKind::PoorVillages | IndicatorKind::PoorHouseholds | IndicatorKind::PoorPopulation
-    ) && ctx.has(Ctx::Reach, (item.clause.0, item.raw.start));
+    ) && (ctx.has(Ctx::Reach, (item.clause.0, item.raw.start))
+        || supported(t.get(item.clause.0..item.raw.start).unwrap_or("")));
     if reached {
         match kind {
             IndicatorKind::PoorVillages => return None,
@@ -373,6 +374,19 @@ pub(super) fn decide(
         }
     }
     Some((settle(t, item, kind, ctx)?, trigger))
+}
+
+/// Whether a clause head ends with 支持 or 扶持 as the verb of the figure after it
+/// (支持了700多万贫困户, 扶持贫困户1200户): those reached by a measure. Not the 支持 of
+/// 在…支持下 ("with the support of"), nor one further off than a short noun.
+fn supported(head: &str) -> bool {
+    let near = near_end(head);
+    let Some(at) = near.rfind("支持").or_else(|| near.rfind("扶持")) else {
+        return false;
+    };
+    let rest = near.get(at + "支持".len()..).unwrap_or("");
+    let rest = rest.strip_prefix('了').unwrap_or(rest);
+    !rest.starts_with(['下', '和', '与']) && rest.chars().count() <= 5
 }
 
 /// The kind the words of item `i`'s clause and sentence give it, before what

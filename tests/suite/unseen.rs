@@ -915,3 +915,22 @@ fn a_task_exceeded_names_the_target_or_the_excess() {
     kinds("今年全市脱贫劳动力务工规模超年度目标2.4万人。", &[]);
     kinds("2020年,全省脫貧勞動力外出務工超出計劃3.6萬人。", &[]);
 }
+
+/// 支持 and 扶持 as the verb of a count of poor households or people (支持了5200余户贫困户,
+/// 扶持贫困户830户) say whom a measure reached: beneficiaries, not the standing poor count.
+/// The 支持 of 在…支持下 ("with the support of") is no such verb.
+#[test]
+fn households_supported_by_a_measure_are_beneficiaries() {
+    kinds(
+        "全市累计发放扶贫小额信贷2.7亿元,支持了5200余户贫困户。",
+        &[(K::Microcredit, "2.7亿元"), (K::Beneficiaries, "5200余户")],
+    );
+    kinds(
+        "該縣扶持貧困戶830戶發展庭院經濟。",
+        &[(K::Beneficiaries, "830戶")],
+    );
+    kinds(
+        "在省市支持下全县贫困人口减少到960人。",
+        &[(K::PoorPopulation, "960人")],
+    );
+}
