@@ -627,8 +627,10 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                         .then(|| carried(t, marks, item, times, doc, cumulative))
                         .flatten()
                 }),
-            None => respectively_for(t, items, i, Some(&ctx), times)
-                .or_else(|| {
+            // 分别 spreading years over a list settles the period, or that it has none.
+            None => match respectively_for(t, items, i, Some(&ctx), times) {
+                Some(settled) => settled,
+                None => {
                     // A yearly figure over an unnamed span (连续6年平均每年减贫…, 年均)
                     // looks only in its clause.
                     let from = if yearly {
@@ -645,13 +647,14 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                         doc,
                         &mut times_at,
                     )
-                })
-                .or_else(|| {
-                    let cumulative = ctx.has(Ctx::Cumulative, head);
-                    (!yearly)
-                        .then(|| carried(t, marks, item, times, doc, cumulative))
-                        .flatten()
-                }),
+                    .or_else(|| {
+                        let cumulative = ctx.has(Ctx::Cumulative, head);
+                        (!yearly)
+                            .then(|| carried(t, marks, item, times, doc, cumulative))
+                            .flatten()
+                    })
+                }
+            },
         };
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;
@@ -706,7 +709,7 @@ fn respectively_for(
     i: usize,
     ctx: Option<&Local<'_>>,
     times: &[TimeRaw],
-) -> Option<Period> {
+) -> Option<Option<Period>> {
     let item = items.get(i)?;
     let (s, pos) = (item.sentence.0, item.raw.start);
     if !ctx?.has(Ctx::Respectively, (s, pos)) {
@@ -724,9 +727,13 @@ fn respectively_for(
     {
         return None;
     }
-    let same = |o: &&Item| {
-        o.sentence == item.sentence && o.raw.start > word && o.raw.unit == item.raw.unit
-    };
+    // The list is 分别's clause: figures joined by 、 and 和, not those of the clauses
+    // after it (…,累计减贫265万人), which 分别 does not govern.
+    if first.clause != item.clause {
+        return None;
+    }
+    let same =
+        |o: &&Item| o.clause == first.clause && o.raw.start > word && o.raw.unit == item.raw.unit;
     let figures = items.iter().filter(same).count();
     let k = items.get(..i)?.iter().filter(same).count();
     respectively(t, times, s, word, figures, k)

@@ -934,3 +934,32 @@ fn households_supported_by_a_measure_are_beneficiaries() {
         &[(K::PoorPopulation, "960人")],
     );
 }
+
+/// 分别 spreads a range of years over the figures of its own clause (joined by 、 or 和):
+/// a later clause (…,累计减贫…) is not in the list and keeps the whole range; a list
+/// that does not match the years one to one gives none of its figures the whole span.
+#[test]
+fn respectively_pairs_years_with_its_own_list() {
+    periods(
+        "2015~2018年,全市每年减贫人口分别达到5.2万人、4.6万人、3.9万人、2.8万人,累计减贫人口16.5万人。",
+        &[
+            ("5.2万人", Some((2015, 2015))),
+            ("4.6万人", Some((2016, 2016))),
+            ("3.9万人", Some((2017, 2017))),
+            ("2.8万人", Some((2018, 2018))),
+            ("16.5万人", Some((2015, 2018))),
+        ],
+    );
+    periods(
+        "2016至2019年,全縣分別脫貧1300人和1700人。",
+        &[("1300人", None), ("1700人", None)],
+    );
+    // One year and two places: the year is both figures'.
+    periods(
+        "2019年,全县和全市分别脱贫1100人和4200人。",
+        &[
+            ("1100人", Some((2019, 2019))),
+            ("4200人", Some((2019, 2019))),
+        ],
+    );
+}
