@@ -963,3 +963,21 @@ fn respectively_pairs_years_with_its_own_list() {
         ],
     );
 }
+
+/// 根据规划, 按照规划 (according to the plan) opening a sentence make its figures
+/// planned, as 规划 the verb does; one said done (已) stays done.
+#[test]
+fn figures_according_to_the_plan_are_planned() {
+    modalities(
+        "根据规划,2017年—2020年,全县易地扶贫搬迁1850户7420人。",
+        &[("1850户", Modality::Target), ("7420人", Modality::Target)],
+    );
+    modalities(
+        "按照規劃,全州2016至2020年易地扶貧搬遷3.1萬人。",
+        &[("3.1萬人", Modality::Target)],
+    );
+    modalities(
+        "按照规划,全县已完成易地扶贫搬迁2640户。",
+        &[("2640户", Modality::Actual)],
+    );
+}
