@@ -381,10 +381,17 @@ pub(super) fn decide(
 /// 在…支持下 ("with the support of"), nor one further off than a short noun.
 fn supported(head: &str) -> bool {
     let near = near_end(head);
-    let Some(at) = near.rfind("支持").or_else(|| near.rfind("扶持")) else {
+    // One search for the second character; then the first before it.
+    let Some(at) = near.rfind('持') else {
         return false;
     };
-    let rest = near.get(at + "支持".len()..).unwrap_or("");
+    if !near
+        .get(..at)
+        .is_some_and(|b| b.ends_with('支') || b.ends_with('扶'))
+    {
+        return false;
+    }
+    let rest = near.get(at + '持'.len_utf8()..).unwrap_or("");
     let rest = rest.strip_prefix('了').unwrap_or(rest);
     !rest.starts_with(['下', '和', '与']) && rest.chars().count() <= 5
 }
