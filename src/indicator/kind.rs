@@ -445,8 +445,15 @@ fn decide_words(
         .any(|tr| tr.role == Role::NearMiss);
     let own = classify(t, item, item.group_end, ctx);
     // 其中…: a part of the figure before, of the same kind (…163户414人(其中建档立卡贫困对象161户409人)).
+    // (其中: with a colon, which ends a clause, opens the part as well.)
     let clause_head = t.get(item.clause.0..raw.start).unwrap_or("");
-    if clause_head.starts_with("其中") {
+    let after_colon = || {
+        let before = t.get(..item.clause.0).unwrap_or("").trim_end();
+        before
+            .strip_suffix([':', '：'])
+            .is_some_and(|b| b.ends_with("其中"))
+    };
+    if clause_head.starts_with("其中") || after_colon() {
         let own_is_noun = own
             .as_ref()
             .is_some_and(|(_, tr)| tr.is_some_and(|tr| tier(tr.role) == 1));

@@ -981,3 +981,26 @@ fn figures_according_to_the_plan_are_planned() {
         &[("2640户", Modality::Actual)],
     );
 }
+
+/// 其中 followed by a colon (其中:建档立卡贫困人口…) opens a part of the figure before, as
+/// 其中 alone does: the registered poor among the relocated are relocated people, not the
+/// standing count of the registered poor.
+#[test]
+fn a_part_opened_with_a_colon_keeps_the_kind_before() {
+    kinds(
+        "全区实施易地扶贫搬迁4600人1180户,其中:建档立卡贫困人口3720人950户。",
+        &[
+            (K::RelocatedPopulation, "4600人"),
+            (K::RelocatedHouseholds, "1180户"),
+            (K::RelocatedPopulation, "3720人"),
+            (K::RelocatedHouseholds, "950户"),
+        ],
+    );
+    kinds(
+        "全縣易地扶貧搬遷2450戶,其中：建檔立卡貧困戶1980戶。",
+        &[
+            (K::RelocatedHouseholds, "2450戶"),
+            (K::RelocatedHouseholds, "1980戶"),
+        ],
+    );
+}
