@@ -209,7 +209,9 @@ pub(super) fn settle(
     // a condition to meet (确保…贫困发生率低于3%) is a threshold, not a measured rate.
     if kind == K::PovertyIncidence
         && matches!(raw.approx, crate::Approx::Under | crate::Approx::Over)
-        && (several(near_end(head)) || ctx.has(Ctx::Pledge, head_range))
+        && (several(near_end(head))
+            || ctx.has(Ctx::Pledge, head_range)
+            || counted_units(near_end(head)))
     {
         return None;
     }
@@ -363,6 +365,22 @@ fn several(near: &str) -> bool {
         }
     });
     quantified || near.contains('各')
+}
+
+/// Whether a count of units stands before a rate (其中17个省份贫困发生率降到3%以下,
+/// 12个村贫困发生率低于2%): the bound is said of each of them, not one place's rate.
+fn counted_units(near: &str) -> bool {
+    near.char_indices().any(|(at, c)| {
+        matches!(c, '个' | '個')
+            && near
+                .get(..at)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(|d| d.is_ascii_digit() || "一二两三四五六七八九十百千万".contains(d))
+            && near
+                .get(at + c.len_utf8()..)
+                .and_then(|a| a.chars().next())
+                .is_some_and(|u| "省市县縣区區村乡鄉镇鎮州旗贫貧深".contains(u))
+    })
 }
 
 /// Whether `before` ends with a digit, a full stop or point and blanks: the figure

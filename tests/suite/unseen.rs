@@ -1004,3 +1004,22 @@ fn a_part_opened_with_a_colon_keeps_the_kind_before() {
         ],
     );
 }
+
+/// A bound on a rate said after a count of units (其中19个省份贫困发生率降到2%以下) is
+/// said of each of them: a threshold, not the rate of the place the text is about.
+#[test]
+fn a_bound_said_of_a_count_of_units_is_no_rate() {
+    kinds(
+        "2018年,全国农村贫困发生率降至1.7%,其中19个省份贫困发生率已降到2%以下。",
+        &[(K::PovertyIncidence, "1.7%")],
+    );
+    kinds(
+        "2019年底,全州貧困發生率0.9%,其中8個縣貧困發生率降至0.5%以下。",
+        &[(K::PovertyIncidence, "0.9%")],
+    );
+    // The place's own bound stays.
+    kinds(
+        "2017年,全县贫困发生率降至3%以下。",
+        &[(K::PovertyIncidence, "3%以下")],
+    );
+}
