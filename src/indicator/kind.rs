@@ -199,6 +199,9 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("搬迁", R::Kind(K::RelocatedPopulation)),
         ("入住", R::Kind(K::RelocatedPopulation)),
         ("危房改造", R::Kind(K::HousingRenovation)),
+        // The verb before its object: 改造农村危房1260户.
+        ("改造农村危房", R::Kind(K::HousingRenovation)),
+        ("改造危房", R::Kind(K::HousingRenovation)),
         ("低保", R::Kind(K::SocialAssistance)),
         ("五保", R::Kind(K::SocialAssistance)),
         ("特困供养", R::Kind(K::SocialAssistance)),

@@ -1023,3 +1023,21 @@ fn a_bound_said_of_a_count_of_units_is_no_rate() {
         &[(K::PovertyIncidence, "3%以下")],
     );
 }
+
+/// 危房改造 written verb first (改造农村危房3150户, 改造危房) is housing renovation; the
+/// figure took the subject of the next clause (易地扶贫搬迁) for want of its own.
+#[test]
+fn renovation_written_verb_first() {
+    kinds(
+        "五年来,全县改造农村危房3150户,易地扶贫搬迁1620户。",
+        &[
+            (K::HousingRenovation, "3150户"),
+            (K::RelocatedHouseholds, "1620户"),
+        ],
+    );
+    kinds("2017年改造危房478户。", &[(K::HousingRenovation, "478户")]);
+    kinds(
+        "全縣改造農村危房2960戶。",
+        &[(K::HousingRenovation, "2960戶")],
+    );
+}
