@@ -874,6 +874,8 @@ pub(super) fn sentence_fallback(
         .iter()
         .find(|o| o.raw.start >= raw.end)
         .map(|o| o.raw.end);
+    // Nor is a word that heads a later clause with its own figure after it (新建农房
+    // 1260户,易地扶贫搬迁840户): that figure's.
     let taken = |tr: &Trigger| {
         next_end.is_some_and(|e| e <= tr.start)
             || same_sentence.iter().any(|o| {
@@ -882,6 +884,10 @@ pub(super) fn sentence_fallback(
                     && tr.end <= o.raw.start
                     && o.raw.end <= raw.start
             })
+            || tr.start >= raw.end
+                && same_sentence.iter().any(|o| {
+                    o.clause.0 >= raw.end && o.clause.0 <= tr.start && tr.end <= o.raw.start
+                })
     };
     if raw.unit == Some(Unit::Count) || raw.unit == Some(Unit::Percent) {
         return None;

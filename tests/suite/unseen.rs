@@ -1041,3 +1041,22 @@ fn renovation_written_verb_first() {
         &[(K::HousingRenovation, "2960戶")],
     );
 }
+
+/// A subject word that heads a later clause with its own figure (…,易地扶贫搬迁720户)
+/// is that figure's: an earlier figure with no subject of its own does not borrow it.
+#[test]
+fn a_later_clause_keeps_its_subject() {
+    kinds(
+        "2018年,全县新建农房1340户,易地扶贫搬迁720户。",
+        &[(K::RelocatedHouseholds, "720户")],
+    );
+    kinds(
+        "全鄉完成560戶,危房改造130戶。",
+        &[(K::HousingRenovation, "130戶")],
+    );
+    // After the figure in its own clause, the word is still its.
+    kinds(
+        "全县共980户完成易地扶贫搬迁。",
+        &[(K::RelocatedHouseholds, "980户")],
+    );
+}
