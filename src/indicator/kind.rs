@@ -451,10 +451,16 @@ fn decide_words(
     // (其中: with a colon, which ends a clause, opens the part as well.)
     let clause_head = t.get(item.clause.0..raw.start).unwrap_or("");
     let after_colon = || {
-        let before = t.get(..item.clause.0).unwrap_or("").trim_end();
-        before
-            .strip_suffix([':', '：'])
-            .is_some_and(|b| b.ends_with("其中"))
+        // Most clauses follow a comma: one byte says so (':' or the last byte of '：').
+        let last = item
+            .clause
+            .0
+            .checked_sub(1)
+            .and_then(|k| t.as_bytes().get(k));
+        matches!(last, Some(b':' | 0x9A))
+            && t.get(..item.clause.0)
+                .and_then(|b| b.strip_suffix([':', '：']))
+                .is_some_and(|b| b.ends_with("其中"))
     };
     if clause_head.starts_with("其中") || after_colon() {
         let own_is_noun = own
