@@ -649,7 +649,7 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                     )
                     .or_else(|| {
                         let cumulative = ctx.has(Ctx::Cumulative, head);
-                        (!yearly)
+                        (!yearly && !after_year_end(marks, item, times, doc))
                             .then(|| carried(t, marks, item, times, doc, cumulative))
                             .flatten()
                     })
@@ -703,6 +703,21 @@ fn evidence(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
 
 /// The period 分别 gives item `i` (2018年和2019年分别脱贫1200人和1500人), if its
 /// sentence pairs years and figures so.
+/// Whether `item`'s sentence names its own time relative to the document (今年, 目前)
+/// with no date to resolve it, after a year's end named before it (2018年底还剩…。今年
+/// 再减少…): "now" comes after that year, so the year named is not the figure's.
+fn after_year_end(marks: &Marks, item: &Item, times: &[TimeRaw], doc: Option<DocDate>) -> bool {
+    let unresolved = marks
+        .relative_period(item.sentence.0, item.raw.num_start, doc)
+        .is_some_and(|(_, p)| p.is_none());
+    unresolved && {
+        let k = times.partition_point(|tr| tr.start < item.sentence.0);
+        k.checked_sub(1)
+            .and_then(|j| times.get(j))
+            .is_some_and(|tr| tr.year.is_some() && matches!(tr.part, Some('底' | '末')))
+    }
+}
+
 fn respectively_for(
     t: &str,
     items: &[Item],

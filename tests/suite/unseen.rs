@@ -1060,3 +1060,25 @@ fn a_later_clause_keeps_its_subject() {
         &[(K::RelocatedHouseholds, "980户")],
     );
 }
+
+/// A sentence that names its own time relative to the document (今年, 目前), with no
+/// date to resolve it, after a year's end (2018年底…。今年…): "now" is past that year,
+/// so that year is not its figures' period.
+#[test]
+fn now_after_a_years_end_is_not_that_year() {
+    periods(
+        "2017年底全省还剩贫困村410个。今年再减少贫困人口15万人以上。",
+        &[("410个", Some((2017, 2017))), ("15万人以上", None)],
+    );
+    periods(
+        "截至2019年末,全縣貧困人口降至720人。目前全縣尚有貧困村2個。",
+        &[("720人", Some((2019, 2019))), ("2個", None)],
+    );
+    // With the document's date 今年 resolves.
+    let got: Vec<_> = fupin::Extractor::new()
+        .date(2018, 3, 7)
+        .extract("2017年底全省还剩贫困村410个。今年再减少贫困人口15万人以上。")
+        .map(|i| i.period.map(|p| (p.start, p.end)))
+        .collect();
+    assert_eq!(got, [Some((2017, 2017)), Some((2018, 2018))]);
+}
