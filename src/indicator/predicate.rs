@@ -215,6 +215,10 @@ pub(super) fn settle(
     {
         return None;
     }
+    // An intention (达成就业意向1300余人, 签订务工意向) is no one placed in work.
+    if kind == K::Employment && head.trim_end().ends_with("意向") {
+        return None;
+    }
     // 户均 is per household: never a per-capita figure.
     if matches!(kind, K::PerCapitaDisposableIncome | K::PerCapitaNetIncome)
         && ctx.has(Ctx::PerHousehold, head_range)

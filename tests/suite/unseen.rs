@@ -1082,3 +1082,13 @@ fn now_after_a_years_end_is_not_that_year() {
         .collect();
     assert_eq!(got, [Some((2017, 2017)), Some((2018, 2018))]);
 }
+
+/// An intention to work (达成就业意向…人, 務工意向) counts no one placed in work.
+#[test]
+fn an_intention_to_work_is_no_employment() {
+    kinds(
+        "全年举办招聘会41场,达成就业意向960余人,实现就业380人。",
+        &[(K::Employment, "380人")],
+    );
+    kinds("現場達成務工意向530人。", &[]);
+}
