@@ -457,9 +457,17 @@ const BEFORE_ONE: &str = "省市州县区盟旗在和与及、对是为的,，:�
 
 /// Before a two-character short form (临洮, 迁安), the characters that end a word or
 /// name besides [`BEFORE_ONE`]: after any other, the two characters may be the end of
-/// one word and the start of the next (搬迁安置 is no 迁安).
+/// one word and the start of the next (搬迁安置 is no 迁安). 移 ends a word only as the
+/// verb 转移, 迁移, 搬移 (转移岳西…); elsewhere it opens one (移民, 移交), and 移民和
+/// holds no 民和.
 const BEFORE_SHORT: &str =
-    "从到赴将把让使被等据即原今现全该本我各对于在移助援扶力进入至向了往来去和与及年月日底末初";
+    "从到赴将把让使被等据即原今现全该本我各对于在助援扶力进入至向了往来去和与及年月日底末初";
+
+/// Whether the 移 before `pos` ends the verb 转移, 迁移 or 搬移.
+#[cold]
+fn moved(t: &str, pos: usize) -> bool {
+    char_before(t, pos.saturating_sub('移'.len_utf8())).is_some_and(|c| "转迁搬".contains(c))
+}
 
 /// Whether a place name may start at `pos` (not inside a word), for a name of the
 /// given kind and length.
@@ -469,7 +477,7 @@ fn stands_alone(t: &str, pos: usize, end: usize, kind: u8, chars: usize) -> bool
     if chars == 2 && kind != STANDARD {
         let ok_before = before
             .is_none_or(|b| !is_cjk_char(b) || BEFORE_ONE.contains(b) || BEFORE_SHORT.contains(b));
-        if !ok_before {
+        if !(ok_before || before == Some('移') && moved(t, pos)) {
             return false;
         }
     }

@@ -199,6 +199,9 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("搬迁", R::Kind(K::RelocatedPopulation)),
         ("入住", R::Kind(K::RelocatedPopulation)),
         ("危房改造", R::Kind(K::HousingRenovation)),
+        // The verb before its object: 改造农村危房1260户.
+        ("改造农村危房", R::Kind(K::HousingRenovation)),
+        ("改造危房", R::Kind(K::HousingRenovation)),
         ("低保", R::Kind(K::SocialAssistance)),
         ("五保", R::Kind(K::SocialAssistance)),
         ("特困供养", R::Kind(K::SocialAssistance)),
@@ -374,7 +377,8 @@ pub(super) fn decide(
             kind,
             IndicatorKind::LiftedHouseholds | IndicatorKind::LiftedPopulation
         ))
-        && ctx.has(Ctx::Reach, (item.clause.0, item.raw.start));
+        && (ctx.has(Ctx::Reach, (item.clause.0, item.raw.start))
+            || supported(t.get(item.clause.0..item.raw.start).unwrap_or("")));
     if reached {
         match kind {
             IndicatorKind::PoorVillages => return None,
@@ -421,6 +425,26 @@ pub(super) fn decide(
         _ => kind,
     };
     Some((settle(t, item, kind, ctx)?, trigger))
+}
+
+/// Whether a clause head ends with 支持 or 扶持 as the verb of the figure after it
+/// (支持了700多万贫困户, 扶持贫困户1200户): those reached by a measure. Not the 支持 of
+/// 在…支持下 ("with the support of"), nor one further off than a short noun.
+fn supported(head: &str) -> bool {
+    let near = near_end(head);
+    // One search for the second character; then the first before it.
+    let Some(at) = near.rfind('持') else {
+        return false;
+    };
+    if !near
+        .get(..at)
+        .is_some_and(|b| b.ends_with('支') || b.ends_with('扶'))
+    {
+        return false;
+    }
+    let rest = near.get(at + '持'.len_utf8()..).unwrap_or("");
+    let rest = rest.strip_prefix('了').unwrap_or(rest);
+    !rest.starts_with(['下', '和', '与']) && rest.chars().count() <= 5
 }
 
 /// The kind the words of item `i`'s clause and sentence give it, before what
@@ -472,8 +496,21 @@ fn decide_words(
         .any(|tr| tr.role == Role::NearMiss);
     let own = classify(t, item, item.group_end, ctx);
     // 其中…: a part of the figure before, of the same kind (…163户414人(其中建档立卡贫困对象161户409人)).
+    // (其中: with a colon, which ends a clause, opens the part as well.)
     let clause_head = t.get(item.clause.0..raw.start).unwrap_or("");
-    if clause_head.starts_with("其中") {
+    let after_colon = || {
+        // Most clauses follow a comma: one byte says so (':' or the last byte of '：').
+        let last = item
+            .clause
+            .0
+            .checked_sub(1)
+            .and_then(|k| t.as_bytes().get(k));
+        matches!(last, Some(b':' | 0x9A))
+            && t.get(..item.clause.0)
+                .and_then(|b| b.strip_suffix([':', '：']))
+                .is_some_and(|b| b.ends_with("其中"))
+    };
+    if clause_head.starts_with("其中") || after_colon() {
         let own_is_noun = own
             .as_ref()
             .is_some_and(|(_, tr)| tr.is_some_and(|tr| tier(tr.role) == 1));
@@ -965,6 +1002,8 @@ pub(super) fn sentence_fallback(
         .iter()
         .find(|o| o.raw.start >= raw.end)
         .map(|o| o.raw.end);
+    // Nor is a word that heads a later clause with its own figure after it (新建农房
+    // 1260户,易地扶贫搬迁840户): that figure's.
     let taken = |tr: &Trigger| {
         next_end.is_some_and(|e| e <= tr.start)
             || same_sentence.iter().any(|o| {
@@ -973,6 +1012,10 @@ pub(super) fn sentence_fallback(
                     && tr.end <= o.raw.start
                     && o.raw.end <= raw.start
             })
+            || tr.start >= raw.end
+                && same_sentence.iter().any(|o| {
+                    o.clause.0 >= raw.end && o.clause.0 <= tr.start && tr.end <= o.raw.start
+                })
     };
     if raw.unit == Some(Unit::Count) || raw.unit == Some(Unit::Percent) {
         return None;

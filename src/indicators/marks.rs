@@ -568,8 +568,9 @@ fn context_word(t: &str, pos: usize, word: &str, c: Ctx) -> bool {
         // 计划生育 (family planning) and 计划单列 are names of policies, not plans.
         Ctx::Target if word == "计划" => !after.starts_with("生育") && !after.starts_with("单列"),
         // 规划 as a verb opens its clause (规划建设扶贫车间15个); after another word it
-        // is a noun (因地制宜规划, 产业规划).
-        Ctx::Pledge if word == "规划" => !is_cjk_char(prev) || "将拟要并再".contains(prev),
+        // is a noun (因地制宜规划, 产业规划), save as what the figures follow (根据规划,
+        // 按照规划, 按规划: what the plan says is to be).
+        Ctx::Pledge if word == "规划" => !is_cjk_char(prev) || "将拟要并再据照按".contains(prev),
         // 地区生产总值 is no group; 5个贫困县摘帽 counts counties, it names no subject.
         // 农村地区 is the countryside of the whole, where poverty is counted, no group.
         Ctx::AreaGroup if word == "地区" => {

@@ -628,8 +628,10 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                         .then(|| carried(t, marks, item, times, doc, cumulative))
                         .flatten()
                 }),
-            None => respectively_for(t, items, i, Some(ctx), times)
-                .or_else(|| {
+            // 分别 spreading years over a list settles the period, or that it has none.
+            None => match respectively_for(t, items, i, Some(ctx), times) {
+                Some(settled) => settled,
+                None => {
                     // A yearly figure over an unnamed span (连续6年平均每年减贫…, 年均)
                     // looks only in its clause.
                     let from = if yearly {
@@ -646,13 +648,14 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                         doc,
                         &mut times_at,
                     )
-                })
-                .or_else(|| {
-                    let cumulative = ctx.has(Ctx::Cumulative, head);
-                    (!yearly)
-                        .then(|| carried(t, marks, item, times, doc, cumulative))
-                        .flatten()
-                }),
+                    .or_else(|| {
+                        let cumulative = ctx.has(Ctx::Cumulative, head);
+                        (!yearly && !after_year_end(marks, item, times, doc))
+                            .then(|| carried(t, marks, item, times, doc, cumulative))
+                            .flatten()
+                    })
+                }
+            },
         };
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;
@@ -707,13 +710,28 @@ fn evidence(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
 
 /// The period 分别 gives item `i` (2018年和2019年分别脱贫1200人和1500人), if its
 /// sentence pairs years and figures so.
+/// Whether `item`'s sentence names its own time relative to the document (今年, 目前)
+/// with no date to resolve it, after a year's end named before it (2018年底还剩…。今年
+/// 再减少…): "now" comes after that year, so the year named is not the figure's.
+fn after_year_end(marks: &Marks, item: &Item, times: &[TimeRaw], doc: Option<DocDate>) -> bool {
+    let unresolved = marks
+        .relative_period(item.sentence.0, item.raw.num_start, doc)
+        .is_some_and(|(_, p)| p.is_none());
+    unresolved && {
+        let k = times.partition_point(|tr| tr.start < item.sentence.0);
+        k.checked_sub(1)
+            .and_then(|j| times.get(j))
+            .is_some_and(|tr| tr.year.is_some() && matches!(tr.part, Some('底' | '末')))
+    }
+}
+
 fn respectively_for(
     t: &str,
     items: &[Item],
     i: usize,
     ctx: Option<&Local<'_>>,
     times: &[TimeRaw],
-) -> Option<Period> {
+) -> Option<Option<Period>> {
     let item = items.get(i)?;
     let (s, pos) = (item.sentence.0, item.raw.start);
     if !ctx?.has(Ctx::Respectively, (s, pos)) {
@@ -735,9 +753,13 @@ fn respectively_for(
     {
         return None;
     }
-    let same = |o: &&Item| {
-        o.sentence == item.sentence && o.raw.start > word && o.raw.unit == item.raw.unit
-    };
+    // The list is 分别's clause: figures joined by 、 and 和, not those of the clauses
+    // after it (…,累计减贫265万人), which 分别 does not govern.
+    if first.clause != item.clause {
+        return None;
+    }
+    let same =
+        |o: &&Item| o.clause == first.clause && o.raw.start > word && o.raw.unit == item.raw.unit;
     let figures = sentence.iter().filter(same).count();
     let k = items.get(a..i)?.iter().filter(same).count();
     respectively(t, times, s, word, figures, k)

@@ -47,9 +47,11 @@ pub(super) fn modality(t: &str, marks: &Local<'_>, item: &Item) -> Modality {
         && !head_text.contains('已');
     if marks.has(Ctx::Target, head)
         // 完成…任务 is the task done, not a target; unless a plan earlier in the
-        // sentence governs it (计划减少贫困人口110万人,…,全面完成188万人搬迁任务).
+        // sentence governs it (计划减少贫困人口110万人,…,全面完成188万人搬迁任务), or
+        // the task was exceeded (超额完成3万人的目标任务: the figure is the target).
         || marks.has(Ctx::TargetTail, tail)
             && (!has_word(head_text, "完成")
+                || head_text.contains("超额")
                 || marks.has(Ctx::Target, sentence_head)
                     && !head_text.contains('已')
                     && !head_text.contains('了'))

@@ -245,8 +245,11 @@ fn period_of(
     year_in_force: Option<i32>,
     doc: Option<DocDate>,
 ) -> Option<Period> {
-    if let Some(p) = since(t, tr, doc) {
-        return Some(p);
+    // An open span (2016年以来) ends with the document's year: none where that is unknown,
+    // never its first year alone.
+    let open = |a: &str| a.starts_with("以来") || a.starts_with("至今");
+    if tr.year.is_some() && t.get(tr.end..).is_some_and(open) {
+        return since(t, tr, doc);
     }
     match tr.year {
         Some(y) => Some(Period {
@@ -574,8 +577,10 @@ fn opens_item(para: &str) -> bool {
 }
 
 /// 分别 after two or more years, with as many figures after it (2018年和2019年分别脱贫
-/// 1200人和1500人): the k-th figure takes the k-th year. `items` are the sentence's
-/// figures of the same unit after 分别, `k` this one's place among them.
+/// 1200人和1500人): the k-th figure takes the k-th year. `figures` counts the figures
+/// of the same unit in 分别's list, `k` this one's place among them. `None` where 分别
+/// pairs no years (one year, none); `Some(None)` where it spreads a range or several
+/// years over a list they do not match one to one: no figure of it has the whole span.
 pub(super) fn respectively(
     t: &str,
     times: &[TimeRaw],
@@ -583,7 +588,7 @@ pub(super) fn respectively(
     word: usize,
     figures: usize,
     k: usize,
-) -> Option<Period> {
+) -> Option<Option<Period>> {
     let a = times.partition_point(|tr| tr.start < sentence_start);
     let b = times.partition_point(|tr| tr.start < word);
     let years: Vec<&TimeRaw> = times
@@ -597,12 +602,15 @@ pub(super) fn respectively(
         let (first, last) = (range.year?, range.end_year?);
         let span = usize::try_from(last - first + 1).ok()?;
         if span >= 2 && span == figures {
-            return Some(Period::year(first + i32::try_from(k).ok()?));
+            return Some(Some(Period::year(first + i32::try_from(k).ok()?)));
         }
+        return (span >= 2 && figures >= 2).then_some(None);
+    }
+    if years.len() < 2 {
         return None;
     }
-    if years.len() < 2 || years.len() != figures {
-        return None;
+    if years.len() != figures {
+        return (figures >= 2).then_some(None);
     }
-    year_of_time(years.get(k)?)
+    Some(year_of_time(years.get(k)?))
 }

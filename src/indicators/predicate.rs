@@ -95,7 +95,7 @@ struct Near {
     predicate: Option<(usize, usize, Pred)>,
     /// Where the last 标准 starts.
     standard: Option<usize>,
-    /// Where the last 超过 or 超额 starts.
+    /// Where the last 超过, 超额, 超出 or 超 before a target starts.
     excess: Option<usize>,
     /// Whether 比 or 较 (a comparison) stands there.
     compared: bool,
@@ -107,7 +107,19 @@ fn read_near(near: &str) -> Near {
         let rest = near.get(at..).unwrap_or("");
         match c {
             '标' if rest.starts_with("标准") => n.standard = Some(at),
-            '超' if rest.starts_with("超过") || rest.starts_with("超额") => {
+            // 超过, 超额, 超出, and 超 right before what it goes past (超年度目标).
+            '超' if [
+                "超过",
+                "超额",
+                "超出",
+                "超年度",
+                "超目标",
+                "超计划",
+                "超任务",
+            ]
+            .iter()
+            .any(|w| rest.starts_with(w)) =>
+            {
                 n.excess = Some(at)
             }
             '比' | '较' => n.compared = true,
@@ -197,8 +209,14 @@ pub(super) fn settle(
     // a condition to meet (确保…贫困发生率低于3%) is a threshold, not a measured rate.
     if kind == K::PovertyIncidence
         && matches!(raw.approx, crate::Approx::Under | crate::Approx::Over)
-        && (several(near_end(head)) || ctx.has(Ctx::Pledge, head_range))
+        && (several(near_end(head))
+            || ctx.has(Ctx::Pledge, head_range)
+            || counted_units(near_end(head)))
     {
+        return None;
+    }
+    // An intention (达成就业意向1300余人, 签订务工意向) is no one placed in work.
+    if kind == K::Employment && head.trim_end().ends_with("意向") {
         return None;
     }
     // 户均 is per household: never a per-capita figure.
@@ -352,6 +370,22 @@ fn several(near: &str) -> bool {
         }
     });
     quantified || near.contains('各')
+}
+
+/// Whether a count of units stands before a rate (其中17个省份贫困发生率降到3%以下,
+/// 12个村贫困发生率低于2%): the bound is said of each of them, not one place's rate.
+fn counted_units(near: &str) -> bool {
+    near.char_indices().any(|(at, c)| {
+        matches!(c, '个' | '個')
+            && near
+                .get(..at)
+                .and_then(|b| b.chars().next_back())
+                .is_some_and(|d| d.is_ascii_digit() || "一二两三四五六七八九十百千万".contains(d))
+            && near
+                .get(at + c.len_utf8()..)
+                .and_then(|a| a.chars().next())
+                .is_some_and(|u| "省市县縣区區村乡鄉镇鎮州旗贫貧深".contains(u))
+    })
 }
 
 /// Whether `before` ends with a digit, a full stop or point and blanks: the figure

@@ -955,3 +955,249 @@ fn villages_exited_after_their_verb() {
     kinds("贫困村全部退出9个。", &[(K::VillagesExited, "9个")]);
     kinds("貧困村出列21個。", &[(K::VillagesExited, "21個")]);
 }
+
+/// A year followed by 以来 or 至今 opens a span that ends with the document's year: with
+/// no date known, no period, never the first year alone (nor for the sentences after it).
+#[test]
+fn a_span_since_a_year_needs_the_documents_year() {
+    periods(
+        "2014年以来,全市累计投入扶贫资金6.3亿元,减少贫困人口2.7万人。",
+        &[("6.3亿元", None), ("2.7万人", None)],
+    );
+    periods(
+        "2015年至今,該縣累計減少貧困人口8400人。全縣共投入扶貧資金1.9億元。",
+        &[("8400人", None), ("1.9億元", None)],
+    );
+    // With the document's date the span closes.
+    let got: Vec<_> = fupin::Extractor::new()
+        .date(2019, 6, 1)
+        .extract("2016年以来,全县累计减少贫困人口5600人。")
+        .map(|i| i.period.map(|p| (p.start, p.end)))
+        .collect();
+    assert_eq!(got, [Some((2016, 2019))]);
+}
+
+/// 移 opens words (移民, 移交): a short county name right after it (民和 of 移民和) is
+/// the rest of that word and the next, no place. As the end of the verb 转移 or 迁移 it
+/// still may stand before a place.
+#[test]
+fn a_short_name_after_yi_is_inside_a_word() {
+    places(
+        "推进生态移民和产业扶贫,2016年全县减少贫困人口2900人。",
+        &[("2900人", None, None)],
+    );
+    places(
+        "推進扶貧移民和城鎮化,2017年全縣減少貧困人口1400人。",
+        &[("1400人", None, None)],
+    );
+    places(
+        "2017年,民和县减少贫困人口4100人。",
+        &[("4100人", Some("民和回族土族自治县"), Some(630222))],
+    );
+    places(
+        "协助转移临洮贫困劳动力外出就业85人。",
+        &[("85人", Some("临洮县"), Some(621124))],
+    );
+}
+
+/// A task exceeded: in 超额完成X的目标任务 the figure is the target that was passed, not
+/// what was done; in 超(过/出)年度目标X the figure is the excess over it, neither the
+/// count nor the target: no indicator.
+#[test]
+fn a_task_exceeded_names_the_target_or_the_excess() {
+    modalities(
+        "2018年,全州减少贫困人口6.1万人,超额完成5万人的目标任务。",
+        &[("6.1万人", Modality::Actual), ("5万人", Modality::Target)],
+    );
+    modalities(
+        "截至11月底,全縣發放小額信貸2680萬元,超額完成全年2500萬元目標任務。",
+        &[
+            ("2680萬元", Modality::Actual),
+            ("2500萬元", Modality::Target),
+        ],
+    );
+    // Done as planned, not exceeded: the task's figure is what was done.
+    modalities(
+        "2019年全县脱贫1850人,完成1800人的脱贫任务。",
+        &[("1850人", Modality::Actual), ("1800人", Modality::Actual)],
+    );
+    kinds("今年全市脱贫劳动力务工规模超年度目标2.4万人。", &[]);
+    kinds("2020年,全省脫貧勞動力外出務工超出計劃3.6萬人。", &[]);
+}
+
+/// 支持 and 扶持 as the verb of a count of poor households or people (支持了5200余户贫困户,
+/// 扶持贫困户830户) say whom a measure reached: beneficiaries, not the standing poor count.
+/// The 支持 of 在…支持下 ("with the support of") is no such verb.
+#[test]
+fn households_supported_by_a_measure_are_beneficiaries() {
+    kinds(
+        "全市累计发放扶贫小额信贷2.7亿元,支持了5200余户贫困户。",
+        &[(K::Microcredit, "2.7亿元"), (K::Beneficiaries, "5200余户")],
+    );
+    kinds(
+        "該縣扶持貧困戶830戶發展庭院經濟。",
+        &[(K::Beneficiaries, "830戶")],
+    );
+    kinds(
+        "在省市支持下全县贫困人口减少到960人。",
+        &[(K::PoorPopulation, "960人")],
+    );
+}
+
+/// 分别 spreads a range of years over the figures of its own clause (joined by 、 or 和):
+/// a later clause (…,累计减贫…) is not in the list and keeps the whole range; a list
+/// that does not match the years one to one gives none of its figures the whole span.
+#[test]
+fn respectively_pairs_years_with_its_own_list() {
+    periods(
+        "2015~2018年,全市每年减贫人口分别达到5.2万人、4.6万人、3.9万人、2.8万人,累计减贫人口16.5万人。",
+        &[
+            ("5.2万人", Some((2015, 2015))),
+            ("4.6万人", Some((2016, 2016))),
+            ("3.9万人", Some((2017, 2017))),
+            ("2.8万人", Some((2018, 2018))),
+            ("16.5万人", Some((2015, 2018))),
+        ],
+    );
+    periods(
+        "2016至2019年,全縣分別脫貧1300人和1700人。",
+        &[("1300人", None), ("1700人", None)],
+    );
+    // One year and two places: the year is both figures'.
+    periods(
+        "2019年,全县和全市分别脱贫1100人和4200人。",
+        &[
+            ("1100人", Some((2019, 2019))),
+            ("4200人", Some((2019, 2019))),
+        ],
+    );
+}
+
+/// 根据规划, 按照规划 (according to the plan) opening a sentence make its figures
+/// planned, as 规划 the verb does; one said done (已) stays done.
+#[test]
+fn figures_according_to_the_plan_are_planned() {
+    modalities(
+        "根据规划,2017年—2020年,全县易地扶贫搬迁1850户7420人。",
+        &[("1850户", Modality::Target), ("7420人", Modality::Target)],
+    );
+    modalities(
+        "按照規劃,全州2016至2020年易地扶貧搬遷3.1萬人。",
+        &[("3.1萬人", Modality::Target)],
+    );
+    modalities(
+        "按照规划,全县已完成易地扶贫搬迁2640户。",
+        &[("2640户", Modality::Actual)],
+    );
+}
+
+/// 其中 followed by a colon (其中:建档立卡贫困人口…) opens a part of the figure before, as
+/// 其中 alone does: the registered poor among the relocated are relocated people, not the
+/// standing count of the registered poor.
+#[test]
+fn a_part_opened_with_a_colon_keeps_the_kind_before() {
+    kinds(
+        "全区实施易地扶贫搬迁4600人1180户,其中:建档立卡贫困人口3720人950户。",
+        &[
+            (K::RelocatedPopulation, "4600人"),
+            (K::RelocatedHouseholds, "1180户"),
+            (K::RelocatedPopulation, "3720人"),
+            (K::RelocatedHouseholds, "950户"),
+        ],
+    );
+    kinds(
+        "全縣易地扶貧搬遷2450戶,其中：建檔立卡貧困戶1980戶。",
+        &[
+            (K::RelocatedHouseholds, "2450戶"),
+            (K::RelocatedHouseholds, "1980戶"),
+        ],
+    );
+}
+
+/// A bound on a rate said after a count of units (其中19个省份贫困发生率降到2%以下) is
+/// said of each of them: a threshold, not the rate of the place the text is about.
+#[test]
+fn a_bound_said_of_a_count_of_units_is_no_rate() {
+    kinds(
+        "2018年,全国农村贫困发生率降至1.7%,其中19个省份贫困发生率已降到2%以下。",
+        &[(K::PovertyIncidence, "1.7%")],
+    );
+    kinds(
+        "2019年底,全州貧困發生率0.9%,其中8個縣貧困發生率降至0.5%以下。",
+        &[(K::PovertyIncidence, "0.9%")],
+    );
+    // The place's own bound stays.
+    kinds(
+        "2017年,全县贫困发生率降至3%以下。",
+        &[(K::PovertyIncidence, "3%以下")],
+    );
+}
+
+/// 危房改造 written verb first (改造农村危房3150户, 改造危房) is housing renovation; the
+/// figure took the subject of the next clause (易地扶贫搬迁) for want of its own.
+#[test]
+fn renovation_written_verb_first() {
+    kinds(
+        "五年来,全县改造农村危房3150户,易地扶贫搬迁1620户。",
+        &[
+            (K::HousingRenovation, "3150户"),
+            (K::RelocatedHouseholds, "1620户"),
+        ],
+    );
+    kinds("2017年改造危房478户。", &[(K::HousingRenovation, "478户")]);
+    kinds(
+        "全縣改造農村危房2960戶。",
+        &[(K::HousingRenovation, "2960戶")],
+    );
+}
+
+/// A subject word that heads a later clause with its own figure (…,易地扶贫搬迁720户)
+/// is that figure's: an earlier figure with no subject of its own does not borrow it.
+#[test]
+fn a_later_clause_keeps_its_subject() {
+    kinds(
+        "2018年,全县新建农房1340户,易地扶贫搬迁720户。",
+        &[(K::RelocatedHouseholds, "720户")],
+    );
+    kinds(
+        "全鄉完成560戶,危房改造130戶。",
+        &[(K::HousingRenovation, "130戶")],
+    );
+    // After the figure in its own clause, the word is still its.
+    kinds(
+        "全县共980户完成易地扶贫搬迁。",
+        &[(K::RelocatedHouseholds, "980户")],
+    );
+}
+
+/// A sentence that names its own time relative to the document (今年, 目前), with no
+/// date to resolve it, after a year's end (2018年底…。今年…): "now" is past that year,
+/// so that year is not its figures' period.
+#[test]
+fn now_after_a_years_end_is_not_that_year() {
+    periods(
+        "2017年底全省还剩贫困村410个。今年再减少贫困人口15万人以上。",
+        &[("410个", Some((2017, 2017))), ("15万人以上", None)],
+    );
+    periods(
+        "截至2019年末,全縣貧困人口降至720人。目前全縣尚有貧困村2個。",
+        &[("720人", Some((2019, 2019))), ("2個", None)],
+    );
+    // With the document's date 今年 resolves.
+    let got: Vec<_> = fupin::Extractor::new()
+        .date(2018, 3, 7)
+        .extract("2017年底全省还剩贫困村410个。今年再减少贫困人口15万人以上。")
+        .map(|i| i.period.map(|p| (p.start, p.end)))
+        .collect();
+    assert_eq!(got, [Some((2017, 2017)), Some((2018, 2018))]);
+}
+
+/// An intention to work (达成就业意向…人, 務工意向) counts no one placed in work.
+#[test]
+fn an_intention_to_work_is_no_employment() {
+    kinds(
+        "全年举办招聘会41场,达成就业意向960余人,实现就业380人。",
+        &[(K::Employment, "380人")],
+    );
+    kinds("現場達成務工意向530人。", &[]);
+}
