@@ -527,6 +527,11 @@ fn decide_words(
                 }
             }
         }
+        // 其中 and a place with nothing else (长治市贫困发生率为1.6%,其中武乡县为2.1%): the
+        // same measure, for a part of the whole.
+        if own.is_none() && part_place(clause_head) {
+            return inherit(t, items, kinds, i);
+        }
         return own;
     }
     if own.is_some() {
@@ -536,6 +541,19 @@ fn decide_words(
         return None;
     }
     inherit(t, items, kinds, i).or_else(|| sentence_fallback(t, items, i, item, triggers))
+}
+
+/// Whether a clause head is 其中 and a place name, perhaps with a verb of being after it
+/// (其中武乡县为, 其中平顺县): a part of the whole that the clause before measured.
+fn part_place(head: &str) -> bool {
+    let Some(rest) = head.trim_end().strip_prefix("其中") else {
+        return false;
+    };
+    let rest = ["达到", "为", "是", "达", "有"]
+        .iter()
+        .find_map(|v| rest.strip_suffix(v))
+        .unwrap_or(rest);
+    !rest.is_empty() && rest.chars().count() <= 8 && crate::Region::lookup(rest).is_some()
 }
 
 /// The kind of the same family for `unit`: relocated people and households, and so on.

@@ -1201,3 +1201,29 @@ fn an_intention_to_work_is_no_employment() {
     );
     kinds("現場達成務工意向530人。", &[]);
 }
+
+/// 其中 and a place with nothing else before the figure (…贫困发生率为1.6%,其中武乡县为
+/// 2.1%) is the same measure for a part of the whole, with that part as its place; 其中
+/// and no place (其中县本级) stays unread. Found by a probe of sentences written for this
+/// session.
+#[test]
+fn a_part_named_after_qizhong() {
+    places(
+        "2018年,晋中市贫困发生率为1.2%,其中和顺县为2.4%。",
+        &[
+            ("1.2%", Some("晋中市"), Some(140700)),
+            ("2.4%", Some("和顺县"), Some(140723)),
+        ],
+    );
+    kinds(
+        "全市建档立卡贫困人口2.6万人,其中昔阳县4100人。",
+        &[
+            (K::PoorPopulation, "2.6万人"),
+            (K::PoorPopulation, "4100人"),
+        ],
+    );
+    kinds(
+        "全县投入扶贫资金3000万元,其中县本级1200万元。",
+        &[(K::PovertyFunds, "3000万元")],
+    );
+}
