@@ -529,8 +529,9 @@ fn decide_words(
         }
         // 其中 and a place with nothing else (长治市贫困发生率为1.6%,其中武乡县为2.1%): the
         // same measure, for a part of the whole.
-        if own.is_none() && part_place(clause_head) {
-            return inherit(t, items, kinds, i);
+        // (The place is looked up only for a figure that could go on from the one before.)
+        if own.is_none() {
+            return inherit(t, items, kinds, i).filter(|_| part_place(clause_head));
         }
         return own;
     }
