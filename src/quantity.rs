@@ -6,6 +6,14 @@ use crate::numeral::{self, Message, NumError, Scanned, Shape, lex};
 use crate::{Approx, Normalized, ParseError, ParseErrorKind, Per, Span, Unit};
 use core::fmt;
 use core::str::FromStr;
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::tag,
+    combinator::{map_opt, not, opt, value},
+    multi::fold_many_m_n,
+    sequence::{delimited, preceded},
+};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -676,51 +684,95 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
     None
 }
 
-/// Approximation words right after `pos`: 左右, 上下, 以上, 以下, (含)以上.
+/// What the quantity rules return: the rest of the input and a value, or nom's
+/// recoverable error (`()`: the rules answer "not here", never more).
+type QResult<'t, T> = IResult<&'t str, T, ()>;
+
+/// Runs a quantity rule on `t` from byte `pos`: its value and where it ends.
+fn rule_at<'t, T>(
+    t: &'t str,
+    pos: usize,
+    mut rule: impl Parser<&'t str, Output = T, Error = ()>,
+) -> Option<(T, usize)> {
+    let (rest, out) = rule.parse(t.get(pos..)?).ok()?;
+    Some((out, t.len() - rest.len()))
+}
+
+/// `blanks = (" " | "\u{3000}" | "\t")*`
+fn blanks(i: &str) -> QResult<'_, ()> {
+    let n = skip_blanks(i, 0);
+    Ok((i.get(n..).unwrap_or(""), ()))
+}
+
+/// `approx-after = "(含)"? ( "左右" | "上下" | "以上" | "以下" | "以内" | "及以上" | "及以下" )`
+///
+/// 50万元(含)以上: the inclusion mark is read through.
+fn approx_after_rule(i: &str) -> QResult<'_, Approx> {
+    preceded(
+        opt(tag("(含)")),
+        alt((
+            value(Approx::About, tag("左右")),
+            value(Approx::About, tag("上下")),
+            value(Approx::Over, tag("以上")),
+            value(Approx::Under, tag("以下")),
+            value(Approx::Under, tag("以内")),
+            value(Approx::Over, tag("及以上")),
+            value(Approx::Under, tag("及以下")),
+        )),
+    )
+    .parse(i)
+}
+
+/// Approximation words right after `pos`, blanks before them allowed
+/// ([`approx_after_rule`]).
 fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
     let p = skip_blanks(t, pos);
+    // Most figures have none: the first character answers.
     if !matches!(char_at(t, p), Some('(' | '左' | '上' | '以' | '及')) {
         return None;
     }
-    // 50万元(含)以上: the inclusion mark is read through.
-    let p = if starts(t, p, "(含)") {
-        p + "(含)".len()
-    } else {
-        p
-    };
-    for (w, a) in [
-        ("左右", Approx::About),
-        ("上下", Approx::About),
-        ("以上", Approx::Over),
-        ("以下", Approx::Under),
-        ("以内", Approx::Under),
-        ("及以上", Approx::Over),
-        ("及以下", Approx::Under),
-    ] {
-        if starts(t, p, w) {
-            return Some((a, p + w.len()));
-        }
-    }
-    None
+    rule_at(t, p, approx_after_rule)
 }
 
-/// A separator of a range (至, 到, -, ~, —), with where the second number starts.
+/// `range-sep = blanks ( "——" | "――" | "--" | "至" | "到" | "-" | "~" | "—" | "–" | "―" | "〜" | "－" ) blanks`
+///
+/// The long dashes before the short ones, so that `——` is one separator.
+fn range_sep_rule(i: &str) -> QResult<'_, ()> {
+    value(
+        (),
+        delimited(
+            blanks,
+            alt((
+                tag("——"),
+                tag("――"),
+                tag("--"),
+                tag("至"),
+                tag("到"),
+                tag("-"),
+                tag("~"),
+                tag("—"),
+                tag("–"),
+                tag("―"),
+                tag("〜"),
+                tag("－"),
+            )),
+            blanks,
+        ),
+    )
+    .parse(i)
+}
+
+/// A separator of a range (至, 到, -, ~, —) at `pos` ([`range_sep_rule`]), with where
+/// the second number starts.
 fn range_sep(t: &str, pos: usize) -> Option<usize> {
-    let p = skip_blanks(t, pos);
+    // Most figures are no range: the first character after the blanks answers.
     if !matches!(
-        char_at(t, p),
+        char_at(t, skip_blanks(t, pos)),
         Some('—' | '–' | '―' | '-' | '至' | '到' | '~' | '〜' | '－')
     ) {
         return None;
     }
-    for s in [
-        "——", "――", "--", "至", "到", "-", "~", "—", "–", "―", "〜", "－",
-    ] {
-        if starts(t, p, s) {
-            return Some(skip_blanks(t, p + s.len()));
-        }
-    }
-    None
+    rule_at(t, pos, range_sep_rule).map(|((), end)| end)
 }
 
 fn label_texts() -> &'static [&'static str] {
@@ -780,49 +832,75 @@ fn apply_pow(v: Decimal, pow: i32) -> Option<Decimal> {
     Some(v.normalize())
 }
 
-/// A multiplier chain right after `pos` (万, 千万, 亿, 万亿): its factor and end.
-fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
-    // Every multiplier character is outside ASCII: a digit answers at once.
-    if t.as_bytes().get(pos).is_none_or(u8::is_ascii) {
-        return None;
-    }
-    let mut p = pos;
-    let mut f = Decimal::ONE;
+/// `multiplier-small = 十 | 拾 | 百 | 佰 | 千 | 仟`, but not the 千 of 千瓦 or 千米 (units).
+fn multiplier_small(i: &str) -> QResult<'_, u32> {
+    preceded(
+        not(alt((tag("千瓦"), tag("千米")))),
+        alt((
+            value(10, alt((tag("十"), tag("拾")))),
+            value(100, alt((tag("百"), tag("佰")))),
+            value(1000, alt((tag("千"), tag("仟")))),
+        )),
+    )
+    .parse(i)
+}
+
+/// `multiplier-big = 万 | 亿`, as its power of ten and its factor.
+fn multiplier_big(i: &str) -> QResult<'_, (u32, u32)> {
+    alt((
+        value((4, 10_000), tag("万")),
+        value((8, 100_000_000), tag("亿")),
+    ))
+    .parse(i)
+}
+
+/// `multiplier = multiplier-small? multiplier-big{0,2}`, at least one of them: 万, 千万,
+/// 亿, 万亿, 百万. Its factor (checked) and shape.
+fn multiplier_rule(i: &str) -> QResult<'_, (Decimal, Shape)> {
+    let (rest, small) = opt(multiplier_small).parse(i)?;
     let mut shape = Shape {
         tail_small: 1,
         ..Shape::default()
     };
-    let mut small_ok = true;
-    let mut bigs = 0;
-    while let Some(c) = char_at(t, p) {
-        let m: u32 = match c {
-            '十' | '拾' if small_ok => 10,
-            '百' | '佰' if small_ok => 100,
-            '千' | '仟' if small_ok => 1000,
-            '万' if bigs < 2 => 10_000,
-            '亿' if bigs < 2 => 100_000_000,
-            _ => break,
-        };
-        // 千瓦 is a unit, not a multiplier.
-        if c == '千' && (starts(t, p, "千瓦") || starts(t, p, "千米")) {
-            break;
-        }
-        if m >= 10_000 {
-            bigs += 1;
-            small_ok = false;
-            shape.tail_big = shape
-                .tail_big
-                .saturating_add(if m == 10_000 { 4 } else { 8 });
-            shape.has_big = true;
-        } else {
-            small_ok = false;
-            shape.tail_small = Shape::small(m);
-        }
+    let mut f = Decimal::ONE;
+    if let Some(m) = small {
+        shape.tail_small = Shape::small(m);
         shape.has_units = true;
-        f = f.checked_mul(Decimal::from(m))?;
-        p += c.len_utf8();
+        f = Decimal::from(m);
     }
-    (p > pos).then_some((f, p, shape))
+    let (rest, f) = fold_many_m_n(
+        0,
+        2,
+        multiplier_big,
+        move || Some(f),
+        |f: Option<Decimal>, (p, m)| {
+            shape.tail_big = shape.tail_big.saturating_add(Shape::big(p));
+            shape.has_big = true;
+            shape.has_units = true;
+            f?.checked_mul(Decimal::from(m))
+        },
+    )
+    .parse(rest)?;
+    match f {
+        Some(f) if shape.has_units => Ok((rest, (f, shape))),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// A multiplier chain right after `pos` (万, 千万, 亿, 万亿, [`multiplier_rule`]): its
+/// factor and end.
+fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
+    // Every multiplier character is outside ASCII: a digit answers at once, and most
+    // other characters are none of the eight.
+    if t.as_bytes().get(pos).is_none_or(u8::is_ascii)
+        || !matches!(
+            char_at(t, pos),
+            Some('十' | '拾' | '百' | '佰' | '千' | '仟' | '万' | '亿')
+        )
+    {
+        return None;
+    }
+    rule_at(t, pos, multiplier_rule).map(|((f, shape), end)| (f, end, shape))
 }
 
 /// The number `s` (read from `pos`) times the multiplier `f` that follows its 多 or 余
@@ -1329,17 +1407,22 @@ fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
     })
 }
 
+/// `per = ( "/" | "每" ) ( 年 | 月 | 天 | 日 | 人 | 户 | 亩 )`: 万元/年, 元每亩.
+fn per_rule(i: &str) -> QResult<'_, Per> {
+    preceded(
+        alt((tag("/"), tag("每"))),
+        map_opt(nom::character::complete::anychar, Per::from_char),
+    )
+    .parse(i)
+}
+
+/// A rate's `per` right after `pos` ([`per_rule`]).
 fn per_after(t: &str, pos: usize) -> Option<(Per, usize)> {
-    let p = if starts(t, pos, "/") {
-        pos + 1
-    } else if starts(t, pos, "每") {
-        pos + "每".len()
-    } else {
+    // Most figures are no rate: the first byte answers ('/', or 每's first byte).
+    if !matches!(t.as_bytes().get(pos), Some(b'/' | 0xE6)) {
         return None;
-    };
-    let c = char_at(t, p)?;
-    let per = Per::from_char(c)?;
-    Some((per, p + c.len_utf8()))
+    }
+    rule_at(t, pos, per_rule)
 }
 
 /// The counted noun at `pos`, up to eight CJK characters.
@@ -2058,6 +2141,79 @@ mod tests {
             core::mem::size_of::<Raw>()
         );
         assert!(core::mem::size_of::<crate::numeral::Shape>() <= 16);
+    }
+
+    #[test]
+    fn approx_after_rule_reads_the_words_after() {
+        for (text, approx, rest) in [
+            ("左右。", Approx::About, "。"),
+            ("上下", Approx::About, ""),
+            ("以上的", Approx::Over, "的"),
+            ("(含)以上", Approx::Over, ""),
+            ("及以下", Approx::Under, ""),
+            ("以内,", Approx::Under, ","),
+        ] {
+            assert_eq!(approx_after_rule(text), Ok((rest, approx)), "{text}");
+        }
+        for text in ["以来", "(含)", "左边", ""] {
+            assert!(approx_after_rule(text).is_err(), "{text}");
+        }
+        // Blanks before the words, and where they end in the whole text.
+        assert_eq!(approx_after("12人 左右", 5), Some((Approx::About, 12)));
+        assert_eq!(approx_after("12人以后", 5), None);
+    }
+
+    #[test]
+    fn range_sep_rule_reads_one_separator_and_its_blanks() {
+        for (text, rest) in [
+            ("至5万", "5万"),
+            ("——8", "8"),
+            ("--8", "8"),
+            (" - 8", "8"),
+            ("～8", "～8"),
+            ("〜8", "8"),
+            ("到 2020", "2020"),
+        ] {
+            let got = range_sep_rule(text).map(|(r, ())| r);
+            if text.starts_with('～') {
+                // The full-width tilde becomes ~ in clean-up: raw, it is no separator.
+                assert!(got.is_err(), "{text}");
+            } else {
+                assert_eq!(got, Ok(rest), "{text}");
+            }
+        }
+        assert!(range_sep_rule("和5").is_err());
+        assert_eq!(range_sep("3至5万元", 1), Some(4));
+    }
+
+    #[test]
+    fn multiplier_rule_reads_small_then_big() {
+        let read = |t: &'static str| {
+            multiplier_rule(t).map(|(rest, (f, s))| (f.to_string(), s.tail_small, s.tail_big, rest))
+        };
+        assert_eq!(read("万元"), Ok(("10000".into(), 1, 4, "元")));
+        assert_eq!(read("千万人"), Ok(("10000000".into(), 1000, 4, "人")));
+        assert_eq!(read("万亿"), Ok(("1000000000000".into(), 1, 12, "")));
+        assert_eq!(read("百万"), Ok(("1000000".into(), 100, 4, "")));
+        // At most two big units; no small one after a big one.
+        assert_eq!(read("万万万"), Ok(("100000000".into(), 1, 8, "万")));
+        assert_eq!(read("万千"), Ok(("10000".into(), 1, 4, "千")));
+        // 千瓦 and 千米 are units.
+        assert!(read("千瓦").is_err());
+        assert_eq!(read("万千瓦"), Ok(("10000".into(), 1, 4, "千瓦")));
+        assert!(read("元").is_err());
+        assert_eq!(multiplier_at("3万元", 1).map(|m| m.1), Some(4));
+        assert!(multiplier_at("3元", 1).is_none());
+    }
+
+    #[test]
+    fn per_rule_reads_the_rate() {
+        assert_eq!(per_rule("/年"), Ok(("", Per::Year)));
+        assert_eq!(per_rule("每亩,"), Ok((",", Per::Mu)));
+        assert_eq!(per_rule("每人"), Ok(("", Per::Person)));
+        assert!(per_rule("/吨").is_err());
+        assert!(per_rule("年").is_err());
+        assert_eq!(per_after("5元/日", 4), Some((Per::Day, 8)));
     }
 
     #[test]

@@ -542,9 +542,10 @@ pub(crate) fn unit_token<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a 
         '千' | '仟' => Tok::Small(1000),
         '万' | '萬' => Tok::Big(4),
         '亿' | '億' => Tok::Big(8),
-        // Rare: 兆 needs a digit after it, 廿 and 卅 are read by their own rules.
+        // Rare: 兆 needs a digit after it, 廿 and 卅 are read by their own rule.
         '兆' => return map(big_unit, Tok::Big).parse(i),
-        _ => return map(tens, Tok::Tens).parse(i),
+        '廿' | '卅' => return map(tens, Tok::Tens).parse(i),
+        _ => return no(i, ErrorKind::Char),
     };
     Ok((rest, tok))
 }
