@@ -10,9 +10,9 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::tag,
-    combinator::{map_opt, not, opt, value},
+    combinator::{map_opt, not, opt, value, verify},
     multi::fold_many_m_n,
-    sequence::{delimited, preceded},
+    sequence::{delimited, preceded, terminated},
 };
 use rust_decimal::Decimal;
 use std::borrow::Cow;
@@ -1302,109 +1302,152 @@ pub(crate) fn unit_word_at(t: &str, pos: usize) -> bool {
     unit_after(t, pos, &Shape::default()).is_some_and(|u| u.end > pos)
 }
 
+/// `unit = blanks ( label | "成" | classifier )`: the unit after a figure's number at
+/// `pos` (after its multiplier), or its measure word.
 fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
     let p = skip_blanks(t, pos);
-    if let Some(l) = label_at(t, p) {
-        // 人 starting 人民/人均/人口 (as in 3人民币) is not the unit 人, except 人口 (口 counts people).
-        let next = char_at(t, p + l.text.len());
-        let blocked = match l.text {
-            "人" => matches!(next, Some('民' | '均' | '员' | '才' | '大' | '工')),
-            "名" => matches!(next, Some('单' | '称' | '义' | '额')),
-            "位" => matches!(next, Some('于' | '置')),
-            // 口 counts people (30964口脱贫人口, 5口人), except wells, cisterns, ponds
-            // and pools named right after it or just before the number (12口井,
-            // 水窖2059口): there it is a measure word.
-            "口" => {
-                container(next) || {
-                    let mut k = pos;
-                    while let Some(c) =
-                        char_before(t, k).filter(|&c| lex::is_numeral_char(c) || c == '.')
-                    {
-                        k -= c.len_utf8();
-                    }
-                    let head = t.get(..k).unwrap_or("");
-                    head.chars().rev().take(3).any(|c| container(Some(c)))
-                }
-            }
-            "元" => matches!(next, Some('素' | '旦')),
-            // 块 is the yuan of speech (200块, 200块钱) only where no noun follows it:
-            // 12块光伏板, 3块地 count pieces.
-            // 十块三毛, 两块五: the jiao after it goes on the yuan.
-            // 三块多钱 is over 3 yuan, but 12块多晶硅组件 counts pieces: after 多 or 余
-            // the character after decides.
-            "块" => next.is_some_and(|c| {
-                let word = |c: char| {
-                    is_cjk_char(c)
-                        && !lex::is_numeral_char(c)
-                        && !matches!(
-                            c,
-                            '钱' | '左' | '上' | '以' | '的' | '了' | '至' | '到' | '及'
-                        )
-                };
-                if matches!(c, '多' | '余') {
-                    char_at(t, p + l.text.len() + c.len_utf8()).is_some_and(word)
-                } else {
-                    word(c)
-                }
-            }),
-            "户" => matches!(next, Some('籍' | '口')),
-            "亩" => false,
-            "km" | "MW" | "kW" | "kw" | "KW" | "kWh" | "kwh" | "KWh" | "KWH" => {
-                next.is_some_and(|c| c.is_ascii_alphanumeric())
-            }
-            _ => false,
-        };
-        if !blocked {
-            return Some(UnitRead {
-                unit: l.unit,
-                pow: l.pow,
-                classifier: None,
-                end: p + l.text.len(),
-            });
-        }
-    }
-    // 三成 is 30 percent, but not 成为/成立/成本/成效 …
-    if starts(t, p, "成") && p == pos {
-        let next = char_at(t, p + "成".len());
-        let word = next.is_some_and(|c| {
-            matches!(
-                c,
-                '为' | '立'
-                    | '本'
-                    | '效'
-                    | '果'
-                    | '绩'
-                    | '功'
-                    | '熟'
-                    | '长'
-                    | '员'
-                    | '交'
-                    | '就'
-                    | '型'
-                    | '片'
-                    | '套'
-                    | '品'
-                    | '都'
-                    | '年'
-                    | '群'
-            )
-        });
-        if !word && !shape.has_big {
-            return Some(UnitRead {
-                unit: Unit::Percent,
-                pow: 1,
-                classifier: None,
-                end: p + "成".len(),
-            });
-        }
-    }
-    let c = classifier_at(t, p)?;
+    let (read, end) = rule_at(
+        t,
+        p,
+        alt((
+            label_unit(t, pos),
+            tenths_unit(p == pos && !shape.has_big),
+            classifier_unit(t),
+        )),
+    )?;
+    let (unit, pow, classifier) = read;
     Some(UnitRead {
-        unit: Unit::Count,
-        pow: 0,
-        classifier: Some(c),
-        end: p + c.len(),
+        unit,
+        pow,
+        classifier,
+        end,
     })
+}
+
+/// What a unit rule reads: the unit, the power of ten it applies, the measure word.
+type UnitOut = (Unit, i32, Option<&'static str>);
+
+/// `label`: a unit label of [`LABELS`] (longest first, one lexicon lookup), but not where
+/// the characters after it make another word (人民, 名单, 元素, 户籍 …: see
+/// [`label_blocked`]). `pos` is where the blanks before it start.
+#[inline(always)]
+fn label_unit<'t>(t: &'t str, pos: usize) -> impl Parser<&'t str, Output = UnitOut, Error = ()> {
+    move |i: &'t str| {
+        let p = t.len() - i.len();
+        match label_at(t, p) {
+            Some(l) if !label_blocked(t, pos, p, l) => {
+                Ok((i.get(l.text.len()..).unwrap_or(""), (l.unit, l.pow, None)))
+            }
+            _ => Err(nom::Err::Error(())),
+        }
+    }
+}
+
+/// Whether the label `l` at `p` (the figure's blanks start at `pos`) is part of
+/// another word and no unit.
+#[inline(always)]
+fn label_blocked(t: &str, pos: usize, p: usize, l: Label) -> bool {
+    // 人 starting 人民/人均/人口 (as in 3人民币) is not the unit 人, except 人口 (口 counts people).
+    let next = char_at(t, p + l.text.len());
+    match l.text {
+        "人" => matches!(next, Some('民' | '均' | '员' | '才' | '大' | '工')),
+        "名" => matches!(next, Some('单' | '称' | '义' | '额')),
+        "位" => matches!(next, Some('于' | '置')),
+        // 口 counts people (30964口脱贫人口, 5口人), except wells, cisterns, ponds
+        // and pools named right after it or just before the number (12口井,
+        // 水窖2059口): there it is a measure word.
+        "口" => {
+            container(next) || {
+                let mut k = pos;
+                while let Some(c) =
+                    char_before(t, k).filter(|&c| lex::is_numeral_char(c) || c == '.')
+                {
+                    k -= c.len_utf8();
+                }
+                let head = t.get(..k).unwrap_or("");
+                head.chars().rev().take(3).any(|c| container(Some(c)))
+            }
+        }
+        "元" => matches!(next, Some('素' | '旦')),
+        // 块 is the yuan of speech (200块, 200块钱) only where no noun follows it:
+        // 12块光伏板, 3块地 count pieces.
+        // 十块三毛, 两块五: the jiao after it goes on the yuan.
+        // 三块多钱 is over 3 yuan, but 12块多晶硅组件 counts pieces: after 多 or 余
+        // the character after decides.
+        "块" => next.is_some_and(|c| {
+            let word = |c: char| {
+                is_cjk_char(c)
+                    && !lex::is_numeral_char(c)
+                    && !matches!(
+                        c,
+                        '钱' | '左' | '上' | '以' | '的' | '了' | '至' | '到' | '及'
+                    )
+            };
+            if matches!(c, '多' | '余') {
+                char_at(t, p + l.text.len() + c.len_utf8()).is_some_and(word)
+            } else {
+                word(c)
+            }
+        }),
+        "户" => matches!(next, Some('籍' | '口')),
+        "亩" => false,
+        "km" | "MW" | "kW" | "kw" | "KW" | "kWh" | "kwh" | "KWh" | "KWH" => {
+            next.is_some_and(|c| c.is_ascii_alphanumeric())
+        }
+        _ => false,
+    }
+}
+
+/// `"成"` as tenths of a whole (三成 is 30 percent), touching the number and after no 万
+/// or 亿 (`ok`), and not in 成为, 成立, 成本, 成效 …
+#[inline(always)]
+fn tenths_unit<'t>(ok: bool) -> impl Parser<&'t str, Output = UnitOut, Error = ()> {
+    move |i: &'t str| {
+        if !ok {
+            return Err(nom::Err::Error(()));
+        }
+        let (rest, _) = tag("成").parse(i)?;
+        let (_, ()) = not(verify(nom::character::complete::anychar, |&c| {
+            tenths_word(c)
+        }))
+        .parse(rest)?;
+        Ok((rest, (Unit::Percent, 1, None)))
+    }
+}
+
+/// Whether `c` after 成 makes a word of it (成为, 成立, 成本 …).
+fn tenths_word(c: char) -> bool {
+    matches!(
+        c,
+        '为' | '立'
+            | '本'
+            | '效'
+            | '果'
+            | '绩'
+            | '功'
+            | '熟'
+            | '长'
+            | '员'
+            | '交'
+            | '就'
+            | '型'
+            | '片'
+            | '套'
+            | '品'
+            | '都'
+            | '年'
+            | '群'
+    )
+}
+
+/// `classifier`: a measure word of [`CLASSIFIERS`] (个, 家, 所 …), not where the next
+/// character makes it another word.
+#[inline(always)]
+fn classifier_unit<'t>(t: &'t str) -> impl Parser<&'t str, Output = UnitOut, Error = ()> {
+    move |i: &'t str| match classifier_at(t, t.len() - i.len()) {
+        Some(c) => Ok((i.get(c.len()..).unwrap_or(""), (Unit::Count, 0, Some(c)))),
+        None => Err(nom::Err::Error(())),
+    }
 }
 
 /// `per = ( "/" | "每" ) ( 年 | 月 | 天 | 日 | 人 | 户 | 亩 )`: 万元/年, 元每亩.
@@ -1522,29 +1565,53 @@ fn shared_list_unit(t: &str, pos: usize, memo: &mut ListMemo) -> Option<Unit> {
     unit
 }
 
-/// 元 followed by 角 and 分 (123元1角1分, 十块三毛): the cents.
+/// `cent-digit`: a numeral of one digit (0 to 9, no unit, no point) in `t`, read by
+/// the numeral grammar from where the input stands.
+fn cent_digit<'t>(t: &'t str) -> impl Parser<&'t str, Output = Decimal, Error = ()> {
+    move |i: &'t str| match numeral::scan(t, t.len() - i.len()) {
+        Ok(Some(s)) if !s.shape.has_units && s.value < Decimal::TEN && s.value.scale() == 0 => {
+            Ok((t.get(s.end..).unwrap_or(""), s.value))
+        }
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// `cents = ( cent-digit ( "角" | "毛" ) )? ( cent-digit "分" )?`, at least one: the
+/// 1角1分 of 123元1角1分, the 三毛 of 十块三毛; as a decimal of a yuan.
+fn cents_rule(t: &str) -> impl Parser<&str, Output = Decimal, Error = ()> {
+    map_opt(
+        (
+            opt(terminated(cent_digit(t), alt((tag("角"), tag("毛"))))),
+            opt(terminated(cent_digit(t), tag("分"))),
+        ),
+        |(jiao, fen)| {
+            let mut add = Decimal::ZERO;
+            if let Some(v) = jiao {
+                add += v / Decimal::TEN;
+            }
+            if let Some(v) = fen {
+                add += v / Decimal::ONE_HUNDRED;
+            }
+            (jiao.is_some() || fen.is_some()).then_some(add)
+        },
+    )
+}
+
+/// 元 followed by 角 and 分 at `pos` ([`cents_rule`]): the cents and where they end.
+#[inline]
 fn cents_after(t: &str, pos: usize) -> Option<(Decimal, usize)> {
     // The cents start with a digit: anything else answers without reading a numeral.
     if !char_at(t, pos).is_some_and(lex::is_digit_char) {
         return None;
     }
-    let mut p = pos;
-    let mut add = Decimal::ZERO;
-    let mut got = false;
-    for (words, div) in [(&["角", "毛"][..], 10u32), (&["分"][..], 100u32)] {
-        let Ok(Some(s)) = numeral::scan(t, p) else {
-            continue;
-        };
-        if s.shape.has_units || s.value >= Decimal::TEN || s.value.scale() > 0 {
-            continue;
-        }
-        if let Some(w) = words.iter().find(|w| starts(t, s.end, w)) {
-            add += s.value / Decimal::from(div);
-            p = s.end + w.len();
-            got = true;
-        }
-    }
-    got.then_some((add, p))
+    cents_at(t, pos)
+}
+
+/// [`cents_rule`] at `pos`, kept out of line: it is rare, and inlined, its parsers
+/// would enlarge the frame of every read.
+#[inline(never)]
+fn cents_at(t: &str, pos: usize) -> Option<(Decimal, usize)> {
+    rule_at(t, pos, cents_rule(t))
 }
 
 /// Reads a quantity whose number starts at `pos` (after a percent prefix, if any: the
@@ -2214,6 +2281,44 @@ mod tests {
         assert!(per_rule("/吨").is_err());
         assert!(per_rule("年").is_err());
         assert_eq!(per_after("5元/日", 4), Some((Per::Day, 8)));
+    }
+
+    #[test]
+    fn cents_rule_reads_jiao_then_fen() {
+        for (text, cents, end) in [
+            ("1角1分", "0.11", 8),
+            ("三毛钱", "0.3", 6),
+            ("5分", "0.05", 4),
+            ("0角8分", "0.08", 8),
+        ] {
+            let got = cents_after(text, 0).map(|(c, e)| (c.normalize().to_string(), e));
+            assert_eq!(got, Some((cents.to_owned(), end)), "{text}");
+        }
+        // A figure of ten or more, with a unit or a point, or no word after it: none.
+        for text in ["12角", "1.5角", "三十分", "5个", "角"] {
+            assert!(cents_after(text, 0).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn unit_rule_reads_label_tenths_or_measure_word() {
+        let unit = |t: &str, pos: usize| {
+            unit_after(t, pos, &Shape::default()).map(|u| (u.unit, u.pow, u.classifier, u.end))
+        };
+        assert_eq!(unit("3万元", 4), Some((Unit::Yuan, 0, None, 7)));
+        assert_eq!(unit("5 户", 1), Some((Unit::Household, 0, None, 5)));
+        assert_eq!(unit("三成", 3), Some((Unit::Percent, 1, None, 6)));
+        assert_eq!(unit("12所学校", 2), Some((Unit::Count, 0, Some("所"), 5)));
+        // 人民 is no unit 人; 成为 no tenths; 成 after a blank neither.
+        assert_eq!(unit("3人民币", 1).map(|u| u.0), None);
+        assert_eq!(unit("三成为", 3), None);
+        assert_eq!(unit("三 成", 3), None);
+        // After 万 or 亿, 成 is no tenths (3万成 is no 30 percent of anything).
+        let big = Shape {
+            has_big: true,
+            ..Shape::default()
+        };
+        assert!(unit_after("3万成", 4, &big).is_none());
     }
 
     #[test]
