@@ -834,23 +834,24 @@ fn apply_pow(v: Decimal, pow: i32) -> Option<Decimal> {
 
 /// `multiplier-small = 十 | 拾 | 百 | 佰 | 千 | 仟`, but not the 千 of 千瓦 or 千米 (units).
 fn multiplier_small(i: &str) -> QResult<'_, u32> {
-    preceded(
-        not(alt((tag("千瓦"), tag("千米")))),
-        alt((
-            value(10, alt((tag("十"), tag("拾")))),
-            value(100, alt((tag("百"), tag("佰")))),
-            value(1000, alt((tag("千"), tag("仟")))),
-        )),
-    )
-    .parse(i)
+    let (rest, c) = lex::one_char(i)?;
+    let m = match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' if rest.starts_with(['瓦', '米']) => return Err(nom::Err::Error(())),
+        '千' | '仟' => 1000,
+        _ => return Err(nom::Err::Error(())),
+    };
+    Ok((rest, m))
 }
 
 /// `multiplier-big = 万 | 亿`, as its power of ten and its factor.
 fn multiplier_big(i: &str) -> QResult<'_, (u32, u32)> {
-    alt((
-        value((4, 10_000), tag("万")),
-        value((8, 100_000_000), tag("亿")),
-    ))
+    map_opt(lex::one_char, |c| match c {
+        '万' => Some((4, 10_000)),
+        '亿' => Some((8, 100_000_000)),
+        _ => None,
+    })
     .parse(i)
 }
 

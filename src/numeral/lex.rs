@@ -457,7 +457,7 @@ pub(crate) fn arabic_number<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&
 
 /// The first character of `i`, decoded once (nom's `anychar` also decodes the one after
 /// it to find where the rest starts, and a numeral reads many single characters).
-fn one_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, char, E> {
+pub(crate) fn one_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, char, E> {
     match i.chars().next() {
         Some(c) => Ok((i.get(c.len_utf8()..).unwrap_or(""), c)),
         None => no(i, ErrorKind::Eof),

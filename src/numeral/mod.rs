@@ -14,7 +14,7 @@ use lex::{Tok, token};
 use nom::{
     IResult, Parser,
     branch::alt,
-    character::complete::{char, one_of},
+    character::complete::char,
     combinator::{map, opt, value, verify},
     multi::many0_count,
     sequence::preceded,
@@ -617,35 +617,21 @@ impl<'t> Acc<'t> {
 /// characters there form no number.
 #[inline(always)]
 pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError> {
-    // Fast path: a plain Arabic number that nothing numeral follows (the common case).
-    // Digits are read straight away, as `token` reads them, without its dispatch.
-    let first = if text.as_bytes().get(start).is_some_and(u8::is_ascii_digit) {
-        text.get(start..)
-            .and_then(lex::arabic)
-            .map(|(a, len)| (Tok::Arabic(a), start + len))
-    } else {
-        token(text, start)
-    };
-    if first.is_none() {
-        // No numeral starts here (the general path would find no token either).
-        return Ok(None);
-    }
     // Nothing numeral (nor a blank before 万) follows at `k`: the numeral ends there.
     let ends_at = |k: usize| !char_at(text, k).is_some_and(|c| lex::is_numeral_char(c) || c == ' ');
-    // One Chinese digit alone (一 of 一是, 三 of 三个): what [`body`] reads as a lone
-    // coefficient, without setting it up.
-    if let Some((Tok::Run(r), end)) = first {
-        if r.len == 1 && ends_at(end) {
-            if let Some(value) = r.mantissa.map(|m| Decimal::from_i128_with_scale(m, 0)) {
-                let shape = Shape {
-                    tail_small: 1,
-                    lone_digit: true,
-                    ..Shape::default()
-                };
-                return Ok(Some(Scanned { value, end, shape }));
-            }
-        }
+    if !text.as_bytes().get(start).is_some_and(u8::is_ascii_digit) {
+        // No numeral character here: no token either (the grammar would read none).
+        return match char_at(text, start) {
+            Some(c) if lex::is_numeral_char(c) => scan_chinese(text, start, c),
+            _ => Ok(None),
+        };
     }
+    // Fast path: a plain Arabic number that nothing numeral follows (the common case).
+    // Digits are read straight away, as `token` reads them, without its dispatch.
+    let first = text
+        .get(start..)
+        .and_then(lex::arabic)
+        .map(|(a, len)| (Tok::Arabic(a), start + len));
     if let Some((Tok::Arabic(a), end)) = first {
         let shape = Shape {
             tail_small: 1,
@@ -675,6 +661,28 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
                     };
                     return Ok(Some(Scanned { value, end, shape }));
                 }
+            }
+        }
+    }
+    scan_general(text, start)
+}
+
+/// [`scan`] at a numeral character `c` that is no ASCII digit: one Chinese digit alone
+/// (一 of 一是, 三 of 三个) is what [`body`] reads as a lone coefficient, read here
+/// without setting the grammar up; anything else goes to the grammar.
+fn scan_chinese(text: &str, start: usize, c: char) -> Result<Option<Scanned>, NumError> {
+    if lex::chinese_digit(c).is_some() {
+        if let Some(Ok((rest, r))) = text.get(start..).map(lex::digit_run::<()>) {
+            let end = text.len() - rest.len();
+            let alone = !char_at(text, end).is_some_and(|c| lex::is_numeral_char(c) || c == ' ');
+            if let (1, true, Some(m)) = (r.len, alone, r.mantissa) {
+                let shape = Shape {
+                    tail_small: 1,
+                    lone_digit: true,
+                    ..Shape::default()
+                };
+                let value = Decimal::from_i128_with_scale(m, 0);
+                return Ok(Some(Scanned { value, end, shape }));
             }
         }
     }
@@ -782,6 +790,15 @@ fn terms<'t>(acc: &mut Acc<'t>, i: &'t str) -> PResult<'t, usize> {
 /// stands alone (个位), and a lone digit right after a unit of a hundred or more is an
 /// abbreviated tail (`三万五`, see [`Acc::take_pending_below`]).
 fn term<'t>(acc: &mut Acc<'t>, i: &'t str) -> PResult<'t, ()> {
+    // Every number ends at a character that starts no term: one test of it answers
+    // before the coefficient and unit rules are tried (a blank may still lead 万).
+    if !i
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == ' ' || lex::is_numeral_char(c))
+    {
+        return stop();
+    }
     let (rest, coef) = opt(coefficient).parse(i)?;
     let i = match coef {
         Some(tok) => {
@@ -993,12 +1010,19 @@ fn unit_after_thousand(text: &str, end: usize) -> bool {
 
 /// `sign = "负" | "-"  (blanks may follow)`, and the minus sign `−`.
 fn negative(i: &str) -> PResult<'_, ()> {
-    value((), (one_of("负-−"), many0_count(one_of(" \u{3000}")))).parse(i)
+    let sign = verify(lex::one_char, |&c| matches!(c, '负' | '-' | '−'));
+    let blank = verify(lex::one_char, |&c| matches!(c, ' ' | '\u{3000}'));
+    value((), (sign, many0_count(blank))).parse(i)
 }
 
 /// Reads a sign (负, -, −) and blanks at `pos` ([`negative`]); returns where the
 /// numeral starts.
 pub(crate) fn sign(text: &str, pos: usize) -> Option<usize> {
+    // Most numbers have none: the first byte of '-', '负' (E8 B4 9F) or '−' (E2 88 92)
+    // answers for the rest.
+    if !matches!(text.as_bytes().get(pos), Some(b'-' | 0xE8 | 0xE2)) {
+        return None;
+    }
     let (rest, ()) = negative(text.get(pos..)?).ok()?;
     Some(text.len() - rest.len())
 }
