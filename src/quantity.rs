@@ -11,7 +11,6 @@ use nom::{
     branch::alt,
     bytes::complete::tag,
     combinator::{map_opt, not, opt, value, verify},
-    multi::fold_many_m_n,
     sequence::{delimited, preceded, terminated},
 };
 use rust_decimal::Decimal;
@@ -855,7 +854,7 @@ fn multiplier_big(i: &str) -> QResult<'_, (u32, u32)> {
     .parse(i)
 }
 
-/// `multiplier = multiplier-small? multiplier-big{0,2}`, at least one of them: 万, 千万,
+/// `multiplier = multiplier-small? multiplier-big? multiplier-big?`, at least one of them: 万, 千万,
 /// 亿, 万亿, 百万. Its factor (checked) and shape.
 fn multiplier_rule(i: &str) -> QResult<'_, (Decimal, Shape)> {
     let (rest, small) = opt(multiplier_small).parse(i)?;
@@ -869,19 +868,16 @@ fn multiplier_rule(i: &str) -> QResult<'_, (Decimal, Shape)> {
         shape.has_units = true;
         f = Decimal::from(m);
     }
-    let (rest, f) = fold_many_m_n(
-        0,
-        2,
-        multiplier_big,
-        move || Some(f),
-        |f: Option<Decimal>, (p, m)| {
-            shape.tail_big = shape.tail_big.saturating_add(Shape::big(p));
-            shape.has_big = true;
-            shape.has_units = true;
-            f?.checked_mul(Decimal::from(m))
-        },
-    )
-    .parse(rest)?;
+    // At most two big units (万亿; which pairs make a number, 万万 or 亿万, is for the
+    // callers to say).
+    let (rest, bigs) = (opt(multiplier_big), opt(multiplier_big)).parse(rest)?;
+    let mut f = Some(f);
+    for (p, m) in [bigs.0, bigs.1].into_iter().flatten() {
+        shape.tail_big = shape.tail_big.saturating_add(Shape::big(p));
+        shape.has_big = true;
+        shape.has_units = true;
+        f = f.and_then(|f| f.checked_mul(Decimal::from(m)));
+    }
     match f {
         Some(f) if shape.has_units => Ok((rest, (f, shape))),
         _ => Err(nom::Err::Error(())),

@@ -142,9 +142,13 @@ pub(crate) struct Fault {
 enum FaultKind {
     /// Not a failure: the rule does not start here.
     Stop,
+    /// [`ParseErrorKind::UnexpectedChar`]: a character that cannot stand here.
     UnexpectedChar(char),
+    /// [`ParseErrorKind::UnexpectedEnd`]: the input stops where more was needed.
     UnexpectedEnd,
+    /// [`ParseErrorKind::Misordered`]: parts in an order no number is written in.
     Misordered,
+    /// [`ParseErrorKind::Overflow`]: past what a decimal holds.
     Overflow,
 }
 
