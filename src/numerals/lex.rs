@@ -9,8 +9,9 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::{tag, take_while1},
-    combinator::{opt, peek, recognize, verify},
-    multi::{many0_count, many1_count},
+    combinator::{map, map_opt, opt, peek, recognize, value, verify},
+    error::{ErrorKind, ParseError},
+    multi::{fold_many0, many0_count, many1_count},
     sequence::{preceded, terminated},
 };
 use rust_decimal::Decimal;
@@ -66,7 +67,7 @@ pub(crate) struct Run {
     pub len: usize,
     /// Number of leading zeros (零, 〇, ○).
     pub leading_zeros: usize,
-    /// Byte offset of the second character, for error spans.
+    /// Byte offset of the second character from the start of the run, for error spans.
     pub second: usize,
 }
 
@@ -90,7 +91,7 @@ pub(crate) const fn chinese_digit(c: char) -> Option<u8> {
     })
 }
 
-const fn small_unit(c: char) -> Option<u32> {
+const fn small_unit_value(c: char) -> Option<u32> {
     match c {
         '十' | '拾' => Some(10),
         '百' | '佰' => Some(100),
@@ -99,7 +100,7 @@ const fn small_unit(c: char) -> Option<u32> {
     }
 }
 
-const fn big_unit(c: char) -> Option<u32> {
+const fn big_unit_value(c: char) -> Option<u32> {
     match c {
         '万' | '萬' => Some(4),
         '亿' | '億' => Some(8),
@@ -118,8 +119,8 @@ pub(crate) fn is_numeral_char(c: char) -> bool {
 
 const fn is_numeral_char_slow(c: char) -> bool {
     chinese_digit(c).is_some()
-        || small_unit(c).is_some()
-        || big_unit(c).is_some()
+        || small_unit_value(c).is_some()
+        || big_unit_value(c).is_some()
         || matches!(c, '廿' | '卅' | '点' | '點' | '兆')
 }
 
@@ -207,6 +208,8 @@ fn spaced_lead(i: &[u8], n: usize) -> bool {
     (1..=3).contains(&n) && i.first() != Some(&b'0')
 }
 
+/// `arabic = int ( "." digits | "。" digits &pct-or-yuan )?`
+///
 /// The Arabic number at the start of `i`: digits; thousands groups after `,` or `，`
 /// (`1,234,567`), or after single blanks (`4 300`, `12 345 678`: a first group of one
 /// to three digits, every other of exactly three); an optional fraction after `.`, `．`
@@ -217,36 +220,62 @@ fn spaced_lead(i: &[u8], n: usize) -> bool {
 /// then a count), `12 34` and `0 300` stay apart. A blank is every character that
 /// clean-up turns into a space (U+0020, U+00A0, U+2009, U+202F, U+3000 …).
 fn arabic_text(i: &[u8]) -> PResult<'_, &[u8]> {
-    let digits = || take_while1(|b: u8| b.is_ascii_digit());
-    let spaced = recognize((
-        verify(digits(), |d: &[u8]| spaced_lead(d, d.len())),
-        many1_count(preceded(tag(&b" "[..]), three_digits)),
-    ));
-    let separated = recognize((
-        digits(),
+    recognize((int, opt(alt((point_fraction, ideographic_fraction))))).parse(i)
+}
+
+/// `digits = [0-9]+`
+fn digits(i: &[u8]) -> PResult<'_, &[u8]> {
+    take_while1(|b: u8| b.is_ascii_digit()).parse(i)
+}
+
+/// `int = lead (" " ddd)+ | digits ("," ddd)*`
+fn int(i: &[u8]) -> PResult<'_, &[u8]> {
+    alt((spaced_groups, separated_groups)).parse(i)
+}
+
+/// `lead (" " ddd)+`: digit groups set apart by single blanks (`4 300`, `12 345 678`).
+fn spaced_groups(i: &[u8]) -> PResult<'_, &[u8]> {
+    recognize((lead, many1_count(preceded(tag(&b" "[..]), three_digits)))).parse(i)
+}
+
+/// `lead = one to three digits, not starting with 0`
+fn lead(i: &[u8]) -> PResult<'_, &[u8]> {
+    verify(digits, |d: &[u8]| spaced_lead(d, d.len())).parse(i)
+}
+
+/// `digits ("," ddd)*`: plain digits, or thousands groups after `,` or `，` (`1,234,567`).
+fn separated_groups(i: &[u8]) -> PResult<'_, &[u8]> {
+    recognize((
+        digits,
         many0_count(preceded(
             alt((tag(&b","[..]), tag("，".as_bytes()))),
             three_digits,
         )),
-    ));
-    let ideographic = terminated(
-        preceded(tag("。".as_bytes()), digits()),
-        peek(alt((
-            tag("%".as_bytes()),
-            tag("‰".as_bytes()),
-            tag("个百分点".as_bytes()),
-            tag("百分点".as_bytes()),
-            tag("元".as_bytes()),
-            tag("万元".as_bytes()),
-            tag("亿元".as_bytes()),
-        ))),
-    );
-    recognize((
-        alt((spaced, separated)),
-        opt(alt((
-            preceded(alt((tag(&b"."[..]), tag("．".as_bytes()))), digits()),
-            ideographic,
-        ))),
+    ))
+    .parse(i)
+}
+
+/// `"." digits`: the fraction after `.` or the full-width `．`.
+fn point_fraction(i: &[u8]) -> PResult<'_, &[u8]> {
+    preceded(alt((tag(&b"."[..]), tag("．".as_bytes()))), digits).parse(i)
+}
+
+/// `"。" digits &pct-or-yuan`: `。` as a decimal point, only with a percent,
+/// percentage points or yuan right after the fraction (`18。62%`, `1。5万元`).
+fn ideographic_fraction(i: &[u8]) -> PResult<'_, &[u8]> {
+    terminated(preceded(tag("。".as_bytes()), digits), peek(pct_or_yuan)).parse(i)
+}
+
+/// `pct-or-yuan = "%" | "‰" | "个百分点" | "百分点" | "元" | "万元" | "亿元"`
+fn pct_or_yuan(i: &[u8]) -> PResult<'_, &[u8]> {
+    alt((
+        tag("%".as_bytes()),
+        tag("‰".as_bytes()),
+        tag("个百分点".as_bytes()),
+        tag("百分点".as_bytes()),
+        tag("元".as_bytes()),
+        tag("万元".as_bytes()),
+        tag("亿元".as_bytes()),
     ))
     .parse(i)
 }
@@ -409,60 +438,134 @@ fn arabic_by_grammar(i: &str) -> Option<(Arabic, usize)> {
     Some((a, text.len()))
 }
 
+/// The error of a rule that does not start at the input: nom's recoverable error.
+fn no<'a, T, E: ParseError<&'a str>>(i: &'a str, kind: ErrorKind) -> IResult<&'a str, T, E> {
+    Err(nom::Err::Error(E::from_error_kind(i, kind)))
+}
+
+/// `arabic`, read as one token of a numeral (see [`arabic`]).
+pub(crate) fn arabic_number<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, Arabic, E> {
+    // Most tokens are Chinese: one byte answers for them before any reading.
+    if !i.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        return no(i, ErrorKind::Digit);
+    }
+    match arabic(i) {
+        Some((a, n)) => Ok((i.get(n..).unwrap_or(""), a)),
+        None => no(i, ErrorKind::Digit),
+    }
+}
+
+/// The first character of `i`, decoded once (nom's `anychar` also decodes the one after
+/// it to find where the rest starts, and a numeral reads many single characters).
+pub(crate) fn one_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, char, E> {
+    match i.chars().next() {
+        Some(c) => Ok((i.get(c.len_utf8()..).unwrap_or(""), c)),
+        None => no(i, ErrorKind::Eof),
+    }
+}
+
+/// One Chinese digit: 零 to 九, 〇, 两, the capitals (壹 贰 叁 …).
+fn chinese_digit_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, u8, E> {
+    map_opt(one_char, chinese_digit).parse(i)
+}
+
+/// A run of Chinese digits (`二〇二〇`, `零五`, `三`): one token, a digit string when
+/// it has two or more, a coefficient when it has one.
+pub(crate) fn digit_run<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, Run, E> {
+    let (rest, first) = chinese_digit_char(i)?;
+    let start = Run {
+        mantissa: Some(i128::from(first)),
+        len: 1,
+        leading_zeros: usize::from(first == 0),
+        second: i.len() - rest.len(),
+    };
+    fold_many0(
+        chinese_digit_char,
+        move || start,
+        |mut run: Run, d| {
+            if d == 0 && run.len == run.leading_zeros {
+                run.leading_zeros += 1;
+            }
+            run.len += 1;
+            run.mantissa = run
+                .mantissa
+                .and_then(|m| m.checked_mul(10))
+                .and_then(|m| m.checked_add(i128::from(d)));
+            run
+        },
+    )
+    .parse(rest)
+}
+
+/// `small-unit = 十 | 百 | 千 | 拾 | 佰 | 仟`, as its multiplier.
+pub(crate) fn small_unit<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, u32, E> {
+    map_opt(one_char, small_unit_value).parse(i)
+}
+
+/// `廿 (二十) | 卅 (三十)`: a digit and 十 in one character, as the digit.
+pub(crate) fn tens<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, u8, E> {
+    map_opt(one_char, |c| match c {
+        '廿' => Some(2),
+        '卅' => Some(3),
+        _ => None,
+    })
+    .parse(i)
+}
+
+/// `big-unit = 万 | 亿 | 兆`, as its power of ten. 兆 is 10^12 only inside a numeral
+/// that goes on with a digit (五兆六十二亿); before 瓦 it is mega.
+pub(crate) fn big_unit<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, u32, E> {
+    alt((
+        map_opt(one_char, big_unit_value),
+        value(
+            12,
+            terminated(verify(one_char, |&c| c == '兆'), peek(chinese_digit_char)),
+        ),
+    ))
+    .parse(i)
+}
+
+/// `"点"`: the Chinese decimal point (點 in traditional text).
+pub(crate) fn point_mark<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, (), E> {
+    value((), verify(one_char, |&c| matches!(c, '点' | '點'))).parse(i)
+}
+
+/// A unit of either size, or 廿/卅, as one token: the character is decoded once.
+///
+/// Agrees with `alt((small_unit, big_unit, tens))` (tested below); numerals meet these
+/// at most of their tokens, so one decode instead of three counts.
+pub(crate) fn unit_token<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, Tok, E> {
+    let (rest, c) = one_char(i)?;
+    let tok = match c {
+        '十' | '拾' => Tok::Small(10),
+        '百' | '佰' => Tok::Small(100),
+        '千' | '仟' => Tok::Small(1000),
+        '万' | '萬' => Tok::Big(4),
+        '亿' | '億' => Tok::Big(8),
+        // Rare: 兆 needs a digit after it, 廿 and 卅 are read by their own rule.
+        '兆' => return map(big_unit, Tok::Big).parse(i),
+        '廿' | '卅' => return map(tens, Tok::Tens).parse(i),
+        _ => return no(i, ErrorKind::Char),
+    };
+    Ok((rest, tok))
+}
+
+/// Any one token of a numeral: `arabic`, a run of Chinese digits, a unit or `点`.
+pub(crate) fn any_token<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, Tok, E> {
+    alt((
+        map(arabic_number, Tok::Arabic),
+        map(digit_run, Tok::Run),
+        unit_token,
+        value(Tok::Point, point_mark),
+    ))
+    .parse(i)
+}
+
 /// Reads the token at byte `pos` of `text`.
 pub(crate) fn token(text: &str, pos: usize) -> Option<(Tok, usize)> {
     let rest = text.get(pos..)?;
-    let c = rest.chars().next()?;
-    if c.is_ascii_digit() {
-        let (a, len) = arabic(rest)?;
-        return Some((Tok::Arabic(a), pos + len));
-    }
-    let end = pos + c.len_utf8();
-    if let Some(u) = small_unit(c) {
-        return Some((Tok::Small(u), end));
-    }
-    if let Some(p) = big_unit(c) {
-        return Some((Tok::Big(p), end));
-    }
-    // 兆 is 10^12 only inside a numeral that goes on (五兆六十二亿); before 瓦 it is mega.
-    if c == '兆'
-        && rest
-            .get(3..)
-            .and_then(|r| r.chars().next())
-            .is_some_and(|n| chinese_digit(n).is_some())
-    {
-        return Some((Tok::Big(12), end));
-    }
-    match c {
-        '廿' => return Some((Tok::Tens(2), end)),
-        '卅' => return Some((Tok::Tens(3), end)),
-        '点' | '點' => return Some((Tok::Point, end)),
-        _ => {}
-    }
-    chinese_digit(c)?;
-    let mut run = Run {
-        mantissa: Some(0),
-        len: 0,
-        leading_zeros: 0,
-        second: end,
-    };
-    let mut at = pos;
-    for ch in rest.chars() {
-        let Some(d) = chinese_digit(ch) else { break };
-        if run.len == 1 {
-            run.second = at;
-        }
-        if d == 0 && run.len == run.leading_zeros {
-            run.leading_zeros += 1;
-        }
-        run.len += 1;
-        run.mantissa = run
-            .mantissa
-            .and_then(|m| m.checked_mul(10))
-            .and_then(|m| m.checked_add(i128::from(d)));
-        at += ch.len_utf8();
-    }
-    Some((Tok::Run(run), at))
+    let (after, tok) = any_token::<()>(rest).ok()?;
+    Some((tok, text.len() - after.len()))
 }
 
 #[cfg(test)]
@@ -578,6 +681,110 @@ mod tests {
             ("1 234。5元", 9),
         ] {
             assert_eq!(len(t), Some(n), "{t}");
+        }
+    }
+
+    type R<'a, T> = IResult<&'a str, T, ()>;
+
+    #[test]
+    fn unit_rules() {
+        let small = |t| small_unit::<()>(t);
+        assert_eq!(small("千瓦"), Ok(("瓦", 1000)));
+        assert_eq!(small("拾"), Ok(("", 10)));
+        assert_eq!(small("佰万"), Ok(("万", 100)));
+        assert!(small("万").is_err());
+        let big = |t| big_unit::<()>(t);
+        assert_eq!(big("万人"), Ok(("人", 4)));
+        assert_eq!(big("億元"), Ok(("元", 8)));
+        assert_eq!(big("兆五"), Ok(("五", 12)));
+        // 兆 before 瓦 is mega, no numeral unit.
+        assert!(big("兆瓦").is_err());
+        assert!(big("千").is_err());
+        assert_eq!(tens::<()>("廿三"), Ok(("三", 2)));
+        assert_eq!(tens::<()>("卅"), Ok(("", 3)));
+        assert!(tens::<()>("十").is_err());
+        assert_eq!(point_mark::<()>("點五"), Ok(("五", ())));
+        assert!(point_mark::<()>(".5").is_err());
+    }
+
+    /// The one-decode unit token reads what the three unit rules read, at every
+    /// character they know and a few they do not.
+    #[test]
+    fn unit_token_is_the_three_unit_rules() {
+        let key = |r: R<'_, Tok>| r.map(|(rest, t)| (rest.to_owned(), format!("{t:?}")));
+        for t in [
+            "十", "拾", "百", "佰", "千", "仟", "万", "萬", "亿", "億", "廿", "卅", "兆五", "兆瓦",
+            "兆", "点", "一", "人", "", "1",
+        ] {
+            let three: R<'_, Tok> = alt((
+                map(small_unit, Tok::Small),
+                map(big_unit, Tok::Big),
+                map(tens, Tok::Tens),
+            ))
+            .parse(t);
+            assert_eq!(key(unit_token::<()>(t)), key(three), "{t}");
+        }
+    }
+
+    #[test]
+    fn digit_run_rule() {
+        let run = |t| {
+            digit_run::<()>(t).map(|(rest, r)| (rest, r.mantissa, r.len, r.leading_zeros, r.second))
+        };
+        assert_eq!(run("二〇二〇年"), Ok(("年", Some(2020), 4, 0, 3)));
+        assert_eq!(run("零五"), Ok(("", Some(5), 2, 1, 3)));
+        assert_eq!(run("〇〇七"), Ok(("", Some(7), 3, 2, 3)));
+        assert_eq!(run("三"), Ok(("", Some(3), 1, 0, 3)));
+        assert_eq!(run("壹万"), Ok(("万", Some(1), 1, 0, 3)));
+        let long = "九".repeat(40);
+        assert_eq!(run(&long).map(|r| r.1), Ok(None));
+        assert!(run("十").is_err());
+    }
+
+    #[test]
+    fn arabic_rules() {
+        type B<'a> = PResult<'a, &'a [u8]>;
+        let ok = |r: B<'_>| {
+            r.map(|(rest, got)| {
+                (
+                    String::from_utf8_lossy(got).into_owned(),
+                    String::from_utf8_lossy(rest).into_owned(),
+                )
+            })
+            .ok()
+        };
+        let pair = |a: &str, b: &str| Some((a.to_owned(), b.to_owned()));
+        assert_eq!(ok(int(b"4 300\xe4\xb8\x87")), pair("4 300", "万"));
+        assert_eq!(ok(int(b"2019 300")), pair("2019", " 300"));
+        assert_eq!(ok(int(b"1,234,567.5")), pair("1,234,567", ".5"));
+        assert_eq!(ok(int(b"12,34")), pair("12", ",34"));
+        assert_eq!(ok(lead(b"012")), None);
+        assert_eq!(ok(lead(b"12")), pair("12", ""));
+        assert_eq!(ok(spaced_groups(b"12 345 678")), pair("12 345 678", ""));
+        assert_eq!(ok(spaced_groups(b"12 3456")), None);
+        assert_eq!(
+            ok(separated_groups("1，234".as_bytes())),
+            pair("1，234", "")
+        );
+        assert_eq!(ok(point_fraction("．50".as_bytes())), pair("50", ""));
+        assert_eq!(
+            ok(ideographic_fraction("。62%".as_bytes())),
+            pair("62", "%")
+        );
+        assert_eq!(ok(ideographic_fraction("。5万人".as_bytes())), None);
+        assert_eq!(ok(pct_or_yuan("个百分点".as_bytes())), pair("个百分点", ""));
+        assert_eq!(ok(arabic_text("18。62%".as_bytes())), pair("18。62", "%"));
+        assert_eq!(ok(arabic_text(b"x")), None);
+    }
+
+    proptest::proptest! {
+        /// The shortcut of [`arabic`] for plain digits reads what the grammar reads.
+        #[test]
+        fn arabic_shortcut_agrees_with_the_grammar(text in "[0-9., ，．。%元万个百分点x]{0,24}") {
+            let key = |r: Option<(Arabic, usize)>| {
+                r.map(|(a, n)| (a.mantissa, a.scale, a.int_digits, a.has_point, a.has_sep, n))
+            };
+            proptest::prop_assert_eq!(key(arabic(&text)), key(arabic_by_grammar(&text)));
         }
     }
 

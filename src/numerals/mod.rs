@@ -12,6 +12,14 @@ use crate::common::chars::char_at;
 use crate::common::input::{check_damaged, trim_bounds, unexpected};
 use crate::{ParseError, ParseErrorKind, Span};
 use lex::{Tok, token};
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    character::complete::char,
+    combinator::{map, opt, value, verify},
+    multi::many0_count,
+    sequence::preceded,
+};
 use rust_decimal::Decimal;
 
 /// A numeral read from text: its value, where it ends and what it looked like.
@@ -117,6 +125,82 @@ impl NumError {
     }
 }
 
+/// The error inside the numeral parsers: `Copy`, a few words, never allocated.
+///
+/// nom's recoverable `Err::Error` carries [`Fault::STOP`] (this rule does not start
+/// here: `alt` tries the next branch, a repetition ends); a committed `Err::Failure`
+/// carries the kind, the span and the message, which become a [`NumError`] (and, at the
+/// public edge, a [`ParseError`]) only when a caller asks for them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Fault {
+    kind: FaultKind,
+    span: (usize, usize),
+    message: Message,
+}
+
+/// The kinds of [`Fault`]: those of [`ParseErrorKind`] a numeral can give, and `Stop`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FaultKind {
+    /// Not a failure: the rule does not start here.
+    Stop,
+    /// [`ParseErrorKind::UnexpectedChar`]: a character that cannot stand here.
+    UnexpectedChar(char),
+    /// [`ParseErrorKind::UnexpectedEnd`]: the input stops where more was needed.
+    UnexpectedEnd,
+    /// [`ParseErrorKind::Misordered`]: parts in an order no number is written in.
+    Misordered,
+    /// [`ParseErrorKind::Overflow`]: past what a decimal holds.
+    Overflow,
+}
+
+impl Fault {
+    /// The recoverable error: nothing of the rule at this input.
+    const STOP: Fault = Fault {
+        kind: FaultKind::Stop,
+        span: (0, 0),
+        message: Message::Text(""),
+    };
+
+    /// The error the layers above see; `skip_to` is set by [`scan`].
+    fn into_num_error(self) -> NumError {
+        let kind = match self.kind {
+            FaultKind::UnexpectedChar(c) => ParseErrorKind::UnexpectedChar(c),
+            FaultKind::UnexpectedEnd => ParseErrorKind::UnexpectedEnd,
+            FaultKind::Overflow => ParseErrorKind::Overflow,
+            FaultKind::Misordered | FaultKind::Stop => ParseErrorKind::Misordered,
+        };
+        NumError {
+            kind,
+            span: Span::new(self.span.0, self.span.1),
+            message: self.message,
+            skip_to: self.span.1,
+        }
+    }
+}
+
+impl<I> nom::error::ParseError<I> for Fault {
+    fn from_error_kind(_: I, _: nom::error::ErrorKind) -> Fault {
+        Fault::STOP
+    }
+
+    fn append(_: I, _: nom::error::ErrorKind, other: Fault) -> Fault {
+        other
+    }
+}
+
+/// What the numeral parsers return: the rest of the input and a value, or a [`Fault`].
+type PResult<'t, T> = IResult<&'t str, T, Fault>;
+
+/// A committed failure: the input is a numeral, and a wrong one (nom's `cut`).
+fn failure<T>(f: Fault) -> Result<T, nom::Err<Fault>> {
+    Err(nom::Err::Failure(f))
+}
+
+/// The recoverable error: the rule does not apply here.
+fn stop<T>() -> Result<T, nom::Err<Fault>> {
+    Err(nom::Err::Error(Fault::STOP))
+}
+
 /// The whole character that starts `span` (a span may end inside a character: only
 /// its start is read). A span past the text gives a space, never U+FFFD, so that no
 /// message quotes a character the input does not hold.
@@ -173,6 +257,8 @@ struct Acc<'t> {
     bare: u8,
     shape: Shape,
     tokens: usize,
+    /// Where the tokens read so far end.
+    pos: usize,
 }
 
 fn pow10(p: u32) -> Decimal {
@@ -180,17 +266,47 @@ fn pow10(p: u32) -> Decimal {
     Decimal::from_i128_with_scale(10i128.pow(p.min(28)), 0)
 }
 
-impl Acc<'_> {
-    fn err(&self, kind: ParseErrorKind, span: (usize, usize), message: Message) -> NumError {
-        NumError {
-            kind,
-            span: Span::new(span.0, span.1),
-            message,
-            skip_to: span.1,
+impl<'t> Acc<'t> {
+    /// Nothing read yet, at byte `start` of `text`.
+    fn new(text: &'t str, start: usize) -> Acc<'t> {
+        Acc {
+            text,
+            yi: Decimal::ZERO,
+            yi_used: false,
+            yi_compound: false,
+            wan: Decimal::ZERO,
+            wan_used: false,
+            section: Decimal::ZERO,
+            last_small: 0,
+            last_big: 0,
+            pending: None,
+            prev: Prev::Start,
+            prev_span: (start, start),
+            bare: 0,
+            closed: false,
+            shape: Shape {
+                tail_small: 1,
+                ..Shape::default()
+            },
+            tokens: 0,
+            pos: start,
         }
     }
 
-    fn misordered(&self, span: (usize, usize)) -> NumError {
+    fn err(&self, kind: FaultKind, span: (usize, usize), message: Message) -> Fault {
+        Fault {
+            kind,
+            span,
+            message,
+        }
+    }
+
+    /// The byte offset in the whole text where `rest`, a suffix of it, starts.
+    fn at(&self, rest: &str) -> usize {
+        self.text.len() - rest.len()
+    }
+
+    fn misordered(&self, span: (usize, usize)) -> Fault {
         let c = ch(self.text, span);
         // The character right before, the last of the previous token (三 in 一二三万).
         // None when nothing stands before it (亿元: the number starts with 亿).
@@ -198,28 +314,24 @@ impl Acc<'_> {
             .text
             .get(self.prev_span.0..self.prev_span.1)
             .and_then(|s| s.chars().next_back());
-        self.err(ParseErrorKind::Misordered, span, Message::Misordered(c, p))
+        self.err(FaultKind::Misordered, span, Message::Misordered(c, p))
     }
 
-    fn overflow(&self, span: (usize, usize)) -> NumError {
-        self.err(ParseErrorKind::Overflow, span, Message::Text(OVERFLOW))
+    fn overflow(&self, span: (usize, usize)) -> Fault {
+        self.err(FaultKind::Overflow, span, Message::Text(OVERFLOW))
     }
 
-    fn add(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, NumError> {
+    fn add(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, Fault> {
         a.checked_add(b).ok_or_else(|| self.overflow(span))
     }
 
-    fn mul(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, NumError> {
+    fn mul(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, Fault> {
         a.checked_mul(b).ok_or_else(|| self.overflow(span))
     }
 
     /// Takes the pending coefficient; `abbreviate` reads a lone digit right after a unit
     /// of a hundred or more one step lower (三万五 is 35000).
-    fn take_pending(
-        &mut self,
-        abbreviate: bool,
-        span: (usize, usize),
-    ) -> Result<Decimal, NumError> {
+    fn take_pending(&mut self, abbreviate: bool, span: (usize, usize)) -> Result<Decimal, Fault> {
         self.take_pending_below(abbreviate, None, span)
     }
 
@@ -230,7 +342,7 @@ impl Acc<'_> {
         abbreviate: bool,
         below: Option<Decimal>,
         span: (usize, usize),
-    ) -> Result<Decimal, NumError> {
+    ) -> Result<Decimal, Fault> {
         let Some(p) = self.pending.take() else {
             return Ok(Decimal::ZERO);
         };
@@ -256,7 +368,7 @@ impl Acc<'_> {
         }
     }
 
-    fn coefficient(&mut self, tok: Tok, span: (usize, usize)) -> Result<(), NumError> {
+    fn coefficient(&mut self, tok: Tok, span: (usize, usize)) -> Result<(), Fault> {
         if self.pending.is_some() || self.bare == 2 || self.shape.digit_string.is_some() {
             return Err(self.misordered(span));
         }
@@ -310,10 +422,11 @@ impl Acc<'_> {
                     self.prev = Prev::Coef;
                 } else {
                     // 一百二三: two digits after a unit.
-                    let len = ch(self.text, (r.second, r.second)).len_utf8();
+                    let second = span.0 + r.second;
+                    let len = ch(self.text, (second, second)).len_utf8();
                     // The digit before it is the run's first (二 of 一百二三).
-                    self.prev_span = (span.0, r.second);
-                    return Err(self.misordered((r.second, r.second + len)));
+                    self.prev_span = (span.0, second);
+                    return Err(self.misordered((second, second + len)));
                 }
             }
             _ => {}
@@ -328,12 +441,7 @@ impl Acc<'_> {
         Ok(())
     }
 
-    fn small(
-        &mut self,
-        u: u32,
-        coef: Option<Decimal>,
-        span: (usize, usize),
-    ) -> Result<(), NumError> {
+    fn small(&mut self, u: u32, coef: Option<Decimal>, span: (usize, usize)) -> Result<(), Fault> {
         if self.shape.digit_string.is_some() || self.bare != 0 {
             return Err(self.misordered(span));
         }
@@ -367,7 +475,7 @@ impl Acc<'_> {
     }
 
     /// A big unit; `before_yi` says a 亿 follows at once (this is the first of 亿亿).
-    fn big(&mut self, p: u32, span: (usize, usize), before_yi: bool) -> Result<(), NumError> {
+    fn big(&mut self, p: u32, span: (usize, usize), before_yi: bool) -> Result<(), Fault> {
         if self.shape.digit_string.is_some() || self.bare == 1 {
             return Err(self.misordered(span));
         }
@@ -460,12 +568,26 @@ impl Acc<'_> {
         Ok(())
     }
 
-    fn total(&mut self, abbreviate: bool, end: usize) -> Result<Decimal, NumError> {
+    fn total(&mut self, abbreviate: bool, end: usize) -> Result<Decimal, Fault> {
         let span = (end, end);
         let pend = self.take_pending(abbreviate, span)?;
         let v = self.add(self.yi, self.wan, span)?;
         let v = self.add(v, self.section, span)?;
         self.add(v, pend, span)
+    }
+
+    /// Moves past a token that was read into the value: its span ends the numeral so far.
+    fn advance(&mut self, tok: Tok, span: (usize, usize)) {
+        self.track_tail(tok);
+        self.tokens += 1;
+        self.prev_span = span;
+        self.pos = span.1;
+    }
+
+    /// Whether the last token read is a coefficient of a numeral with Arabic digits, so
+    /// that a blank before 万 or 亿 is read through (`1 万`).
+    fn arabic_before(&self) -> bool {
+        self.prev == Prev::Coef && self.shape.arabic && self.pending.is_some()
     }
 
     /// Keeps `tail_small`/`tail_big` (the unit chain after the last coefficient).
@@ -500,23 +622,22 @@ impl Acc<'_> {
 /// characters there form no number.
 #[inline(always)]
 pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError> {
+    // Nothing numeral (nor a blank before 万) follows at `k`: the numeral ends there.
+    let ends_at = |k: usize| !char_at(text, k).is_some_and(|c| lex::is_numeral_char(c) || c == ' ');
+    if !text.as_bytes().get(start).is_some_and(u8::is_ascii_digit) {
+        // No numeral character here: no token either (the grammar would read none).
+        return match char_at(text, start) {
+            Some(c) if lex::is_numeral_char(c) => scan_chinese(text, start, c),
+            _ => Ok(None),
+        };
+    }
     // Fast path: a plain Arabic number that nothing numeral follows (the common case).
     // Digits are read straight away, as `token` reads them, without its dispatch.
-    let first = if text.as_bytes().get(start).is_some_and(u8::is_ascii_digit) {
-        text.get(start..)
-            .and_then(lex::arabic)
-            .map(|(a, len)| (Tok::Arabic(a), start + len))
-    } else {
-        token(text, start)
-    };
-    if first.is_none() {
-        // No numeral starts here (the general path would find no token either).
-        return Ok(None);
-    }
+    let first = text
+        .get(start..)
+        .and_then(lex::arabic)
+        .map(|(a, len)| (Tok::Arabic(a), start + len));
     if let Some((Tok::Arabic(a), end)) = first {
-        // Nothing numeral (nor a blank before 万) follows at `k`: the numeral ends there.
-        let ends_at =
-            |k: usize| !char_at(text, k).is_some_and(|c| lex::is_numeral_char(c) || c == ' ');
         let shape = Shape {
             tail_small: 1,
             arabic: true,
@@ -548,7 +669,29 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
             }
         }
     }
-    scan_general(text, start, first)
+    scan_general(text, start)
+}
+
+/// [`scan`] at a numeral character `c` that is no ASCII digit: one Chinese digit alone
+/// (一 of 一是, 三 of 三个) is what [`body`] reads as a lone coefficient, read here
+/// without setting the grammar up; anything else goes to the grammar.
+fn scan_chinese(text: &str, start: usize, c: char) -> Result<Option<Scanned>, NumError> {
+    if lex::chinese_digit(c).is_some() {
+        if let Some(Ok((rest, r))) = text.get(start..).map(lex::digit_run::<()>) {
+            let end = text.len() - rest.len();
+            let alone = !char_at(text, end).is_some_and(|c| lex::is_numeral_char(c) || c == ' ');
+            if let (1, true, Some(m)) = (r.len, alone, r.mantissa) {
+                let shape = Shape {
+                    tail_small: 1,
+                    lone_digit: true,
+                    ..Shape::default()
+                };
+                let value = Decimal::from_i128_with_scale(m, 0);
+                return Ok(Some(Scanned { value, end, shape }));
+            }
+        }
+    }
+    scan_general(text, start)
 }
 
 /// The Arabic number `m` (scale `scale`, no trailing zero after the point) times
@@ -568,120 +711,59 @@ fn big_times(m: i128, scale: u32, p: u32) -> Option<Decimal> {
     }
 }
 
-/// [`scan`] without its fast paths: `first` is the token at `start`, already read.
-fn scan_general(
-    text: &str,
-    start: usize,
-    first: Option<(Tok, usize)>,
-) -> Result<Option<Scanned>, NumError> {
-    let mut acc = Acc {
-        text,
-        yi: Decimal::ZERO,
-        yi_used: false,
-        yi_compound: false,
-        wan: Decimal::ZERO,
-        wan_used: false,
-        section: Decimal::ZERO,
-        last_small: 0,
-        last_big: 0,
-        pending: None,
-        prev: Prev::Start,
-        prev_span: (start, start),
-        bare: 0,
-        closed: false,
-        shape: Shape {
-            tail_small: 1,
-            ..Shape::default()
-        },
-        tokens: 0,
-    };
-    let mut pos = start;
-    scan_inner(&mut acc, &mut pos, first).map_err(|mut e| {
-        // Skip the whole numeral-like run, so that no part of it is read as a number.
-        let mut skip = e.skip_to.max(pos);
-        while let Some(c) = text.get(skip..).and_then(|r| r.chars().next()) {
-            if lex::is_numeral_char(c) || matches!(c, '.' | ',') {
-                skip += c.len_utf8();
-            } else {
-                break;
-            }
-        }
-        e.skip_to = skip;
-        e
-    })
-}
-
-/// `first` is the token at `pos`, already read.
-fn scan_inner(
-    acc: &mut Acc<'_>,
-    pos: &mut usize,
-    first: Option<(Tok, usize)>,
-) -> Result<Option<Scanned>, NumError> {
-    let text = acc.text;
-    let mut first = first;
-    while let Some((tok, end)) = first
-        .take()
-        .or_else(|| token(text, *pos))
-        .or_else(|| spaced_big(acc, *pos))
-    {
-        let span = (*pos, end);
-        // 千瓦, 千米 …: the unit starts here after one figure or a big unit (500千瓦 is
-        // 0.5 MW, 1.2万千瓦 12 MW), not after a digit that 千 completes (3万5千米 is
-        // 35000 米: 千 is part of the number there).
-        if matches!(tok, Tok::Small(1000))
-            && (acc.tokens == 1 || acc.tokens > 1 && acc.prev == Prev::Big)
-            && unit_after_thousand(text, end)
-        {
-            break;
-        }
-        // 1 万: a blank between Arabic digits and 万 or 亿 (as some pages space them).
-        if acc.closed && !matches!(tok, Tok::Big(_)) {
-            return Err(acc.misordered(span));
-        }
-        match tok {
-            Tok::Arabic(_) | Tok::Run(_) => acc.coefficient(tok, span)?,
-            Tok::Small(u) => {
-                // 千 right after 万 with no digit is not part of the number (1万千瓦), and
-                // 百分/千分 start a percent word (3.2百分点, 千分之).
-                if acc.pending.is_none() && acc.prev == Prev::Big && u > 10
-                    || u > 10 && text.get(end..).is_some_and(|r| r.starts_with('分'))
-                {
+/// [`scan`] without its fast paths: the numeral grammar, [`body`], at `start`.
+fn scan_general(text: &str, start: usize) -> Result<Option<Scanned>, NumError> {
+    let mut acc = Acc::new(text, start);
+    match body(&mut acc, text.get(start..).unwrap_or("")) {
+        Ok((_, scanned)) => Ok(scanned),
+        Err(nom::Err::Failure(f)) => {
+            let mut e = f.into_num_error();
+            // Skip the whole numeral-like run, so that no part of it is read as a number.
+            let mut skip = e.skip_to.max(acc.pos);
+            while let Some(c) = text.get(skip..).and_then(|r| r.chars().next()) {
+                if lex::is_numeral_char(c) || matches!(c, '.' | ',') {
+                    skip += c.len_utf8();
+                } else {
                     break;
                 }
-                acc.small(u, None, span)?;
             }
-            Tok::Tens(n) => acc.small(10, Some(Decimal::from(n)), span)?,
-            Tok::Big(p) => {
-                let before_yi = matches!(token(text, end), Some((Tok::Big(8), _)));
-                acc.big(p, span, before_yi)?;
-            }
-            Tok::Point => {
-                if acc.tokens == 0 {
-                    return Ok(None);
-                }
-                return point(acc, pos, span).map(Some);
-            }
+            e.skip_to = skip;
+            Err(e)
         }
-        acc.track_tail(tok);
-        acc.tokens += 1;
-        acc.prev_span = span;
-        *pos = end;
+        Err(_) => Ok(None),
+    }
+}
+
+/// `body = terms ( "点" fraction multiplier? )?`
+///
+/// The numeral at the start of `i`, `None` when `i` starts with no term.
+fn body<'t>(acc: &mut Acc<'t>, i: &'t str) -> PResult<'t, Option<Scanned>> {
+    let (i, _) = terms(acc, i)?;
+    if let Ok((after, ())) = lex::point_mark::<Fault>(i) {
+        let span = (acc.at(i), acc.at(after));
+        if acc.closed {
+            return failure(acc.misordered(span));
+        }
+        if acc.tokens == 0 {
+            return Ok((i, None));
+        }
+        return decimal(acc, span, after).map(|(rest, s)| (rest, Some(s)));
     }
     if acc.tokens == 0 {
-        return Ok(None);
+        return Ok((i, None));
     }
     if acc.prev == Prev::Zero {
-        return Err(acc.err(
-            ParseErrorKind::Misordered,
+        return failure(acc.err(
+            FaultKind::Misordered,
             acc.prev_span,
             Message::Text("misordered numeral: '零' cannot end a number"),
         ));
     }
     if acc.bare == 1 {
-        let c = ch(text, acc.prev_span);
-        return Err(acc.err(
-            ParseErrorKind::UnexpectedEnd,
-            (*pos, *pos),
+        let c = ch(acc.text, acc.prev_span);
+        return failure(acc.err(
+            FaultKind::UnexpectedEnd,
+            (acc.pos, acc.pos),
             Message::DigitAfter(c),
         ));
     }
@@ -689,106 +771,239 @@ fn scan_inner(
         acc.shape.lone_digit = false;
     }
     acc.shape.bare_lead = acc.bare != 0;
-    let value = acc.total(true, *pos)?;
-    Ok(Some(Scanned {
+    let value = acc.total(true, acc.pos).map_err(nom::Err::Failure)?;
+    let scanned = Scanned {
         value: value.normalize(),
-        end: *pos,
+        end: acc.pos,
         shape: acc.shape,
-    }))
-}
-
-/// `1 万`: after Arabic digits, one blank before 万 or 亿 is read through.
-fn spaced_big(acc: &Acc<'_>, pos: usize) -> Option<(Tok, usize)> {
-    let arabic_before = acc.prev == Prev::Coef && acc.shape.arabic && acc.pending.is_some();
-    if !arabic_before || !acc.text.get(pos..)?.starts_with(' ') {
-        return None;
-    }
-    match token(acc.text, pos + 1)? {
-        (Tok::Big(p), e) if p < 12 => Some((Tok::Big(p), e)),
-        _ => None,
-    }
-}
-
-/// The Chinese decimal point at `span`: the fraction after it and an optional
-/// multiplier (一百二十三点四五万).
-fn point(acc: &mut Acc<'_>, pos: &mut usize, span: (usize, usize)) -> Result<Scanned, NumError> {
-    let text = acc.text;
-    let end = span.1;
-    let Some((ftok, fend)) = token(text, end) else {
-        let next = text.get(end..).and_then(|r| r.chars().next());
-        let (kind, to) = match next {
-            Some(c) => (ParseErrorKind::UnexpectedChar(c), end + c.len_utf8()),
-            None => (ParseErrorKind::UnexpectedEnd, end),
-        };
-        return Err(acc.err(kind, (end, to), Message::AfterPoint(next)));
     };
-    let (mantissa, digits) = match ftok {
-        Tok::Run(r) => (r.mantissa, r.len),
-        Tok::Arabic(a) if !a.has_point && !a.has_sep => (a.mantissa, a.int_digits),
-        _ => {
-            let c = ch(text, (end, fend));
-            return Err(acc.err(
-                ParseErrorKind::UnexpectedChar(c),
-                (end, fend),
-                Message::AfterPoint(Some(c)),
-            ));
+    Ok((i, Some(scanned)))
+}
+
+/// `terms = term+ in falling order of magnitude, 零 marking gaps`
+///
+/// Each term adds to the value in `acc` with checked arithmetic; the order of
+/// magnitude is checked there too. Returns how many terms were read (none is no error:
+/// [`body`] decides).
+fn terms<'t>(acc: &mut Acc<'t>, i: &'t str) -> PResult<'t, usize> {
+    many0_count(|i| term(acc, i)).parse(i)
+}
+
+/// `term = coefficient? small-unit | coefficient? big-unit | coefficient`
+///
+/// `三千`, `十` (an implied 一), `5千`, `3万`, `1.6万`, `9.82亿`; the last coefficient
+/// stands alone (个位), and a lone digit right after a unit of a hundred or more is an
+/// abbreviated tail (`三万五`, see [`Acc::take_pending_below`]).
+fn term<'t>(acc: &mut Acc<'t>, i: &'t str) -> PResult<'t, ()> {
+    // Every number ends at a character that starts no term: one test of it answers
+    // before the coefficient and unit rules are tried (a blank may still lead 万).
+    if !i
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == ' ' || lex::is_numeral_char(c))
+    {
+        return stop();
+    }
+    let (rest, coef) = opt(coefficient).parse(i)?;
+    let i = match coef {
+        Some(tok) => {
+            let span = (acc.at(i), acc.at(rest));
+            if acc.closed {
+                return failure(acc.misordered(span));
+            }
+            acc.coefficient(tok, span).map_err(nom::Err::Failure)?;
+            acc.advance(tok, span);
+            rest
         }
+        None => i,
     };
+    match unit(acc, i) {
+        Err(nom::Err::Error(_)) if coef.is_some() => Ok((i, ())),
+        other => other,
+    }
+}
+
+/// `coefficient = arabic | one chinese digit` (a run of them: `二〇二〇` is a digit
+/// string, `一二三万` is misordered, both decided by [`Acc::coefficient`]).
+fn coefficient(i: &str) -> PResult<'_, Tok> {
+    alt((
+        map(lex::arabic_number, Tok::Arabic),
+        map(lex::digit_run, Tok::Run),
+    ))
+    .parse(i)
+}
+
+/// `small-unit | big-unit` after a term's coefficient (or with none before it).
+///
+/// What is not read as a unit here: 千 that starts 千瓦, 千米 or 千克 after one figure or
+/// a big unit (`500千瓦` is 0.5 MW, but in `3万5千米` 千 completes the number); 百 or 千
+/// right after 万 or 亿 with no digit (`1万千瓦`); 百 and 千 before 分 (`3.2百分点`).
+/// A blank between Arabic digits and 万 or 亿 is read through (`1 万`).
+fn unit<'t>(acc: &mut Acc<'t>, i: &'t str) -> PResult<'t, ()> {
+    let (rest, tok) = match lex::unit_token(i) {
+        Err(nom::Err::Error(_)) if acc.arabic_before() => spaced_big_unit(i)?,
+        other => other?,
+    };
+    let span = (acc.at(i), acc.at(rest));
+    if matches!(tok, Tok::Small(1000))
+        && (acc.tokens == 1 || acc.tokens > 1 && acc.prev == Prev::Big)
+        && unit_after_thousand(acc.text, span.1)
+    {
+        return stop();
+    }
+    if acc.closed && !matches!(tok, Tok::Big(_)) {
+        return failure(acc.misordered(span));
+    }
+    let applied = match tok {
+        Tok::Small(u) => {
+            if u > 10 && (acc.pending.is_none() && acc.prev == Prev::Big || rest.starts_with('分'))
+            {
+                return stop();
+            }
+            acc.small(u, None, span)
+        }
+        Tok::Tens(n) => acc.small(10, Some(Decimal::from(n)), span),
+        Tok::Big(p) => {
+            let before_yi = matches!(lex::big_unit::<()>(rest), Ok((_, 8)));
+            acc.big(p, span, before_yi)
+        }
+        _ => Ok(()),
+    };
+    applied.map_err(nom::Err::Failure)?;
+    acc.advance(tok, span);
+    Ok((rest, ()))
+}
+
+/// `" " big-unit`: 万 or 亿 one blank after Arabic digits (`1 万`, as some pages space
+/// them); never 兆.
+fn spaced_big_unit(i: &str) -> PResult<'_, Tok> {
+    map(
+        preceded(char(' '), verify(lex::big_unit, |&p| p < 12)),
+        Tok::Big,
+    )
+    .parse(i)
+}
+
+/// `"点" fraction multiplier?`: the Chinese decimal point at `point` (a span) and what
+/// follows it in `i`: `三点五`, `一百二十三点四五万`.
+fn decimal<'t>(acc: &mut Acc<'t>, point: (usize, usize), i: &'t str) -> PResult<'t, Scanned> {
+    let end = point.1;
+    let (rest, (mantissa, digits)) = match fraction(i) {
+        Ok(read) => read,
+        Err(_) => return failure(after_point(acc, i)),
+    };
+    let fend = acc.at(rest);
     if acc.prev == Prev::Zero || acc.bare != 0 || acc.pending.is_some_and(|p| p.point) {
-        return Err(acc.misordered(span));
+        return failure(acc.misordered(point));
     }
     // 两千三点一 is 2300.1: the tail abbreviates as at the end of a number.
-    let int = acc.total(true, *pos)?;
+    let int = acc.total(true, acc.pos).map_err(nom::Err::Failure)?;
     let frac = mantissa
         .filter(|_| digits <= 28)
         .and_then(|m| Decimal::try_from_i128_with_scale(m, u32::try_from(digits).ok()?).ok())
-        .ok_or_else(|| acc.overflow((end, fend)))?;
-    let mut value = acc.add(int, frac, (end, fend))?;
+        .ok_or_else(|| nom::Err::Failure(acc.overflow((end, fend))))?;
+    let value = acc.add(int, frac, (end, fend)).map_err(nom::Err::Failure)?;
     acc.shape.digit_string = None;
     acc.shape.arabic_int = None;
     acc.shape.lone_digit = false;
     acc.shape.tail_small = 1;
     acc.shape.tail_big = 0;
     acc.prev_span = (end, fend);
-    *pos = fend;
+    acc.pos = fend;
     // A multiplier may follow when no big unit came before: 一百二十三点四五万.
-    if !acc.yi_used && !acc.wan_used {
-        let mut last_big = 0u32;
-        while let Some((t, e)) = token(text, *pos) {
-            if matches!(t, Tok::Small(1000)) && unit_after_thousand(text, e) {
-                break;
-            }
-            let mult = match t {
-                Tok::Small(u) if last_big == 0 && acc.shape.tail_small == 1 => {
-                    acc.shape.tail_small = Shape::small(u);
-                    Decimal::from(u)
-                }
-                // 万 may not follow 万 or 亿 here (亿万, 万万).
-                Tok::Big(p) if p != 4 || last_big == 0 => {
-                    last_big = p;
-                    acc.shape.tail_big = acc.shape.tail_big.saturating_add(Shape::big(p));
-                    acc.shape.has_big = true;
-                    pow10(p)
-                }
-                _ => break,
-            };
-            value = acc.mul(value, mult, (*pos, e))?;
-            acc.shape.has_units = true;
-            acc.prev_span = (*pos, e);
-            *pos = e;
+    let (rest, value) = if !acc.yi_used && !acc.wan_used {
+        multiplier(acc, value, rest)?
+    } else {
+        (rest, value)
+    };
+    // Nothing numeral may follow, but the 千 of 千瓦 (1.2万千瓦).
+    if let Ok((after, t)) = lex::any_token::<()>(rest) {
+        let e = acc.at(after);
+        if !(matches!(t, Tok::Small(1000)) && unit_after_thousand(acc.text, e)) {
+            return failure(acc.misordered((acc.pos, e)));
         }
     }
-    if let Some((t, e)) = token(text, *pos) {
-        // 1.2万千瓦: 千 starts the unit.
-        if !(matches!(t, Tok::Small(1000)) && unit_after_thousand(text, e)) {
-            return Err(acc.misordered((*pos, e)));
-        }
-    }
-    Ok(Scanned {
+    let scanned = Scanned {
         value: value.normalize(),
-        end: *pos,
+        end: acc.pos,
         shape: acc.shape,
+    };
+    Ok((rest, scanned))
+}
+
+/// `fraction = chinese or arabic digits`: `五` of 三点五, `五二` of 零点五二, `77` of
+/// 零點77; as the digits' integer (`None` when it does not fit) and their count.
+fn fraction(i: &str) -> PResult<'_, (Option<i128>, usize)> {
+    alt((
+        map(lex::digit_run, |r| (r.mantissa, r.len)),
+        map(
+            verify(lex::arabic_number, |a: &lex::Arabic| {
+                !a.has_point && !a.has_sep
+            }),
+            |a| (a.mantissa, a.int_digits),
+        ),
+    ))
+    .parse(i)
+}
+
+/// The error of a 点 with no fraction after it: what stands there (a whole token, or
+/// one character) or the end of input.
+fn after_point(acc: &Acc<'_>, i: &str) -> Fault {
+    let end = acc.at(i);
+    if let Ok((after, _)) = lex::any_token::<()>(i) {
+        let fend = acc.at(after);
+        let c = ch(acc.text, (end, fend));
+        return acc.err(
+            FaultKind::UnexpectedChar(c),
+            (end, fend),
+            Message::AfterPoint(Some(c)),
+        );
+    }
+    let next = i.chars().next();
+    let (kind, to) = match next {
+        Some(c) => (FaultKind::UnexpectedChar(c), end + c.len_utf8()),
+        None => (FaultKind::UnexpectedEnd, end),
+    };
+    acc.err(kind, (end, to), Message::AfterPoint(next))
+}
+
+/// `multiplier = small-unit? big-unit*`, after a decimal fraction: `百` of 三点五百,
+/// `万` of 一百二十三点四五万, `万亿` of 1.2万亿. Multiplies `value`, checked.
+fn multiplier<'t>(acc: &mut Acc<'t>, mut value: Decimal, i: &'t str) -> PResult<'t, Decimal> {
+    let mut last_big = 0u32;
+    let (rest, _) = many0_count(|i: &'t str| {
+        let read = alt((
+            map(lex::small_unit, Tok::Small),
+            map(lex::big_unit, Tok::Big),
+        ))
+        .parse(i);
+        let (rest, t) = read?;
+        let span = (acc.at(i), acc.at(rest));
+        if matches!(t, Tok::Small(1000)) && unit_after_thousand(acc.text, span.1) {
+            return stop();
+        }
+        let mult = match t {
+            Tok::Small(u) if last_big == 0 && acc.shape.tail_small == 1 => {
+                acc.shape.tail_small = Shape::small(u);
+                Decimal::from(u)
+            }
+            // 万 may not follow 万 or 亿 here (亿万, 万万).
+            Tok::Big(p) if p != 4 || last_big == 0 => {
+                last_big = p;
+                acc.shape.tail_big = acc.shape.tail_big.saturating_add(Shape::big(p));
+                acc.shape.has_big = true;
+                pow10(p)
+            }
+            _ => return stop(),
+        };
+        value = acc.mul(value, mult, span).map_err(nom::Err::Failure)?;
+        acc.shape.has_units = true;
+        acc.prev_span = span;
+        acc.pos = span.1;
+        Ok((rest, ()))
     })
+    .parse(i)?;
+    Ok((rest, value))
 }
 
 /// Whether the 千 that ends at `end` starts a unit (千瓦, 千瓦时, 千米, 千克), so that it
@@ -798,26 +1013,28 @@ fn unit_after_thousand(text: &str, end: usize) -> bool {
         .is_some_and(|r| r.starts_with(['瓦', '米', '克']))
 }
 
-/// Reads a sign (负, -, −) and blanks at `pos`; returns where the numeral starts.
-pub(crate) fn sign(text: &str, pos: usize) -> Option<usize> {
-    let rest = text.get(pos..)?;
-    let c = rest.chars().next()?;
-    if !matches!(c, '负' | '-' | '−') {
-        return None;
-    }
-    let mut p = pos + c.len_utf8();
-    while let Some(b) = text.get(p..).and_then(|r| r.chars().next()) {
-        if b == ' ' || b == '\u{3000}' {
-            p += b.len_utf8();
-        } else {
-            break;
-        }
-    }
-    Some(p)
+/// `sign = "负" | "-"  (blanks may follow)`, and the minus sign `−`.
+fn negative(i: &str) -> PResult<'_, ()> {
+    let sign = verify(lex::one_char, |&c| matches!(c, '负' | '-' | '−'));
+    let blank = verify(lex::one_char, |&c| matches!(c, ' ' | '\u{3000}'));
+    value((), (sign, many0_count(blank))).parse(i)
 }
 
-/// Reads `text` whole as one number (see [`parse_number`](crate::parse_number), which
-/// adds a hint when the text is a quantity).
+/// Reads a sign (负, -, −) and blanks at `pos` ([`negative`]); returns where the
+/// numeral starts.
+pub(crate) fn sign(text: &str, pos: usize) -> Option<usize> {
+    // Most numbers have none: the first byte of '-', '负' (E8 B4 9F) or '−' (E2 88 92)
+    // answers for the rest.
+    if !matches!(text.as_bytes().get(pos), Some(b'-' | 0xE8 | 0xE2)) {
+        return None;
+    }
+    let (rest, ()) = negative(text.get(pos..)?).ok()?;
+    Some(text.len() - rest.len())
+}
+
+/// Reads `text` whole as one number: the grammar's first rule, `number = sign? body`
+/// (see [`numeral_grammar`](crate::numeral_grammar)), over the whole input. The public
+/// [`parse_number`](crate::parse_number) adds a hint when the text is a quantity.
 pub(crate) fn read_number(text: &str) -> Result<Decimal, ParseError> {
     let norm = crate::normalize(text);
     let t = norm.as_str();
@@ -914,6 +1131,195 @@ mod tests {
         }
     }
 
+    /// Runs a rule that reads into a numeral's state over the whole of `input`, and
+    /// shows what it did: the input left and the value so far, or the failure.
+    fn rule<T: core::fmt::Debug>(
+        input: &str,
+        read: for<'t> fn(&mut Acc<'t>, &'t str) -> PResult<'t, T>,
+    ) -> String {
+        let mut acc = Acc::new(input, 0);
+        match read(&mut acc, input) {
+            Ok((rest, out)) => {
+                let value = acc.total(true, acc.pos).map(|v| v.normalize());
+                format!("{out:?} {value:?} rest {rest:?}")
+            }
+            Err(nom::Err::Failure(f)) => format!("fail {}", f.into_num_error().into_parse_error()),
+            Err(e) => format!("{e:?}"),
+        }
+    }
+
+    const STOPPED: &str = "Error(Fault { kind: Stop, span: (0, 0), message: Text(\"\") })";
+
+    #[track_caller]
+    fn rows<T: core::fmt::Debug>(
+        read: for<'t> fn(&mut Acc<'t>, &'t str) -> PResult<'t, T>,
+        table: &[(&str, &str)],
+    ) {
+        for (input, want) in table {
+            let want = want.replace("STOPPED", STOPPED);
+            assert_eq!(rule(input, read), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn term_rule() {
+        rows(
+            term,
+            &[
+                ("三千五", "() Ok(3000) rest \"五\""),
+                ("十二", "() Ok(10) rest \"二\""),
+                ("5千人", "() Ok(5000) rest \"人\""),
+                ("3万5千", "() Ok(30000) rest \"5千\""),
+                ("1.6万元", "() Ok(16000) rest \"元\""),
+                ("9.82亿", "() Ok(982000000) rest \"\""),
+                ("三", "() Ok(3) rest \"\""),
+                // 千 of 千瓦 after one figure is the unit's: the term is the figure.
+                ("3千瓦", "() Ok(3) rest \"千瓦\""),
+                ("1 万人", "() Ok(10000) rest \"人\""),
+                ("人", "STOPPED"),
+                (
+                    "一二三万",
+                    "fail misordered numeral: '万' cannot follow '三' (bytes 9..12)",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn terms_rule() {
+        rows(
+            terms,
+            &[
+                ("一千二百三十四元", "4 Ok(1234) rest \"元\""),
+                ("一百零五", "2 Ok(105) rest \"\""),
+                ("二十亿零三百万户", "4 Ok(2003000000) rest \"户\""),
+                ("3万5千米", "2 Ok(35000) rest \"米\""),
+                ("两千六", "2 Ok(2600) rest \"\""),
+                ("13万2", "2 Ok(132000) rest \"\""),
+                ("1万600", "2 Ok(10600) rest \"\""),
+                ("廿三日", "2 Ok(23) rest \"日\""),
+                ("1万千瓦", "1 Ok(10000) rest \"千瓦\""),
+                ("人", "0 Ok(0) rest \"人\""),
+                (
+                    "万万万",
+                    "fail misordered numeral: '万' cannot follow '万' (bytes 3..6)",
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn body_rule() {
+        rows(
+            body,
+            &[
+                (
+                    "三点五",
+                    "Some(Scanned { value: 3.5, end: 9, shape: Shape { arabic_int: None, digit_string: None, has_units: false, has_big: false, lone_digit: false, tail_small: 1, tail_big: 0, arabic: false, bare_lead: false } }) Ok(0) rest \"\"",
+                ),
+                ("点五", "None Ok(0) rest \"点五\""),
+                (
+                    "十点钟",
+                    "fail expected a digit after '点', found '钟' (bytes 6..9)",
+                ),
+                (
+                    "十点",
+                    "fail expected a digit after '点', found end of input (bytes 6..6)",
+                ),
+                (
+                    "一二三万零",
+                    "fail misordered numeral: '万' cannot follow '三' (bytes 9..12)",
+                ),
+                (
+                    "一百零",
+                    "fail misordered numeral: '零' cannot end a number (bytes 6..9)",
+                ),
+            ],
+        );
+        // The value and what is left after it.
+        let value = |t: &str| {
+            let mut acc = Acc::new(t, 0);
+            match body(&mut acc, t) {
+                Ok((rest, Some(s))) => format!("{} then {rest:?}", s.value),
+                other => format!("{other:?}"),
+            }
+        };
+        for (t, want) in [
+            ("一百二十三点四五万人", "1234500 then \"人\""),
+            ("1.2万千瓦", "12000 then \"千瓦\""),
+            ("零点五二", "0.52 then \"\""),
+            ("零點77%", "0.77 then \"%\""),
+            ("三点五百", "350 then \"\""),
+            ("3千万亿", "3000000000000000 then \"\""),
+        ] {
+            assert_eq!(value(t), want, "{t}");
+        }
+    }
+
+    #[test]
+    fn coefficient_rule() {
+        let tok = |t: &str| match coefficient(t) {
+            Ok((rest, Tok::Arabic(a))) => format!("arabic {:?} rest {rest:?}", a.value()),
+            Ok((rest, Tok::Run(r))) => format!("run {:?}/{} rest {rest:?}", r.mantissa, r.len),
+            other => format!("{other:?}"),
+        };
+        assert_eq!(tok("17990元"), "arabic Some(17990) rest \"元\"");
+        assert_eq!(tok("1,234.5万"), "arabic Some(1234.5) rest \"万\"");
+        assert_eq!(tok("二〇二〇年"), "run Some(2020)/4 rest \"年\"");
+        assert_eq!(tok("两千"), "run Some(2)/1 rest \"千\"");
+        assert_eq!(tok("十"), format!("Err({STOPPED})"));
+    }
+
+    #[test]
+    fn fraction_rule() {
+        assert_eq!(fraction("五二万"), Ok(("万", (Some(52), 2))));
+        assert_eq!(fraction("77%"), Ok(("%", (Some(77), 2))));
+        assert_eq!(fraction("05"), Ok(("", (Some(5), 2))));
+        assert!(fraction("1,234").is_err());
+        assert!(fraction("1.5").is_err());
+        assert!(fraction("万").is_err());
+    }
+
+    #[test]
+    fn multiplier_rule() {
+        fn times(t: &str) -> Result<(String, &str), nom::Err<Fault>> {
+            let mut acc = Acc::new(t, 0);
+            multiplier(&mut acc, Decimal::new(15, 1), t)
+                .map(|(rest, v)| (v.normalize().to_string(), rest))
+        }
+        assert_eq!(times("万亿元"), Ok(("1500000000000".to_owned(), "元")));
+        assert_eq!(times("百万"), Ok(("1500000".to_owned(), "")));
+        // 万 after 万 or 亿 is no multiplier here.
+        assert_eq!(times("万万"), Ok(("15000".to_owned(), "万")));
+        assert_eq!(times("亿万"), Ok(("150000000".to_owned(), "万")));
+        assert_eq!(times("千瓦"), Ok(("1.5".to_owned(), "千瓦")));
+        assert_eq!(times("人"), Ok(("1.5".to_owned(), "人")));
+    }
+
+    #[test]
+    fn spaced_big_unit_rule() {
+        assert!(matches!(spaced_big_unit(" 万人"), Ok(("人", Tok::Big(4)))));
+        assert!(matches!(spaced_big_unit(" 亿"), Ok(("", Tok::Big(8)))));
+        assert!(spaced_big_unit(" 兆五").is_err());
+        assert!(spaced_big_unit("万").is_err());
+        assert!(spaced_big_unit("  万").is_err());
+    }
+
+    #[test]
+    fn sign_rule() {
+        for (t, rest) in [
+            ("负 3", "3"),
+            ("-5", "5"),
+            ("−\u{3000}2", "2"),
+            ("负负", "负"),
+        ] {
+            assert_eq!(negative(t), Ok((rest, ())), "{t}");
+        }
+        assert!(negative("正3").is_err());
+        assert_eq!(sign("共负 3", 3), Some(7));
+        assert_eq!(sign("3", 0), None);
+    }
+
     #[test]
     fn fast_paths_read_as_the_general_path() {
         let numbers = [
@@ -954,7 +1360,7 @@ mod tests {
                 for tail in tails {
                     let text = format!("{n}{big}{tail}");
                     let fast = scan(&text, 0);
-                    let general = scan_general(&text, 0, lex::token(&text, 0));
+                    let general = scan_general(&text, 0);
                     assert_eq!(format!("{fast:?}"), format!("{general:?}"), "{text}");
                 }
             }
@@ -991,5 +1397,23 @@ mod tests {
         assert_eq!(s.digit_string, Some(4));
         let s = scan("3万亿", 0).unwrap().unwrap().shape;
         assert_eq!(s.tail_big, 12);
+    }
+
+    proptest::proptest! {
+        /// The fast paths of [`scan`] (Arabic digits, one 万 or 亿 after them, a lone
+        /// Chinese digit) read every input as the grammar does: the same value, end,
+        /// shape, or the same error.
+        #[test]
+        fn fast_paths_agree_with_the_grammar(
+            text in "[0-9一二两三零十百千万亿点.,人元年 %分瓦]{0,8}",
+            at in 0usize..3,
+        ) {
+            let Some(start) = text.char_indices().nth(at).map(|(i, _)| i) else {
+                return Ok(());
+            };
+            let fast = scan(&text, start);
+            let general = scan_general(&text, start);
+            proptest::prop_assert_eq!(format!("{fast:?}"), format!("{general:?}"));
+        }
     }
 }

@@ -20,6 +20,13 @@ use crate::numerals::{self, Message, NumError, Scanned, Shape, lex};
 use crate::{Approx, Normalized, ParseError, ParseErrorKind, Per, Span, Unit};
 use core::fmt;
 use core::str::FromStr;
+use nom::{
+    IResult, Parser,
+    branch::alt,
+    bytes::complete::tag,
+    combinator::{map_opt, not, opt, value, verify},
+    sequence::{delimited, preceded, terminated},
+};
 use rust_decimal::Decimal;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -610,51 +617,95 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
     None
 }
 
-/// Approximation words right after `pos`: 左右, 上下, 以上, 以下, (含)以上.
+/// What the quantity rules return: the rest of the input and a value, or nom's
+/// recoverable error (`()`: the rules answer "not here", never more).
+type QResult<'t, T> = IResult<&'t str, T, ()>;
+
+/// Runs a quantity rule on `t` from byte `pos`: its value and where it ends.
+fn rule_at<'t, T>(
+    t: &'t str,
+    pos: usize,
+    mut rule: impl Parser<&'t str, Output = T, Error = ()>,
+) -> Option<(T, usize)> {
+    let (rest, out) = rule.parse(t.get(pos..)?).ok()?;
+    Some((out, t.len() - rest.len()))
+}
+
+/// `blanks = (" " | "\u{3000}" | "\t")*`
+fn blanks(i: &str) -> QResult<'_, ()> {
+    let n = skip_blanks(i, 0);
+    Ok((i.get(n..).unwrap_or(""), ()))
+}
+
+/// `approx-after = "(含)"? ( "左右" | "上下" | "以上" | "以下" | "以内" | "及以上" | "及以下" )`
+///
+/// 50万元(含)以上: the inclusion mark is read through.
+fn approx_after_rule(i: &str) -> QResult<'_, Approx> {
+    preceded(
+        opt(tag("(含)")),
+        alt((
+            value(Approx::About, tag("左右")),
+            value(Approx::About, tag("上下")),
+            value(Approx::Over, tag("以上")),
+            value(Approx::Under, tag("以下")),
+            value(Approx::Under, tag("以内")),
+            value(Approx::Over, tag("及以上")),
+            value(Approx::Under, tag("及以下")),
+        )),
+    )
+    .parse(i)
+}
+
+/// Approximation words right after `pos`, blanks before them allowed
+/// ([`approx_after_rule`]).
 fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
     let p = skip_blanks(t, pos);
+    // Most figures have none: the first character answers.
     if !matches!(char_at(t, p), Some('(' | '左' | '上' | '以' | '及')) {
         return None;
     }
-    // 50万元(含)以上: the inclusion mark is read through.
-    let p = if starts(t, p, "(含)") {
-        p + "(含)".len()
-    } else {
-        p
-    };
-    for (w, a) in [
-        ("左右", Approx::About),
-        ("上下", Approx::About),
-        ("以上", Approx::Over),
-        ("以下", Approx::Under),
-        ("以内", Approx::Under),
-        ("及以上", Approx::Over),
-        ("及以下", Approx::Under),
-    ] {
-        if starts(t, p, w) {
-            return Some((a, p + w.len()));
-        }
-    }
-    None
+    rule_at(t, p, approx_after_rule)
 }
 
-/// A separator of a range (至, 到, -, ~, —), with where the second number starts.
+/// `range-sep = blanks ( "——" | "――" | "--" | "至" | "到" | "-" | "~" | "—" | "–" | "―" | "〜" | "－" ) blanks`
+///
+/// The long dashes before the short ones, so that `——` is one separator.
+fn range_sep_rule(i: &str) -> QResult<'_, ()> {
+    value(
+        (),
+        delimited(
+            blanks,
+            alt((
+                tag("——"),
+                tag("――"),
+                tag("--"),
+                tag("至"),
+                tag("到"),
+                tag("-"),
+                tag("~"),
+                tag("—"),
+                tag("–"),
+                tag("―"),
+                tag("〜"),
+                tag("－"),
+            )),
+            blanks,
+        ),
+    )
+    .parse(i)
+}
+
+/// A separator of a range (至, 到, -, ~, —) at `pos` ([`range_sep_rule`]), with where
+/// the second number starts.
 fn range_sep(t: &str, pos: usize) -> Option<usize> {
-    let p = skip_blanks(t, pos);
+    // Most figures are no range: the first character after the blanks answers.
     if !matches!(
-        char_at(t, p),
+        char_at(t, skip_blanks(t, pos)),
         Some('—' | '–' | '―' | '-' | '至' | '到' | '~' | '〜' | '－')
     ) {
         return None;
     }
-    for s in [
-        "——", "――", "--", "至", "到", "-", "~", "—", "–", "―", "〜", "－",
-    ] {
-        if starts(t, p, s) {
-            return Some(skip_blanks(t, p + s.len()));
-        }
-    }
-    None
+    rule_at(t, pos, range_sep_rule).map(|((), end)| end)
 }
 
 fn label_texts() -> &'static [&'static str] {
@@ -714,49 +765,73 @@ fn apply_pow(v: Decimal, pow: i32) -> Option<Decimal> {
     Some(v.normalize())
 }
 
-/// A multiplier chain right after `pos` (万, 千万, 亿, 万亿): its factor and end.
-fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
-    // Every multiplier character is outside ASCII: a digit answers at once.
-    if t.as_bytes().get(pos).is_none_or(u8::is_ascii) {
-        return None;
-    }
-    let mut p = pos;
-    let mut f = Decimal::ONE;
+/// `multiplier-small = 十 | 拾 | 百 | 佰 | 千 | 仟`, but not the 千 of 千瓦 or 千米 (units).
+fn multiplier_small(i: &str) -> QResult<'_, u32> {
+    let (rest, c) = lex::one_char(i)?;
+    let m = match c {
+        '十' | '拾' => 10,
+        '百' | '佰' => 100,
+        '千' if rest.starts_with(['瓦', '米']) => return Err(nom::Err::Error(())),
+        '千' | '仟' => 1000,
+        _ => return Err(nom::Err::Error(())),
+    };
+    Ok((rest, m))
+}
+
+/// `multiplier-big = 万 | 亿`, as its power of ten and its factor.
+fn multiplier_big(i: &str) -> QResult<'_, (u32, u32)> {
+    map_opt(lex::one_char, |c| match c {
+        '万' => Some((4, 10_000)),
+        '亿' => Some((8, 100_000_000)),
+        _ => None,
+    })
+    .parse(i)
+}
+
+/// `multiplier = multiplier-small? multiplier-big? multiplier-big?`, at least one of them: 万, 千万,
+/// 亿, 万亿, 百万. Its factor (checked) and shape.
+fn multiplier_rule(i: &str) -> QResult<'_, (Decimal, Shape)> {
+    let (rest, small) = opt(multiplier_small).parse(i)?;
     let mut shape = Shape {
         tail_small: 1,
         ..Shape::default()
     };
-    let mut small_ok = true;
-    let mut bigs = 0;
-    while let Some(c) = char_at(t, p) {
-        let m: u32 = match c {
-            '十' | '拾' if small_ok => 10,
-            '百' | '佰' if small_ok => 100,
-            '千' | '仟' if small_ok => 1000,
-            '万' if bigs < 2 => 10_000,
-            '亿' if bigs < 2 => 100_000_000,
-            _ => break,
-        };
-        // 千瓦 is a unit, not a multiplier.
-        if c == '千' && (starts(t, p, "千瓦") || starts(t, p, "千米")) {
-            break;
-        }
-        if m >= 10_000 {
-            bigs += 1;
-            small_ok = false;
-            shape.tail_big = shape
-                .tail_big
-                .saturating_add(if m == 10_000 { 4 } else { 8 });
-            shape.has_big = true;
-        } else {
-            small_ok = false;
-            shape.tail_small = Shape::small(m);
-        }
+    let mut f = Decimal::ONE;
+    if let Some(m) = small {
+        shape.tail_small = Shape::small(m);
         shape.has_units = true;
-        f = f.checked_mul(Decimal::from(m))?;
-        p += c.len_utf8();
+        f = Decimal::from(m);
     }
-    (p > pos).then_some((f, p, shape))
+    // At most two big units (万亿; which pairs make a number, 万万 or 亿万, is for the
+    // callers to say).
+    let (rest, bigs) = (opt(multiplier_big), opt(multiplier_big)).parse(rest)?;
+    let mut f = Some(f);
+    for (p, m) in [bigs.0, bigs.1].into_iter().flatten() {
+        shape.tail_big = shape.tail_big.saturating_add(Shape::big(p));
+        shape.has_big = true;
+        shape.has_units = true;
+        f = f.and_then(|f| f.checked_mul(Decimal::from(m)));
+    }
+    match f {
+        Some(f) if shape.has_units => Ok((rest, (f, shape))),
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// A multiplier chain right after `pos` (万, 千万, 亿, 万亿, [`multiplier_rule`]): its
+/// factor and end.
+fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
+    // Every multiplier character is outside ASCII: a digit answers at once, and most
+    // other characters are none of the eight.
+    if t.as_bytes().get(pos).is_none_or(u8::is_ascii)
+        || !matches!(
+            char_at(t, pos),
+            Some('十' | '拾' | '百' | '佰' | '千' | '仟' | '万' | '亿')
+        )
+    {
+        return None;
+    }
+    rule_at(t, pos, multiplier_rule).map(|((f, shape), end)| (f, end, shape))
 }
 
 /// The number `s` (read from `pos`) times the multiplier `f` that follows its 多 or 余
@@ -1158,122 +1233,170 @@ pub(crate) fn unit_word_at(t: &str, pos: usize) -> bool {
     unit_after(t, pos, &Shape::default()).is_some_and(|u| u.end > pos)
 }
 
+/// `unit = blanks ( label | "成" | classifier )`: the unit after a figure's number at
+/// `pos` (after its multiplier), or its measure word.
 fn unit_after(t: &str, pos: usize, shape: &Shape) -> Option<UnitRead> {
     let p = skip_blanks(t, pos);
-    if let Some(l) = label_at(t, p) {
-        // 人 starting 人民/人均/人口 (as in 3人民币) is not the unit 人, except 人口 (口 counts people).
-        let next = char_at(t, p + l.text.len());
-        let blocked = match l.text {
-            "人" => matches!(next, Some('民' | '均' | '员' | '才' | '大' | '工')),
-            "名" => matches!(next, Some('单' | '称' | '义' | '额')),
-            "位" => matches!(next, Some('于' | '置')),
-            // 口 counts people (30964口脱贫人口, 5口人), except wells, cisterns, ponds
-            // and pools named right after it or just before the number (12口井,
-            // 水窖2059口): there it is a measure word.
-            "口" => {
-                container(next) || {
-                    let mut k = pos;
-                    while let Some(c) =
-                        char_before(t, k).filter(|&c| lex::is_numeral_char(c) || c == '.')
-                    {
-                        k -= c.len_utf8();
-                    }
-                    let head = t.get(..k).unwrap_or("");
-                    head.chars().rev().take(3).any(|c| container(Some(c)))
-                }
-            }
-            "元" => matches!(next, Some('素' | '旦')),
-            // 块 is the yuan of speech (200块, 200块钱) only where no noun follows it:
-            // 12块光伏板, 3块地 count pieces.
-            // 十块三毛, 两块五: the jiao after it goes on the yuan.
-            // 三块多钱 is over 3 yuan, but 12块多晶硅组件 counts pieces: after 多 or 余
-            // the character after decides.
-            "块" => next.is_some_and(|c| {
-                let word = |c: char| {
-                    is_cjk_char(c)
-                        && !lex::is_numeral_char(c)
-                        && !matches!(
-                            c,
-                            '钱' | '左' | '上' | '以' | '的' | '了' | '至' | '到' | '及'
-                        )
-                };
-                if matches!(c, '多' | '余') {
-                    char_at(t, p + l.text.len() + c.len_utf8()).is_some_and(word)
-                } else {
-                    word(c)
-                }
-            }),
-            "户" => matches!(next, Some('籍' | '口')),
-            "亩" => false,
-            "km" | "MW" | "kW" | "kw" | "KW" | "kWh" | "kwh" | "KWh" | "KWH" => {
-                next.is_some_and(|c| c.is_ascii_alphanumeric())
-            }
-            _ => false,
-        };
-        if !blocked {
-            return Some(UnitRead {
-                unit: l.unit,
-                pow: l.pow,
-                classifier: None,
-                end: p + l.text.len(),
-            });
-        }
-    }
-    // 三成 is 30 percent, but not 成为/成立/成本/成效 …
-    if starts(t, p, "成") && p == pos {
-        let next = char_at(t, p + "成".len());
-        let word = next.is_some_and(|c| {
-            matches!(
-                c,
-                '为' | '立'
-                    | '本'
-                    | '效'
-                    | '果'
-                    | '绩'
-                    | '功'
-                    | '熟'
-                    | '长'
-                    | '员'
-                    | '交'
-                    | '就'
-                    | '型'
-                    | '片'
-                    | '套'
-                    | '品'
-                    | '都'
-                    | '年'
-                    | '群'
-            )
-        });
-        if !word && !shape.has_big {
-            return Some(UnitRead {
-                unit: Unit::Percent,
-                pow: 1,
-                classifier: None,
-                end: p + "成".len(),
-            });
-        }
-    }
-    let c = classifier_at(t, p)?;
+    let (read, end) = rule_at(
+        t,
+        p,
+        alt((
+            label_unit(t, pos),
+            tenths_unit(p == pos && !shape.has_big),
+            classifier_unit(t),
+        )),
+    )?;
+    let (unit, pow, classifier) = read;
     Some(UnitRead {
-        unit: Unit::Count,
-        pow: 0,
-        classifier: Some(c),
-        end: p + c.len(),
+        unit,
+        pow,
+        classifier,
+        end,
     })
 }
 
+/// What a unit rule reads: the unit, the power of ten it applies, the measure word.
+type UnitOut = (Unit, i32, Option<&'static str>);
+
+/// `label`: a unit label of [`LABELS`] (longest first, one lexicon lookup), but not where
+/// the characters after it make another word (人民, 名单, 元素, 户籍 …: see
+/// [`label_blocked`]). `pos` is where the blanks before it start.
+#[inline(always)]
+fn label_unit<'t>(t: &'t str, pos: usize) -> impl Parser<&'t str, Output = UnitOut, Error = ()> {
+    move |i: &'t str| {
+        let p = t.len() - i.len();
+        match label_at(t, p) {
+            Some(l) if !label_blocked(t, pos, p, l) => {
+                Ok((i.get(l.text.len()..).unwrap_or(""), (l.unit, l.pow, None)))
+            }
+            _ => Err(nom::Err::Error(())),
+        }
+    }
+}
+
+/// Whether the label `l` at `p` (the figure's blanks start at `pos`) is part of
+/// another word and no unit.
+#[inline(always)]
+fn label_blocked(t: &str, pos: usize, p: usize, l: Label) -> bool {
+    // 人 starting 人民/人均/人口 (as in 3人民币) is not the unit 人, except 人口 (口 counts people).
+    let next = char_at(t, p + l.text.len());
+    match l.text {
+        "人" => matches!(next, Some('民' | '均' | '员' | '才' | '大' | '工')),
+        "名" => matches!(next, Some('单' | '称' | '义' | '额')),
+        "位" => matches!(next, Some('于' | '置')),
+        // 口 counts people (30964口脱贫人口, 5口人), except wells, cisterns, ponds
+        // and pools named right after it or just before the number (12口井,
+        // 水窖2059口): there it is a measure word.
+        "口" => {
+            container(next) || {
+                let mut k = pos;
+                while let Some(c) =
+                    char_before(t, k).filter(|&c| lex::is_numeral_char(c) || c == '.')
+                {
+                    k -= c.len_utf8();
+                }
+                let head = t.get(..k).unwrap_or("");
+                head.chars().rev().take(3).any(|c| container(Some(c)))
+            }
+        }
+        "元" => matches!(next, Some('素' | '旦')),
+        // 块 is the yuan of speech (200块, 200块钱) only where no noun follows it:
+        // 12块光伏板, 3块地 count pieces.
+        // 十块三毛, 两块五: the jiao after it goes on the yuan.
+        // 三块多钱 is over 3 yuan, but 12块多晶硅组件 counts pieces: after 多 or 余
+        // the character after decides.
+        "块" => next.is_some_and(|c| {
+            let word = |c: char| {
+                is_cjk_char(c)
+                    && !lex::is_numeral_char(c)
+                    && !matches!(
+                        c,
+                        '钱' | '左' | '上' | '以' | '的' | '了' | '至' | '到' | '及'
+                    )
+            };
+            if matches!(c, '多' | '余') {
+                char_at(t, p + l.text.len() + c.len_utf8()).is_some_and(word)
+            } else {
+                word(c)
+            }
+        }),
+        "户" => matches!(next, Some('籍' | '口')),
+        "亩" => false,
+        "km" | "MW" | "kW" | "kw" | "KW" | "kWh" | "kwh" | "KWh" | "KWH" => {
+            next.is_some_and(|c| c.is_ascii_alphanumeric())
+        }
+        _ => false,
+    }
+}
+
+/// `"成"` as tenths of a whole (三成 is 30 percent), touching the number and after no 万
+/// or 亿 (`ok`), and not in 成为, 成立, 成本, 成效 …
+#[inline(always)]
+fn tenths_unit<'t>(ok: bool) -> impl Parser<&'t str, Output = UnitOut, Error = ()> {
+    move |i: &'t str| {
+        if !ok {
+            return Err(nom::Err::Error(()));
+        }
+        let (rest, _) = tag("成").parse(i)?;
+        let (_, ()) = not(verify(nom::character::complete::anychar, |&c| {
+            tenths_word(c)
+        }))
+        .parse(rest)?;
+        Ok((rest, (Unit::Percent, 1, None)))
+    }
+}
+
+/// Whether `c` after 成 makes a word of it (成为, 成立, 成本 …).
+fn tenths_word(c: char) -> bool {
+    matches!(
+        c,
+        '为' | '立'
+            | '本'
+            | '效'
+            | '果'
+            | '绩'
+            | '功'
+            | '熟'
+            | '长'
+            | '员'
+            | '交'
+            | '就'
+            | '型'
+            | '片'
+            | '套'
+            | '品'
+            | '都'
+            | '年'
+            | '群'
+    )
+}
+
+/// `classifier`: a measure word of [`CLASSIFIERS`] (个, 家, 所 …), not where the next
+/// character makes it another word.
+#[inline(always)]
+fn classifier_unit<'t>(t: &'t str) -> impl Parser<&'t str, Output = UnitOut, Error = ()> {
+    move |i: &'t str| match classifier_at(t, t.len() - i.len()) {
+        Some(c) => Ok((i.get(c.len()..).unwrap_or(""), (Unit::Count, 0, Some(c)))),
+        None => Err(nom::Err::Error(())),
+    }
+}
+
+/// `per = ( "/" | "每" ) ( 年 | 月 | 天 | 日 | 人 | 户 | 亩 )`: 万元/年, 元每亩.
+fn per_rule(i: &str) -> QResult<'_, Per> {
+    preceded(
+        alt((tag("/"), tag("每"))),
+        map_opt(nom::character::complete::anychar, Per::from_char),
+    )
+    .parse(i)
+}
+
+/// A rate's `per` right after `pos` ([`per_rule`]).
 fn per_after(t: &str, pos: usize) -> Option<(Per, usize)> {
-    let p = if starts(t, pos, "/") {
-        pos + 1
-    } else if starts(t, pos, "每") {
-        pos + "每".len()
-    } else {
+    // Most figures are no rate: the first byte answers ('/', or 每's first byte).
+    if !matches!(t.as_bytes().get(pos), Some(b'/' | 0xE6)) {
         return None;
-    };
-    let c = char_at(t, p)?;
-    let per = Per::from_char(c)?;
-    Some((per, p + c.len_utf8()))
+    }
+    rule_at(t, pos, per_rule)
 }
 
 /// The counted noun at `pos`, up to eight CJK characters.
@@ -1373,29 +1496,53 @@ fn shared_list_unit(t: &str, pos: usize, memo: &mut ListMemo) -> Option<Unit> {
     unit
 }
 
-/// 元 followed by 角 and 分 (123元1角1分, 十块三毛): the cents.
+/// `cent-digit`: a numeral of one digit (0 to 9, no unit, no point) in `t`, read by
+/// the numeral grammar from where the input stands.
+fn cent_digit<'t>(t: &'t str) -> impl Parser<&'t str, Output = Decimal, Error = ()> {
+    move |i: &'t str| match numerals::scan(t, t.len() - i.len()) {
+        Ok(Some(s)) if !s.shape.has_units && s.value < Decimal::TEN && s.value.scale() == 0 => {
+            Ok((t.get(s.end..).unwrap_or(""), s.value))
+        }
+        _ => Err(nom::Err::Error(())),
+    }
+}
+
+/// `cents = ( cent-digit ( "角" | "毛" ) )? ( cent-digit "分" )?`, at least one: the
+/// 1角1分 of 123元1角1分, the 三毛 of 十块三毛; as a decimal of a yuan.
+fn cents_rule(t: &str) -> impl Parser<&str, Output = Decimal, Error = ()> {
+    map_opt(
+        (
+            opt(terminated(cent_digit(t), alt((tag("角"), tag("毛"))))),
+            opt(terminated(cent_digit(t), tag("分"))),
+        ),
+        |(jiao, fen)| {
+            let mut add = Decimal::ZERO;
+            if let Some(v) = jiao {
+                add += v / Decimal::TEN;
+            }
+            if let Some(v) = fen {
+                add += v / Decimal::ONE_HUNDRED;
+            }
+            (jiao.is_some() || fen.is_some()).then_some(add)
+        },
+    )
+}
+
+/// 元 followed by 角 and 分 at `pos` ([`cents_rule`]): the cents and where they end.
+#[inline]
 fn cents_after(t: &str, pos: usize) -> Option<(Decimal, usize)> {
     // The cents start with a digit: anything else answers without reading a numeral.
     if !char_at(t, pos).is_some_and(lex::is_digit_char) {
         return None;
     }
-    let mut p = pos;
-    let mut add = Decimal::ZERO;
-    let mut got = false;
-    for (words, div) in [(&["角", "毛"][..], 10u32), (&["分"][..], 100u32)] {
-        let Ok(Some(s)) = numerals::scan(t, p) else {
-            continue;
-        };
-        if s.shape.has_units || s.value >= Decimal::TEN || s.value.scale() > 0 {
-            continue;
-        }
-        if let Some(w) = words.iter().find(|w| starts(t, s.end, w)) {
-            add += s.value / Decimal::from(div);
-            p = s.end + w.len();
-            got = true;
-        }
-    }
-    got.then_some((add, p))
+    cents_at(t, pos)
+}
+
+/// [`cents_rule`] at `pos`, kept out of line: it is rare, and inlined, its parsers
+/// would enlarge the frame of every read.
+#[inline(never)]
+fn cents_at(t: &str, pos: usize) -> Option<(Decimal, usize)> {
+    rule_at(t, pos, cents_rule(t))
 }
 
 /// Reads a quantity whose number starts at `pos` (after a percent prefix, if any: the
@@ -2047,6 +2194,117 @@ mod tests {
             core::mem::size_of::<Raw>()
         );
         assert!(core::mem::size_of::<crate::numerals::Shape>() <= 16);
+    }
+
+    #[test]
+    fn approx_after_rule_reads_the_words_after() {
+        for (text, approx, rest) in [
+            ("左右。", Approx::About, "。"),
+            ("上下", Approx::About, ""),
+            ("以上的", Approx::Over, "的"),
+            ("(含)以上", Approx::Over, ""),
+            ("及以下", Approx::Under, ""),
+            ("以内,", Approx::Under, ","),
+        ] {
+            assert_eq!(approx_after_rule(text), Ok((rest, approx)), "{text}");
+        }
+        for text in ["以来", "(含)", "左边", ""] {
+            assert!(approx_after_rule(text).is_err(), "{text}");
+        }
+        // Blanks before the words, and where they end in the whole text.
+        assert_eq!(approx_after("12人 左右", 5), Some((Approx::About, 12)));
+        assert_eq!(approx_after("12人以后", 5), None);
+    }
+
+    #[test]
+    fn range_sep_rule_reads_one_separator_and_its_blanks() {
+        for (text, rest) in [
+            ("至5万", "5万"),
+            ("——8", "8"),
+            ("--8", "8"),
+            (" - 8", "8"),
+            ("～8", "～8"),
+            ("〜8", "8"),
+            ("到 2020", "2020"),
+        ] {
+            let got = range_sep_rule(text).map(|(r, ())| r);
+            if text.starts_with('～') {
+                // The full-width tilde becomes ~ in clean-up: raw, it is no separator.
+                assert!(got.is_err(), "{text}");
+            } else {
+                assert_eq!(got, Ok(rest), "{text}");
+            }
+        }
+        assert!(range_sep_rule("和5").is_err());
+        assert_eq!(range_sep("3至5万元", 1), Some(4));
+    }
+
+    #[test]
+    fn multiplier_rule_reads_small_then_big() {
+        let read = |t: &'static str| {
+            multiplier_rule(t).map(|(rest, (f, s))| (f.to_string(), s.tail_small, s.tail_big, rest))
+        };
+        assert_eq!(read("万元"), Ok(("10000".into(), 1, 4, "元")));
+        assert_eq!(read("千万人"), Ok(("10000000".into(), 1000, 4, "人")));
+        assert_eq!(read("万亿"), Ok(("1000000000000".into(), 1, 12, "")));
+        assert_eq!(read("百万"), Ok(("1000000".into(), 100, 4, "")));
+        // At most two big units; no small one after a big one.
+        assert_eq!(read("万万万"), Ok(("100000000".into(), 1, 8, "万")));
+        assert_eq!(read("万千"), Ok(("10000".into(), 1, 4, "千")));
+        // 千瓦 and 千米 are units.
+        assert!(read("千瓦").is_err());
+        assert_eq!(read("万千瓦"), Ok(("10000".into(), 1, 4, "千瓦")));
+        assert!(read("元").is_err());
+        assert_eq!(multiplier_at("3万元", 1).map(|m| m.1), Some(4));
+        assert!(multiplier_at("3元", 1).is_none());
+    }
+
+    #[test]
+    fn per_rule_reads_the_rate() {
+        assert_eq!(per_rule("/年"), Ok(("", Per::Year)));
+        assert_eq!(per_rule("每亩,"), Ok((",", Per::Mu)));
+        assert_eq!(per_rule("每人"), Ok(("", Per::Person)));
+        assert!(per_rule("/吨").is_err());
+        assert!(per_rule("年").is_err());
+        assert_eq!(per_after("5元/日", 4), Some((Per::Day, 8)));
+    }
+
+    #[test]
+    fn cents_rule_reads_jiao_then_fen() {
+        for (text, cents, end) in [
+            ("1角1分", "0.11", 8),
+            ("三毛钱", "0.3", 6),
+            ("5分", "0.05", 4),
+            ("0角8分", "0.08", 8),
+        ] {
+            let got = cents_after(text, 0).map(|(c, e)| (c.normalize().to_string(), e));
+            assert_eq!(got, Some((cents.to_owned(), end)), "{text}");
+        }
+        // A figure of ten or more, with a unit or a point, or no word after it: none.
+        for text in ["12角", "1.5角", "三十分", "5个", "角"] {
+            assert!(cents_after(text, 0).is_none(), "{text}");
+        }
+    }
+
+    #[test]
+    fn unit_rule_reads_label_tenths_or_measure_word() {
+        let unit = |t: &str, pos: usize| {
+            unit_after(t, pos, &Shape::default()).map(|u| (u.unit, u.pow, u.classifier, u.end))
+        };
+        assert_eq!(unit("3万元", 4), Some((Unit::Yuan, 0, None, 7)));
+        assert_eq!(unit("5 户", 1), Some((Unit::Household, 0, None, 5)));
+        assert_eq!(unit("三成", 3), Some((Unit::Percent, 1, None, 6)));
+        assert_eq!(unit("12所学校", 2), Some((Unit::Count, 0, Some("所"), 5)));
+        // 人民 is no unit 人; 成为 no tenths; 成 after a blank neither.
+        assert_eq!(unit("3人民币", 1).map(|u| u.0), None);
+        assert_eq!(unit("三成为", 3), None);
+        assert_eq!(unit("三 成", 3), None);
+        // After 万 or 亿, 成 is no tenths (3万成 is no 30 percent of anything).
+        let big = Shape {
+            has_big: true,
+            ..Shape::default()
+        };
+        assert!(unit_after("3万成", 4, &big).is_none());
     }
 
     #[test]
