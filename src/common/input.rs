@@ -1,7 +1,7 @@
 //! The edges of an input: blanks around it, characters a page lost, and the error for
 //! a character that was not expected.
 
-use crate::{ParseError, ParseErrorKind, Span};
+use crate::{Normalized, ParseError, ParseErrorKind, Span};
 
 /// Blank characters that may surround a whole-string input or stand between a number
 /// and its unit.
@@ -77,4 +77,25 @@ pub(crate) fn unexpected(t: &str, pos: usize, context: &str) -> ParseError {
             format!("{context}, found end of input"),
         ),
     }
+}
+
+/// The bounds of a whole-string input without its blanks: `norm` is `text` cleaned up,
+/// `what` what was expected (`"a number"`, `"a quantity"`). An `Empty` error for blank
+/// input and a `Damaged` one for a `?` or U+FFFD in it, with spans into `text`.
+pub(crate) fn whole_input(
+    norm: &Normalized<'_>,
+    text: &str,
+    what: &str,
+) -> Result<(usize, usize), ParseError> {
+    let t = norm.as_str();
+    let (start, end) = trim_bounds(t);
+    if start >= end {
+        return Err(ParseError::new(
+            ParseErrorKind::Empty,
+            norm.source_span(Span::new(start, start)),
+            format!("expected {what}, found empty input"),
+        ));
+    }
+    check_damaged(t, start, end).map_err(|e| e.in_original(norm, text))?;
+    Ok((start, end))
 }

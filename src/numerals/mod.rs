@@ -9,7 +9,7 @@ mod write;
 pub use write::{to_chinese, to_chinese_capital};
 
 use crate::common::chars::char_at;
-use crate::common::input::{check_damaged, trim_bounds, unexpected};
+use crate::common::input::{unexpected, whole_input};
 use crate::{ParseError, ParseErrorKind, Span};
 use lex::{Tok, token};
 use nom::{
@@ -1038,16 +1038,7 @@ pub(crate) fn sign(text: &str, pos: usize) -> Option<usize> {
 pub(crate) fn read_number(text: &str) -> Result<Decimal, ParseError> {
     let norm = crate::normalize(text);
     let t = norm.as_str();
-    let back = |s: Span| norm.source_span(s);
-    let (start, end) = trim_bounds(t);
-    if start >= end {
-        return Err(ParseError::new(
-            ParseErrorKind::Empty,
-            back(Span::new(start, start)),
-            "expected a number, found empty input".into(),
-        ));
-    }
-    check_damaged(t, start, end).map_err(|e| e.in_original(&norm, text))?;
+    let (start, end) = whole_input(&norm, text, "a number")?;
     let (negative, at) = match sign(t, start) {
         Some(p) => (true, p),
         None => (false, start),

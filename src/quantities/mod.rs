@@ -11,7 +11,7 @@ pub(crate) mod wrap;
 
 pub(crate) use crate::common::chars::is_cjk_char;
 pub(crate) use crate::common::input::{
-    check_damaged, damage_ends_at, has_damage, is_blank, is_damage, trim_bounds, unexpected,
+    damage_ends_at, has_damage, is_blank, is_damage, unexpected,
 };
 
 use crate::common::chars::{char_at, char_before, ends, starts};
@@ -2051,15 +2051,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
     let norm = crate::normalize(text);
     let t = norm.as_str();
     let back = |s: Span| norm.source_span(s);
-    let (start, end) = trim_bounds(t);
-    if start >= end {
-        return Err(ParseError::new(
-            ParseErrorKind::Empty,
-            back(Span::new(start, start)),
-            "expected a quantity, found empty input".into(),
-        ));
-    }
-    check_damaged(t, start, end).map_err(|e| e.in_original(&norm, text))?;
+    let (start, end) = crate::common::input::whole_input(&norm, text, "a quantity")?;
     // Leading words: approximations (约, 近 …) and currency (人民币).
     let mut pos = start;
     let mut lead_yuan = false;
