@@ -331,3 +331,24 @@ fn quantities_borrow_their_text_until_made_owned() {
     assert!(matches!(&owned[1].noun, Some(Cow::Owned(n)) if n == "村"));
     assert_eq!(owned[1].value.to_string(), "12");
 }
+
+/// 超过了 (the aspect mark after the verb) is 超过: `over`; 不超过了 `under`. Found on an
+/// unseen provincial release (its sentence rewritten here).
+#[test]
+fn exceeded_with_an_aspect_mark() {
+    let q: Vec<(String, Approx)> =
+        quantities("全市社会帮扶资金超过了26亿元,受益群众累计超过了9万人。")
+            .map(|q| (q.text.into_owned(), q.approx))
+            .collect();
+    assert_eq!(
+        q,
+        [
+            ("超过了26亿元".to_owned(), Approx::Over),
+            ("超过了9万人".to_owned(), Approx::Over),
+        ]
+    );
+    let q: Vec<Approx> = quantities("每户贷款不超过了5万元")
+        .map(|q| q.approx)
+        .collect();
+    assert_eq!(q, [Approx::Under]);
+}
