@@ -401,6 +401,24 @@ pub(super) fn decide(
             _ => {}
         }
     }
+    // Those visited or checked (入户走访搬迁群众2333户, 抽查贫困户120户, 核查…) are a
+    // sample, not the count the noun names.
+    if matches!(
+        kind,
+        IndicatorKind::PoorPopulation
+            | IndicatorKind::PoorHouseholds
+            | IndicatorKind::LiftedPopulation
+            | IndicatorKind::LiftedHouseholds
+            | IndicatorKind::RelocatedPopulation
+            | IndicatorKind::RelocatedHouseholds
+            | IndicatorKind::MonitoredHouseholds
+            | IndicatorKind::MonitoredPopulation
+            | IndicatorKind::PoorVillages
+            | IndicatorKind::VillagesExited
+    ) && trigger.is_some_and(|tr| sampled(t, tr.start))
+    {
+        return None;
+    }
     // Resettled (安置贫困群众1.2万人, 安置建档立卡贫困户860户): in a sentence about
     // relocation they are the people or households relocated; elsewhere (公益性岗位安置,
     // 就业安置) they are placed somehow, and no count of the poor.
@@ -542,6 +560,25 @@ fn decide_words(
         return None;
     }
     inherit(t, items, kinds, i).or_else(|| sentence_fallback(t, items, i, item, triggers))
+}
+
+/// Whether a verb of visiting or checking (走访, 暗访, 抽查, 核查, 调查, 排查, 抽样)
+/// stands right before the word at `at`: what it counts after is those visited, a
+/// sample (入户走访搬迁群众2333户).
+fn sampled(t: &str, at: usize) -> bool {
+    let Some(second) = char_before(t, at) else {
+        return false;
+    };
+    if !matches!(second, '访' | '查' | '样') {
+        return false;
+    }
+    let first = char_before(t, at - second.len_utf8());
+    match (first, second) {
+        (Some(f), '访') => matches!(f, '走' | '暗'),
+        (Some(f), '查') => matches!(f, '抽' | '核' | '调' | '排'),
+        (Some(f), '样') => f == '抽',
+        _ => false,
+    }
 }
 
 /// Whether a clause head is 其中 and a place name, perhaps with a verb of being after it

@@ -1227,3 +1227,20 @@ fn a_part_named_after_qizhong() {
         &[(K::PovertyFunds, "3000万元")],
     );
 }
+
+/// Those visited or checked (入户走访…户, 抽查贫困户…户, 核查, 调查, 排查, 抽样) are a
+/// sample, not the count the noun names: no indicator. Found on an unseen national
+/// release (a check of relocation), its sentence rewritten here.
+#[test]
+fn visited_and_checked_are_a_sample() {
+    kinds("评估组随机入户走访易地搬迁群众416户1730人。", &[]);
+    kinds("全县抽查建档立卡贫困户260户。", &[]);
+    kinds("共核查脫貧戶1,520戶。", &[]);
+    kinds(
+        "全县有易地搬迁群众416户1730人。",
+        &[
+            (K::RelocatedHouseholds, "416户"),
+            (K::RelocatedPopulation, "1730人"),
+        ],
+    );
+}
