@@ -251,7 +251,12 @@ impl<'n> Finder<'n> {
                     || raw.num_start >= 2
                         && b.get(raw.num_start - 1) == Some(&b'-')
                         && b.get(raw.num_start - 2).is_some_and(u8::is_ascii_digit));
-            if glued_after || after_letter_hyphen || hyphen_digits {
+            // 1/3, 2019/12: digits after a slash and digits are the other half of a
+            // ratio or a date, never an amount of their own.
+            let after_slash_digits = raw.num_start >= 2
+                && b.get(raw.num_start - 1) == Some(&b'/')
+                && b.get(raw.num_start - 2).is_some_and(u8::is_ascii_digit);
+            if glued_after || after_letter_hyphen || hyphen_digits || after_slash_digits {
                 return true;
             }
         }

@@ -565,6 +565,11 @@ fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
     texts("doi:10.1234/j.cnki.fp.2020.01.006", &[]);
     texts("中图分类号:F-8 文献标识码:A", &[]);
     texts("编号0032号文件", &[]);
+    // A ratio or a date with a slash: neither half is an amount (the second was read
+    // as 3).
+    texts("贫困人口减少1/3,受益农户2/5", &[]);
+    texts("截至2020/11共脱贫1200人", &["1200人"]);
+    texts("人均纯收入4500元/年", &["4500元/年"]);
     // Events named by their date with a middle dot.
     texts("经受住“8·10”洪灾考验,转移群众3200人", &["3200人"]);
     texts("“12·16”地震后重建住房860户", &["860户"]);
