@@ -924,7 +924,7 @@ pub(super) fn classify(
 }
 
 /// Whether the words between a noun ending at `from` and a figure at `to` end with a fall
-/// to what is left (减少至, 减少到, 降至, 下降到, 减为 …), a year of the figure's own
+/// to what is left (a [`Pred::FallTo`] word: 减少至, 降至, 下降到, 减为 …), a year of the figure's own
 /// perhaps after it (减少到2018年的), in one clause.
 fn falls_to(t: &str, from: usize, to: usize) -> bool {
     let Some(gap) = t.get(from..to).filter(|g| g.len() <= 24 * 3) else {
@@ -941,22 +941,7 @@ fn falls_to(t: &str, from: usize, to: usize) -> bool {
     if let Some(h) = head.strip_suffix('年') {
         head = h.trim_end_matches(|c: char| c.is_ascii_digit());
     }
-    [
-        "减少至",
-        "减少到",
-        "减少为",
-        "减至",
-        "减到",
-        "减为",
-        "降至",
-        "降到",
-        "降为",
-        "下降到",
-        "下降至",
-        "下降为",
-    ]
-    .iter()
-    .any(|v| head.ends_with(v))
+    predicate_ending(head) == Some(Pred::FallTo)
 }
 
 /// Whether only the verb of an exit stands between a village word ending at `from` and

@@ -75,6 +75,19 @@ fn predicates_from(c: char) -> &'static [(&'static str, Pred)] {
     }
 }
 
+/// The predicate word that `s` ends with, the longest (减少到 over 减少), if one does.
+pub(super) fn predicate_ending(s: &str) -> Option<Pred> {
+    // Predicate words are at most three characters.
+    s.char_indices().rev().take(3).fold(None, |found, (at, c)| {
+        let rest = s.get(at..).unwrap_or("");
+        predicates_from(c)
+            .iter()
+            .find(|(w, _)| *w == rest)
+            .map(|&(_, p)| p)
+            .or(found)
+    })
+}
+
 /// How many characters before a figure a predicate may stand and still govern it.
 const PREDICATE_REACH: usize = 12;
 
