@@ -442,6 +442,25 @@ pub(super) fn decide(
         }
         _ => kind,
     };
+    // A count narrowed by a criterion right before it in its clause (年人均纯收入低于3000元
+    // 的有120户, 收入超过1万元的农户860户) is a part, not the standing count.
+    let count = matches!(
+        kind,
+        IndicatorKind::PoorPopulation
+            | IndicatorKind::PoorHouseholds
+            | IndicatorKind::LiftedPopulation
+            | IndicatorKind::LiftedHouseholds
+            | IndicatorKind::PoorVillages
+            | IndicatorKind::VillagesExited
+    );
+    let narrowed = || {
+        i.checked_sub(1)
+            .and_then(|j| items.get(j))
+            .is_some_and(|p| p.clause == item.clause && criterion(t, &p.raw))
+    };
+    if count && narrowed() {
+        return None;
+    }
     Some((settle(t, item, kind, ctx)?, trigger))
 }
 

@@ -198,25 +198,7 @@ pub(super) fn settle(
     }
     // A count or sum narrowed by a bound (贫困发生率在20%以上的贫困村92个, 人均纯收入
     // 3000元以下的贫困户120户) is a part of what the kind names, not the whole.
-    let count = matches!(
-        kind,
-        K::PoorPopulation
-            | K::PoorHouseholds
-            | K::LiftedPopulation
-            | K::LiftedHouseholds
-            | K::PoorVillages
-            | K::VillagesExited
-    );
-    if bounded_subset(t, ctx, head_range) || count && compared_subset(head) {
-        return None;
-    }
-    // A bound that describes a noun (人均纯收入低于3000元的农户, 超过5万元的项目) is a
-    // criterion, not a measured figure; the word is before the number (500多块钱的补助
-    // is an amount).
-    if matches!(raw.approx, crate::Approx::Under | crate::Approx::Over)
-        && raw.start < raw.num_start
-        && crate::common::chars::starts(t, raw.end, "的")
-    {
+    if bounded_subset(t, ctx, head_range) || criterion(t, raw) {
         return None;
     }
     // The newly identified or newly added poor (新识别贫困人口189户, 新增贫困村3个) are
@@ -393,22 +375,13 @@ fn bounded_subset(t: &str, ctx: &Local<'_>, head: (usize, usize)) -> bool {
     })
 }
 
-/// Whether a clause head narrows its count by a comparison that describes it (人均纯收入
-/// 低于3000元的有120户, 收入超过1万元的农户860户): a 的 after a unit, with a comparison
-/// word a few characters before it.
-fn compared_subset(head: &str) -> bool {
-    let near = near_end(head);
-    let Some(at) = near.rfind('的') else {
-        return false;
-    };
-    let before = near.get(..at).unwrap_or("");
-    before.ends_with(['元', '%', '亩', '人', '户'])
-        && before.char_indices().rev().take(14).any(|(k, _)| {
-            let r = before.get(k..).unwrap_or("");
-            ["低于", "高于", "不足", "不到", "超过", "少于", "多于"]
-                .iter()
-                .any(|w| r.starts_with(w))
-        })
+/// Whether a figure is a bound that describes a noun (人均纯收入低于3000元的农户, 超过5万元
+/// 的项目): a criterion, not a measured figure. The comparison word is before the number
+/// (500多块钱的补助 is an amount).
+pub(super) fn criterion(t: &str, raw: &Raw) -> bool {
+    matches!(raw.approx, crate::Approx::Under | crate::Approx::Over)
+        && raw.start < raw.num_start
+        && crate::common::chars::starts(t, raw.end, "的")
 }
 
 /// Whether the last characters before a rate say it of several units at once: a
