@@ -754,19 +754,27 @@ pub(super) fn kind_for(role: Role, raw: &Raw, t: &str, lifted: bool) -> Option<I
     kind.units().contains(&unit).then_some(kind)
 }
 
-/// How many of `items` (sorted by where their figures start) start before `limit`, as
-/// `partition_point` gives it, found by stepping from item `i`: a figure asks about its
-/// own sentence, whose few figures stand next to it, and a search over the whole chunk
-/// (items are large) cost more than the steps.
-pub(super) fn bound_near(items: &[Item], i: usize, limit: usize) -> usize {
-    let mut k = i.min(items.len());
-    while k > 0 && items.get(k - 1).is_some_and(|o| o.raw.start >= limit) {
-        k -= 1;
-    }
-    while items.get(k).is_some_and(|o| o.raw.start < limit) {
-        k += 1;
-    }
-    k
+/// The figures of `sentence` (every one of them starts inside it), found by stepping
+/// from item `i`, which lies in it, and the index of the first: a figure asks about its
+/// own sentence, whose few figures stand next to it, and a binary search over the whole
+/// chunk (items are large) cost more than the steps.
+pub(super) fn sentence_items(
+    items: &[Item],
+    i: usize,
+    sentence: (usize, usize),
+) -> (usize, &[Item]) {
+    let bound = |limit: usize| {
+        let mut k = i.min(items.len());
+        while k > 0 && items.get(k - 1).is_some_and(|o| o.raw.start >= limit) {
+            k -= 1;
+        }
+        while items.get(k).is_some_and(|o| o.raw.start < limit) {
+            k += 1;
+        }
+        k
+    };
+    let (a, b) = (bound(sentence.0), bound(sentence.1));
+    (a, items.get(a..b.max(a)).unwrap_or(&[]))
 }
 
 /// The triggers that lie within `range` (triggers are sorted by position).
@@ -1051,11 +1059,7 @@ pub(super) fn sentence_fallback(
     let raw = &item.raw;
     // A word that already names another figure of the same unit, nearer to it, is that
     // figure's (利用扶贫资金195万元…,两年后每年收入可达100多万元).
-    let same_sentence = {
-        let a = bound_near(items, i, item.sentence.0);
-        let b = bound_near(items, i, item.sentence.1);
-        items.get(a..b.max(a)).unwrap_or(&[])
-    };
+    let (_, same_sentence) = sentence_items(items, i, item.sentence);
     // A word after the figure with another figure between them is that one's
     // (改造农房12.8万户,完成9万贫困人口易地扶贫搬迁任务), whatever its unit.
     let next_end = same_sentence

@@ -742,9 +742,7 @@ fn respectively_for(
     // 1500人); 分别是东岭、西坪 names things, and the figures of later clauses are not
     // its.
     // The sentence's figures (all of them start inside it), found from this one.
-    let a = bound_near(items, i, item.sentence.0);
-    let b = bound_near(items, i, item.sentence.1);
-    let sentence = items.get(a..b.max(a))?;
+    let (a, sentence) = sentence_items(items, i, item.sentence);
     let first = sentence
         .iter()
         .find(|o| o.sentence == item.sentence && o.raw.start > word)?;
