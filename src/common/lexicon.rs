@@ -327,19 +327,16 @@ impl Occurrences {
         Occ(&self.0)
     }
 
-    /// Whether no occurrence starts within `range`, as the one at `k` (the end of the
-    /// bounds a [`starting_in`](Self::starting_in) call left for an earlier range)
-    /// starts at or after its end, or is none: then `range`'s bounds are `(k, k)`.
-    #[inline]
-    pub(crate) fn next_starts_after(&self, k: usize, range: (usize, usize)) -> bool {
-        let before_ok = k == 0 || self.0.get(k - 1).is_some_and(|&(s, _)| s < range.0);
-        before_ok && self.0.get(k).is_none_or(|&(s, _)| s >= range.1)
-    }
-
-    /// The occurrences that start within `range`: a smaller list to ask about ranges
-    /// inside it. `at` holds the bounds found for the last range asked: ranges asked in
-    /// order cost a few steps each.
     pub(crate) fn starting_in(&self, range: (usize, usize), at: &mut (usize, usize)) -> Occ<'_> {
+        // Most lists have no word in most ranges: when the occurrence after the last
+        // range's ends starts at or after this one's end (or there is none), and the one
+        // before it starts before this one, the bounds are that place, found by one look.
+        let k = at.1;
+        let before_ok = k == 0 || self.0.get(k - 1).is_some_and(|&(s, _)| s < range.0);
+        if before_ok && self.0.get(k).is_none_or(|&(s, _)| s >= range.1) {
+            *at = (k, k);
+            return Occ(&[]);
+        }
         let (a, b) = sweep(&self.0, range, at, |&(s, _)| s);
         Occ(self.0.get(a..b).unwrap_or(&[]))
     }

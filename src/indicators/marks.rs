@@ -438,11 +438,6 @@ impl Marks {
             .zip(&self.context)
             .zip(at.context.iter_mut())
         {
-            // Most lists have no word in most sentences: one look at the next one says so.
-            if o.next_starts_after(at.1, range) {
-                *at = (at.1, at.1);
-                continue;
-            }
             *slot = o.starting_in(range, at);
         }
         Local {
