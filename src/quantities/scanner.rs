@@ -244,19 +244,20 @@ impl<'n> Finder<'n> {
             {
                 return true;
             }
+            // Whether a digit and `sep` stand right before the number.
+            let after_digit_and = |sep: u8| {
+                raw.num_start >= 2
+                    && b.get(raw.num_start - 1) == Some(&sep)
+                    && b.get(raw.num_start - 2).is_some_and(u8::is_ascii_digit)
+            };
             // 2095-1175: digits hyphenated to digits that form no range.
             let hyphen_digits = raw.max.is_none()
                 && (b.get(raw.num_end) == Some(&b'-')
                     && b.get(raw.num_end + 1).is_some_and(u8::is_ascii_digit)
-                    || raw.num_start >= 2
-                        && b.get(raw.num_start - 1) == Some(&b'-')
-                        && b.get(raw.num_start - 2).is_some_and(u8::is_ascii_digit));
+                    || after_digit_and(b'-'));
             // 1/3, 2019/12: digits after a slash and digits are the other half of a
             // ratio or a date, never an amount of their own.
-            let after_slash_digits = raw.num_start >= 2
-                && b.get(raw.num_start - 1) == Some(&b'/')
-                && b.get(raw.num_start - 2).is_some_and(u8::is_ascii_digit);
-            if glued_after || after_letter_hyphen || hyphen_digits || after_slash_digits {
+            if glued_after || after_letter_hyphen || hyphen_digits || after_digit_and(b'/') {
                 return true;
             }
         }
