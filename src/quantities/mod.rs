@@ -602,13 +602,14 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
         // 超5000万千瓦时, 超三成: 超 right before a number is `over` (赶超, 高超 are
         // other words).
         '超' => &[("超", Over, &['赶', '高', '反', '追'])],
-        // 超过了800亿元: the aspect mark after the verb changes nothing.
-        '了' => &[
-            ("没有超过了", Under, &[]),
-            ("不超过了", Under, &[]),
-            ("未超过了", Under, &[]),
-            ("超过了", Over, &[]),
-        ],
+        // 超过了800亿元: the aspect mark after 超过 changes nothing; the words are those
+        // ending in 过, read before it.
+        '了' => {
+            let at = pos - last.len_utf8();
+            return (char_before(t, at) == Some('过'))
+                .then(|| approx_before(t, at))
+                .flatten();
+        }
         '足' => &[("不足", Under, &[])],
         '到' => &[("不到", Under, &[])],
         _ => return None,
