@@ -465,7 +465,7 @@ pub(super) fn decide(
 }
 
 /// Whether a clause head ends with 支持 or 扶持 as the verb of the figure after it
-/// (支持了700多万贫困户, 扶持贫困户1200户): those reached by a measure. Not the 支持 of
+/// (支持了620多万贫困户, 扶持贫困户1200户): those reached by a measure. Not the 支持 of
 /// 在…支持下 ("with the support of"), nor one further off than a short noun.
 fn supported(head: &str) -> bool {
     let near = near_end(head);

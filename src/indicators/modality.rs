@@ -47,7 +47,7 @@ pub(super) fn modality(t: &str, marks: &Local<'_>, item: &Item) -> Modality {
         && !head_text.contains('已');
     if marks.has(Ctx::Target, head)
         // 完成…任务 is the task done, not a target; unless a plan earlier in the
-        // sentence governs it (计划减少贫困人口110万人,…,全面完成188万人搬迁任务), or
+        // sentence governs it (计划减少贫困人口64万人,…,全面完成120万人搬迁任务), or
         // the task was exceeded (超额完成3万人的目标任务: the figure is the target).
         || marks.has(Ctx::TargetTail, tail)
             && (!has_word(head_text, "完成")
@@ -72,9 +72,11 @@ pub(super) fn modality(t: &str, marks: &Local<'_>, item: &Item) -> Modality {
 }
 
 /// A figure that opens its clause and goes on with a list of planned or expected
-/// figures (力争110万人脱贫、1300个村出列,35万人易地扶贫搬迁) is planned or expected as
+/// figures (力争86万人脱贫、940个村出列,27万人易地扶贫搬迁) is planned or expected as
 /// they are: the modality of the figure before it in the same sentence, when that one
-/// is not actual and this clause says nothing before the figure.
+/// is not actual and this clause says nothing before the figure, or only a short verb
+/// and noun of its own (see `plans_on`).
+///
 /// A clause with words before its figure goes on with the plan only where those words
 /// say nothing of their own (`own`, the figure's modality read alone, is actual): 计划
 /// 投入…,预计带动…户 stays expected.

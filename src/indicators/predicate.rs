@@ -228,7 +228,7 @@ pub(super) fn settle(
     {
         return None;
     }
-    // An intention (达成就业意向1300余人, 签订务工意向) is no one placed in work.
+    // An intention (达成就业意向860余人, 签订务工意向) is no one placed in work.
     if kind == K::Employment && head.trim_end().ends_with("意向") {
         return None;
     }
@@ -401,7 +401,7 @@ fn several(near: &str) -> bool {
     quantified || near.contains('各')
 }
 
-/// Whether a count of units stands before a rate (其中17个省份贫困发生率降到3%以下,
+/// Whether a count of units stands before a rate (其中9个省份贫困发生率降到2%以下,
 /// 12个村贫困发生率低于2%): the bound is said of each of them, not one place's rate.
 fn counted_units(near: &str) -> bool {
     near.char_indices().any(|(at, c)| {

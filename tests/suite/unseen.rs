@@ -447,16 +447,16 @@ fn a_county_voice_is_no_province() {
 }
 
 /// A plan's list goes on after a comma: a figure that opens its clause, with nothing
-/// before it, is planned as the figures before it are (力争…脱贫、…出列,35万人易地扶贫
+/// before it, is planned as the figures before it are (力争…脱贫、…出列,27万人易地扶贫
 /// 搬迁); one said done after it (800人已脱贫) is not.
 #[test]
 fn a_plans_list_goes_on_after_a_comma() {
     modalities(
-        "全省力争实现110万人脱贫、1300个贫困村出列,35万人易地扶贫搬迁。",
+        "全省力争实现86万人脱贫、940个贫困村出列,27万人易地扶贫搬迁。",
         &[
-            ("110万人", Modality::Target),
-            ("1300个", Modality::Target),
-            ("35万人", Modality::Target),
+            ("86万人", Modality::Target),
+            ("940个", Modality::Target),
+            ("27万人", Modality::Target),
         ],
     );
     modalities(
@@ -598,7 +598,7 @@ fn thousands_separators_end_no_clause() {
 #[test]
 fn pinkun_lv_is_the_incidence() {
     places(
-        "全国农村地区的贫困率从2014年的7.2%下降到2017年的3.1%。",
+        "三年间全国农村地区贫困率由7.2%降到3.1%。",
         &[("3.1%", Some("全国"), None)],
     );
     kinds("全县贫困率降至0.8%。", &[(K::PovertyIncidence, "0.8%")]);
@@ -759,14 +759,14 @@ fn fenbie_pairs_only_its_own_clause() {
     );
 }
 
-/// 我国 opens its sentence as the subject of every clause (我國每年減貧…,貧困人口從…減至
-/// 1660萬人): never a qualifier of one clause, as 全国 can be (全国综合改革试点,…).
+/// 我国 opens its sentence as the subject of every clause (我國年均減貧…,農村貧困人口由…
+/// 降到1660萬人): never a qualifier of one clause, as 全国 can be (全国综合改革试点,…).
 #[test]
 fn wo_guo_reaches_every_clause() {
     places(
-        "雲南全省88個貧困縣全部摘帽。\n多年來,我國每年減貧人口都在1000萬人以上,貧困人口從2014年底的7017萬人減至2018年底的1660萬人。",
+        "滇西各縣相繼摘帽。\n這些年我國年均減貧逾1000萬人,農村貧困人口由2014年底的7017萬人降到2018年底的1660萬人。",
         &[
-            ("1000萬人以上", Some("全国"), None),
+            ("逾1000萬人", Some("全国"), None),
             ("1660萬人", Some("全国"), None),
         ],
     );
@@ -1119,7 +1119,7 @@ fn a_part_opened_with_a_colon_keeps_the_kind_before() {
 #[test]
 fn a_bound_said_of_a_count_of_units_is_no_rate() {
     kinds(
-        "2018年,全国农村贫困发生率降至1.7%,其中19个省份贫困发生率已降到2%以下。",
+        "2018年末,全国农村贫困发生率为1.7%,其中19个省份贫困发生率已降到2%以下。",
         &[(K::PovertyIncidence, "1.7%")],
     );
     kinds(
