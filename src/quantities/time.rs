@@ -75,10 +75,13 @@ pub(super) fn year_of(s: &numerals::Scanned) -> Option<i32> {
 }
 
 /// A year written with two digits (19年底, 20年初, 21年度, 19年12月): read as 20xx, and
-/// only where what follows 年 makes it a point in time (初, 底, 末, 度, or a month).
-/// `工作了20年`, `近20年`, `20年来` stay lengths of time: the rule leans to a duration.
+/// only where what follows 年 makes it a point in time (初, 底, 末, 度, or a month), or
+/// where the year opens a clause and a comma or the clause's subject follows it
+/// (19年,全县…; 20年全市…; 截至21年我县…), as a date opens a report's sentence.
+/// `工作了20年`, `近20年`, `20年来`, `连续15年全县…` stay lengths of time: the rule leans
+/// to a duration.
 #[inline]
-fn two_digit_year(t: &str, s: &numerals::Scanned) -> Option<i32> {
+fn two_digit_year(t: &str, pos: usize, s: &numerals::Scanned) -> Option<i32> {
     if s.shape.arabic_int != Some(2) || s.value.scale() != 0 || !starts(t, s.end, "年") {
         return None;
     }
@@ -87,7 +90,47 @@ fn two_digit_year(t: &str, s: &numerals::Scanned) -> Option<i32> {
         return None;
     }
     let after = s.end + "年".len();
+    let opens = || {
+        let head = t.get(..pos).unwrap_or("");
+        let clause_start = head
+            .trim_end_matches([' ', '\u{3000}'])
+            .chars()
+            .next_back()
+            .is_none_or(|c| {
+                matches!(
+                    c,
+                    ',' | '，' | '。' | '；' | ';' | '：' | ':' | '\n' | '、' | '（' | '('
+                )
+            })
+            || ["截至", "截止", "截止到", "在", "于"]
+                .iter()
+                .any(|w| head.ends_with(w));
+        let rest = t.get(after..).unwrap_or("");
+        clause_start
+            && (rest.starts_with([',', '，'])
+                || [
+                    "全县",
+                    "全市",
+                    "全省",
+                    "全区",
+                    "全州",
+                    "全镇",
+                    "全乡",
+                    "我县",
+                    "我市",
+                    "我省",
+                    "我区",
+                    "该县",
+                    "该市",
+                    "上半年",
+                    "下半年",
+                    "全年",
+                ]
+                .iter()
+                .any(|w| rest.starts_with(w)))
+    };
     let point = matches!(char_at(t, after), Some('初' | '底' | '末' | '度'))
+        || opens()
         || numerals::scan(t, after)
             .ok()
             .flatten()
@@ -140,7 +183,7 @@ pub(super) fn time_at(t: &str, pos: usize, s: &numerals::Scanned) -> Option<Time
         }
     }
     let mut p = s.end;
-    if let Some(y) = year_of(s).or_else(|| two_digit_year(t, s)) {
+    if let Some(y) = year_of(s).or_else(|| two_digit_year(t, pos, s)) {
         // 2016-2020年, 2016至2020年 (one character tells whether a separator may follow)
         let seps: &[&str] = if matches!(
             char_at(t, p),

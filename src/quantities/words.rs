@@ -50,6 +50,15 @@ pub(crate) static SET_PHRASES: &[&str] = &[
     "三留守",
     "四好农村路",
     "五级书记",
+    "四个不摘",
+    "两个确保",
+    // Five-year plans written without quotation marks (十三五期间): a name, never the
+    // range 13 to 15 that adjacent numerals would make.
+    "十一五",
+    "十二五",
+    "十三五",
+    "十四五",
+    "十五五",
     // Idioms.
     "千家万户",
     "千方百计",
