@@ -28,6 +28,41 @@ fn at_line_start(t: &str, pos: usize) -> bool {
 }
 
 /// The characters at which a candidate or a quotation starts (digits aside).
+/// Whether a label that names a code (电话, 邮编, QQ, 身份证号 …; with a colon, any noun
+/// ending in 号 or 码: 编号:, 批准文号:) stands right before `pos`, blanks and one colon
+/// between.
+fn code_label_before(t: &str, pos: usize) -> bool {
+    const LABELS: &[&str] = &[
+        "电话",
+        "手机",
+        "热线",
+        "传真",
+        "邮编",
+        "邮政编码",
+        "QQ",
+        "qq",
+        "微信",
+        "身份证",
+        "身份证号",
+        "号码",
+        "编号",
+        "代码",
+        "账号",
+        "帐号",
+        "卡号",
+    ];
+    let head = t.get(..pos).unwrap_or("");
+    let blank = |c: char| c == ' ' || c == '\u{3000}' || c == '\u{a0}';
+    let bare = head.trim_end_matches(blank);
+    let label = bare
+        .strip_suffix([':', '：'])
+        .map(|h| h.trim_end_matches(blank));
+    match label {
+        Some(l) => LABELS.iter().any(|w| l.ends_with(w)) || l.ends_with(['号', '码']),
+        None => LABELS.iter().any(|w| bare.ends_with(w)),
+    }
+}
+
 fn candidate_chars() -> &'static CharSet {
     static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
@@ -224,6 +259,11 @@ impl<'n> Finder<'n> {
             && b.get(raw.num_start) == Some(&b'0')
             && b.get(raw.num_start + 1).is_some_and(u8::is_ascii_digit)
         {
+            return true;
+        }
+        // 邮编:741000, 联系电话 8123456, QQ:12345678, 身份证号…: a number its label names
+        // a code (a telephone, post or identity number), never an amount.
+        if raw.unit.is_none() && raw.shape.arabic && code_label_before(t, raw.num_start) {
             return true;
         }
         if raw.unit.is_none() && raw.shape.arabic {

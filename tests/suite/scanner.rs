@@ -346,7 +346,9 @@ fn time_words_are_not_quantities() {
     texts("连续15年全县保持增长", &["15年"]);
     texts("坚持了12年,全村面貌一新", &["12年"]);
     assert_eq!(
-        fupin::times("23年,全镇脱贫户人均纯收入").map(|t| t.year).collect::<Vec<_>>(),
+        fupin::times("23年,全镇脱贫户人均纯收入")
+            .map(|t| t.year)
+            .collect::<Vec<_>>(),
         [Some(2023)]
     );
     texts("三季度新增就业500人", &["500人"]);
@@ -584,6 +586,15 @@ fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
     texts("doi:10.1234/j.cnki.fp.2020.01.006", &[]);
     texts("中图分类号:F-8 文献标识码:A", &[]);
     texts("编号0032号文件", &[]);
+    // Numbers a label names as codes: telephones, post codes, accounts, identities.
+    texts("扶贫办电话:6218345 邮编:735300", &[]);
+    texts("监督举报热线 12317", &[]);
+    texts("联系手机：15809312467,QQ:31405228", &[]);
+    texts("项目编号:20210417", &[]);
+    texts("身份证号 622301196507083312", &[]);
+    // A number that only follows such a word is still an amount.
+    texts("号召880名党员结对帮扶", &["880名"]);
+    texts("阅读次数:2396", &["2396"]);
     // A ratio or a date with a slash: neither half is an amount (the second was read
     // as 3).
     texts("贫困人口减少1/3,受益农户2/5", &[]);
