@@ -578,7 +578,17 @@ fn decide_words(
     if near_miss {
         return None;
     }
-    inherit(t, items, kinds, i).or_else(|| sentence_fallback(t, items, i, item, triggers))
+    // What remains (…减少3100人,年底剩余5100人) is still poor, whatever the figure
+    // before it counted.
+    let remains = || ctx.has(Ctx::Remain, (item.clause.0, raw.start));
+    inherit(t, items, kinds, i)
+        .map(|(k, tr)| match k {
+            IndicatorKind::LiftedPopulation if remains() => (IndicatorKind::PoorPopulation, tr),
+            IndicatorKind::LiftedHouseholds if remains() => (IndicatorKind::PoorHouseholds, tr),
+            IndicatorKind::VillagesExited if remains() => (IndicatorKind::PoorVillages, tr),
+            _ => (k, tr),
+        })
+        .or_else(|| sentence_fallback(t, items, i, item, triggers))
 }
 
 /// Whether a verb of visiting or checking (走访, 暗访, 抽查, 核查, 调查, 排查, 抽样)

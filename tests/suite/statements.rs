@@ -48,6 +48,27 @@ fn negated_and_remaining_counts_are_never_lifted() {
         // Those who fell back are neither lifted nor registered poor.
         ("已脱贫人口中返贫36人。", &[]),
         ("當年返貧人口12人。", &[]),
+        // A clause that names nothing but what remains goes on from the figure before
+        // as the count still poor, never as one more lifted.
+        (
+            "2016年末全镇有贫困人口6400人,当年减少2750人,年底剩余3650人。",
+            &[
+                (K::PoorPopulation, "6400人"),
+                (K::LiftedPopulation, "2750人"),
+                (K::PoorPopulation, "3650人"),
+            ],
+        ),
+        (
+            "全年脱贫860户,还剩314户。",
+            &[(K::LiftedHouseholds, "860户"), (K::PoorHouseholds, "314户")],
+        ),
+        (
+            "當年減貧1130人,尚余472人。",
+            &[
+                (K::LiftedPopulation, "1130人"),
+                (K::PoorPopulation, "472人"),
+            ],
+        ),
         // The lifting word still counts where nothing negates it.
         (
             "全年实现脱贫1720户4905人。",
