@@ -568,6 +568,19 @@ fn decide_words(
         // same measure, for a part of the whole.
         // (The place is looked up only for a figure that could go on from the one before.)
         if own.is_none() {
+            // The list of parts goes on after 、 (其中安定区为0.8%、通渭县为1.6%): the
+            // figure before in the clause gives the kind.
+            let listed = i.checked_sub(1).and_then(|j| {
+                let p = items.get(j).filter(|p| p.clause == item.clause)?;
+                let rest = t.get(p.raw.end..raw.start)?.strip_prefix('、')?;
+                let k = kinds.get(j).copied().flatten()?;
+                place_and_verb(rest)
+                    .then(|| sibling(k, raw.unit?))
+                    .flatten()
+            });
+            if let Some(k) = listed {
+                return Some((k, None));
+            }
             return inherit(t, items, kinds, i).filter(|_| part_place(clause_head));
         }
         return own;
@@ -613,9 +626,14 @@ fn sampled(t: &str, at: usize) -> bool {
 /// Whether a clause head is 其中 and a place name, perhaps with a verb of being after it
 /// (其中武乡县为, 其中平顺县): a part of the whole that the clause before measured.
 fn part_place(head: &str) -> bool {
-    let Some(rest) = head.trim_end().strip_prefix("其中") else {
-        return false;
-    };
+    head.trim_end()
+        .strip_prefix("其中")
+        .is_some_and(place_and_verb)
+}
+
+/// Whether `rest` is a place name, perhaps with a verb of being after it (武乡县为,
+/// 平顺县).
+fn place_and_verb(rest: &str) -> bool {
     let rest = ["达到", "为", "是", "达", "有"]
         .iter()
         .find_map(|v| rest.strip_suffix(v))

@@ -1226,6 +1226,31 @@ fn a_part_named_after_qizhong() {
         "全县投入扶贫资金3000万元,其中县本级1200万元。",
         &[(K::PovertyFunds, "3000万元")],
     );
+    // The list of parts goes on after 、, each with its place.
+    places(
+        "2019年,吕梁市贫困发生率为1.3%,其中岚县为0.9%、兴县为1.7%。",
+        &[
+            ("1.3%", Some("吕梁市"), Some(141100)),
+            ("0.9%", Some("岚县"), Some(141127)),
+            ("1.7%", Some("兴县"), Some(141123)),
+        ],
+    );
+    kinds(
+        "全市脱贫1.8万人,其中临县6200人、石楼县为3100人。",
+        &[
+            (K::LiftedPopulation, "1.8万人"),
+            (K::LiftedPopulation, "6200人"),
+            (K::LiftedPopulation, "3100人"),
+        ],
+    );
+    // 、 and no place goes on from nothing.
+    kinds(
+        "全市脱贫1.8万人,其中临县6200人、县直单位帮扶300人。",
+        &[
+            (K::LiftedPopulation, "1.8万人"),
+            (K::LiftedPopulation, "6200人"),
+        ],
+    );
 }
 
 /// Those visited or checked (入户走访…户, 抽查贫困户…户, 核查, 调查, 排查, 抽样) are a
