@@ -179,6 +179,10 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("消除返贫致贫风险", R::NearMiss),
         ("消除致贫返贫风险", R::NearMiss),
         ("风险已消除", R::NearMiss),
+        // The interest a budget pays on loans and the fund that covers their losses
+        // (财政贴息860万元, 风险补偿金3200万元) are neither the loans nor poverty funds.
+        ("贴息", R::NearMiss),
+        ("风险补偿", R::NearMiss),
         ("摆脱贫困", R::Lift),
         ("人均可支配收入", R::Kind(K::PerCapitaDisposableIncome)),
         ("人均纯收入", R::Kind(K::PerCapitaNetIncome)),
@@ -194,6 +198,7 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("小额贷款", R::Kind(K::Microcredit)),
         ("扶贫贷款", R::Kind(K::Microcredit)),
         ("发放贷款", R::Kind(K::Microcredit)),
+        ("贴息贷款", R::Kind(K::Microcredit)),
         ("易地扶贫搬迁", R::Kind(K::RelocatedPopulation)),
         ("易地搬迁", R::Kind(K::RelocatedPopulation)),
         ("搬迁", R::Kind(K::RelocatedPopulation)),
@@ -293,6 +298,10 @@ pub(super) fn blocked(t: &str, at: usize, word: &str) -> bool {
         "增收" => before.ends_with("集体"),
         // 小额信贷扶贫资金: the fund of the loans, which are the measure.
         "扶贫资金" => before.ends_with("信贷") || before.ends_with("贷款"),
+        // 小额信贷风险补偿金, 小额贷款贴息: a fund or a subsidy of the loans, not them.
+        "扶贫小额信贷" | "小额信贷" | "小额贷款" | "小额扶贫贷款" | "扶贫贷款" => {
+            after.starts_with("风险") || after.starts_with("贴息")
+        }
         _ => false,
     }
 }

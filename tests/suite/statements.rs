@@ -375,10 +375,31 @@ fn reached_by_a_measure() {
             "电商服务站辐射贫困人口1.2万人。",
             &[(K::Beneficiaries, "1.2万人")],
         ),
+        // Those whose problem a project solved (解决…问题) likewise.
+        (
+            "新建供水工程38处,解决了1.7万贫困人口饮水安全问题。",
+            &[(K::Beneficiaries, "1.7万")],
+        ),
+        ("解决了12个贫困村的通电问题。", &[]),
         // Without such a verb the counts stand.
         (
             "全县有贫困村26个、贫困户3200户。",
             &[(K::PoorVillages, "26个"), (K::PoorHouseholds, "3200户")],
         ),
+    ]);
+}
+
+/// The loans (小额信贷, 贴息贷款) are microcredit; the interest a budget pays on them and
+/// the fund that covers their losses are neither loans nor poverty funds.
+#[test]
+fn loans_their_interest_and_their_guarantee_fund() {
+    table(&[
+        (
+            "全年新增扶贫小额信贷2.1亿元,风险补偿金增至2600万元,财政贴息540万元。",
+            &[(K::Microcredit, "2.1亿元")],
+        ),
+        ("小额信贷风险补偿基金达到3800万元。", &[]),
+        ("落实扶贫小额贷款贴息资金930万元。", &[]),
+        ("发放扶贫贴息贷款1.6亿元。", &[(K::Microcredit, "1.6亿元")]),
     ]);
 }
