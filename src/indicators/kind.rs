@@ -611,6 +611,50 @@ fn decide_words(
             _ => (k, tr),
         })
         .or_else(|| sentence_fallback(t, items, i, item, triggers))
+        .or_else(|| subject_across_stop(t, items, kinds, i, ctx))
+}
+
+/// A sentence (or a part after a semicolon) with no subject that opens with what
+/// happened to a standing count (…有贫困人口2.8万人。到2019年底,已减少到0.35万人): the
+/// count of the sentence right before, its last figure, goes on falling. Only for a fall to a level (减少到, 降至,
+/// 减为), only from the figure right before with one full stop and a short stretch
+/// between, and only where nothing in the new sentence names a subject.
+fn subject_across_stop(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+    ctx: &Local<'_>,
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    use IndicatorKind as K;
+    let item = items.get(i)?;
+    let j = i.checked_sub(1)?;
+    let prev = items.get(j)?;
+    let k = (*kinds.get(j)?)?;
+    if !matches!(
+        k,
+        K::PoorPopulation | K::PoorHouseholds | K::PoorVillages | K::PovertyIncidence
+    ) {
+        return None;
+    }
+    let between = t.get(prev.raw.end..item.raw.start)?;
+    let stop = between.find(['。', '！', '!', '；', ';'])?;
+    let opening = between.get(stop..)?;
+    let stops = between
+        .matches(['。', '！', '!', '？', '?', '；', ';'])
+        .count();
+    if stops != 1 || between.contains('\n') || chars_between(t, prev.raw.end, item.raw.start) > 30 {
+        return None;
+    }
+    let from = prev.raw.end + stop;
+    if !within(ctx.triggers, (from, item.raw.start)).is_empty() {
+        return None;
+    }
+    let head = t.get(item.clause.0..item.raw.start)?.trim_end();
+    if opening.is_empty() || predicate_ending(head) != Some(Pred::FallTo) {
+        return None;
+    }
+    sibling(k, item.raw.unit?).map(|k| (k, None))
 }
 
 /// Whether a verb of visiting or checking (走访, 暗访, 抽查, 核查, 调查, 排查, 抽样)

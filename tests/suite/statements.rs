@@ -403,3 +403,55 @@ fn loans_their_interest_and_their_guarantee_fund() {
         ("发放扶贫贴息贷款1.6亿元。", &[(K::Microcredit, "1.6亿元")]),
     ]);
 }
+
+/// A sentence with no subject that opens with a fall to a level goes on with the
+/// standing count of the sentence right before; anything that names another subject, a
+/// second sentence or a paragraph between, and it does not.
+#[test]
+fn a_fall_goes_on_across_a_full_stop() {
+    table(&[
+        (
+            "2016年全县有贫困人口3.4万人。到2019年底,已减少到0.42万人。",
+            &[
+                (K::PoorPopulation, "3.4万人"),
+                (K::PoorPopulation, "0.42万人"),
+            ],
+        ),
+        (
+            "2017年初全乡有贫困户980户;到年底,减至410户。",
+            &[(K::PoorHouseholds, "980户"), (K::PoorHouseholds, "410户")],
+        ),
+        (
+            "2015年全县贫困发生率为21.6%。2019年降至0.8%。",
+            &[
+                (K::PovertyIncidence, "21.6%"),
+                (K::PovertyIncidence, "0.8%"),
+            ],
+        ),
+        // Not after lifted counts, nor where the new sentence names its own subject
+        // or no fall, nor over a second sentence or a paragraph.
+        (
+            "全年脱贫3100人。到年底减少到900人。",
+            &[(K::LiftedPopulation, "3100人")],
+        ),
+        (
+            "全县有贫困人口1.2万人。低保对象减少到3100人。",
+            &[
+                (K::PoorPopulation, "1.2万人"),
+                (K::SocialAssistance, "3100人"),
+            ],
+        ),
+        (
+            "全县有贫困人口1.2万人。今年新增就业3100人。",
+            &[(K::PoorPopulation, "1.2万人"), (K::Employment, "3100人")],
+        ),
+        (
+            "全县有贫困人口1.2万人。工作扎实推进。到年底减少到3100人。",
+            &[(K::PoorPopulation, "1.2万人")],
+        ),
+        (
+            "全县有贫困人口1.2万人。\n到年底减少到3100人。",
+            &[(K::PoorPopulation, "1.2万人")],
+        ),
+    ]);
+}
