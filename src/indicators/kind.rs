@@ -647,10 +647,23 @@ fn subject_across_stop(
         return None;
     }
     let from = prev.raw.end + stop;
+    let head = t.get(item.clause.0..item.raw.start)?.trim_end();
+    // …有贫困村56个。截至目前,已累计退出48个: the villages' exit verb with no noun.
+    let head_verb = head.strip_suffix('了').unwrap_or(head);
+    if k == K::PoorVillages
+        && item.raw.unit == Some(Unit::Count)
+        && item.raw.noun.is_none()
+        && (head_verb.ends_with("退出") || head_verb.ends_with("出列"))
+    {
+        // The exit verb is the one word of the new sentence.
+        let verb_end = item.clause.0 + head_verb.len();
+        let words = within(ctx.triggers, (from, item.raw.start));
+        let only_exit = matches!(words, [w] if w.end == verb_end);
+        return only_exit.then_some((K::VillagesExited, None));
+    }
     if !within(ctx.triggers, (from, item.raw.start)).is_empty() {
         return None;
     }
-    let head = t.get(item.clause.0..item.raw.start)?.trim_end();
     if opening.is_empty() || predicate_ending(head) != Some(Pred::FallTo) {
         return None;
     }

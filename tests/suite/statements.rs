@@ -428,6 +428,15 @@ fn a_fall_goes_on_across_a_full_stop() {
                 (K::PovertyIncidence, "0.8%"),
             ],
         ),
+        // The villages' exit verb with no noun: the villages exited.
+        (
+            "全县有贫困村42个。截至今年9月,已累计退出35个。",
+            &[(K::PoorVillages, "42个"), (K::VillagesExited, "35个")],
+        ),
+        (
+            "全县有贫困村42个。全年共退出项目35个。",
+            &[(K::PoorVillages, "42个")],
+        ),
         // Not after lifted counts, nor where the new sentence names its own subject
         // or no fall, nor over a second sentence or a paragraph.
         (
