@@ -470,6 +470,20 @@ pub(super) fn decide(
     if count && narrowed() {
         return None;
     }
+    // A count of units whose rate follows as a bound (28个深度贫困村的贫困发生率降至5%
+    // 以下) counts those that meet the bound, not the standing count.
+    let bound_after = || {
+        items.get(i + 1).is_some_and(|n| {
+            n.clause == item.clause
+                && n.raw.unit == Some(Unit::Percent)
+                && matches!(n.raw.approx, crate::Approx::Under | crate::Approx::Over)
+                && t.get(item.raw.end..n.raw.start)
+                    .is_some_and(|g| g.contains('的') && g.contains("发生率"))
+        })
+    };
+    if count && bound_after() {
+        return None;
+    }
     Some((settle(t, item, kind, ctx)?, trigger))
 }
 

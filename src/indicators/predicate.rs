@@ -224,7 +224,7 @@ pub(super) fn settle(
         && matches!(raw.approx, crate::Approx::Under | crate::Approx::Over)
         && (several(near_end(head))
             || ctx.has(Ctx::Pledge, head_range)
-            || counted_units(near_end(head)))
+            || counted_units(clause_tail(head)))
     {
         return None;
     }
@@ -401,8 +401,16 @@ fn several(near: &str) -> bool {
     quantified || near.contains('各')
 }
 
+/// The last 30 characters of a clause head: far enough back for a count of units and
+/// the noun phrase that follows it (19个省份的农村贫困发生率降到了).
+fn clause_tail(head: &str) -> &str {
+    let from = head.char_indices().rev().nth(29).map_or(0, |(i, _)| i);
+    head.get(from..).unwrap_or("")
+}
+
 /// Whether a count of units stands before a rate (其中9个省份贫困发生率降到2%以下,
-/// 12个村贫困发生率低于2%): the bound is said of each of them, not one place's rate.
+/// 12个村贫困发生率低于2%, 19个省份的农村贫困发生率降到了2%以下): the bound is said of
+/// each of them, not one place's rate.
 fn counted_units(near: &str) -> bool {
     near.char_indices().any(|(at, c)| {
         matches!(c, '个' | '個')

@@ -1126,6 +1126,10 @@ fn a_bound_said_of_a_count_of_units_is_no_rate() {
         "2019年底,全州貧困發生率0.9%,其中8個縣貧困發生率降至0.5%以下。",
         &[(K::PovertyIncidence, "0.9%")],
     );
+    // A longer noun phrase between the count and the rate (…的农村贫困发生率), and the
+    // count of those units itself: neither is read.
+    kinds("分省份看,共有16个省份的农村贫困发生率已降到了1%以下。", &[]);
+    kinds("全县有31个深度贫困村的贫困发生率降至4%以下。", &[]);
     // The place's own bound stays.
     kinds(
         "2017年,全县贫困发生率降至3%以下。",
