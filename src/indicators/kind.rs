@@ -625,26 +625,26 @@ fn decide_words(
             _ => (k, tr),
         })
         .or_else(|| sentence_fallback(t, items, i, item, triggers))
-        .or_else(|| subject_across_stop(t, items, kinds, i, ctx))
+        .or_else(|| {
+            let j = i.checked_sub(1)?;
+            let prev_kind = kinds.get(j).copied().flatten()?;
+            subject_across_stop(t, item, items.get(j)?, prev_kind, ctx)
+        })
 }
 
 /// A sentence (or a part after a semicolon) with no subject that opens with what
 /// happened to a standing count (…有贫困人口2.8万人。到2019年底,已减少到0.35万人): the
-/// count of the sentence right before, its last figure, goes on falling. Only for a fall to a level (减少到, 降至,
-/// 减为), only from the figure right before with one full stop and a short stretch
-/// between, and only where nothing in the new sentence names a subject.
+/// count of the figure right before (`prev`, of kind `k`) goes on falling. Only for a
+/// fall to a level (减少到, 降至, 减为), with one full stop and a short stretch between,
+/// and only where nothing in the new sentence names a subject.
 fn subject_across_stop(
     t: &str,
-    items: &[Item],
-    kinds: &[Option<IndicatorKind>],
-    i: usize,
+    item: &Item,
+    prev: &Item,
+    k: IndicatorKind,
     ctx: &Local<'_>,
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     use IndicatorKind as K;
-    let item = items.get(i)?;
-    let j = i.checked_sub(1)?;
-    let prev = items.get(j)?;
-    let k = (*kinds.get(j)?)?;
     if !matches!(
         k,
         K::PoorPopulation | K::PoorHouseholds | K::PoorVillages | K::PovertyIncidence
