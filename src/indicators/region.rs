@@ -92,6 +92,22 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
             .any(|(r, n, _)| *n == best.1 && r != &best.0 && r.level() == best.0.level());
         (!tied).then(|| best.0.clone())
     });
+    // A report about a township or a village (洒雨镇下龙村脱贫攻坚工作汇报) whose head
+    // names no unit: the one place its title line names, if one alone.
+    let main = main.or_else(|| {
+        if !counts.is_empty() {
+            return None;
+        }
+        let title_end = t.find('\n').unwrap_or(t.len()).min(TITLE);
+        let mut written = hits
+            .iter()
+            .filter(|h| h.end <= title_end && matches!(h.what, What::Township | What::Village));
+        let first = written.next()?;
+        if written.next().is_some() {
+            return None;
+        }
+        gazetteer::resolve(t, first, &context, None, None)
+    });
     // A document that speaks as a county (我县, 本县, 我旗) or a city (我市, 本市) is about
     // a unit of that level: a province or municipality its head names (重庆彭水网…我县)
     // is not its main place, and no guess is better than the wrong level.
@@ -223,11 +239,19 @@ fn heading_place(t: &str, all: &[Hit], pos: usize, doc: &DocPlaces) -> Option<Re
             && !line.ends_with(['：', ':']);
         if is_heading {
             let (a, b) = (floor + start, floor + end);
-            return within(all, a, b)
+            let mut named = within(all, a, b)
                 .iter()
                 .rev()
                 .filter(|h| !matches!(h.what, What::Own(_) | What::Named(_)))
-                .find_map(|h| gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), None));
+                .filter_map(|h| gazetteer::resolve(t, h, &doc.context, doc.main.as_ref(), None));
+            let last = named.next()?;
+            // A heading that lists places of one level (红岩镇、青山乡工作汇报) is about
+            // several: none of them alone. A wider place before (甘肃省定西市) only
+            // says where the last is.
+            if named.any(|r| r.level() == last.level()) {
+                return None;
+            }
+            return Some(last);
         }
         if start == 0 {
             return None;

@@ -197,6 +197,21 @@ fn townships_and_villages_as_written_under_their_county() {
             ),
         ]
     );
+    // A report about a village whose head names no county: the village its title
+    // names is the document's place; two in the title, and none.
+    expect(
+        "红岩镇石门村扶贫工作汇报\n各位领导:本村共有286户。建档立卡贫困户41户153人。2019年脱贫12户47人。",
+        &[
+            ("41户", Some("红岩镇石门村"), None),
+            ("153人", Some("红岩镇石门村"), None),
+            ("12户", Some("红岩镇石门村"), None),
+            ("47人", Some("红岩镇石门村"), None),
+        ],
+    );
+    expect(
+        "红岩镇、青山乡脱贫工作汇报\n建档立卡贫困户41户153人。",
+        &[("41户", None, None), ("153人", None, None)],
+    );
     // A list of villages is no one village's: the county's.
     let text = "西和县脱贫攻坚纪实\n西和县建档立卡贫困人口2万户。何坝村、姚河村等3个村投入扶贫资金90万元。";
     assert_eq!(
