@@ -170,7 +170,10 @@ pub(super) fn words() -> &'static Words {
             (&["每年", "年均", "连续"], Ctx::Yearly),
             (&["目标:", "任务:", "目标是"], Ctx::TargetLabel),
             (&["明年"], Ctx::NextYear),
-            (&["地区", "片区", "重点县", "贫困县"], Ctx::AreaGroup),
+            (
+                &["地区", "片区", "重点县", "贫困县", "省区"],
+                Ctx::AreaGroup,
+            ),
             (
                 &["覆盖", "惠及", "辐射", "带动", "帮扶", "解决"],
                 Ctx::Reach,

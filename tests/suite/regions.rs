@@ -176,6 +176,24 @@ fn the_documents_place_comes_from_its_head_or_the_caller() {
     );
     // No place anywhere: no region.
     expect("全县累计脱贫2.1万人。", &[("2.1万人", None, None)]);
+    // A national release (its head names the country and no unit): the country, for
+    // figures whose sentence names no place; a group of areas stays no place, also
+    // in a clause that goes on after an adverb (累计, 年均).
+    expect(
+        "国家统计局发布全国农村贫困监测数据\n据调查,2018年农村贫困人口减少1320万人。西部地区农村贫困人口从2012年的4800万人减少到2018年的950万人,累计减少3850万人,年均减少640万人。民族八省区农村贫困人口为590万人。",
+        &[
+            ("1320万人", Some("全国"), None),
+            ("950万人", None, None),
+            ("3850万人", None, None),
+            ("640万人", None, None),
+            ("590万人", None, None),
+        ],
+    );
+    // A head that speaks as a county is no national release.
+    expect(
+        "我县召开全国脱贫攻坚表彰大会精神传达会\n全县累计脱贫2.1万人。",
+        &[("2.1万人", None, None)],
+    );
 }
 
 #[test]
