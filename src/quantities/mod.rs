@@ -625,6 +625,46 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
     None
 }
 
+/// A comparison word with a rate's unit between it and the number (不低于每人每年1500元,
+/// 不超过每户5万元), or an adverb of degree with its verb (至少带动20户, 最多补助8000元):
+/// the bound holds for the number, whose span stays its own.
+fn bound_across_gap(t: &str, pos: usize) -> Option<Approx> {
+    const PER: &[&str] = &[
+        "每人每年",
+        "每户每年",
+        "每人每月",
+        "每人",
+        "每户",
+        "每年",
+        "每亩",
+        "每月",
+        "人均",
+        "户均",
+    ];
+    let head = t.get(..pos)?;
+    if let Some(p) = PER.iter().find(|p| head.ends_with(*p)) {
+        return approx_before(t, pos - p.len()).map(|(a, _)| a);
+    }
+    // One or two characters of a verb, then the adverb.
+    let mut at = pos;
+    for _ in 0..2 {
+        let c = crate::common::chars::char_before(t, at)?;
+        if !is_cjk_char(c) || lex::is_numeral_char(c) || matches!(c, '的' | '是' | '为' | '有')
+        {
+            return None;
+        }
+        at -= c.len_utf8();
+        let before = t.get(..at)?;
+        if before.ends_with("至少") || before.ends_with("最少") {
+            return Some(Approx::Over);
+        }
+        if before.ends_with("最多") || before.ends_with("至多") {
+            return Some(Approx::Under);
+        }
+    }
+    None
+}
+
 /// What the quantity rules return: the rest of the input and a value, or nom's
 /// recoverable error (`()`: the rules answer "not here", never more).
 type QResult<'t, T> = IResult<&'t str, T, ()>;
@@ -1936,6 +1976,10 @@ pub(crate) fn read_scanned(
             approx = a;
         }
         start = s;
+    } else if mode == Mode::Text && approx == Approx::Exact {
+        if let Some(a) = bound_across_gap(t, start) {
+            approx = a;
+        }
     }
     // Every value leaves normalized (no trailing zeros after the point: 3.5w is 35000,
     // never 35000.0), whichever rule above made it. Only a value with a point can have any.

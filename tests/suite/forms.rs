@@ -395,6 +395,20 @@ fn negated_comparisons_never_turn_around() {
         assert!(got[0].ends_with(want), "{text:?}: {got:?}");
         assert!(got[0].starts_with(input), "{text:?}: {got:?}");
     }
+    // A rate's unit between the word and the number, or an adverb with its verb: the
+    // bound holds, the span stays the number's.
+    in_text(
+        "补助标准不低于每人每年1800元,贷款不超过每户5万元",
+        &["1800元=1800 yuan over", "5万元=50000 yuan under"],
+    );
+    in_text(
+        "每个车间至少吸纳15人,每户最多补助6000元,最多的村有9户",
+        &[
+            "15人=15 person over",
+            "6000元=6000 yuan under",
+            "9户=9 household exact",
+        ],
+    );
     in_text(
         "贷款额度不超过5万元、期限不超过3年,带动不少于2户",
         &[
