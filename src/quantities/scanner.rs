@@ -202,6 +202,11 @@ impl<'n> Finder<'n> {
         {
             return true;
         }
+        // 千亿元级产业, 百万亩级基地, 10万千瓦级电站: an amount before 级 names a class of
+        // size, not an amount of anything.
+        if char_at(t, raw.end) == Some('级') && raw.unit.is_some_and(|u| u != crate::Unit::Count) {
+            return true;
+        }
         // 5+2, 1+14: formula-like names.
         if after == Some('+') || before == Some('+') {
             return true;

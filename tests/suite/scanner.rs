@@ -586,6 +586,10 @@ fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
     texts("doi:10.1234/j.cnki.fp.2020.01.006", &[]);
     texts("中图分类号:F-8 文献标识码:A", &[]);
     texts("编号0032号文件", &[]);
+    // An amount before 级 names a class of size.
+    texts("培育千亿元级产业集群,投入资金3亿元", &["3亿元"]);
+    texts("建设十万亩级茶叶基地和5万千瓦级电站", &[]);
+    texts("县乡村三级书记一起抓,选派干部120名", &["120名"]);
     // Numbers a label names as codes: telephones, post codes, accounts, identities.
     texts("扶贫办电话:6218345 邮编:735300", &[]);
     texts("监督举报热线 12317", &[]);
