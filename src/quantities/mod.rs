@@ -14,7 +14,7 @@ pub(crate) use crate::common::input::{
     damage_ends_at, has_damage, is_blank, is_damage, unexpected,
 };
 
-use crate::common::chars::{char_at, char_before, ends, starts};
+use crate::common::chars::{char_at, char_before, starts};
 use crate::common::lexicon::Lexicon;
 use crate::numerals::{self, Message, NumError, Scanned, Shape, lex};
 use crate::{Approx, Normalized, ParseError, ParseErrorKind, Per, Span, Unit};
@@ -24,7 +24,7 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::tag,
-    combinator::{map_opt, not, opt, value, verify},
+    combinator::{all_consuming, map_opt, not, opt, value, verify},
     sequence::{delimited, preceded, terminated},
 };
 use rust_decimal::Decimal;
@@ -553,76 +553,133 @@ fn skip_blanks_from(t: &str, mut pos: usize) -> usize {
     pos
 }
 
-/// Approximation words right before `pos`, with where they start.
+/// Characters before 约 that make another word of it (节约, 签约, 预约 …).
+const NOT_AFTER_YUE: &[char] = &[
+    '节', '制', '签', '预', '条', '公', '契', '邀', '相', '特', '违', '履', '简',
+];
+/// Characters before 近 that make another word of it (最近, 附近, 靠近 …).
+const NOT_AFTER_JIN: &[char] = &['最', '附', '靠', '临', '亲', '就', '远', '新'];
+/// Characters before 超 that make another word of it (赶超, 高超, 反超, 追超).
+const NOT_AFTER_CHAO: &[char] = &['赶', '高', '反', '追'];
+
+/// Approximation words right before `pos` ([`approx_before_rule`]), with where they
+/// start.
+///
+/// The words are read forwards, over the text that ends at the number: from the
+/// farthest start (as far back as the longest word that ends in the last character:
+/// five characters for 没有超过了) to the nearest, so that the longest word that ends
+/// right at `pos` is the one read (不超过 before 超过, 大约 before 约).
 pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
-    // 节约, 签约, 最近, 附近 are other words: the characters that make them.
-    const NOT_AFTER_YUE: &[char] = &[
-        '节', '制', '签', '预', '条', '公', '契', '邀', '相', '特', '违', '履', '简',
-    ];
-    const NOT_AFTER_JIN: &[char] = &['最', '附', '靠', '临', '亲', '就', '远', '新'];
-    // None off a character boundary, so `pos` is one for `ends` below.
+    // Most figures have none: every word ends in one of these (None off a character
+    // boundary), and the last character bounds how long the word can be.
     let last = char_before(t, pos)?;
-    // The words that end in `last`, longest first. A negated comparison comes before
-    // the word inside it: 不超过 is `under`, never the `over` of 超过 (不少于 `over`,
-    // never the `under` of 少于).
-    use Approx::{About, Nearly, Over, Under};
-    let words: &[(&str, Approx, &[char])] = match last {
-        '过' => &[
-            ("没有超过", Under, &[]),
-            ("不超过", Under, &[]),
-            ("未超过", Under, &[]),
-            ("没超过", Under, &[]),
-            ("超过", Over, &[]),
-        ],
-        '于' => &[
-            ("不多于", Under, &[]),
-            ("不高于", Under, &[]),
-            ("不大于", Under, &[]),
-            ("不少于", Over, &[]),
-            ("不低于", Over, &[]),
-            ("不小于", Over, &[]),
-            ("不下于", Over, &[]),
-            ("多于", Over, &[]),
-            ("高于", Over, &[]),
-            ("少于", Under, &[]),
-            ("小于", Under, &[]),
-            ("低于", Under, &[]),
-        ],
-        '少' => &[("至少", Over, &[]), ("最少", Over, &[])],
-        '多' => &[("最多", Under, &[]), ("至多", Under, &[])],
-        '约' => &[("大约", About, &[]), ("约", About, NOT_AFTER_YUE)],
-        '为' => &[("约为", About, &[])],
-        '合' => &[("约合", About, &[])],
-        '近' => &[
-            ("将近", Nearly, &[]),
-            ("接近", Nearly, &[]),
-            ("近", Nearly, NOT_AFTER_JIN),
-        ],
-        '逾' => &[("逾", Over, &[])],
-        // 超5000万千瓦时, 超三成: 超 right before a number is `over` (赶超, 高超 are
-        // other words).
-        '超' => &[("超", Over, &['赶', '高', '反', '追'])],
-        // 超过了800亿元: the aspect mark after 超过 changes nothing; the words are those
-        // ending in 过, read before it.
-        '了' => {
-            let at = pos - last.len_utf8();
-            return (char_before(t, at) == Some('过'))
-                .then(|| approx_before(t, at))
-                .flatten();
-        }
-        '足' => &[("不足", Under, &[])],
-        '到' => &[("不到", Under, &[])],
+    let longest = match last {
+        '了' => 5,
+        '过' => 4,
+        '于' => 3,
+        '少' | '多' | '约' | '为' | '合' | '近' | '足' | '到' => 2,
+        '逾' | '超' => 1,
         _ => return None,
     };
-    for &(w, a, not_after) in words {
-        if ends(t, pos, w) {
-            let start = pos - w.len();
-            if !char_before(t, start).is_some_and(|c| not_after.contains(&c)) {
-                return Some((a, start));
-            }
+    // Where each candidate starts, with its first character, nearest first.
+    let mut starts = [(pos, last); 5];
+    let mut n = 0;
+    let (mut k, mut c) = (pos, last);
+    while let Some(slot) = starts.get_mut(n) {
+        k -= c.len_utf8();
+        *slot = (k, c);
+        n += 1;
+        if n == longest {
+            break;
+        }
+        match char_before(t, k) {
+            Some(p) => c = p,
+            None => break,
         }
     }
-    None
+    starts.get(..n)?.iter().rev().find_map(|&(s, first)| {
+        // Most starts are no word's first character: one test answers for them.
+        if !matches!(
+            first,
+            '没' | '不' | '未' | '超' | '大' | '约' | '将' | '接' | '近' | '多' | '高' | '至'
+                | '最' | '逾' | '少' | '小' | '低'
+        ) {
+            return None;
+        }
+        approx_words(t, s, pos).map(|a| (a, s))
+    })
+}
+
+/// [`approx_before_rule`] over `t[start..end]`, whole. Kept out of line: most figures
+/// never reach it, and inlined, its parsers would enlarge the frame of every call.
+#[inline(never)]
+fn approx_words(t: &str, start: usize, end: usize) -> Option<Approx> {
+    let words = t.get(start..end)?;
+    let (_, a) = all_consuming(approx_before_rule(char_before(t, start)))
+        .parse(words)
+        .ok()?;
+    Some(a)
+}
+
+/// `approx-before = negated | passing | about | nearly | over | under`, over text that
+/// ends at the number ([`approx_before`] cuts it so); `before` is the character before
+/// it, which may make a one-character word part of another ([`not_after`]).
+///
+/// ```text
+/// negated = ( 没有超过 | 不超过 | 未超过 | 没超过 ) 了? | 不多于 | 不高于 | 不大于 | 不足 | 不到   under
+///         | 不少于 | 不低于 | 不小于 | 不下于                                           over
+/// passing = 超过 了?                                                                    over
+/// about   = 大约 | 约为 | 约合 | 约 (not 节约, 签约 …)
+/// nearly  = 将近 | 接近 | 近 (not 最近, 附近 …)
+/// over    = 多于 | 高于 | 至少 | 最少 | 逾 | 超 (not 赶超, 高超 …)
+/// under   = 少于 | 小于 | 低于 | 最多 | 至多
+/// ```
+///
+/// A negated comparison is one word, read whole: 不超过 is `under`, never the `over`
+/// of 超过; 不少于 is `over`, never the `under` of 少于. The aspect mark 了 after a word
+/// ending in 过 changes nothing (超过了800亿元).
+fn approx_before_rule<'t>(
+    before: Option<char>,
+) -> impl Parser<&'t str, Output = Approx, Error = ()> {
+    use Approx::{About, Nearly, Over, Under};
+    let negated_passing = alt((tag("没有超过"), tag("不超过"), tag("未超过"), tag("没超过")));
+    alt((
+        value(Under, terminated(negated_passing, opt(tag("了")))),
+        value(
+            Under,
+            alt((tag("不多于"), tag("不高于"), tag("不大于"), tag("不足"), tag("不到"))),
+        ),
+        value(
+            Over,
+            alt((tag("不少于"), tag("不低于"), tag("不小于"), tag("不下于"))),
+        ),
+        value(Over, terminated(tag("超过"), opt(tag("了")))),
+        value(About, alt((tag("大约"), tag("约为"), tag("约合")))),
+        value(About, preceded(not_after(before, NOT_AFTER_YUE), tag("约"))),
+        value(Nearly, alt((tag("将近"), tag("接近")))),
+        value(Nearly, preceded(not_after(before, NOT_AFTER_JIN), tag("近"))),
+        value(
+            Over,
+            alt((tag("多于"), tag("高于"), tag("至少"), tag("最少"), tag("逾"))),
+        ),
+        value(Over, preceded(not_after(before, NOT_AFTER_CHAO), tag("超"))),
+        value(
+            Under,
+            alt((tag("少于"), tag("小于"), tag("低于"), tag("最多"), tag("至多"))),
+        ),
+    ))
+}
+
+/// Reads nothing, and fails where `before`, the character before the words, is one of
+/// `chars`: a one-character word after it is part of another word (节约, 最近, 赶超).
+fn not_after<'t>(
+    before: Option<char>,
+    chars: &'static [char],
+) -> impl Parser<&'t str, Output = (), Error = ()> {
+    move |i: &'t str| match before {
+        Some(c) if chars.contains(&c) => Err(nom::Err::Error(())),
+        _ => Ok((i, ())),
+    }
 }
 
 /// What the quantity rules return: the rest of the input and a value, or nom's
@@ -2194,6 +2251,78 @@ mod tests {
             core::mem::size_of::<Raw>()
         );
         assert!(core::mem::size_of::<crate::numerals::Shape>() <= 16);
+    }
+
+    #[test]
+    fn approx_before_rule_reads_the_words_before() {
+        use Approx::{About, Nearly, Over, Under};
+        for (words, approx) in [
+            ("约", About),
+            ("大约", About),
+            ("约为", About),
+            ("约合", About),
+            ("近", Nearly),
+            ("将近", Nearly),
+            ("接近", Nearly),
+            ("超过", Over),
+            ("超过了", Over),
+            ("超", Over),
+            ("逾", Over),
+            ("至少", Over),
+            ("最少", Over),
+            ("多于", Over),
+            ("高于", Over),
+            ("不少于", Over),
+            ("不低于", Over),
+            ("不小于", Over),
+            ("不下于", Over),
+            ("不超过", Under),
+            ("没有超过了", Under),
+            ("未超过", Under),
+            ("没超过", Under),
+            ("不超过了", Under),
+            ("不多于", Under),
+            ("不高于", Under),
+            ("不大于", Under),
+            ("少于", Under),
+            ("小于", Under),
+            ("至多", Under),
+            ("不足", Under),
+            ("不到", Under),
+            ("低于", Under),
+            ("最多", Under),
+        ] {
+            let read = all_consuming(approx_before_rule(None)).parse(words);
+            assert_eq!(read, Ok(("", approx)), "{words}");
+            // Found in text too, whole: the look back reaches its first character.
+            let text = format!("共{words}3人");
+            assert_eq!(approx_before(&text, 3 + words.len()), Some((approx, 3)), "{text}");
+        }
+        // After a character that makes another word of it, a one-character word is none.
+        for (before, words) in [('节', "约"), ('最', "近"), ('赶', "超")] {
+            assert!(approx_before_rule(Some(before)).parse(words).is_err(), "{before}{words}");
+        }
+        for words in ["了", "过", "多", "超了", "不", ""] {
+            let read = all_consuming(approx_before_rule(None)).parse(words);
+            assert!(read.is_err(), "{words}");
+        }
+        // In text: the longest word that ends right at the number, and where it starts.
+        for (text, want) in [
+            ("不超过5万元", Some((Under, 0))),
+            ("共超过了800亿元", Some((Over, 3))),
+            ("人数没有超过了12人", Some((Under, 6))),
+            ("大约3人", Some((About, 0))),
+            ("节约3万元", None),
+            ("附近3个村", None),
+            ("少于3人", Some((Under, 0))),
+            ("不少于3人", Some((Over, 0))),
+            ("赶超3家", None),
+            ("了3人", None),
+            ("3人", None),
+        ] {
+            let pos = text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            assert_eq!(approx_before(text, pos), want, "{text}");
+        }
     }
 
     #[test]
