@@ -732,6 +732,59 @@ fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
     rule_at(t, p, approx_after_rule)
 }
 
+/// `lead = ( "人民币" blanks )? ( word blanks )?…`: the words a whole input may start
+/// with before its number (in [`parse_quantity`]): currency, then each of these at most
+/// once and in this order: 大约 约为 约合 约 将近 接近 近 没有超过 不超过 未超过 没超过
+/// 不多于 不高于 不大于 不少于 不低于 不小于 不下于 超过 超 多于 高于 至少 最少 逾 最多
+/// 至多 不足 不到 少于 小于 低于 从. They are read through only: the approximation is
+/// [`approx_before`]'s. Whether 人民币 was read.
+fn lead_rule(i: &str) -> QResult<'_, bool> {
+    let word = |w: &'static str| opt(terminated(tag(w), blanks));
+    let (i, yuan) = word("人民币").parse(i)?;
+    let (i, _) = (
+        (word("大约"), word("约为"), word("约合"), word("约")),
+        (word("将近"), word("接近"), word("近")),
+        (word("没有超过"), word("不超过"), word("未超过"), word("没超过")),
+        (word("不多于"), word("不高于"), word("不大于")),
+        (word("不少于"), word("不低于"), word("不小于"), word("不下于")),
+    )
+        .parse(i)?;
+    let (i, _) = (
+        (word("超过"), word("超"), word("多于"), word("高于")),
+        (word("至少"), word("最少"), word("逾"), word("最多"), word("至多")),
+        (word("不足"), word("不到"), word("少于"), word("小于"), word("低于")),
+        word("从"),
+    )
+        .parse(i)?;
+    Ok((i, yuan.is_some()))
+}
+
+/// Whether `c` starts a word of [`lead_rule`]: most inputs start with their number, and
+/// one test answers for them.
+fn starts_lead_word(c: char) -> bool {
+    matches!(
+        c,
+        '人' | '大'
+            | '约'
+            | '将'
+            | '接'
+            | '近'
+            | '没'
+            | '不'
+            | '未'
+            | '超'
+            | '多'
+            | '高'
+            | '至'
+            | '最'
+            | '逾'
+            | '少'
+            | '小'
+            | '低'
+            | '从'
+    )
+}
+
 /// `range-sep = blanks ( "——" | "――" | "--" | "至" | "到" | "-" | "~" | "—" | "–" | "―" | "〜" | "－" ) blanks`
 ///
 /// The long dashes before the short ones, so that `——` is one separator.
@@ -2118,51 +2171,11 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
     let back = |s: Span| norm.source_span(s);
     let (start, end) = crate::common::input::whole_input(&norm, text, "a quantity")?;
     // Leading words: approximations (约, 近 …) and currency (人民币).
-    let mut pos = start;
-    let mut lead_yuan = false;
-    for w in [
-        "人民币",
-        "大约",
-        "约为",
-        "约合",
-        "约",
-        "将近",
-        "接近",
-        "近",
-        "没有超过",
-        "不超过",
-        "未超过",
-        "没超过",
-        "不多于",
-        "不高于",
-        "不大于",
-        "不少于",
-        "不低于",
-        "不小于",
-        "不下于",
-        "超过",
-        "超",
-        "多于",
-        "高于",
-        "至少",
-        "最少",
-        "逾",
-        "最多",
-        "至多",
-        "不足",
-        "不到",
-        "少于",
-        "小于",
-        "低于",
-        "从",
-    ] {
-        if starts(t, pos, w) {
-            if w == "人民币" {
-                lead_yuan = true;
-            }
-            pos = skip_blanks(t, pos + w.len());
-        }
-    }
+    let (mut pos, lead_yuan) = match char_at(t, start) {
+        Some(c) if starts_lead_word(c) => rule_at(t, start, lead_rule)
+            .map_or((start, false), |(yuan, end)| (end, yuan)),
+        _ => (start, false),
+    };
     // 上万人, 过万元, 破千: over a round multiplier.
     if matches!(char_at(t, pos), Some('上' | '过' | '破'))
         && matches!(
@@ -2322,6 +2335,33 @@ mod tests {
         ] {
             let pos = text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
             assert_eq!(approx_before(text, pos), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn lead_rule_reads_the_words_before_a_whole_input() {
+        for (text, rest, yuan) in [
+            ("人民币 约 3万元", "3万元", true),
+            ("大约3人", "3人", false),
+            ("不超过 5%", "5%", false),
+            ("从3到5人", "3到5人", false),
+            ("约 近3人", "3人", false),
+            // Each word once, in the rule's order: 约 after 近 is left.
+            ("近约3人", "约3人", false),
+            ("3人", "3人", false),
+        ] {
+            assert_eq!(lead_rule(text), Ok((rest, yuan)), "{text}");
+        }
+        // The one-character test lets every word of the rule through.
+        for w in [
+            "人民币", "大约", "约为", "约合", "约", "将近", "接近", "近", "没有超过", "不超过",
+            "未超过", "没超过", "不多于", "不高于", "不大于", "不少于", "不低于", "不小于",
+            "不下于", "超过", "超", "多于", "高于", "至少", "最少", "逾", "最多", "至多",
+            "不足", "不到", "少于", "小于", "低于", "从",
+        ] {
+            let c = w.chars().next().unwrap_or(' ');
+            assert!(starts_lead_word(c), "{w}");
+            assert_eq!(lead_rule(w).map(|(rest, _)| rest), Ok(""), "{w}");
         }
     }
 
