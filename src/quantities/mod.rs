@@ -581,6 +581,13 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
         '逾' | '超' => 1,
         _ => return None,
     };
+    approx_before_from(t, pos, last, longest)
+}
+
+/// [`approx_before`] once the last character `last` is known to end words of up to
+/// `longest` characters. Kept out of line: most figures never reach it.
+#[inline(never)]
+fn approx_before_from(t: &str, pos: usize, last: char, longest: usize) -> Option<(Approx, usize)> {
     // Where each candidate starts, with its first character, nearest first.
     let mut starts = [(pos, last); 5];
     let mut n = 0;
@@ -592,9 +599,10 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
         if n == longest {
             break;
         }
+        // The words are made of few characters: the look back ends at any other.
         match char_before(t, k) {
-            Some(p) => c = p,
-            None => break,
+            Some(p) if approx_word_char(p) => c = p,
+            _ => break,
         }
     }
     starts.get(..n)?.iter().rev().find_map(|&(s, first)| {
@@ -608,6 +616,38 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
         }
         approx_words(t, s, pos).map(|a| (a, s))
     })
+}
+
+/// Whether `c` stands in a word of [`approx_before_rule`].
+fn approx_word_char(c: char) -> bool {
+    matches!(
+        c,
+        '没' | '有'
+            | '不'
+            | '未'
+            | '超'
+            | '过'
+            | '了'
+            | '多'
+            | '于'
+            | '高'
+            | '大'
+            | '少'
+            | '低'
+            | '小'
+            | '下'
+            | '足'
+            | '到'
+            | '约'
+            | '为'
+            | '合'
+            | '将'
+            | '接'
+            | '近'
+            | '至'
+            | '最'
+            | '逾'
+    )
 }
 
 /// [`approx_before_rule`] over `t[start..end]`, whole. Kept out of line: most figures
@@ -642,27 +682,54 @@ fn approx_before_rule<'t>(
     before: Option<char>,
 ) -> impl Parser<&'t str, Output = Approx, Error = ()> {
     use Approx::{About, Nearly, Over, Under};
-    let negated_passing = alt((tag("没有超过"), tag("不超过"), tag("未超过"), tag("没超过")));
+    // Grouped by first character, so that a word is found after a few tests: 不 …,
+    // 没/未 超过, 约 …, then the rest.
+    let passing = || terminated(tag("超过"), opt(tag("了")));
     alt((
-        value(Under, terminated(negated_passing, opt(tag("了")))),
+        preceded(
+            tag("不"),
+            alt((
+                value(Under, passing()),
+                value(
+                    Under,
+                    alt((tag("多于"), tag("高于"), tag("大于"), tag("足"), tag("到"))),
+                ),
+                value(Over, alt((tag("少于"), tag("低于"), tag("小于"), tag("下于")))),
+            )),
+        ),
         value(
             Under,
-            alt((tag("不多于"), tag("不高于"), tag("不大于"), tag("不足"), tag("不到"))),
+            preceded(alt((tag("没有"), tag("没"), tag("未"))), passing()),
+        ),
+        value(Over, passing()),
+        value(
+            About,
+            alt((
+                tag("约为"),
+                tag("约合"),
+                preceded(not_after(before, NOT_AFTER_YUE), tag("约")),
+                tag("大约"),
+            )),
+        ),
+        value(
+            Nearly,
+            alt((
+                preceded(not_after(before, NOT_AFTER_JIN), tag("近")),
+                tag("将近"),
+                tag("接近"),
+            )),
         ),
         value(
             Over,
-            alt((tag("不少于"), tag("不低于"), tag("不小于"), tag("不下于"))),
+            alt((
+                preceded(not_after(before, NOT_AFTER_CHAO), tag("超")),
+                tag("逾"),
+                tag("多于"),
+                tag("高于"),
+                tag("至少"),
+                tag("最少"),
+            )),
         ),
-        value(Over, terminated(tag("超过"), opt(tag("了")))),
-        value(About, alt((tag("大约"), tag("约为"), tag("约合")))),
-        value(About, preceded(not_after(before, NOT_AFTER_YUE), tag("约"))),
-        value(Nearly, alt((tag("将近"), tag("接近")))),
-        value(Nearly, preceded(not_after(before, NOT_AFTER_JIN), tag("近"))),
-        value(
-            Over,
-            alt((tag("多于"), tag("高于"), tag("至少"), tag("最少"), tag("逾"))),
-        ),
-        value(Over, preceded(not_after(before, NOT_AFTER_CHAO), tag("超"))),
         value(
             Under,
             alt((tag("少于"), tag("小于"), tag("低于"), tag("最多"), tag("至多"))),
@@ -2307,6 +2374,7 @@ mod tests {
         ] {
             let read = all_consuming(approx_before_rule(None)).parse(words);
             assert_eq!(read, Ok(("", approx)), "{words}");
+            assert!(words.chars().all(approx_word_char), "{words}");
             // Found in text too, whole: the look back reaches its first character.
             let text = format!("共{words}3人");
             assert_eq!(approx_before(&text, 3 + words.len()), Some((approx, 3)), "{text}");
