@@ -1019,6 +1019,34 @@ fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
     rule_at(t, pos, multiplier_rule).map(|((f, shape), end)| (f, end, shape))
 }
 
+/// `percent-of = multiplier "分之"`, the multiplier a power of ten of at least a hundred:
+/// 百分之 (percent), 千分之 (per mille), 万分之, 百万分之. As the power of ten that turns
+/// the number after it into percent: 0 for 百分之, -1 for 千分之, -2 for 万分之 ….
+fn percent_of_rule(i: &str) -> QResult<'_, i32> {
+    map_opt(
+        terminated(multiplier_rule, tag("分之")),
+        |(_, shape): (Decimal, Shape)| {
+            // The factor is 10^k: the small unit's power and the big units'.
+            let k = u32::from(shape.tail_small).ilog10() + u32::from(shape.tail_big);
+            let k = i32::try_from(k).ok()?;
+            (k >= 2).then_some(2 - k)
+        },
+    )
+    .parse(i)
+}
+
+/// [`percent_of_rule`] at `pos`: its power and where the number after it starts.
+fn percent_of_at(t: &str, pos: usize) -> Option<(i32, usize)> {
+    // The multiplier's first character answers for most numbers (see multiplier_at).
+    if !matches!(
+        char_at(t, pos),
+        Some('十' | '拾' | '百' | '佰' | '千' | '仟' | '万' | '亿')
+    ) {
+        return None;
+    }
+    rule_at(t, pos, percent_of_rule)
+}
+
 /// The number `s` (read from `pos`) times the multiplier `f` that follows its 多 or 余
 /// (ending at `end`). The multiplier applies to the section after the number's last
 /// 万 or 亿 only: 1亿3千多万 is 1亿 and 3千多万 (130 million), never 1亿3千 times 万.
@@ -1753,26 +1781,10 @@ pub(crate) fn read_scanned(
     // Most figures start with an Arabic digit: no percent word (its multiplier is
     // Chinese) and no sign can start there, so neither is looked for.
     let digit_first = t.as_bytes().get(pos).is_some_and(u8::is_ascii_digit);
-    let multiplier = if digit_first {
-        None
-    } else {
-        multiplier_at(t, pos)
-    };
-    if let Some((f, e, _)) = multiplier {
-        if starts(t, e, "分之") && f >= Decimal::ONE_HUNDRED {
-            let digits = f.mantissa().to_string().len();
-            // f is a power of ten: 100 gives 0, 1000 gives -1 …
-            if let Ok(d) = i32::try_from(digits) {
-                if f.mantissa()
-                    .to_string()
-                    .trim_start_matches('1')
-                    .chars()
-                    .all(|c| c == '0')
-                {
-                    pct_pow = Some(3 - d);
-                    at = e + "分之".len();
-                }
-            }
+    if !digit_first {
+        if let Some((p, e)) = percent_of_at(t, pos) {
+            pct_pow = Some(p);
+            at = e;
         }
     }
     let mut negative = false;
@@ -2431,6 +2443,24 @@ mod tests {
             assert!(starts_lead_word(c), "{w}");
             assert_eq!(lead_rule(w).map(|(rest, _)| rest), Ok(""), "{w}");
         }
+    }
+
+    #[test]
+    fn percent_of_rule_reads_the_parts_of_a_power_of_ten() {
+        for (text, pow, rest) in [
+            ("百分之三十", 0, "三十"),
+            ("千分之五", -1, "五"),
+            ("万分之3", -2, "3"),
+            ("百万分之一", -4, "一"),
+            ("万亿分之一", -10, "一"),
+        ] {
+            assert_eq!(percent_of_rule(text), Ok((rest, pow)), "{text}");
+        }
+        for text in ["十分之一", "百分点", "三分之一", "分之一", "百"] {
+            assert!(percent_of_rule(text).is_err(), "{text}");
+        }
+        assert_eq!(percent_of_at("达百分之五十", 3), Some((0, 12)));
+        assert_eq!(percent_of_at("5", 0), None);
     }
 
     #[test]
