@@ -465,7 +465,7 @@ pub(crate) fn one_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a st
 }
 
 /// One Chinese digit: 零 to 九, 〇, 两, the capitals (壹 贰 叁 …).
-fn chinese_digit_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, u8, E> {
+pub(crate) fn chinese_digit_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, u8, E> {
     map_opt(one_char, chinese_digit).parse(i)
 }
 

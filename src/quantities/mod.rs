@@ -24,7 +24,8 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::tag,
-    combinator::{all_consuming, map_opt, not, opt, value, verify},
+    character::complete::one_of,
+    combinator::{all_consuming, map_opt, not, opt, peek, value, verify},
     sequence::{delimited, preceded, terminated},
 };
 use rust_decimal::Decimal;
@@ -1184,51 +1185,83 @@ fn tens_pair(t: &str, pos: usize, e: &NumError) -> Result<Option<(Scanned, Decim
     Ok(Some((s, hi)))
 }
 
-/// Fuzzy amounts that are ranges, as `(low, high)`: 几十万 and 数十亿 (10万 to 100万),
-/// 三五百, 四五千 and 八九亿 (two neighbouring digits before a unit).
+/// `vague = ( "几" | "数" ) multiplier`, the multiplier starting with 十, 百, 千, 万 or 亿:
+/// 几十万, 数百, 几百万, read from one multiplier to ten of it (几十万 is 10万 to 100万).
+/// The multiplier's factor and shape.
+fn vague_rule(i: &str) -> QResult<'_, (Decimal, Shape)> {
+    preceded(
+        alt((tag("几"), tag("数"))),
+        preceded(peek(one_of("十百千万亿")), multiplier_rule),
+    )
+    .parse(i)
+}
+
+/// `neighbours = digit digit`, the second digit the next after the first (一两, 三四,
+/// 八九) or 三五, and no third digit after them: the two ends of a vague range.
+fn neighbours_rule(i: &str) -> QResult<'_, (u8, u8)> {
+    terminated(
+        verify(
+            (lex::chinese_digit_char, lex::chinese_digit_char),
+            |&(d1, d2)| d1 >= 1 && (d2 == d1 + 1 || (d1, d2) == (3, 5)),
+        ),
+        not(verify(lex::one_char, |&c| lex::is_digit_char(c))),
+    )
+    .parse(i)
+}
+
+/// `tens-vague = ( "几" | "来" ) multiplier?`, after a number that ends in 十: 十几,
+/// 二十几万 (a range of ten: 10 to 20, 20万 to 30万); 十来个, 二十来万 (about that many).
+/// Whether it is 几, and the multiplier's factor and shape.
+fn tens_vague_rule(i: &str) -> QResult<'_, (bool, Option<(Decimal, Shape)>)> {
+    (
+        alt((value(true, tag("几")), value(false, tag("来")))),
+        opt(multiplier_rule),
+    )
+        .parse(i)
+}
+
+/// Fuzzy amounts that are ranges, as `(low, high)`: 几十万 and 数十亿 (10万 to 100万,
+/// [`vague_rule`]), 三五百, 四五千 and 八九亿 (two neighbouring digits before a unit,
+/// [`neighbours_rule`]).
 fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError> {
     let c1 = char_at(t, pos);
-    // 一百零几万: 几 after a numeral is the vague tail of that numeral, whose value is
-    // not one range from 几 on (几万 alone would be a fragment): no reading here.
-    if matches!(c1, Some('几' | '数')) && char_before(t, pos).is_some_and(lex::is_numeral_char) {
-        return Ok(None);
-    }
     if matches!(c1, Some('几' | '数')) {
-        let at = pos + 3;
-        if char_at(t, at).is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿')) {
-            if let Some((f, e, shape)) = multiplier_at(t, at) {
-                let max = f
-                    .checked_mul(Decimal::TEN)
-                    .ok_or_else(|| overflow_err(pos, e))?;
-                return Ok(Some((
-                    Scanned {
-                        value: f,
-                        end: e,
-                        shape,
-                    },
-                    max,
-                )));
-            }
+        // 一百零几万: 几 after a numeral is the vague tail of that numeral, whose value
+        // is not one range from 几 on (几万 alone would be a fragment): no reading here.
+        if char_before(t, pos).is_some_and(lex::is_numeral_char) {
+            return Ok(None);
         }
-        return Ok(None);
+        let Some(((f, shape), e)) = rule_at(t, pos, vague_rule) else {
+            return Ok(None);
+        };
+        let max = f
+            .checked_mul(Decimal::TEN)
+            .ok_or_else(|| overflow_err(pos, e))?;
+        let s = Scanned {
+            value: f,
+            end: e,
+            shape,
+        };
+        return Ok(Some((s, max)));
     }
-    let (Some(d1), Some(c2)) = (c1.and_then(lex::chinese_digit), char_at(t, pos + 3)) else {
-        return Ok(None);
-    };
-    let Some(d2) = lex::chinese_digit(c2) else {
-        return Ok(None);
-    };
-    let neighbours = d1 >= 1 && (d2 == d1 + 1 || (d1, d2) == (3, 5));
-    // 唯一一个, 统一两个, 乱七八糟: a numeral word before the second digit is no pair;
-    // 十一二 and 一二三 are other numbers.
-    if !neighbours
-        || char_before(t, pos)
-            .is_some_and(|c| lex::is_numeral_char(c) || ENDS_IN_DIGIT.contains(&c))
-        || char_at(t, pos + 6).is_some_and(lex::is_digit_char)
+    // Most numbers start with no pair of digits: the first two characters answer.
+    if c1.and_then(lex::chinese_digit).is_none()
+        || char_at(t, pos + "一".len())
+            .and_then(lex::chinese_digit)
+            .is_none()
     {
         return Ok(None);
     }
-    let Some((f, e, shape)) = multiplier_at(t, pos + 6) else {
+    let Some(((d1, d2), after)) = rule_at(t, pos, neighbours_rule) else {
+        return Ok(None);
+    };
+    // 唯一一个, 统一两个, 乱七八糟: a numeral word before the second digit is no pair;
+    // 十一二 and 一二三 are other numbers.
+    if char_before(t, pos).is_some_and(|c| lex::is_numeral_char(c) || ENDS_IN_DIGIT.contains(&c))
+    {
+        return Ok(None);
+    }
+    let Some((f, e, shape)) = multiplier_at(t, after) else {
         // 一两个, 三五头, 七八成: with no multiplier, a unit or measure word must follow,
         // or nothing that makes a word with the pair (一两点 is a time, 七八糟 a word; a
         // pair that ends a clause, 有七八。, is a bare range).
@@ -1237,13 +1270,13 @@ fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError>
             ..Shape::default()
         };
         let ends_clause =
-            char_at(t, pos + 6).is_none_or(|c| !is_cjk_char(c) && !c.is_alphanumeric());
-        if !ends_clause && unit_after(t, pos + 6, &shape).is_none() {
+            char_at(t, after).is_none_or(|c| !is_cjk_char(c) && !c.is_alphanumeric());
+        if !ends_clause && unit_after(t, after, &shape).is_none() {
             return Ok(None);
         }
         let s = Scanned {
             value: Decimal::from(d1),
-            end: pos + 6,
+            end: after,
             shape,
         };
         return Ok(Some((s, Decimal::from(d2))));
@@ -1350,39 +1383,48 @@ fn number_at(
             return Ok(Some((s, None)));
         }
     }
-    // 十几, 二十几万: 几 after a ten is a range of ten.
-    if char_at(t, s.end) == Some('几') && s.shape.tail_small == 10 && s.shape.tail_big == 0 {
-        let mut lo = s.value;
-        let mut hi = lo
-            .checked_add(Decimal::TEN)
-            .ok_or_else(|| overflow_err(pos, s.end))?;
-        let mut end = s.end + "几".len();
-        if let Some((f, e, _)) = multiplier_at(t, end) {
-            lo = lo.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
-            hi = hi.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
-            end = e;
+    // 十几, 二十几万: 几 after a ten is a range of ten; 十来个, 二十来万: 来 after a ten
+    // is about that many.
+    let tens_vague = if s.shape.tail_small == 10
+        && s.shape.tail_big == 0
+        && matches!(char_at(t, s.end), Some('几' | '来'))
+    {
+        rule_at(t, s.end, tens_vague_rule)
+    } else {
+        None
+    };
+    match tens_vague {
+        Some(((true, mult), end)) => {
+            let mut lo = s.value;
+            let mut hi = lo
+                .checked_add(Decimal::TEN)
+                .ok_or_else(|| overflow_err(pos, s.end))?;
+            if let Some((f, _)) = mult {
+                lo = lo.checked_mul(f).ok_or_else(|| overflow_err(pos, end))?;
+                hi = hi.checked_mul(f).ok_or_else(|| overflow_err(pos, end))?;
+            }
+            *approx = Approx::About;
+            s.value = lo;
+            s.end = end;
+            s.shape.has_units = true;
+            return Ok(Some((s, Some(hi))));
         }
-        *approx = Approx::About;
-        s.value = lo;
-        s.end = end;
-        s.shape.has_units = true;
-        return Ok(Some((s, Some(hi))));
-    }
-    // 十来个, 二十来万: 来 after a ten is about that many.
-    if char_at(t, s.end) == Some('来') && s.shape.tail_small == 10 && s.shape.tail_big == 0 {
-        let after = s.end + "来".len();
-        let unit_follows = label_at(t, after).is_some() || classifier_at(t, after).is_some();
-        if let Some((f, e, shape)) = multiplier_at(t, after) {
-            s.value = s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
-            s.end = e;
+        Some(((false, Some((f, shape))), end)) => {
+            s.value = s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, end))?;
+            s.end = end;
             s.shape.has_big |= shape.has_big;
             s.shape.tail_big = shape.tail_big;
             s.shape.tail_small = shape.tail_small;
             *approx = Approx::About;
-        } else if unit_follows {
+        }
+        // 十来个: with no multiplier, only before a unit or measure word.
+        Some(((false, None), after))
+            if label_at(t, after).is_some() || classifier_at(t, after).is_some() =>
+        {
             s.end = after;
             *approx = Approx::About;
         }
+        _ => {}
     }
     // 1900余万, 100多万, 3万余: 余 or 多, then perhaps a multiplier.
     if let Some(c @ ('余' | '多')) = char_at(t, s.end) {
@@ -1550,7 +1592,7 @@ fn tenths_unit<'t>(ok: bool) -> impl Parser<&'t str, Output = UnitOut, Error = (
         if !ok {
             return Err(nom::Err::Error(()));
         }
-        let (rest, _) = tag("成").parse(i)?;
+        let (rest, _) = nom::character::complete::char('成').parse(i)?;
         let (_, ()) = not(verify(nom::character::complete::anychar, |&c| {
             tenths_word(c)
         }))
@@ -2461,6 +2503,53 @@ mod tests {
         }
         assert_eq!(percent_of_at("达百分之五十", 3), Some((0, 12)));
         assert_eq!(percent_of_at("5", 0), None);
+    }
+
+    #[test]
+    fn vague_rule_reads_a_vague_digit_and_its_multiplier() {
+        for (text, factor, rest) in [
+            ("几十万元", "100000", "元"),
+            ("数百户", "100", "户"),
+            ("几百万", "1000000", ""),
+            ("数十亿元", "1000000000", "元"),
+        ] {
+            let got = vague_rule(text).map(|(r, (f, _))| (f.normalize().to_string(), r));
+            assert_eq!(got, Ok((factor.to_owned(), rest)), "{text}");
+        }
+        for text in ["几个", "数拾", "几", "十万", "数据"] {
+            assert!(vague_rule(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn neighbours_rule_reads_two_neighbouring_digits() {
+        for (text, pair, rest) in [
+            ("一两个", (1, 2), "个"),
+            ("三四十户", (3, 4), "十户"),
+            ("三五百", (3, 5), "百"),
+            ("八九亿", (8, 9), "亿"),
+            ("七八", (7, 8), ""),
+        ] {
+            assert_eq!(neighbours_rule(text), Ok((rest, pair)), "{text}");
+        }
+        // Not neighbours, a zero first, or a third digit after them.
+        for text in ["九八个", "零一", "一二三", "三六", "二〇二〇", "一两3", "一"] {
+            assert!(neighbours_rule(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn tens_vague_rule_reads_ji_or_lai_and_a_multiplier() {
+        let read = |text| {
+            tens_vague_rule(text).map(|(rest, (ji, m))| {
+                (ji, m.map(|(f, _)| f.normalize().to_string()), rest)
+            })
+        };
+        assert_eq!(read("几个"), Ok((true, None, "个")));
+        assert_eq!(read("几万元"), Ok((true, Some("10000".to_owned()), "元")));
+        assert_eq!(read("来万"), Ok((false, Some("10000".to_owned()), "")));
+        assert_eq!(read("来人"), Ok((false, None, "人")));
+        assert!(read("个").is_err());
     }
 
     #[test]
