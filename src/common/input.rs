@@ -1,6 +1,7 @@
 //! The edges of an input: blanks around it, characters a page lost, and the error for
 //! a character that was not expected.
 
+use crate::common::chars::Quoted;
 use crate::{Normalized, ParseError, ParseErrorKind, Span};
 
 /// Blank characters that may surround a whole-string input or stand between a number
@@ -70,7 +71,7 @@ pub(crate) fn check_damaged(t: &str, start: usize, end: usize) -> Result<(), Par
                 "damaged number: U+FFFD (the replacement character) stands in place of a character"
                     .into()
             } else {
-                format!("damaged number: {c:?} stands in place of a character")
+                format!("damaged number: {} stands in place of a character", Quoted(c))
             },
         )),
         None => Ok(()),
@@ -84,7 +85,7 @@ pub(crate) fn unexpected(t: &str, pos: usize, context: &str) -> ParseError {
         Some(c) => ParseError::new(
             ParseErrorKind::UnexpectedChar(c),
             Span::new(pos, pos + c.len_utf8()),
-            format!("unexpected character {c:?} {context}"),
+            format!("unexpected character {} {context}", Quoted(c)),
         ),
         None => ParseError::new(
             ParseErrorKind::UnexpectedEnd,

@@ -8,7 +8,7 @@ mod write;
 
 pub use write::{to_chinese, to_chinese_capital};
 
-use crate::common::chars::char_at;
+use crate::common::chars::{Quoted, char_at};
 use crate::common::input::{unexpected, whole_input};
 use crate::{ParseError, ParseErrorKind, Span};
 use lex::{Tok, token};
@@ -95,13 +95,21 @@ impl core::fmt::Display for Message {
         match self {
             Message::Text(s) => f.write_str(s),
             Message::Misordered(c, Some(p)) => {
-                write!(f, "misordered numeral: {c:?} cannot follow {p:?}")
+                let (c, p) = (Quoted(*c), Quoted(*p));
+                write!(f, "misordered numeral: {c} cannot follow {p}")
             }
             Message::Misordered(c, None) => {
-                write!(f, "misordered numeral: {c:?} cannot start a number")
+                let c = Quoted(*c);
+                write!(f, "misordered numeral: {c} cannot start a number")
             }
-            Message::DigitAfter(c) => write!(f, "expected a digit after {c:?}, found end of input"),
-            Message::AfterPoint(Some(c)) => write!(f, "expected a digit after '点', found {c:?}"),
+            Message::DigitAfter(c) => {
+                let c = Quoted(*c);
+                write!(f, "expected a digit after {c}, found end of input")
+            }
+            Message::AfterPoint(Some(c)) => {
+                let c = Quoted(*c);
+                write!(f, "expected a digit after '点', found {c}")
+            }
             Message::AfterPoint(None) => {
                 f.write_str("expected a digit after '点', found end of input")
             }

@@ -14,7 +14,7 @@ pub(crate) use crate::common::input::{
     damage_ends_at, has_damage, is_blank, is_damage, unexpected,
 };
 
-use crate::common::chars::{char_at, char_before, starts};
+use crate::common::chars::{QuotedStr, char_at, char_before, starts};
 use crate::common::lexicon::Lexicon;
 use crate::numerals::{self, Message, NumError, Scanned, Shape, lex};
 use crate::{Approx, Normalized, ParseError, ParseErrorKind, Per, Span, Unit};
@@ -2242,8 +2242,9 @@ fn with_unit_hint(e: ParseError, text: &str) -> ParseError {
         Ok(q) => match q.unit {
             Some(unit) => {
                 let message = format!(
-                    "{}: {text:?} is a quantity ({} {unit}), not a bare number; parse_quantity reads it",
+                    "{}: {} is a quantity ({} {unit}), not a bare number; parse_quantity reads it",
                     e.message(),
+                    QuotedStr(text),
                     q.value
                 );
                 ParseError::new(e.kind().clone(), e.span(), message)
@@ -2319,7 +2320,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
             ParseError::new(
                 ParseErrorKind::UnknownUnit(word.clone()),
                 Span::new(raw.end, raw.end + word.len()),
-                format!("unknown unit {word:?} after the number"),
+                format!("unknown unit {} after the number", QuotedStr(&word)),
             )
         } else {
             unexpected(t, raw.end, "after the quantity, expected end of input")
