@@ -1297,6 +1297,61 @@ fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError>
     )))
 }
 
+/// What [`fraction_rule`] fails with: no fraction here (`Stop`, nom's recoverable
+/// error), or a committed failure with the error to report (a wrong numerator, a
+/// quotient that cannot be computed).
+#[derive(Debug)]
+enum FractionError {
+    Stop,
+    Numeral(NumError),
+}
+
+impl<I> nom::error::ParseError<I> for FractionError {
+    fn from_error_kind(_: I, _: nom::error::ErrorKind) -> FractionError {
+        FractionError::Stop
+    }
+
+    fn append(_: I, _: nom::error::ErrorKind, other: FractionError) -> FractionError {
+        other
+    }
+}
+
+/// `numeral`: a number of the numeral grammar ([`numerals::scan`]) in `t`, read from
+/// where the input stands. A wrong numeral fails outright, as `cut` does.
+fn numeral<'t>(t: &'t str) -> impl Parser<&'t str, Output = Scanned, Error = FractionError> {
+    move |i: &'t str| match numerals::scan(t, t.len() - i.len()) {
+        Ok(Some(s)) => Ok((t.get(s.end..).unwrap_or(""), s)),
+        Ok(None) => Err(nom::Err::Error(FractionError::Stop)),
+        Err(e) => Err(nom::Err::Failure(FractionError::Numeral(e))),
+    }
+}
+
+/// `fraction = denominator "分之" numeral`: 三分之一, 五分之二, read after the denominator
+/// `den` (a number that starts at `pos`). The quotient, rounded to 28 significant digits
+/// (checked: a zero or too small denominator is an error, never a guess), and where the
+/// numerator ends.
+fn fraction_rule<'t>(
+    t: &'t str,
+    pos: usize,
+    den: Decimal,
+) -> impl Parser<&'t str, Output = (Decimal, usize), Error = FractionError> {
+    move |i: &'t str| {
+        let (rest, num) = preceded(tag("分之"), numeral(t)).parse(i)?;
+        let quotient = (!den.is_zero()).then(|| num.value.checked_div(den)).flatten();
+        match quotient {
+            Some(v) => Ok((rest, (v.normalize(), num.end))),
+            None => Err(nom::Err::Failure(FractionError::Numeral(NumError {
+                kind: ParseErrorKind::Overflow,
+                span: Span::new(pos, num.end),
+                message: Message::Text(
+                    "fraction cannot be computed exactly (denominator is zero or too small)",
+                ),
+                skip_to: num.end,
+            }))),
+        }
+    }
+}
+
 /// Reads the number at `pos` with its own follow-ups: 余/多 with a multiplier after
 /// them (1900余万), and fractions (三分之一).
 fn number_at(
@@ -1356,31 +1411,17 @@ fn number_at(
     }
     // 三分之一: a fraction.
     if starts(t, s.end, "分之") {
-        let at = s.end + "分之".len();
-        if let Some(num) = numerals::scan(t, at)? {
-            let overflow = || NumError {
-                kind: ParseErrorKind::Overflow,
-                span: Span::new(pos, num.end),
-                message: Message::Text(
-                    "fraction cannot be computed exactly (denominator is zero or too small)",
-                ),
-                skip_to: num.end,
-            };
-            if s.value.is_zero() {
-                return Err(overflow());
+        match fraction_rule(t, pos, s.value).parse(t.get(s.end..).unwrap_or("")) {
+            Ok((_, (value, end))) => {
+                *fraction = true;
+                let shape = Shape {
+                    tail_small: 1,
+                    ..Shape::default()
+                };
+                return Ok(Some((Scanned { value, end, shape }, None)));
             }
-            let v = num.value.checked_div(s.value).ok_or_else(overflow)?;
-            *fraction = true;
-            let shape = Shape {
-                tail_small: 1,
-                ..Shape::default()
-            };
-            let s = Scanned {
-                value: v.normalize(),
-                end: num.end,
-                shape,
-            };
-            return Ok(Some((s, None)));
+            Err(nom::Err::Failure(FractionError::Numeral(e))) => return Err(e),
+            Err(_) => {}
         }
     }
     // 十几, 二十几万: 几 after a ten is a range of ten; 十来个, 二十来万: 来 after a ten
@@ -2551,6 +2592,25 @@ mod tests {
         assert_eq!(read("来万"), Ok((false, Some("10000".to_owned()), "")));
         assert_eq!(read("来人"), Ok((false, None, "人")));
         assert!(read("个").is_err());
+    }
+
+    #[test]
+    fn fraction_rule_reads_the_numerator_and_divides() {
+        let read = |t: &str, den: i64| {
+            let at = t.find("分之").unwrap_or(0);
+            match fraction_rule(t, 0, Decimal::from(den)).parse(t.get(at..).unwrap_or("")) {
+                Ok((rest, (v, end))) => format!("{v} end {end} rest {rest:?}"),
+                Err(nom::Err::Failure(FractionError::Numeral(e))) => format!("fail {}", e.span),
+                Err(e) => format!("{e:?}"),
+            }
+        };
+        assert_eq!(read("五分之二", 5), "0.4 end 12 rest \"\"");
+        assert_eq!(read("四分之一的人", 4), "0.25 end 12 rest \"的人\"");
+        assert_eq!(read("3分之1", 3), "0.3333333333333333333333333333 end 8 rest \"\"");
+        assert_eq!(read("零分之一", 0), "fail 0..12");
+        assert_eq!(read("三分之一二三万", 3), "fail 18..21");
+        assert_eq!(read("三分之", 3), "Error(Stop)");
+        assert_eq!(read("三分", 3), "Error(Stop)");
     }
 
     #[test]
