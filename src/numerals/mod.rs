@@ -396,7 +396,7 @@ impl<'t> Acc<'t> {
                 self.prev = Prev::Coef;
             }
             Tok::Run(r) => {
-                let mantissa = r.mantissa.ok_or_else(|| self.overflow(span))?;
+                let mantissa = r.mantissa.get().ok_or_else(|| self.overflow(span))?;
                 let value = Decimal::try_from_i128_with_scale(mantissa, 0)
                     .map_err(|_| self.overflow(span))?;
                 if self.prev == Prev::Start {
@@ -663,6 +663,7 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
             if ends_at(end) {
                 let value = a
                     .mantissa
+                    .get()
                     .and_then(|m| big_times(m, a.scale, p))
                     .or_else(|| a.value()?.checked_mul(pow10(p)).map(|v| v.normalize()));
                 if let Some(value) = value {
@@ -688,7 +689,7 @@ fn scan_chinese(text: &str, start: usize, c: char) -> Result<Option<Scanned>, Nu
         if let Some(Ok((rest, r))) = text.get(start..).map(lex::digit_run::<()>) {
             let end = text.len() - rest.len();
             let alone = !char_at(text, end).is_some_and(|c| lex::is_numeral_char(c) || c == ' ');
-            if let (1, true, Some(m)) = (r.len, alone, r.mantissa) {
+            if let (1, true, Some(m)) = (r.len, alone, r.mantissa.get()) {
                 let shape = Shape {
                     tail_small: 1,
                     lone_digit: true,
@@ -943,12 +944,12 @@ fn decimal<'t>(acc: &mut Acc<'t>, point: (usize, usize), i: &'t str) -> PResult<
 /// 零點77; as the digits' integer (`None` when it does not fit) and their count.
 fn fraction(i: &str) -> PResult<'_, (Option<i128>, usize)> {
     alt((
-        map(lex::digit_run, |r| (r.mantissa, r.len)),
+        map(lex::digit_run, |r| (r.mantissa.get(), r.len)),
         map(
             verify(lex::arabic_number, |a: &lex::Arabic| {
                 !a.has_point && !a.has_sep
             }),
-            |a| (a.mantissa, a.int_digits),
+            |a| (a.mantissa.get(), a.int_digits),
         ),
     ))
     .parse(i)
@@ -1259,7 +1260,7 @@ mod tests {
     fn coefficient_rule() {
         let tok = |t: &str| match coefficient(t) {
             Ok((rest, Tok::Arabic(a))) => format!("arabic {:?} rest {rest:?}", a.value()),
-            Ok((rest, Tok::Run(r))) => format!("run {:?}/{} rest {rest:?}", r.mantissa, r.len),
+            Ok((rest, Tok::Run(r))) => format!("run {:?}/{} rest {rest:?}", r.mantissa.get(), r.len),
             other => format!("{other:?}"),
         };
         assert_eq!(tok("17990元"), "arabic Some(17990) rest \"元\"");
