@@ -269,9 +269,29 @@ struct Acc<'t> {
     pos: usize,
 }
 
+/// 10^0 to 10^28 (the largest power a Decimal holds), made at compile time: a numeral
+/// takes one at each of its units.
+static POW10: [Decimal; 29] = {
+    let mut table = [Decimal::ZERO; 29];
+    let mut k = 0;
+    let mut v: u128 = 1;
+    while k < 29 {
+        let (lo, mid, hi) = (v as u32, (v >> 32) as u32, (v >> 64) as u32);
+        #[allow(clippy::indexing_slicing)] // compile time: out of bounds fails the build
+        {
+            table[k] = Decimal::from_parts(lo, mid, hi, false, 0);
+        }
+        v *= 10;
+        k += 1;
+    }
+    table
+};
+
+#[inline]
 fn pow10(p: u32) -> Decimal {
     // The callers pass 1..=16; 10^28 is the largest power a Decimal holds.
-    Decimal::from_i128_with_scale(10i128.pow(p.min(28)), 0)
+    let k = usize::try_from(p.min(28)).unwrap_or(28);
+    POW10.get(k).copied().unwrap_or(Decimal::ZERO)
 }
 
 impl<'t> Acc<'t> {
@@ -329,10 +349,12 @@ impl<'t> Acc<'t> {
         self.err(FaultKind::Overflow, span, Message::Text(OVERFLOW))
     }
 
+    #[inline]
     fn add(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, Fault> {
         a.checked_add(b).ok_or_else(|| self.overflow(span))
     }
 
+    #[inline]
     fn mul(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, Fault> {
         a.checked_mul(b).ok_or_else(|| self.overflow(span))
     }
@@ -1158,6 +1180,15 @@ mod tests {
         for (input, want) in table {
             let want = want.replace("STOPPED", STOPPED);
             assert_eq!(rule(input, read), want, "{input}");
+        }
+    }
+
+    #[test]
+    fn powers_of_ten_are_the_decimal_powers() {
+        for p in 0..=30u32 {
+            let want = Decimal::from_i128_with_scale(10i128.pow(p.min(28)), 0);
+            assert_eq!(pow10(p), want, "{p}");
+            assert_eq!(pow10(p).to_string(), want.to_string(), "{p}");
         }
     }
 
