@@ -1209,6 +1209,24 @@ fn neighbours_rule(i: &str) -> QResult<'_, (u8, u8)> {
     .parse(i)
 }
 
+/// `latin-multiplier = ( "k" | "K" | "w" | "W" ) !ascii-alphanumeric`, after Arabic
+/// digits: 15k (千), 30w (万); not the k of 5kg or 10km. Its factor.
+fn latin_multiplier_rule(i: &str) -> QResult<'_, u32> {
+    terminated(
+        alt((value(1000, one_of("kK")), value(10_000, one_of("wW")))),
+        not(verify(lex::one_char, |c: &char| c.is_ascii_alphanumeric())),
+    )
+    .parse(i)
+}
+
+/// `over = ( "余" | "多" ) multiplier?`: 3万余, 100多, 1900余万, 100多万: more than the
+/// number (the multiplier applies to the part after the number's last 万 or 亿, see
+/// [`section_times`]). Which word, and the multiplier's factor and shape; whether the
+/// words around make it no approximation (余额, 多少, 多元化) is for the caller.
+fn over_rule(i: &str) -> QResult<'_, (char, Option<(Decimal, Shape)>)> {
+    (one_of("余多"), opt(multiplier_rule)).parse(i)
+}
+
 /// `tens-vague = ( "几" | "来" ) multiplier?`, after a number that ends in 十: 十几,
 /// 二十几万 (a range of ten: 10 to 20, 20万 to 30万); 十来个, 二十来万 (about that many).
 /// Whether it is 几, and the multiplier's factor and shape.
@@ -1392,21 +1410,17 @@ fn number_at(
         return Ok(None);
     };
     // 15k, 30w: Arabic numbers with a Latin multiplier (not 5kg, 10km).
-    if s.shape.arabic {
-        if let Some(c @ ('k' | 'K' | 'w' | 'W')) = char_at(t, s.end) {
-            if !char_at(t, s.end + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
-                let m = if matches!(c, 'k' | 'K') { 1000 } else { 10_000 };
-                s.value = s
-                    .value
-                    .checked_mul(Decimal::from(m))
-                    .ok_or_else(|| overflow_err(pos, s.end))?;
-                s.end += 1;
-                s.shape.has_units = true;
-                // k is a small unit (千), w a big one (万): 3-15w is 3万 to 15万.
-                (s.shape.tail_small, s.shape.tail_big) =
-                    if m == 10_000 { (1, 4) } else { (1000, 0) };
-                s.shape.arabic_int = None;
-            }
+    if s.shape.arabic && matches!(char_at(t, s.end), Some('k' | 'K' | 'w' | 'W')) {
+        if let Some((m, end)) = rule_at(t, s.end, latin_multiplier_rule) {
+            s.value = s
+                .value
+                .checked_mul(Decimal::from(m))
+                .ok_or_else(|| overflow_err(pos, s.end))?;
+            s.end = end;
+            s.shape.has_units = true;
+            // k is a small unit (千), w a big one (万): 3-15w is 3万 to 15万.
+            (s.shape.tail_small, s.shape.tail_big) = if m == 10_000 { (1, 4) } else { (1000, 0) };
+            s.shape.arabic_int = None;
         }
     }
     // 三分之一: a fraction.
@@ -1468,7 +1482,12 @@ fn number_at(
         _ => {}
     }
     // 1900余万, 100多万, 3万余: 余 or 多, then perhaps a multiplier.
-    if let Some(c @ ('余' | '多')) = char_at(t, s.end) {
+    let over = if matches!(char_at(t, s.end), Some('余' | '多')) {
+        rule_at(t, s.end, over_rule)
+    } else {
+        None
+    };
+    if let Some(((c, mult), end)) = over {
         let after = s.end + c.len_utf8();
         let next = char_at(t, after);
         // 3万余建档立卡贫困户: a population noun counts as the unit it implies.
@@ -1490,15 +1509,13 @@ fn number_at(
             || c == '余' && matches!(next, Some('额' | '下' | '粮'));
         // The multiplier after 余 ends the numeral (1900余万); one that more numeral
         // follows starts the next number (零余十一万 is not 0 and 10 余).
-        let run_on = unit_follows
-            && multiplier_at(t, after)
-                .is_some_and(|(_, e, _)| char_at(t, e).is_some_and(lex::is_numeral_char));
+        let run_on = mult.is_some() && char_at(t, end).is_some_and(lex::is_numeral_char);
         if unit_follows && !blocked && !run_on {
             *approx = Approx::Over;
             s.end = after;
-            if let Some((f, e, shape)) = multiplier_at(t, after) {
-                s.value = section_times(t, pos, &s, f, e)?;
-                s.end = e;
+            if let Some((f, shape)) = mult {
+                s.value = section_times(t, pos, &s, f, end)?;
+                s.end = end;
                 s.shape.has_units = true;
                 s.shape.has_big |= shape.has_big;
                 s.shape.tail_big = shape.tail_big;
@@ -2611,6 +2628,22 @@ mod tests {
         assert_eq!(read("三分之一二三万", 3), "fail 18..21");
         assert_eq!(read("三分之", 3), "Error(Stop)");
         assert_eq!(read("三分", 3), "Error(Stop)");
+    }
+
+    #[test]
+    fn latin_multiplier_and_over_rules() {
+        assert_eq!(latin_multiplier_rule("k元"), Ok(("元", 1000)));
+        assert_eq!(latin_multiplier_rule("W"), Ok(("", 10_000)));
+        for text in ["kg", "km", "w3", "x"] {
+            assert!(latin_multiplier_rule(text).is_err(), "{text}");
+        }
+        let over = |text| {
+            over_rule(text).map(|(rest, (c, m))| (c, m.map(|(f, _)| f.normalize().to_string()), rest))
+        };
+        assert_eq!(over("余万元"), Ok(('余', Some("10000".to_owned()), "元")));
+        assert_eq!(over("多人"), Ok(('多', None, "人")));
+        assert_eq!(over("多千瓦"), Ok(('多', None, "千瓦")));
+        assert!(over("人").is_err());
     }
 
     #[test]
