@@ -71,7 +71,10 @@ pub(crate) fn check_damaged(t: &str, start: usize, end: usize) -> Result<(), Par
                 "damaged number: U+FFFD (the replacement character) stands in place of a character"
                     .into()
             } else {
-                format!("damaged number: {} stands in place of a character", Quoted(c))
+                format!(
+                    "damaged number: {} stands in place of a character",
+                    Quoted(c)
+                )
             },
         )),
         None => Ok(()),

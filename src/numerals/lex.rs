@@ -47,7 +47,12 @@ impl Mantissa {
     /// `m` when it is from 0 to 2^96 - 1, else none: every reader of a mantissa turns a
     /// larger one into an overflow, as it does a missing one.
     pub(crate) fn new(m: Option<i128>) -> Mantissa {
-        match m.map(|v| (u64::try_from(v & i128::from(u64::MAX)), u32::try_from(v >> 64))) {
+        match m.map(|v| {
+            (
+                u64::try_from(v & i128::from(u64::MAX)),
+                u32::try_from(v >> 64),
+            )
+        }) {
             Some((Ok(lo), Ok(hi))) => Mantissa { lo, hi, some: true },
             _ => Mantissa {
                 lo: 0,
@@ -502,7 +507,9 @@ pub(crate) fn one_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a st
 }
 
 /// One Chinese digit: 零 to 九, 〇, 两, the capitals (壹 贰 叁 …).
-pub(crate) fn chinese_digit_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, u8, E> {
+pub(crate) fn chinese_digit_char<'a, E: ParseError<&'a str>>(
+    i: &'a str,
+) -> IResult<&'a str, u8, E> {
     map_opt(one_char, chinese_digit).parse(i)
 }
 
@@ -656,7 +663,16 @@ mod tests {
     #[test]
     fn fast_reads_agree_with_the_grammar() {
         let key = |r: Option<(Arabic, usize)>| {
-            r.map(|(a, n)| (a.mantissa.get(), a.scale, a.int_digits, a.has_point, a.has_sep, n))
+            r.map(|(a, n)| {
+                (
+                    a.mantissa.get(),
+                    a.scale,
+                    a.int_digits,
+                    a.has_point,
+                    a.has_sep,
+                    n,
+                )
+            })
         };
         let mut texts: Vec<String> = [
             "7",
@@ -782,7 +798,8 @@ mod tests {
     #[test]
     fn digit_run_rule() {
         let run = |t| {
-            digit_run::<()>(t).map(|(rest, r)| (rest, r.mantissa.get(), r.len, r.leading_zeros, r.second))
+            digit_run::<()>(t)
+                .map(|(rest, r)| (rest, r.mantissa.get(), r.len, r.leading_zeros, r.second))
         };
         assert_eq!(run("二〇二〇年"), Ok(("年", Some(2020), 4, 0, 3)));
         assert_eq!(run("零五"), Ok(("", Some(5), 2, 1, 3)));

@@ -1291,7 +1291,9 @@ mod tests {
     fn coefficient_rule() {
         let tok = |t: &str| match coefficient(t) {
             Ok((rest, Tok::Arabic(a))) => format!("arabic {:?} rest {rest:?}", a.value()),
-            Ok((rest, Tok::Run(r))) => format!("run {:?}/{} rest {rest:?}", r.mantissa.get(), r.len),
+            Ok((rest, Tok::Run(r))) => {
+                format!("run {:?}/{} rest {rest:?}", r.mantissa.get(), r.len)
+            }
             other => format!("{other:?}"),
         };
         assert_eq!(tok("17990元"), "arabic Some(17990) rest \"元\"");

@@ -608,15 +608,34 @@ fn approx_before_from(t: &str, pos: usize, last: char, longest: usize) -> Option
     }
     starts.get(..n)?.iter().rev().find_map(|&(s, first)| {
         // Most starts are no word's first character: one test answers for them.
-        if !matches!(
-            first,
-            '没' | '不' | '未' | '超' | '大' | '约' | '将' | '接' | '近' | '多' | '高' | '至'
-                | '最' | '逾' | '少' | '小' | '低'
-        ) {
+        if !starts_approx_word(first) {
             return None;
         }
         approx_words(t, s, pos).map(|a| (a, s))
     })
+}
+
+/// Whether `c` starts a word of [`approx_before_rule`].
+fn starts_approx_word(c: char) -> bool {
+    matches!(
+        c,
+        '没' | '不'
+            | '未'
+            | '超'
+            | '大'
+            | '约'
+            | '将'
+            | '接'
+            | '近'
+            | '多'
+            | '高'
+            | '至'
+            | '最'
+            | '逾'
+            | '少'
+            | '小'
+            | '低'
+    )
 }
 
 /// Whether `c` stands in a word of [`approx_before_rule`].
@@ -695,7 +714,10 @@ fn approx_before_rule<'t>(
                     Under,
                     alt((tag("多于"), tag("高于"), tag("大于"), tag("足"), tag("到"))),
                 ),
-                value(Over, alt((tag("少于"), tag("低于"), tag("小于"), tag("下于")))),
+                value(
+                    Over,
+                    alt((tag("少于"), tag("低于"), tag("小于"), tag("下于"))),
+                ),
             )),
         ),
         value(
@@ -733,7 +755,13 @@ fn approx_before_rule<'t>(
         ),
         value(
             Under,
-            alt((tag("少于"), tag("小于"), tag("低于"), tag("最多"), tag("至多"))),
+            alt((
+                tag("少于"),
+                tag("小于"),
+                tag("低于"),
+                tag("最多"),
+                tag("至多"),
+            )),
         ),
     ))
 }
@@ -812,15 +840,37 @@ fn lead_rule(i: &str) -> QResult<'_, bool> {
     let (i, _) = (
         (word("大约"), word("约为"), word("约合"), word("约")),
         (word("将近"), word("接近"), word("近")),
-        (word("没有超过"), word("不超过"), word("未超过"), word("没超过")),
+        (
+            word("没有超过"),
+            word("不超过"),
+            word("未超过"),
+            word("没超过"),
+        ),
         (word("不多于"), word("不高于"), word("不大于")),
-        (word("不少于"), word("不低于"), word("不小于"), word("不下于")),
+        (
+            word("不少于"),
+            word("不低于"),
+            word("不小于"),
+            word("不下于"),
+        ),
     )
         .parse(i)?;
     let (i, _) = (
         (word("超过"), word("超"), word("多于"), word("高于")),
-        (word("至少"), word("最少"), word("逾"), word("最多"), word("至多")),
-        (word("不足"), word("不到"), word("少于"), word("小于"), word("低于")),
+        (
+            word("至少"),
+            word("最少"),
+            word("逾"),
+            word("最多"),
+            word("至多"),
+        ),
+        (
+            word("不足"),
+            word("不到"),
+            word("少于"),
+            word("小于"),
+            word("低于"),
+        ),
         word("从"),
     )
         .parse(i)?;
@@ -830,27 +880,7 @@ fn lead_rule(i: &str) -> QResult<'_, bool> {
 /// Whether `c` starts a word of [`lead_rule`]: most inputs start with their number, and
 /// one test answers for them.
 fn starts_lead_word(c: char) -> bool {
-    matches!(
-        c,
-        '人' | '大'
-            | '约'
-            | '将'
-            | '接'
-            | '近'
-            | '没'
-            | '不'
-            | '未'
-            | '超'
-            | '多'
-            | '高'
-            | '至'
-            | '最'
-            | '逾'
-            | '少'
-            | '小'
-            | '低'
-            | '从'
-    )
+    starts_approx_word(c) || matches!(c, '人' | '从')
 }
 
 /// `range-sep = blanks ( "——" | "――" | "--" | "至" | "到" | "-" | "~" | "—" | "–" | "―" | "〜" | "－" ) blanks`
@@ -1275,8 +1305,7 @@ fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError>
     };
     // 唯一一个, 统一两个, 乱七八糟: a numeral word before the second digit is no pair;
     // 十一二 and 一二三 are other numbers.
-    if char_before(t, pos).is_some_and(|c| lex::is_numeral_char(c) || ENDS_IN_DIGIT.contains(&c))
-    {
+    if char_before(t, pos).is_some_and(|c| lex::is_numeral_char(c) || ENDS_IN_DIGIT.contains(&c)) {
         return Ok(None);
     }
     let Some((f, e, shape)) = multiplier_at(t, after) else {
@@ -1287,8 +1316,7 @@ fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError>
             tail_small: 1,
             ..Shape::default()
         };
-        let ends_clause =
-            char_at(t, after).is_none_or(|c| !is_cjk_char(c) && !c.is_alphanumeric());
+        let ends_clause = char_at(t, after).is_none_or(|c| !is_cjk_char(c) && !c.is_alphanumeric());
         if !ends_clause && unit_after(t, after, &shape).is_none() {
             return Ok(None);
         }
@@ -1355,7 +1383,9 @@ fn fraction_rule<'t>(
 ) -> impl Parser<&'t str, Output = (Decimal, usize), Error = FractionError> {
     move |i: &'t str| {
         let (rest, num) = preceded(tag("分之"), numeral(t)).parse(i)?;
-        let quotient = (!den.is_zero()).then(|| num.value.checked_div(den)).flatten();
+        let quotient = (!den.is_zero())
+            .then(|| num.value.checked_div(den))
+            .flatten();
         match quotient {
             Some(v) => Ok((rest, (v.normalize(), num.end))),
             None => Err(nom::Err::Failure(FractionError::Numeral(NumError {
@@ -1465,7 +1495,10 @@ fn number_at(
             return Ok(Some((s, Some(hi))));
         }
         Some(((false, Some((f, shape))), end)) => {
-            s.value = s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, end))?;
+            s.value = s
+                .value
+                .checked_mul(f)
+                .ok_or_else(|| overflow_err(pos, end))?;
             s.end = end;
             s.shape.has_big |= shape.has_big;
             s.shape.tail_big = shape.tail_big;
@@ -2352,8 +2385,9 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
     let (start, end) = crate::common::input::whole_input(&norm, text, "a quantity")?;
     // Leading words: approximations (约, 近 …) and currency (人民币).
     let (mut pos, lead_yuan) = match char_at(t, start) {
-        Some(c) if starts_lead_word(c) => rule_at(t, start, lead_rule)
-            .map_or((start, false), |(yuan, end)| (end, yuan)),
+        Some(c) if starts_lead_word(c) => {
+            rule_at(t, start, lead_rule).map_or((start, false), |(yuan, end)| (end, yuan))
+        }
         _ => (start, false),
     };
     // 上万人, 过万元, 破千: over a round multiplier.
@@ -2488,13 +2522,24 @@ mod tests {
             let read = all_consuming(approx_before_rule(None)).parse(words);
             assert_eq!(read, Ok(("", approx)), "{words}");
             assert!(words.chars().all(approx_word_char), "{words}");
+            assert!(
+                words.chars().next().is_some_and(starts_approx_word),
+                "{words}"
+            );
             // Found in text too, whole: the look back reaches its first character.
             let text = format!("共{words}3人");
-            assert_eq!(approx_before(&text, 3 + words.len()), Some((approx, 3)), "{text}");
+            assert_eq!(
+                approx_before(&text, 3 + words.len()),
+                Some((approx, 3)),
+                "{text}"
+            );
         }
         // After a character that makes another word of it, a one-character word is none.
         for (before, words) in [('节', "约"), ('最', "近"), ('赶', "超")] {
-            assert!(approx_before_rule(Some(before)).parse(words).is_err(), "{before}{words}");
+            assert!(
+                approx_before_rule(Some(before)).parse(words).is_err(),
+                "{before}{words}"
+            );
         }
         for words in ["了", "过", "多", "超了", "不", ""] {
             let read = all_consuming(approx_before_rule(None)).parse(words);
@@ -2519,26 +2564,75 @@ mod tests {
         }
     }
 
+    /// Runs `rule` over each input of `reads` (what it reads, then the rest it leaves)
+    /// and of `refuses` (where the rule does not start).
+    #[track_caller]
+    fn table<T: Clone + PartialEq + core::fmt::Debug>(
+        rule: for<'a> fn(&'a str) -> QResult<'a, T>,
+        reads: &[(&str, T, &str)],
+        refuses: &[&str],
+    ) {
+        for (text, want, rest) in reads {
+            let got = rule(text).map(|(r, v)| (v, r));
+            assert_eq!(got, Ok((want.clone(), *rest)), "{text}");
+        }
+        for text in refuses {
+            assert!(rule(text).is_err(), "{text}");
+        }
+    }
+
     #[test]
     fn lead_rule_reads_the_words_before_a_whole_input() {
-        for (text, rest, yuan) in [
-            ("人民币 约 3万元", "3万元", true),
-            ("大约3人", "3人", false),
-            ("不超过 5%", "5%", false),
-            ("从3到5人", "3到5人", false),
-            ("约 近3人", "3人", false),
-            // Each word once, in the rule's order: 约 after 近 is left.
-            ("近约3人", "约3人", false),
-            ("3人", "3人", false),
-        ] {
-            assert_eq!(lead_rule(text), Ok((rest, yuan)), "{text}");
-        }
+        table(
+            lead_rule,
+            &[
+                ("人民币 约 3万元", true, "3万元"),
+                ("大约3人", false, "3人"),
+                ("不超过 5%", false, "5%"),
+                ("从3到5人", false, "3到5人"),
+                ("约 近3人", false, "3人"),
+                // Each word once, in the rule's order: 约 after 近 is left.
+                ("近约3人", false, "约3人"),
+                ("3人", false, "3人"),
+            ],
+            &[],
+        );
         // The one-character test lets every word of the rule through.
         for w in [
-            "人民币", "大约", "约为", "约合", "约", "将近", "接近", "近", "没有超过", "不超过",
-            "未超过", "没超过", "不多于", "不高于", "不大于", "不少于", "不低于", "不小于",
-            "不下于", "超过", "超", "多于", "高于", "至少", "最少", "逾", "最多", "至多",
-            "不足", "不到", "少于", "小于", "低于", "从",
+            "人民币",
+            "大约",
+            "约为",
+            "约合",
+            "约",
+            "将近",
+            "接近",
+            "近",
+            "没有超过",
+            "不超过",
+            "未超过",
+            "没超过",
+            "不多于",
+            "不高于",
+            "不大于",
+            "不少于",
+            "不低于",
+            "不小于",
+            "不下于",
+            "超过",
+            "超",
+            "多于",
+            "高于",
+            "至少",
+            "最少",
+            "逾",
+            "最多",
+            "至多",
+            "不足",
+            "不到",
+            "少于",
+            "小于",
+            "低于",
+            "从",
         ] {
             let c = w.chars().next().unwrap_or(' ');
             assert!(starts_lead_word(c), "{w}");
@@ -2548,61 +2642,67 @@ mod tests {
 
     #[test]
     fn percent_of_rule_reads_the_parts_of_a_power_of_ten() {
-        for (text, pow, rest) in [
-            ("百分之三十", 0, "三十"),
-            ("千分之五", -1, "五"),
-            ("万分之3", -2, "3"),
-            ("百万分之一", -4, "一"),
-            ("万亿分之一", -10, "一"),
-        ] {
-            assert_eq!(percent_of_rule(text), Ok((rest, pow)), "{text}");
-        }
-        for text in ["十分之一", "百分点", "三分之一", "分之一", "百"] {
-            assert!(percent_of_rule(text).is_err(), "{text}");
-        }
+        table(
+            percent_of_rule,
+            &[
+                ("百分之三十", 0, "三十"),
+                ("千分之五", -1, "五"),
+                ("万分之3", -2, "3"),
+                ("百万分之一", -4, "一"),
+                ("万亿分之一", -10, "一"),
+            ],
+            &["十分之一", "百分点", "三分之一", "分之一", "百"],
+        );
         assert_eq!(percent_of_at("达百分之五十", 3), Some((0, 12)));
         assert_eq!(percent_of_at("5", 0), None);
     }
 
     #[test]
     fn vague_rule_reads_a_vague_digit_and_its_multiplier() {
-        for (text, factor, rest) in [
-            ("几十万元", "100000", "元"),
-            ("数百户", "100", "户"),
-            ("几百万", "1000000", ""),
-            ("数十亿元", "1000000000", "元"),
-        ] {
-            let got = vague_rule(text).map(|(r, (f, _))| (f.normalize().to_string(), r));
-            assert_eq!(got, Ok((factor.to_owned(), rest)), "{text}");
+        fn factor(i: &str) -> QResult<'_, Decimal> {
+            vague_rule(i).map(|(rest, (f, _))| (rest, f))
         }
-        for text in ["几个", "数拾", "几", "十万", "数据"] {
-            assert!(vague_rule(text).is_err(), "{text}");
-        }
+        table(
+            factor,
+            &[
+                ("几十万元", Decimal::from(100_000), "元"),
+                ("数百户", Decimal::ONE_HUNDRED, "户"),
+                ("几百万", Decimal::from(1_000_000), ""),
+                ("数十亿元", Decimal::from(1_000_000_000), "元"),
+            ],
+            &["几个", "数拾", "几", "十万", "数据"],
+        );
     }
 
     #[test]
     fn neighbours_rule_reads_two_neighbouring_digits() {
-        for (text, pair, rest) in [
-            ("一两个", (1, 2), "个"),
-            ("三四十户", (3, 4), "十户"),
-            ("三五百", (3, 5), "百"),
-            ("八九亿", (8, 9), "亿"),
-            ("七八", (7, 8), ""),
-        ] {
-            assert_eq!(neighbours_rule(text), Ok((rest, pair)), "{text}");
-        }
-        // Not neighbours, a zero first, or a third digit after them.
-        for text in ["九八个", "零一", "一二三", "三六", "二〇二〇", "一两3", "一"] {
-            assert!(neighbours_rule(text).is_err(), "{text}");
-        }
+        // Not neighbours, a zero first, or a third digit after them: no pair.
+        table(
+            neighbours_rule,
+            &[
+                ("一两个", (1, 2), "个"),
+                ("三四十户", (3, 4), "十户"),
+                ("三五百", (3, 5), "百"),
+                ("八九亿", (8, 9), "亿"),
+                ("七八", (7, 8), ""),
+            ],
+            &[
+                "九八个",
+                "零一",
+                "一二三",
+                "三六",
+                "二〇二〇",
+                "一两3",
+                "一",
+            ],
+        );
     }
 
     #[test]
     fn tens_vague_rule_reads_ji_or_lai_and_a_multiplier() {
         let read = |text| {
-            tens_vague_rule(text).map(|(rest, (ji, m))| {
-                (ji, m.map(|(f, _)| f.normalize().to_string()), rest)
-            })
+            tens_vague_rule(text)
+                .map(|(rest, (ji, m))| (ji, m.map(|(f, _)| f.normalize().to_string()), rest))
         };
         assert_eq!(read("几个"), Ok((true, None, "个")));
         assert_eq!(read("几万元"), Ok((true, Some("10000".to_owned()), "元")));
@@ -2623,7 +2723,10 @@ mod tests {
         };
         assert_eq!(read("五分之二", 5), "0.4 end 12 rest \"\"");
         assert_eq!(read("四分之一的人", 4), "0.25 end 12 rest \"的人\"");
-        assert_eq!(read("3分之1", 3), "0.3333333333333333333333333333 end 8 rest \"\"");
+        assert_eq!(
+            read("3分之1", 3),
+            "0.3333333333333333333333333333 end 8 rest \"\""
+        );
         assert_eq!(read("零分之一", 0), "fail 0..12");
         assert_eq!(read("三分之一二三万", 3), "fail 18..21");
         assert_eq!(read("三分之", 3), "Error(Stop)");
@@ -2638,7 +2741,8 @@ mod tests {
             assert!(latin_multiplier_rule(text).is_err(), "{text}");
         }
         let over = |text| {
-            over_rule(text).map(|(rest, (c, m))| (c, m.map(|(f, _)| f.normalize().to_string()), rest))
+            over_rule(text)
+                .map(|(rest, (c, m))| (c, m.map(|(f, _)| f.normalize().to_string()), rest))
         };
         assert_eq!(over("余万元"), Ok(('余', Some("10000".to_owned()), "元")));
         assert_eq!(over("多人"), Ok(('多', None, "人")));
