@@ -25,7 +25,7 @@ use nom::{
     branch::alt,
     bytes::complete::tag,
     character::complete::one_of,
-    combinator::{all_consuming, map_opt, not, opt, peek, value, verify},
+    combinator::{all_consuming, consumed, map, map_opt, not, opt, peek, value, verify},
     sequence::{delimited, preceded, terminated},
 };
 use rust_decimal::Decimal;
@@ -1149,31 +1149,32 @@ const BEFORE_SHU: &[char] = &[
     '位', '名', '天', '票', '字', '变', '算', '实', '项', '周', '亩', '个', '笔', '台', '村',
 ];
 
-/// A round multiplier with no digit before it (百万, 千万, 百亿, 万, 千) at `pos`, that no
-/// numeral follows (千一, 万九 are abbreviated numbers, read by the numeral grammar).
-/// Its value, and how many characters it has.
+/// `round = multiplier !numeral`, the multiplier starting with 百, 千, 万 or 亿 and
+/// holding no 亿万 or 万万 (words: 亿万人民, not 10^12): 百万, 千万, 百亿, 万, 千 with no
+/// digit before them. No numeral may follow: 千一 and 万九 are abbreviated numbers, read
+/// by the numeral grammar. The multiplier's factor and shape.
+fn round_rule(i: &str) -> QResult<'_, (Decimal, Shape)> {
+    let chain = verify(consumed(multiplier_rule), |(chain, _): &(&str, _)| {
+        !chain.contains("亿万") && !chain.contains("万万")
+    });
+    terminated(
+        preceded(peek(one_of("百千万亿")), map(chain, |(_, read)| read)),
+        not(verify(lex::one_char, |&c| lex::is_numeral_char(c))),
+    )
+    .parse(i)
+}
+
+/// [`round_rule`] at `pos`, not right after a numeral (the 亿 of 亿亿余 ends a chain
+/// and is no number of its own): its value, and how many characters it has.
 fn round_at(t: &str, pos: usize) -> Option<(Scanned, usize)> {
-    if !matches!(char_at(t, pos)?, '百' | '千' | '万' | '亿') {
-        return None;
-    }
-    let (f, e, shape) = multiplier_at(t, pos)?;
-    // 亿万 and 万万 are words (亿万人民), not 10^12 and 10^8.
-    let chain = t.get(pos..e)?;
-    // Nor one right after a numeral: the 亿 of 亿亿余 is the end of a chain, no number
-    // of its own.
-    if char_at(t, e).is_some_and(lex::is_numeral_char)
+    if !matches!(char_at(t, pos)?, '百' | '千' | '万' | '亿')
         || char_before(t, pos).is_some_and(lex::is_numeral_char)
-        || chain.contains("亿万")
-        || chain.contains("万万")
     {
         return None;
     }
-    let s = Scanned {
-        value: f,
-        end: e,
-        shape,
-    };
-    Some((s, (e - pos) / "万".len()))
+    let ((value, shape), end) = rule_at(t, pos, round_rule)?;
+    let s = Scanned { value, end, shape };
+    Some((s, (end - pos) / "万".len()))
 }
 
 /// `三十七八`, `二十三四万`: a numeral whose units digit is followed by the next digit,
@@ -2695,6 +2696,23 @@ mod tests {
                 "一两3",
                 "一",
             ],
+        );
+    }
+
+    #[test]
+    fn round_rule_reads_a_round_multiplier_alone() {
+        fn factor(i: &str) -> QResult<'_, Decimal> {
+            round_rule(i).map(|(rest, (f, _))| (rest, f))
+        }
+        table(
+            factor,
+            &[
+                ("百万元", Decimal::from(1_000_000), "元"),
+                ("千万", Decimal::from(10_000_000), ""),
+                ("百亿", Decimal::from(10_000_000_000u64), ""),
+                ("万人", Decimal::from(10_000), "人"),
+            ],
+            &["亿万人民", "万万", "千一", "万九", "十万", "人"],
         );
     }
 
