@@ -911,19 +911,6 @@ fn range_sep_rule(i: &str) -> QResult<'_, ()> {
     .parse(i)
 }
 
-/// A separator of a range (至, 到, -, ~, —) at `pos` ([`range_sep_rule`]), with where
-/// the second number starts.
-fn range_sep(t: &str, pos: usize) -> Option<usize> {
-    // Most figures are no range: the first character after the blanks answers.
-    if !matches!(
-        char_at(t, skip_blanks(t, pos)),
-        Some('—' | '–' | '―' | '-' | '至' | '到' | '~' | '〜' | '－')
-    ) {
-        return None;
-    }
-    rule_at(t, pos, range_sep_rule).map(|((), end)| end)
-}
-
 fn label_texts() -> &'static [&'static str] {
     static T: OnceLock<Vec<&'static str>> = OnceLock::new();
     T.get_or_init(|| LABELS.iter().map(|l| l.text).collect())
@@ -1570,6 +1557,63 @@ struct UnitRead {
     end: usize,
 }
 
+/// The high end of a range as [`range_high_rule`] reads it: the number, its
+/// approximation (余, 多) and its unit.
+#[derive(Clone, Copy, Debug)]
+struct RangeHigh {
+    hi: Scanned,
+    approx: Approx,
+    unit: Option<UnitRead>,
+}
+
+/// `range-high = "(含)"? range-sep high unit?`: what follows the low end of a range and
+/// its unit `lo_unit` (3至5万元, 1万元-5万元, 50万元(含)-100万元). The high end is read as
+/// [`number_at`] reads a number, but no vague range, no fraction and no Chinese digit
+/// string (0至一两 is not 0 to 12); its unit must be the low end's where that has one.
+fn range_high_rule<'t>(
+    t: &'t str,
+    lo_unit: Option<UnitRead>,
+) -> impl Parser<&'t str, Output = RangeHigh, Error = ()> {
+    move |i: &'t str| {
+        let (i, _) = (opt(tag("(含)")), range_sep_rule).parse(i)?;
+        let (mut approx, mut fraction, mut round) = (Approx::Exact, false, 0);
+        let at = t.len() - i.len();
+        let Ok(Some((hi, None))) = number_at(t, at, &mut approx, &mut fraction, &mut round, None)
+        else {
+            return Err(nom::Err::Error(()));
+        };
+        let unit = unit_after(t, hi.end, &hi.shape);
+        let same_unit = match (lo_unit, unit) {
+            (None, _) => true,
+            (Some(a), Some(b)) => a.unit == b.unit && a.classifier == b.classifier,
+            (Some(_), None) => false,
+        };
+        if !same_unit || fraction || hi.shape.digit_string.is_some() {
+            return Err(nom::Err::Error(()));
+        }
+        let end = unit.map_or(hi.end, |u| u.end);
+        let high = RangeHigh { hi, approx, unit };
+        Ok((t.get(end..).unwrap_or(""), high))
+    }
+}
+
+/// [`range_high_rule`] at `pos`, right after the low end and its unit.
+fn range_high_at(t: &str, pos: usize, lo_unit: Option<UnitRead>) -> Option<RangeHigh> {
+    // Most figures are no range: the first character after the blanks answers.
+    let p = if starts(t, pos, "(含)") {
+        pos + "(含)".len()
+    } else {
+        pos
+    };
+    if !matches!(
+        char_at(t, skip_blanks(t, p)),
+        Some('—' | '–' | '―' | '-' | '至' | '到' | '~' | '〜' | '－')
+    ) {
+        return None;
+    }
+    rule_at(t, pos, range_high_rule(t, lo_unit)).map(|(high, _)| high)
+}
+
 /// Things counted with 口 that are not people: wells, cisterns, ponds, pools, kilns.
 fn container(c: Option<char>) -> bool {
     matches!(c, Some('井' | '窖' | '塘' | '池' | '窑' | '缸' | '锅'))
@@ -2020,62 +2064,47 @@ pub(crate) fn read_scanned(
     } else if !fraction {
         // The unit of the low end, if written (1万元--5万元, 10万到20万元).
         let lo_unit = unit_after(t, end, &lo.shape);
-        let mut after_lo = lo_unit.map_or(end, |u| u.end);
-        if starts(t, after_lo, "(含)") {
-            after_lo += "(含)".len();
-        }
+        let after_lo = lo_unit.map_or(end, |u| u.end);
         // A range: 3至5万元, 3-5万元, 1万元-5万元.
         let mut ranged = false;
-        if let Some(hp) = range_sep(t, after_lo) {
-            let mut hi_approx = Approx::Exact;
-            let mut hi_frac = false;
-            let mut hi_round = 0;
-            if let Ok(Some((hi, None))) =
-                number_at(t, hp, &mut hi_approx, &mut hi_frac, &mut hi_round, None)
-            {
-                let hi_unit = unit_after(t, hi.end, &hi.shape);
-                let same_unit = match (lo_unit, hi_unit) {
-                    (None, _) => true,
-                    (Some(a), Some(b)) => a.unit == b.unit && a.classifier == b.classifier,
-                    (Some(_), None) => false,
+        if let Some(RangeHigh {
+            hi,
+            approx: hi_approx,
+            unit: hi_unit,
+        }) = range_high_at(t, after_lo, lo_unit)
+        {
+            // The low end takes the high end's multiplier when it has none of its own:
+            // 3至5万 is 3万 to 5万, but 8500到3万 stays 8500.
+            let mut low = lo.value;
+            if lo_unit.is_none() {
+                let inherit = if !lo.shape.has_units {
+                    pow10(u32::from(hi.shape.tail_big))
+                        .and_then(|b| b.checked_mul(Decimal::from(hi.shape.tail_small)))
+                } else if !lo.shape.has_big {
+                    pow10(u32::from(hi.shape.tail_big))
+                } else {
+                    Some(Decimal::ONE)
                 };
-                // A Chinese digit string (一两, 三五: neighbouring digits, a vague
-                // number) never ends a range as one value (0至一两 is not 0 to 12).
-                if same_unit && !hi_frac && hi.shape.digit_string.is_none() {
-                    // The low end takes the high end's multiplier when it has none of its own:
-                    // 3至5万 is 3万 to 5万, but 8500到3万 stays 8500.
-                    let mut low = lo.value;
-                    if lo_unit.is_none() {
-                        let inherit = if !lo.shape.has_units {
-                            pow10(u32::from(hi.shape.tail_big))
-                                .and_then(|b| b.checked_mul(Decimal::from(hi.shape.tail_small)))
-                        } else if !lo.shape.has_big {
-                            pow10(u32::from(hi.shape.tail_big))
-                        } else {
-                            Some(Decimal::ONE)
-                        };
-                        if let Some(m) = inherit.and_then(|m| lo.value.checked_mul(m)) {
-                            if m <= hi.value {
-                                low = m;
-                            }
-                        }
+                if let Some(m) = inherit.and_then(|m| lo.value.checked_mul(m)) {
+                    if m <= hi.value {
+                        low = m;
                     }
-                    if low < hi.value {
-                        value = low;
-                        max = Some(hi.value);
-                        end = hi.end;
-                        num_end = hi.end;
-                        ranged = true;
-                        if hi_approx != Approx::Exact {
-                            approx = hi_approx;
-                        }
-                        if let Some(u) = hi_unit {
-                            unit = Some(u.unit);
-                            pow = u.pow;
-                            classifier = u.classifier;
-                            end = u.end;
-                        }
-                    }
+                }
+            }
+            if low < hi.value {
+                value = low;
+                max = Some(hi.value);
+                end = hi.end;
+                num_end = hi.end;
+                ranged = true;
+                if hi_approx != Approx::Exact {
+                    approx = hi_approx;
+                }
+                if let Some(u) = hi_unit {
+                    unit = Some(u.unit);
+                    pow = u.pow;
+                    classifier = u.classifier;
+                    end = u.end;
                 }
             }
         }
@@ -2808,7 +2837,33 @@ mod tests {
             }
         }
         assert!(range_sep_rule("和5").is_err());
-        assert_eq!(range_sep("3至5万元", 1), Some(4));
+    }
+
+    #[test]
+    fn range_high_rule_reads_the_high_end_and_its_unit() {
+        let read = |t: &str, pos: usize| {
+            let lo_unit = unit_after(t, pos, &Shape::default()).filter(|u| u.end > pos);
+            let after = lo_unit.map_or(pos, |u| u.end);
+            range_high_at(t, after, lo_unit).map(|h| {
+                let unit = h.unit.map(|u| (u.unit, u.end));
+                (h.hi.value.to_string(), h.hi.end, h.approx, unit)
+            })
+        };
+        let yuan = |end| Some((Unit::Yuan, end));
+        let exact = |v: &str, end, unit| Some((v.to_owned(), end, Approx::Exact, unit));
+        assert_eq!(read("3至5万元", 1), exact("50000", 8, yuan(11)));
+        assert_eq!(read("1万元-5万元", 4), exact("50000", 12, yuan(15)));
+        assert_eq!(
+            read("50万元(含)-100万元", 5),
+            exact("1000000", 20, yuan(23))
+        );
+        let over = Some(("5".to_owned(), 8, Approx::Over, Some((Unit::Person, 11))));
+        assert_eq!(read("3到5余人", 1), over);
+        // Another unit, a Chinese digit string, a fraction, or no separator: no range.
+        assert_eq!(read("3元至5人", 1), None);
+        assert_eq!(read("0至一两", 1), None);
+        assert_eq!(read("1至三分之一", 1), None);
+        assert_eq!(read("3和5", 1), None);
     }
 
     #[test]
