@@ -1855,6 +1855,18 @@ thread_local! {
     pub(crate) static LIST_STEPS: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
 }
 
+/// `list-item = "、" numeral ( "个百分点" | "个" )`: the next item of a list of counts
+/// (5个、10个、3个百分点); whether it is the last, with percentage points.
+fn list_item_rule<'t>(t: &'t str) -> impl Parser<&'t str, Output = bool, Error = ()> {
+    move |i: &'t str| {
+        let (i, _) = tag("、").parse(i)?;
+        let Ok((i, _)) = numeral(t).parse(i) else {
+            return Err(nom::Err::Error(()));
+        };
+        alt((value(true, tag("个百分点")), value(false, tag("个")))).parse(i)
+    }
+}
+
 /// After `N个` at `pos`: `、M个百分点` gives the list's unit to N too.
 fn shared_list_unit(t: &str, pos: usize, memo: &mut ListMemo) -> Option<Unit> {
     // A later item of the list last walked: the same walk's answer (the walk from any
@@ -1867,17 +1879,14 @@ fn shared_list_unit(t: &str, pos: usize, memo: &mut ListMemo) -> Option<Unit> {
     while starts(t, p, "、") {
         #[cfg(test)]
         LIST_STEPS.with(|n| n.set(n.get() + 1));
-        let Ok(Some(s)) = numerals::scan(t, p + "、".len()) else {
-            break;
-        };
-        if starts(t, s.end, "个百分点") {
-            unit = Some(Unit::PercentagePoint);
-            break;
+        match rule_at(t, p, list_item_rule(t)) {
+            Some((true, _)) => {
+                unit = Some(Unit::PercentagePoint);
+                break;
+            }
+            Some((false, end)) => p = end,
+            None => break,
         }
-        if !starts(t, s.end, "个") {
-            break;
-        }
-        p = s.end + "个".len();
     }
     *memo = ListMemo {
         from: pos,
@@ -2864,6 +2873,17 @@ mod tests {
         assert_eq!(read("0至一两", 1), None);
         assert_eq!(read("1至三分之一", 1), None);
         assert_eq!(read("3和5", 1), None);
+    }
+
+    #[test]
+    fn list_item_rule_reads_one_item() {
+        let item = |t: &'static str| rule_at(t, 0, list_item_rule(t));
+        assert_eq!(item("、10个、"), Some((false, 8)));
+        assert_eq!(item("、3.5个百分点"), Some((true, 18)));
+        assert_eq!(item("、十个"), Some((false, 9)));
+        for t in ["、10人", "10个", "、个", "、一二三万个"] {
+            assert_eq!(item(t), None, "{t}");
+        }
     }
 
     #[test]
