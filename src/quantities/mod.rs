@@ -2697,23 +2697,6 @@ mod tests {
     }
 
     #[test]
-    fn vague_rule_reads_a_vague_digit_and_its_multiplier() {
-        fn factor(i: &str) -> QResult<'_, Decimal> {
-            vague_rule(i).map(|(rest, (f, _))| (rest, f))
-        }
-        table(
-            factor,
-            &[
-                ("几十万元", Decimal::from(100_000), "元"),
-                ("数百户", Decimal::ONE_HUNDRED, "户"),
-                ("几百万", Decimal::from(1_000_000), ""),
-                ("数十亿元", Decimal::from(1_000_000_000), "元"),
-            ],
-            &["几个", "数拾", "几", "十万", "数据"],
-        );
-    }
-
-    #[test]
     fn neighbours_rule_reads_two_neighbouring_digits() {
         // Not neighbours, a zero first, or a third digit after them: no pair.
         table(
@@ -2737,13 +2720,25 @@ mod tests {
         );
     }
 
+    /// The vague numerals (几十万: from the multiplier to ten of it) and a round
+    /// multiplier alone (百万): the multiplier each reads.
     #[test]
-    fn round_rule_reads_a_round_multiplier_alone() {
-        fn factor(i: &str) -> QResult<'_, Decimal> {
-            round_rule(i).map(|(rest, (f, _))| (rest, f))
+    fn vague_and_round_rules_read_their_multiplier() {
+        fn factor<'a>(read: QResult<'a, (Decimal, Shape)>) -> QResult<'a, Decimal> {
+            read.map(|(rest, (f, _))| (rest, f))
         }
         table(
-            factor,
+            |i| factor(vague_rule(i)),
+            &[
+                ("几十万元", Decimal::from(100_000), "元"),
+                ("数百户", Decimal::ONE_HUNDRED, "户"),
+                ("几百万", Decimal::from(1_000_000), ""),
+                ("数十亿元", Decimal::from(1_000_000_000), "元"),
+            ],
+            &["几个", "数拾", "几", "十万", "数据"],
+        );
+        table(
+            |i| factor(round_rule(i)),
             &[
                 ("百万元", Decimal::from(1_000_000), "元"),
                 ("千万", Decimal::from(10_000_000), ""),
