@@ -1164,22 +1164,37 @@ fn round_at(t: &str, pos: usize) -> Option<(Scanned, usize)> {
     Some((s, (end - pos) / "万".len()))
 }
 
-/// `三十七八`, `二十三四万`: a numeral whose units digit is followed by the next digit,
-/// which the numeral grammar refuses (`e`, misordered at that digit): a range of one
-/// in the units place, perhaps with a multiplier after it.
+/// `units-pair = "十" digit digit !digit multiplier?`, the second digit the next after
+/// the first (not 0): the end of 三十七八 and 二十三四万, a numeral whose units digit the
+/// next digit follows. The multiplier's factor and shape, if any.
+fn units_pair_rule(i: &str) -> QResult<'_, Option<(Decimal, Shape)>> {
+    let pair = verify(
+        (lex::chinese_digit_char, lex::chinese_digit_char),
+        |&(d1, d2)| d1 != 0 && d2 == d1 + 1,
+    );
+    preceded(
+        (
+            tag("十"),
+            pair,
+            not(verify(lex::one_char, |&c| lex::is_digit_char(c))),
+        ),
+        opt(multiplier_rule),
+    )
+    .parse(i)
+}
+
+/// `三十七八`, `二十三四万`: where the numeral grammar refuses a numeral (`e`, misordered
+/// at the second digit of a pair), a range of one in the units place
+/// ([`units_pair_rule`]), perhaps with a multiplier after it.
 fn tens_pair(t: &str, pos: usize, e: &NumError) -> Result<Option<(Scanned, Decimal)>, NumError> {
     let at = e.span.start;
     if e.kind != ParseErrorKind::Misordered || at < pos + 2 * "十".len() {
         return Ok(None);
     }
-    let d1 = char_before(t, at).and_then(lex::chinese_digit);
-    let d2 = char_at(t, at).and_then(lex::chinese_digit);
-    let (Some(d1), Some(d2)) = (d1, d2) else {
+    // The rule starts at the 十 before the pair's first digit.
+    let Some((mult, end)) = rule_at(t, at - 2 * "十".len(), units_pair_rule) else {
         return Ok(None);
     };
-    if d1 == 0 || d2 != d1 + 1 || char_before(t, at - "十".len()) != Some('十') {
-        return Ok(None);
-    }
     // The numeral up to the first digit of the pair, read alone.
     let Some(head) = t.get(..at) else {
         return Ok(None);
@@ -1187,15 +1202,18 @@ fn tens_pair(t: &str, pos: usize, e: &NumError) -> Result<Option<(Scanned, Decim
     let Ok(Some(mut s)) = numerals::scan(head, pos) else {
         return Ok(None);
     };
-    if s.end != at || char_at(t, at + "十".len()).is_some_and(lex::is_digit_char) {
+    if s.end != at {
         return Ok(None);
     }
     let mut hi = s.value + Decimal::ONE;
     s.end = at + "十".len();
-    if let Some((f, e, shape)) = multiplier_at(t, s.end) {
-        s.value = s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
-        hi = hi.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
-        s.end = e;
+    if let Some((f, shape)) = mult {
+        s.value = s
+            .value
+            .checked_mul(f)
+            .ok_or_else(|| overflow_err(pos, end))?;
+        hi = hi.checked_mul(f).ok_or_else(|| overflow_err(pos, end))?;
+        s.end = end;
         s.shape.has_big |= shape.has_big;
         s.shape.tail_big = shape.tail_big;
         s.shape.tail_small = shape.tail_small;
@@ -2746,6 +2764,22 @@ mod tests {
                 ("万人", Decimal::from(10_000), "人"),
             ],
             &["亿万人民", "万万", "千一", "万九", "十万", "人"],
+        );
+    }
+
+    #[test]
+    fn units_pair_rule_reads_the_pair_after_ten() {
+        fn factor(i: &str) -> QResult<'_, Option<Decimal>> {
+            units_pair_rule(i).map(|(rest, m)| (rest, m.map(|(f, _)| f)))
+        }
+        table(
+            factor,
+            &[
+                ("十七八", None, ""),
+                ("十三四万元", Some(Decimal::from(10_000)), "元"),
+                ("十七八岁", None, "岁"),
+            ],
+            &["十八七", "十零一", "十七八九", "七八", "十七"],
         );
     }
 
