@@ -91,6 +91,45 @@ pub(crate) fn is_cjk_char(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF)
 }
 
+/// Whether `{c:?}` writes `c` as itself, and so does a string's `{s:?}`: ASCII letters
+/// and digits, a few punctuation marks and the CJK unified ideographs (tested against the
+/// standard library at every such character).
+fn plain_in_debug(c: char) -> bool {
+    c.is_ascii_alphanumeric()
+        || matches!(c, ' ' | '.' | ',' | '%' | '-' | '+' | '/' | '(' | ')')
+        || ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// A character as `{c:?}` writes it (`'万'`). Error messages quote the characters they
+/// name, and the standard library looks each one up in its tables of printable
+/// characters; a CJK ideograph or an ASCII digit is written here without the look-up.
+#[derive(Clone, Copy)]
+pub(crate) struct Quoted(pub char);
+
+impl core::fmt::Display for Quoted {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if plain_in_debug(self.0) {
+            write!(f, "'{}'", self.0)
+        } else {
+            write!(f, "{:?}", self.0)
+        }
+    }
+}
+
+/// A string as `{s:?}` writes it (`"3斤"`), as [`Quoted`] does for a character.
+#[derive(Clone, Copy)]
+pub(crate) struct QuotedStr<'a>(pub &'a str);
+
+impl core::fmt::Display for QuotedStr<'_> {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        if self.0.chars().all(plain_in_debug) {
+            write!(f, "\"{}\"", self.0)
+        } else {
+            write!(f, "{:?}", self.0)
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +160,20 @@ mod tests {
                     "ends {pos} {s}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn quoted_writes_what_debug_writes() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(Quoted(c).to_string(), format!("{c:?}"), "{c:?}");
+            if plain_in_debug(c) {
+                let s = c.to_string();
+                assert_eq!(QuotedStr(&s).to_string(), format!("{s:?}"), "{s:?}");
+            }
+        }
+        for s in ["3斤x", "扶贫 2019", "a\"b", "é\u{301}", "", "\n万"] {
+            assert_eq!(QuotedStr(s).to_string(), format!("{s:?}"), "{s:?}");
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The edges of an input: blanks around it, characters a page lost, and the error for
 //! a character that was not expected.
 
+use crate::common::chars::Quoted;
 use crate::{Normalized, ParseError, ParseErrorKind, Span};
 
 /// Blank characters that may surround a whole-string input or stand between a number
@@ -11,6 +12,13 @@ pub(crate) fn is_blank(c: char) -> bool {
 
 /// The bounds of `t` without leading and trailing blanks.
 pub(crate) fn trim_bounds(t: &str) -> (usize, usize) {
+    // Most inputs have no blank at either end: the first and last characters answer.
+    let (Some(first), Some(last)) = (t.chars().next(), t.chars().next_back()) else {
+        return (0, 0);
+    };
+    if !is_blank(first) && !is_blank(last) {
+        return (0, t.len());
+    }
     let start = t.len() - t.trim_start_matches(is_blank).len();
     let end = t.trim_end_matches(is_blank).len();
     (start, end.max(start))
@@ -46,6 +54,14 @@ pub(crate) fn check_damaged(t: &str, start: usize, end: usize) -> Result<(), Par
     let Some(s) = t.get(start..end) else {
         return Ok(());
     };
+    // Most inputs have none: a look at each byte for `?` and U+FFFD's lead byte answers
+    // before any character is decoded (inputs are short: a plain loop beats a SIMD
+    // search's set-up).
+    let Some(first) = s.bytes().position(|b| b == b'?' || b == 0xEF) else {
+        return Ok(());
+    };
+    let s = s.get(first..).unwrap_or("");
+    let start = start + first;
     match s.char_indices().find(|&(_, c)| is_damage(c)) {
         Some((i, c)) => Err(ParseError::new(
             ParseErrorKind::Damaged,
@@ -55,7 +71,10 @@ pub(crate) fn check_damaged(t: &str, start: usize, end: usize) -> Result<(), Par
                 "damaged number: U+FFFD (the replacement character) stands in place of a character"
                     .into()
             } else {
-                format!("damaged number: {c:?} stands in place of a character")
+                format!(
+                    "damaged number: {} stands in place of a character",
+                    Quoted(c)
+                )
             },
         )),
         None => Ok(()),
@@ -69,7 +88,7 @@ pub(crate) fn unexpected(t: &str, pos: usize, context: &str) -> ParseError {
         Some(c) => ParseError::new(
             ParseErrorKind::UnexpectedChar(c),
             Span::new(pos, pos + c.len_utf8()),
-            format!("unexpected character {c:?} {context}"),
+            format!("unexpected character {} {context}", Quoted(c)),
         ),
         None => ParseError::new(
             ParseErrorKind::UnexpectedEnd,

@@ -33,11 +33,53 @@ pub(crate) enum Tok {
     Point,
 }
 
+/// A non-negative integer of at most 96 bits (what a [`Decimal`]'s mantissa holds), or
+/// none (it did not fit). Kept in 8-byte words: an `Option<i128>` takes 32 bytes with
+/// 16-byte alignment, and every token of a numeral carries one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mantissa {
+    lo: u64,
+    hi: u32,
+    some: bool,
+}
+
+impl Mantissa {
+    /// `m` when it is from 0 to 2^96 - 1, else none: every reader of a mantissa turns a
+    /// larger one into an overflow, as it does a missing one.
+    pub(crate) fn new(m: Option<i128>) -> Mantissa {
+        match m.map(|v| {
+            (
+                u64::try_from(v & i128::from(u64::MAX)),
+                u32::try_from(v >> 64),
+            )
+        }) {
+            Some((Ok(lo), Ok(hi))) => Mantissa { lo, hi, some: true },
+            _ => Mantissa {
+                lo: 0,
+                hi: 0,
+                some: false,
+            },
+        }
+    }
+
+    /// The integer, if it fit.
+    pub(crate) fn get(self) -> Option<i128> {
+        self.some
+            .then(|| i128::from(self.hi) << 64 | i128::from(self.lo))
+    }
+}
+
+impl core::fmt::Debug for Mantissa {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        self.get().fmt(f)
+    }
+}
+
 /// An Arabic number as written.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Arabic {
-    /// All digits as one integer, or `None` when they do not fit.
-    pub mantissa: Option<i128>,
+    /// All digits as one integer, or none when they do not fit 96 bits.
+    pub mantissa: Mantissa,
     /// Digits after the point, trailing zeros dropped.
     pub scale: u32,
     /// Digits before the point, leading zeros included.
@@ -50,7 +92,7 @@ pub(crate) struct Arabic {
 
 impl Arabic {
     pub(crate) fn value(&self) -> Option<Decimal> {
-        let m = self.mantissa?;
+        let m = self.mantissa.get()?;
         // Already normalized: the readers drop the fraction's trailing zeros, so a
         // mantissa with a scale never ends in 0 (and 0.00 has scale 0).
         debug_assert!(self.scale == 0 || m % 10 != 0);
@@ -61,8 +103,8 @@ impl Arabic {
 /// A run of Chinese digits.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Run {
-    /// The digits read as a digit string, or `None` when they do not fit.
-    pub mantissa: Option<i128>,
+    /// The digits read as a digit string, or none when they do not fit 96 bits.
+    pub mantissa: Mantissa,
     /// Number of digits.
     pub len: usize,
     /// Number of leading zeros (零, 〇, ○).
@@ -376,7 +418,7 @@ pub(crate) fn arabic(i: &str) -> Option<(Arabic, usize)> {
         && !(f == 0 && matches!(bytes.get(end), Some(b' ' | 0xE3)) && continues(bytes, n))
     {
         let a = Arabic {
-            mantissa: Some(i128::from(m)),
+            mantissa: Mantissa::new(Some(i128::from(m))),
             scale: u32::try_from(kept).unwrap_or(0),
             int_digits: n,
             has_point: f > 0,
@@ -425,11 +467,11 @@ fn arabic_by_grammar(i: &str) -> Option<(Arabic, usize)> {
         }
     }
     let a = Arabic {
-        mantissa: if frac_digits > 28 {
+        mantissa: Mantissa::new(if frac_digits > 28 {
             None
         } else {
             mantissa.value()
-        },
+        }),
         scale: frac_digits,
         int_digits,
         has_point: in_frac,
@@ -465,7 +507,9 @@ pub(crate) fn one_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a st
 }
 
 /// One Chinese digit: 零 to 九, 〇, 两, the capitals (壹 贰 叁 …).
-fn chinese_digit_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, u8, E> {
+pub(crate) fn chinese_digit_char<'a, E: ParseError<&'a str>>(
+    i: &'a str,
+) -> IResult<&'a str, u8, E> {
     map_opt(one_char, chinese_digit).parse(i)
 }
 
@@ -474,7 +518,7 @@ fn chinese_digit_char<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str
 pub(crate) fn digit_run<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a str, Run, E> {
     let (rest, first) = chinese_digit_char(i)?;
     let start = Run {
-        mantissa: Some(i128::from(first)),
+        mantissa: Mantissa::new(Some(i128::from(first))),
         len: 1,
         leading_zeros: usize::from(first == 0),
         second: i.len() - rest.len(),
@@ -487,10 +531,12 @@ pub(crate) fn digit_run<'a, E: ParseError<&'a str>>(i: &'a str) -> IResult<&'a s
                 run.leading_zeros += 1;
             }
             run.len += 1;
-            run.mantissa = run
-                .mantissa
-                .and_then(|m| m.checked_mul(10))
-                .and_then(|m| m.checked_add(i128::from(d)));
+            run.mantissa = Mantissa::new(
+                run.mantissa
+                    .get()
+                    .and_then(|m| m.checked_mul(10))
+                    .and_then(|m| m.checked_add(i128::from(d))),
+            );
             run
         },
     )
@@ -584,6 +630,20 @@ mod tests {
         assert!(set.contains('万') && set.contains('〇') && !set.contains('1'));
     }
 
+    /// Every numeral's tokens are moved through nom's results: kept small (an
+    /// `Option<i128>` mantissa made each 64 bytes, 16-byte aligned).
+    #[test]
+    fn tokens_stay_small() {
+        assert!(core::mem::size_of::<Tok>() <= 40);
+        assert_eq!(core::mem::align_of::<Tok>(), 8);
+        for m in [Some(0), Some(2020), Some((1i128 << 96) - 1)] {
+            assert_eq!(Mantissa::new(m).get(), m);
+        }
+        for m in [None, Some(1i128 << 96), Some(-1)] {
+            assert_eq!(Mantissa::new(m).get(), None);
+        }
+    }
+
     #[test]
     fn arabic_forms() {
         let (a, n) = arabic("1,234.50元").unwrap();
@@ -603,7 +663,16 @@ mod tests {
     #[test]
     fn fast_reads_agree_with_the_grammar() {
         let key = |r: Option<(Arabic, usize)>| {
-            r.map(|(a, n)| (a.mantissa, a.scale, a.int_digits, a.has_point, a.has_sep, n))
+            r.map(|(a, n)| {
+                (
+                    a.mantissa.get(),
+                    a.scale,
+                    a.int_digits,
+                    a.has_point,
+                    a.has_sep,
+                    n,
+                )
+            })
         };
         let mut texts: Vec<String> = [
             "7",
@@ -729,7 +798,8 @@ mod tests {
     #[test]
     fn digit_run_rule() {
         let run = |t| {
-            digit_run::<()>(t).map(|(rest, r)| (rest, r.mantissa, r.len, r.leading_zeros, r.second))
+            digit_run::<()>(t)
+                .map(|(rest, r)| (rest, r.mantissa.get(), r.len, r.leading_zeros, r.second))
         };
         assert_eq!(run("二〇二〇年"), Ok(("年", Some(2020), 4, 0, 3)));
         assert_eq!(run("零五"), Ok(("", Some(5), 2, 1, 3)));
@@ -782,7 +852,7 @@ mod tests {
         #[test]
         fn arabic_shortcut_agrees_with_the_grammar(text in "[0-9., ，．。%元万个百分点x]{0,24}") {
             let key = |r: Option<(Arabic, usize)>| {
-                r.map(|(a, n)| (a.mantissa, a.scale, a.int_digits, a.has_point, a.has_sep, n))
+                r.map(|(a, n)| (a.mantissa.get(), a.scale, a.int_digits, a.has_point, a.has_sep, n))
             };
             proptest::prop_assert_eq!(key(arabic(&text)), key(arabic_by_grammar(&text)));
         }
@@ -793,7 +863,7 @@ mod tests {
         let Some((Tok::Run(r), end)) = token("二〇二〇年", 0) else {
             panic!()
         };
-        assert_eq!((r.mantissa, r.len, end), (Some(2020), 4, 12));
+        assert_eq!((r.mantissa.get(), r.len, end), (Some(2020), 4, 12));
         let Some((Tok::Run(r), _)) = token("零五", 0) else {
             panic!()
         };

@@ -8,7 +8,7 @@ mod write;
 
 pub use write::{to_chinese, to_chinese_capital};
 
-use crate::common::chars::char_at;
+use crate::common::chars::{Quoted, char_at};
 use crate::common::input::{unexpected, whole_input};
 use crate::{ParseError, ParseErrorKind, Span};
 use lex::{Tok, token};
@@ -95,13 +95,21 @@ impl core::fmt::Display for Message {
         match self {
             Message::Text(s) => f.write_str(s),
             Message::Misordered(c, Some(p)) => {
-                write!(f, "misordered numeral: {c:?} cannot follow {p:?}")
+                let (c, p) = (Quoted(*c), Quoted(*p));
+                write!(f, "misordered numeral: {c} cannot follow {p}")
             }
             Message::Misordered(c, None) => {
-                write!(f, "misordered numeral: {c:?} cannot start a number")
+                let c = Quoted(*c);
+                write!(f, "misordered numeral: {c} cannot start a number")
             }
-            Message::DigitAfter(c) => write!(f, "expected a digit after {c:?}, found end of input"),
-            Message::AfterPoint(Some(c)) => write!(f, "expected a digit after '点', found {c:?}"),
+            Message::DigitAfter(c) => {
+                let c = Quoted(*c);
+                write!(f, "expected a digit after {c}, found end of input")
+            }
+            Message::AfterPoint(Some(c)) => {
+                let c = Quoted(*c);
+                write!(f, "expected a digit after '点', found {c}")
+            }
             Message::AfterPoint(None) => {
                 f.write_str("expected a digit after '点', found end of input")
             }
@@ -261,9 +269,29 @@ struct Acc<'t> {
     pos: usize,
 }
 
+/// 10^0 to 10^28 (the largest power a Decimal holds), made at compile time: a numeral
+/// takes one at each of its units.
+static POW10: [Decimal; 29] = {
+    let mut table = [Decimal::ZERO; 29];
+    let mut k = 0;
+    let mut v: u128 = 1;
+    while k < 29 {
+        let (lo, mid, hi) = (v as u32, (v >> 32) as u32, (v >> 64) as u32);
+        #[allow(clippy::indexing_slicing)] // compile time: out of bounds fails the build
+        {
+            table[k] = Decimal::from_parts(lo, mid, hi, false, 0);
+        }
+        v *= 10;
+        k += 1;
+    }
+    table
+};
+
+#[inline]
 fn pow10(p: u32) -> Decimal {
     // The callers pass 1..=16; 10^28 is the largest power a Decimal holds.
-    Decimal::from_i128_with_scale(10i128.pow(p.min(28)), 0)
+    let k = usize::try_from(p.min(28)).unwrap_or(28);
+    POW10.get(k).copied().unwrap_or(Decimal::ZERO)
 }
 
 impl<'t> Acc<'t> {
@@ -321,10 +349,12 @@ impl<'t> Acc<'t> {
         self.err(FaultKind::Overflow, span, Message::Text(OVERFLOW))
     }
 
+    #[inline]
     fn add(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, Fault> {
         a.checked_add(b).ok_or_else(|| self.overflow(span))
     }
 
+    #[inline]
     fn mul(&self, a: Decimal, b: Decimal, span: (usize, usize)) -> Result<Decimal, Fault> {
         a.checked_mul(b).ok_or_else(|| self.overflow(span))
     }
@@ -388,7 +418,7 @@ impl<'t> Acc<'t> {
                 self.prev = Prev::Coef;
             }
             Tok::Run(r) => {
-                let mantissa = r.mantissa.ok_or_else(|| self.overflow(span))?;
+                let mantissa = r.mantissa.get().ok_or_else(|| self.overflow(span))?;
                 let value = Decimal::try_from_i128_with_scale(mantissa, 0)
                     .map_err(|_| self.overflow(span))?;
                 if self.prev == Prev::Start {
@@ -655,6 +685,7 @@ pub(crate) fn scan(text: &str, start: usize) -> Result<Option<Scanned>, NumError
             if ends_at(end) {
                 let value = a
                     .mantissa
+                    .get()
                     .and_then(|m| big_times(m, a.scale, p))
                     .or_else(|| a.value()?.checked_mul(pow10(p)).map(|v| v.normalize()));
                 if let Some(value) = value {
@@ -680,7 +711,7 @@ fn scan_chinese(text: &str, start: usize, c: char) -> Result<Option<Scanned>, Nu
         if let Some(Ok((rest, r))) = text.get(start..).map(lex::digit_run::<()>) {
             let end = text.len() - rest.len();
             let alone = !char_at(text, end).is_some_and(|c| lex::is_numeral_char(c) || c == ' ');
-            if let (1, true, Some(m)) = (r.len, alone, r.mantissa) {
+            if let (1, true, Some(m)) = (r.len, alone, r.mantissa.get()) {
                 let shape = Shape {
                     tail_small: 1,
                     lone_digit: true,
@@ -935,12 +966,12 @@ fn decimal<'t>(acc: &mut Acc<'t>, point: (usize, usize), i: &'t str) -> PResult<
 /// 零點77; as the digits' integer (`None` when it does not fit) and their count.
 fn fraction(i: &str) -> PResult<'_, (Option<i128>, usize)> {
     alt((
-        map(lex::digit_run, |r| (r.mantissa, r.len)),
+        map(lex::digit_run, |r| (r.mantissa.get(), r.len)),
         map(
             verify(lex::arabic_number, |a: &lex::Arabic| {
                 !a.has_point && !a.has_sep
             }),
-            |a| (a.mantissa, a.int_digits),
+            |a| (a.mantissa.get(), a.int_digits),
         ),
     ))
     .parse(i)
@@ -1153,6 +1184,15 @@ mod tests {
     }
 
     #[test]
+    fn powers_of_ten_are_the_decimal_powers() {
+        for p in 0..=30u32 {
+            let want = Decimal::from_i128_with_scale(10i128.pow(p.min(28)), 0);
+            assert_eq!(pow10(p), want, "{p}");
+            assert_eq!(pow10(p).to_string(), want.to_string(), "{p}");
+        }
+    }
+
+    #[test]
     fn term_rule() {
         rows(
             term,
@@ -1251,7 +1291,9 @@ mod tests {
     fn coefficient_rule() {
         let tok = |t: &str| match coefficient(t) {
             Ok((rest, Tok::Arabic(a))) => format!("arabic {:?} rest {rest:?}", a.value()),
-            Ok((rest, Tok::Run(r))) => format!("run {:?}/{} rest {rest:?}", r.mantissa, r.len),
+            Ok((rest, Tok::Run(r))) => {
+                format!("run {:?}/{} rest {rest:?}", r.mantissa.get(), r.len)
+            }
             other => format!("{other:?}"),
         };
         assert_eq!(tok("17990元"), "arabic Some(17990) rest \"元\"");

@@ -14,7 +14,7 @@ pub(crate) use crate::common::input::{
     damage_ends_at, has_damage, is_blank, is_damage, unexpected,
 };
 
-use crate::common::chars::{char_at, char_before, ends, starts};
+use crate::common::chars::{QuotedStr, char_at, char_before, starts};
 use crate::common::lexicon::Lexicon;
 use crate::numerals::{self, Message, NumError, Scanned, Shape, lex};
 use crate::{Approx, Normalized, ParseError, ParseErrorKind, Per, Span, Unit};
@@ -24,7 +24,8 @@ use nom::{
     IResult, Parser,
     branch::alt,
     bytes::complete::tag,
-    combinator::{map_opt, not, opt, value, verify},
+    character::complete::one_of,
+    combinator::{all_consuming, consumed, map, map_opt, not, opt, peek, value, verify},
     sequence::{delimited, preceded, terminated},
 };
 use rust_decimal::Decimal;
@@ -553,76 +554,228 @@ fn skip_blanks_from(t: &str, mut pos: usize) -> usize {
     pos
 }
 
-/// Approximation words right before `pos`, with where they start.
+/// Characters before 约 that make another word of it (节约, 签约, 预约 …).
+const NOT_AFTER_YUE: &[char] = &[
+    '节', '制', '签', '预', '条', '公', '契', '邀', '相', '特', '违', '履', '简',
+];
+/// Characters before 近 that make another word of it (最近, 附近, 靠近 …).
+const NOT_AFTER_JIN: &[char] = &['最', '附', '靠', '临', '亲', '就', '远', '新'];
+/// Characters before 超 that make another word of it (赶超, 高超, 反超, 追超).
+const NOT_AFTER_CHAO: &[char] = &['赶', '高', '反', '追'];
+
+/// Approximation words right before `pos` ([`approx_before_rule`]), with where they
+/// start.
+///
+/// The words are read forwards, over the text that ends at the number: from the
+/// farthest start (as far back as the longest word that ends in the last character:
+/// five characters for 没有超过了) to the nearest, so that the longest word that ends
+/// right at `pos` is the one read (不超过 before 超过, 大约 before 约).
 pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
-    // 节约, 签约, 最近, 附近 are other words: the characters that make them.
-    const NOT_AFTER_YUE: &[char] = &[
-        '节', '制', '签', '预', '条', '公', '契', '邀', '相', '特', '违', '履', '简',
-    ];
-    const NOT_AFTER_JIN: &[char] = &['最', '附', '靠', '临', '亲', '就', '远', '新'];
-    // None off a character boundary, so `pos` is one for `ends` below.
+    // Most figures have none: every word ends in one of these (None off a character
+    // boundary), and the last character bounds how long the word can be.
     let last = char_before(t, pos)?;
-    // The words that end in `last`, longest first. A negated comparison comes before
-    // the word inside it: 不超过 is `under`, never the `over` of 超过 (不少于 `over`,
-    // never the `under` of 少于).
-    use Approx::{About, Nearly, Over, Under};
-    let words: &[(&str, Approx, &[char])] = match last {
-        '过' => &[
-            ("没有超过", Under, &[]),
-            ("不超过", Under, &[]),
-            ("未超过", Under, &[]),
-            ("没超过", Under, &[]),
-            ("超过", Over, &[]),
-        ],
-        '于' => &[
-            ("不多于", Under, &[]),
-            ("不高于", Under, &[]),
-            ("不大于", Under, &[]),
-            ("不少于", Over, &[]),
-            ("不低于", Over, &[]),
-            ("不小于", Over, &[]),
-            ("不下于", Over, &[]),
-            ("多于", Over, &[]),
-            ("高于", Over, &[]),
-            ("少于", Under, &[]),
-            ("小于", Under, &[]),
-            ("低于", Under, &[]),
-        ],
-        '少' => &[("至少", Over, &[]), ("最少", Over, &[])],
-        '多' => &[("最多", Under, &[]), ("至多", Under, &[])],
-        '约' => &[("大约", About, &[]), ("约", About, NOT_AFTER_YUE)],
-        '为' => &[("约为", About, &[])],
-        '合' => &[("约合", About, &[])],
-        '近' => &[
-            ("将近", Nearly, &[]),
-            ("接近", Nearly, &[]),
-            ("近", Nearly, NOT_AFTER_JIN),
-        ],
-        '逾' => &[("逾", Over, &[])],
-        // 超5000万千瓦时, 超三成: 超 right before a number is `over` (赶超, 高超 are
-        // other words).
-        '超' => &[("超", Over, &['赶', '高', '反', '追'])],
-        // 超过了800亿元: the aspect mark after 超过 changes nothing; the words are those
-        // ending in 过, read before it.
-        '了' => {
-            let at = pos - last.len_utf8();
-            return (char_before(t, at) == Some('过'))
-                .then(|| approx_before(t, at))
-                .flatten();
-        }
-        '足' => &[("不足", Under, &[])],
-        '到' => &[("不到", Under, &[])],
+    let longest = match last {
+        '了' => 5,
+        '过' => 4,
+        '于' => 3,
+        '少' | '多' | '约' | '为' | '合' | '近' | '足' | '到' => 2,
+        '逾' | '超' => 1,
         _ => return None,
     };
-    for &(w, a, not_after) in words {
-        if ends(t, pos, w) {
-            let start = pos - w.len();
-            if !char_before(t, start).is_some_and(|c| not_after.contains(&c)) {
-                return Some((a, start));
-            }
+    approx_before_from(t, pos, last, longest)
+}
+
+/// [`approx_before`] once the last character `last` is known to end words of up to
+/// `longest` characters. Kept out of line: most figures never reach it.
+#[inline(never)]
+fn approx_before_from(t: &str, pos: usize, last: char, longest: usize) -> Option<(Approx, usize)> {
+    // Where each candidate starts, with its first character, nearest first.
+    let mut starts = [(pos, last); 5];
+    let mut n = 0;
+    let (mut k, mut c) = (pos, last);
+    while let Some(slot) = starts.get_mut(n) {
+        k -= c.len_utf8();
+        *slot = (k, c);
+        n += 1;
+        if n == longest {
+            break;
+        }
+        // The words are made of few characters: the look back ends at any other.
+        match char_before(t, k) {
+            Some(p) if approx_word_char(p) => c = p,
+            _ => break,
         }
     }
-    None
+    starts.get(..n)?.iter().rev().find_map(|&(s, first)| {
+        // Most starts are no word's first character: one test answers for them.
+        if !starts_approx_word(first) {
+            return None;
+        }
+        approx_words(t, s, pos).map(|a| (a, s))
+    })
+}
+
+/// Whether `c` starts a word of [`approx_before_rule`].
+fn starts_approx_word(c: char) -> bool {
+    matches!(
+        c,
+        '没' | '不'
+            | '未'
+            | '超'
+            | '大'
+            | '约'
+            | '将'
+            | '接'
+            | '近'
+            | '多'
+            | '高'
+            | '至'
+            | '最'
+            | '逾'
+            | '少'
+            | '小'
+            | '低'
+    )
+}
+
+/// Whether `c` stands in a word of [`approx_before_rule`].
+fn approx_word_char(c: char) -> bool {
+    matches!(
+        c,
+        '没' | '有'
+            | '不'
+            | '未'
+            | '超'
+            | '过'
+            | '了'
+            | '多'
+            | '于'
+            | '高'
+            | '大'
+            | '少'
+            | '低'
+            | '小'
+            | '下'
+            | '足'
+            | '到'
+            | '约'
+            | '为'
+            | '合'
+            | '将'
+            | '接'
+            | '近'
+            | '至'
+            | '最'
+            | '逾'
+    )
+}
+
+/// [`approx_before_rule`] over `t[start..end]`, whole. Kept out of line: most figures
+/// never reach it, and inlined, its parsers would enlarge the frame of every call.
+#[inline(never)]
+fn approx_words(t: &str, start: usize, end: usize) -> Option<Approx> {
+    let words = t.get(start..end)?;
+    let (_, a) = all_consuming(approx_before_rule(char_before(t, start)))
+        .parse(words)
+        .ok()?;
+    Some(a)
+}
+
+/// `approx-before = negated | passing | about | nearly | over | under`, over text that
+/// ends at the number ([`approx_before`] cuts it so); `before` is the character before
+/// it, which may make a one-character word part of another ([`not_after`]).
+///
+/// ```text
+/// negated = ( 没有超过 | 不超过 | 未超过 | 没超过 ) 了? | 不多于 | 不高于 | 不大于 | 不足 | 不到   under
+///         | 不少于 | 不低于 | 不小于 | 不下于                                           over
+/// passing = 超过 了?                                                                    over
+/// about   = 大约 | 约为 | 约合 | 约 (not 节约, 签约 …)
+/// nearly  = 将近 | 接近 | 近 (not 最近, 附近 …)
+/// over    = 多于 | 高于 | 至少 | 最少 | 逾 | 超 (not 赶超, 高超 …)
+/// under   = 少于 | 小于 | 低于 | 最多 | 至多
+/// ```
+///
+/// A negated comparison is one word, read whole: 不超过 is `under`, never the `over`
+/// of 超过; 不少于 is `over`, never the `under` of 少于. The aspect mark 了 after a word
+/// ending in 过 changes nothing (超过了800亿元).
+fn approx_before_rule<'t>(
+    before: Option<char>,
+) -> impl Parser<&'t str, Output = Approx, Error = ()> {
+    use Approx::{About, Nearly, Over, Under};
+    // Grouped by first character, so that a word is found after a few tests: 不 …,
+    // 没/未 超过, 约 …, then the rest.
+    let passing = || terminated(tag("超过"), opt(tag("了")));
+    alt((
+        preceded(
+            tag("不"),
+            alt((
+                value(Under, passing()),
+                value(
+                    Under,
+                    alt((tag("多于"), tag("高于"), tag("大于"), tag("足"), tag("到"))),
+                ),
+                value(
+                    Over,
+                    alt((tag("少于"), tag("低于"), tag("小于"), tag("下于"))),
+                ),
+            )),
+        ),
+        value(
+            Under,
+            preceded(alt((tag("没有"), tag("没"), tag("未"))), passing()),
+        ),
+        value(Over, passing()),
+        value(
+            About,
+            alt((
+                tag("约为"),
+                tag("约合"),
+                preceded(not_after(before, NOT_AFTER_YUE), tag("约")),
+                tag("大约"),
+            )),
+        ),
+        value(
+            Nearly,
+            alt((
+                preceded(not_after(before, NOT_AFTER_JIN), tag("近")),
+                tag("将近"),
+                tag("接近"),
+            )),
+        ),
+        value(
+            Over,
+            alt((
+                preceded(not_after(before, NOT_AFTER_CHAO), tag("超")),
+                tag("逾"),
+                tag("多于"),
+                tag("高于"),
+                tag("至少"),
+                tag("最少"),
+            )),
+        ),
+        value(
+            Under,
+            alt((
+                tag("少于"),
+                tag("小于"),
+                tag("低于"),
+                tag("最多"),
+                tag("至多"),
+            )),
+        ),
+    ))
+}
+
+/// Reads nothing, and fails where `before`, the character before the words, is one of
+/// `chars`: a one-character word after it is part of another word (节约, 最近, 赶超).
+fn not_after<'t>(
+    before: Option<char>,
+    chars: &'static [char],
+) -> impl Parser<&'t str, Output = (), Error = ()> {
+    move |i: &'t str| match before {
+        Some(c) if chars.contains(&c) => Err(nom::Err::Error(())),
+        _ => Ok((i, ())),
+    }
 }
 
 /// A comparison word with a rate's unit between it and the number (不低于每人每年1500元,
@@ -715,6 +868,61 @@ fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
     rule_at(t, p, approx_after_rule)
 }
 
+/// `lead = ( "人民币" blanks )? ( word blanks )?…`: the words a whole input may start
+/// with before its number (in [`parse_quantity`]): currency, then each of these at most
+/// once and in this order: 大约 约为 约合 约 将近 接近 近 没有超过 不超过 未超过 没超过
+/// 不多于 不高于 不大于 不少于 不低于 不小于 不下于 超过 超 多于 高于 至少 最少 逾 最多
+/// 至多 不足 不到 少于 小于 低于 从. They are read through only: the approximation is
+/// [`approx_before`]'s. Whether 人民币 was read.
+fn lead_rule(i: &str) -> QResult<'_, bool> {
+    let word = |w: &'static str| opt(terminated(tag(w), blanks));
+    let (i, yuan) = word("人民币").parse(i)?;
+    let (i, _) = (
+        (word("大约"), word("约为"), word("约合"), word("约")),
+        (word("将近"), word("接近"), word("近")),
+        (
+            word("没有超过"),
+            word("不超过"),
+            word("未超过"),
+            word("没超过"),
+        ),
+        (word("不多于"), word("不高于"), word("不大于")),
+        (
+            word("不少于"),
+            word("不低于"),
+            word("不小于"),
+            word("不下于"),
+        ),
+    )
+        .parse(i)?;
+    let (i, _) = (
+        (word("超过"), word("超"), word("多于"), word("高于")),
+        (
+            word("至少"),
+            word("最少"),
+            word("逾"),
+            word("最多"),
+            word("至多"),
+        ),
+        (
+            word("不足"),
+            word("不到"),
+            word("少于"),
+            word("小于"),
+            word("低于"),
+        ),
+        word("从"),
+    )
+        .parse(i)?;
+    Ok((i, yuan.is_some()))
+}
+
+/// Whether `c` starts a word of [`lead_rule`]: most inputs start with their number, and
+/// one test answers for them.
+fn starts_lead_word(c: char) -> bool {
+    starts_approx_word(c) || matches!(c, '人' | '从')
+}
+
 /// `range-sep = blanks ( "——" | "――" | "--" | "至" | "到" | "-" | "~" | "—" | "–" | "―" | "〜" | "－" ) blanks`
 ///
 /// The long dashes before the short ones, so that `——` is one separator.
@@ -741,19 +949,6 @@ fn range_sep_rule(i: &str) -> QResult<'_, ()> {
         ),
     )
     .parse(i)
-}
-
-/// A separator of a range (至, 到, -, ~, —) at `pos` ([`range_sep_rule`]), with where
-/// the second number starts.
-fn range_sep(t: &str, pos: usize) -> Option<usize> {
-    // Most figures are no range: the first character after the blanks answers.
-    if !matches!(
-        char_at(t, skip_blanks(t, pos)),
-        Some('—' | '–' | '―' | '-' | '至' | '到' | '~' | '〜' | '－')
-    ) {
-        return None;
-    }
-    rule_at(t, pos, range_sep_rule).map(|((), end)| end)
 }
 
 fn label_texts() -> &'static [&'static str] {
@@ -882,6 +1077,34 @@ fn multiplier_at(t: &str, pos: usize) -> Option<(Decimal, usize, Shape)> {
     rule_at(t, pos, multiplier_rule).map(|((f, shape), end)| (f, end, shape))
 }
 
+/// `percent-of = multiplier "分之"`, the multiplier a power of ten of at least a hundred:
+/// 百分之 (percent), 千分之 (per mille), 万分之, 百万分之. As the power of ten that turns
+/// the number after it into percent: 0 for 百分之, -1 for 千分之, -2 for 万分之 ….
+fn percent_of_rule(i: &str) -> QResult<'_, i32> {
+    map_opt(
+        terminated(multiplier_rule, tag("分之")),
+        |(_, shape): (Decimal, Shape)| {
+            // The factor is 10^k: the small unit's power and the big units'.
+            let k = u32::from(shape.tail_small).ilog10() + u32::from(shape.tail_big);
+            let k = i32::try_from(k).ok()?;
+            (k >= 2).then_some(2 - k)
+        },
+    )
+    .parse(i)
+}
+
+/// [`percent_of_rule`] at `pos`: its power and where the number after it starts.
+fn percent_of_at(t: &str, pos: usize) -> Option<(i32, usize)> {
+    // The multiplier's first character answers for most numbers (see multiplier_at).
+    if !matches!(
+        char_at(t, pos),
+        Some('十' | '拾' | '百' | '佰' | '千' | '仟' | '万' | '亿')
+    ) {
+        return None;
+    }
+    rule_at(t, pos, percent_of_rule)
+}
+
 /// The number `s` (read from `pos`) times the multiplier `f` that follows its 多 or 余
 /// (ending at `end`). The multiplier applies to the section after the number's last
 /// 万 or 亿 only: 1亿3千多万 is 1亿 and 3千多万 (130 million), never 1亿3千 times 万.
@@ -953,49 +1176,65 @@ const BEFORE_SHU: &[char] = &[
     '位', '名', '天', '票', '字', '变', '算', '实', '项', '周', '亩', '个', '笔', '台', '村',
 ];
 
-/// A round multiplier with no digit before it (百万, 千万, 百亿, 万, 千) at `pos`, that no
-/// numeral follows (千一, 万九 are abbreviated numbers, read by the numeral grammar).
-/// Its value, and how many characters it has.
+/// `round = multiplier !numeral`, the multiplier starting with 百, 千, 万 or 亿 and
+/// holding no 亿万 or 万万 (words: 亿万人民, not 10^12): 百万, 千万, 百亿, 万, 千 with no
+/// digit before them. No numeral may follow: 千一 and 万九 are abbreviated numbers, read
+/// by the numeral grammar. The multiplier's factor and shape.
+fn round_rule(i: &str) -> QResult<'_, (Decimal, Shape)> {
+    let chain = verify(consumed(multiplier_rule), |(chain, _): &(&str, _)| {
+        !chain.contains("亿万") && !chain.contains("万万")
+    });
+    terminated(
+        preceded(peek(one_of("百千万亿")), map(chain, |(_, read)| read)),
+        not(verify(lex::one_char, |&c| lex::is_numeral_char(c))),
+    )
+    .parse(i)
+}
+
+/// [`round_rule`] at `pos`, not right after a numeral (the 亿 of 亿亿余 ends a chain
+/// and is no number of its own): its value, and how many characters it has.
 fn round_at(t: &str, pos: usize) -> Option<(Scanned, usize)> {
-    if !matches!(char_at(t, pos)?, '百' | '千' | '万' | '亿') {
-        return None;
-    }
-    let (f, e, shape) = multiplier_at(t, pos)?;
-    // 亿万 and 万万 are words (亿万人民), not 10^12 and 10^8.
-    let chain = t.get(pos..e)?;
-    // Nor one right after a numeral: the 亿 of 亿亿余 is the end of a chain, no number
-    // of its own.
-    if char_at(t, e).is_some_and(lex::is_numeral_char)
+    if !matches!(char_at(t, pos)?, '百' | '千' | '万' | '亿')
         || char_before(t, pos).is_some_and(lex::is_numeral_char)
-        || chain.contains("亿万")
-        || chain.contains("万万")
     {
         return None;
     }
-    let s = Scanned {
-        value: f,
-        end: e,
-        shape,
-    };
-    Some((s, (e - pos) / "万".len()))
+    let ((value, shape), end) = rule_at(t, pos, round_rule)?;
+    let s = Scanned { value, end, shape };
+    Some((s, (end - pos) / "万".len()))
 }
 
-/// `三十七八`, `二十三四万`: a numeral whose units digit is followed by the next digit,
-/// which the numeral grammar refuses (`e`, misordered at that digit): a range of one
-/// in the units place, perhaps with a multiplier after it.
+/// `units-pair = "十" digit digit !digit multiplier?`, the second digit the next after
+/// the first (not 0): the end of 三十七八 and 二十三四万, a numeral whose units digit the
+/// next digit follows. The multiplier's factor and shape, if any.
+fn units_pair_rule(i: &str) -> QResult<'_, Option<(Decimal, Shape)>> {
+    let pair = verify(
+        (lex::chinese_digit_char, lex::chinese_digit_char),
+        |&(d1, d2)| d1 != 0 && d2 == d1 + 1,
+    );
+    preceded(
+        (
+            tag("十"),
+            pair,
+            not(verify(lex::one_char, |&c| lex::is_digit_char(c))),
+        ),
+        opt(multiplier_rule),
+    )
+    .parse(i)
+}
+
+/// `三十七八`, `二十三四万`: where the numeral grammar refuses a numeral (`e`, misordered
+/// at the second digit of a pair), a range of one in the units place
+/// ([`units_pair_rule`]), perhaps with a multiplier after it.
 fn tens_pair(t: &str, pos: usize, e: &NumError) -> Result<Option<(Scanned, Decimal)>, NumError> {
     let at = e.span.start;
     if e.kind != ParseErrorKind::Misordered || at < pos + 2 * "十".len() {
         return Ok(None);
     }
-    let d1 = char_before(t, at).and_then(lex::chinese_digit);
-    let d2 = char_at(t, at).and_then(lex::chinese_digit);
-    let (Some(d1), Some(d2)) = (d1, d2) else {
+    // The rule starts at the 十 before the pair's first digit.
+    let Some((mult, end)) = rule_at(t, at - 2 * "十".len(), units_pair_rule) else {
         return Ok(None);
     };
-    if d1 == 0 || d2 != d1 + 1 || char_before(t, at - "十".len()) != Some('十') {
-        return Ok(None);
-    }
     // The numeral up to the first digit of the pair, read alone.
     let Some(head) = t.get(..at) else {
         return Ok(None);
@@ -1003,15 +1242,18 @@ fn tens_pair(t: &str, pos: usize, e: &NumError) -> Result<Option<(Scanned, Decim
     let Ok(Some(mut s)) = numerals::scan(head, pos) else {
         return Ok(None);
     };
-    if s.end != at || char_at(t, at + "十".len()).is_some_and(lex::is_digit_char) {
+    if s.end != at {
         return Ok(None);
     }
     let mut hi = s.value + Decimal::ONE;
     s.end = at + "十".len();
-    if let Some((f, e, shape)) = multiplier_at(t, s.end) {
-        s.value = s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
-        hi = hi.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
-        s.end = e;
+    if let Some((f, shape)) = mult {
+        s.value = s
+            .value
+            .checked_mul(f)
+            .ok_or_else(|| overflow_err(pos, end))?;
+        hi = hi.checked_mul(f).ok_or_else(|| overflow_err(pos, end))?;
+        s.end = end;
         s.shape.has_big |= shape.has_big;
         s.shape.tail_big = shape.tail_big;
         s.shape.tail_small = shape.tail_small;
@@ -1019,51 +1261,100 @@ fn tens_pair(t: &str, pos: usize, e: &NumError) -> Result<Option<(Scanned, Decim
     Ok(Some((s, hi)))
 }
 
-/// Fuzzy amounts that are ranges, as `(low, high)`: 几十万 and 数十亿 (10万 to 100万),
-/// 三五百, 四五千 and 八九亿 (two neighbouring digits before a unit).
+/// `vague = ( "几" | "数" ) multiplier`, the multiplier starting with 十, 百, 千, 万 or 亿:
+/// 几十万, 数百, 几百万, read from one multiplier to ten of it (几十万 is 10万 to 100万).
+/// The multiplier's factor and shape.
+fn vague_rule(i: &str) -> QResult<'_, (Decimal, Shape)> {
+    preceded(
+        alt((tag("几"), tag("数"))),
+        preceded(peek(one_of("十百千万亿")), multiplier_rule),
+    )
+    .parse(i)
+}
+
+/// `neighbours = digit digit`, the second digit the next after the first (一两, 三四,
+/// 八九) or 三五, and no third digit after them: the two ends of a vague range.
+fn neighbours_rule(i: &str) -> QResult<'_, (u8, u8)> {
+    terminated(
+        verify(
+            (lex::chinese_digit_char, lex::chinese_digit_char),
+            |&(d1, d2)| d1 >= 1 && (d2 == d1 + 1 || (d1, d2) == (3, 5)),
+        ),
+        not(verify(lex::one_char, |&c| lex::is_digit_char(c))),
+    )
+    .parse(i)
+}
+
+/// `latin-multiplier = ( "k" | "K" | "w" | "W" ) !ascii-alphanumeric`, after Arabic
+/// digits: 15k (千), 30w (万); not the k of 5kg or 10km. Its factor.
+fn latin_multiplier_rule(i: &str) -> QResult<'_, u32> {
+    terminated(
+        alt((value(1000, one_of("kK")), value(10_000, one_of("wW")))),
+        not(verify(lex::one_char, |c: &char| c.is_ascii_alphanumeric())),
+    )
+    .parse(i)
+}
+
+/// `over = ( "余" | "多" ) multiplier?`: 3万余, 100多, 1900余万, 100多万: more than the
+/// number (the multiplier applies to the part after the number's last 万 or 亿, see
+/// [`section_times`]). Which word, and the multiplier's factor and shape; whether the
+/// words around make it no approximation (余额, 多少, 多元化) is for the caller.
+fn over_rule(i: &str) -> QResult<'_, (char, Option<(Decimal, Shape)>)> {
+    (one_of("余多"), opt(multiplier_rule)).parse(i)
+}
+
+/// `tens-vague = ( "几" | "来" ) multiplier?`, after a number that ends in 十: 十几,
+/// 二十几万 (a range of ten: 10 to 20, 20万 to 30万); 十来个, 二十来万 (about that many).
+/// Whether it is 几, and the multiplier's factor and shape.
+fn tens_vague_rule(i: &str) -> QResult<'_, (bool, Option<(Decimal, Shape)>)> {
+    (
+        alt((value(true, tag("几")), value(false, tag("来")))),
+        opt(multiplier_rule),
+    )
+        .parse(i)
+}
+
+/// Fuzzy amounts that are ranges, as `(low, high)`: 几十万 and 数十亿 (10万 to 100万,
+/// [`vague_rule`]), 三五百, 四五千 and 八九亿 (two neighbouring digits before a unit,
+/// [`neighbours_rule`]).
 fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError> {
     let c1 = char_at(t, pos);
-    // 一百零几万: 几 after a numeral is the vague tail of that numeral, whose value is
-    // not one range from 几 on (几万 alone would be a fragment): no reading here.
-    if matches!(c1, Some('几' | '数')) && char_before(t, pos).is_some_and(lex::is_numeral_char) {
-        return Ok(None);
-    }
     if matches!(c1, Some('几' | '数')) {
-        let at = pos + 3;
-        if char_at(t, at).is_some_and(|c| matches!(c, '十' | '百' | '千' | '万' | '亿')) {
-            if let Some((f, e, shape)) = multiplier_at(t, at) {
-                let max = f
-                    .checked_mul(Decimal::TEN)
-                    .ok_or_else(|| overflow_err(pos, e))?;
-                return Ok(Some((
-                    Scanned {
-                        value: f,
-                        end: e,
-                        shape,
-                    },
-                    max,
-                )));
-            }
+        // 一百零几万: 几 after a numeral is the vague tail of that numeral, whose value
+        // is not one range from 几 on (几万 alone would be a fragment): no reading here.
+        if char_before(t, pos).is_some_and(lex::is_numeral_char) {
+            return Ok(None);
         }
-        return Ok(None);
+        let Some(((f, shape), e)) = rule_at(t, pos, vague_rule) else {
+            return Ok(None);
+        };
+        let max = f
+            .checked_mul(Decimal::TEN)
+            .ok_or_else(|| overflow_err(pos, e))?;
+        let s = Scanned {
+            value: f,
+            end: e,
+            shape,
+        };
+        return Ok(Some((s, max)));
     }
-    let (Some(d1), Some(c2)) = (c1.and_then(lex::chinese_digit), char_at(t, pos + 3)) else {
-        return Ok(None);
-    };
-    let Some(d2) = lex::chinese_digit(c2) else {
-        return Ok(None);
-    };
-    let neighbours = d1 >= 1 && (d2 == d1 + 1 || (d1, d2) == (3, 5));
-    // 唯一一个, 统一两个, 乱七八糟: a numeral word before the second digit is no pair;
-    // 十一二 and 一二三 are other numbers.
-    if !neighbours
-        || char_before(t, pos)
-            .is_some_and(|c| lex::is_numeral_char(c) || ENDS_IN_DIGIT.contains(&c))
-        || char_at(t, pos + 6).is_some_and(lex::is_digit_char)
+    // Most numbers start with no pair of digits: the first two characters answer.
+    if c1.and_then(lex::chinese_digit).is_none()
+        || char_at(t, pos + "一".len())
+            .and_then(lex::chinese_digit)
+            .is_none()
     {
         return Ok(None);
     }
-    let Some((f, e, shape)) = multiplier_at(t, pos + 6) else {
+    let Some(((d1, d2), after)) = rule_at(t, pos, neighbours_rule) else {
+        return Ok(None);
+    };
+    // 唯一一个, 统一两个, 乱七八糟: a numeral word before the second digit is no pair;
+    // 十一二 and 一二三 are other numbers.
+    if char_before(t, pos).is_some_and(|c| lex::is_numeral_char(c) || ENDS_IN_DIGIT.contains(&c)) {
+        return Ok(None);
+    }
+    let Some((f, e, shape)) = multiplier_at(t, after) else {
         // 一两个, 三五头, 七八成: with no multiplier, a unit or measure word must follow,
         // or nothing that makes a word with the pair (一两点 is a time, 七八糟 a word; a
         // pair that ends a clause, 有七八。, is a bare range).
@@ -1071,14 +1362,13 @@ fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError>
             tail_small: 1,
             ..Shape::default()
         };
-        let ends_clause =
-            char_at(t, pos + 6).is_none_or(|c| !is_cjk_char(c) && !c.is_alphanumeric());
-        if !ends_clause && unit_after(t, pos + 6, &shape).is_none() {
+        let ends_clause = char_at(t, after).is_none_or(|c| !is_cjk_char(c) && !c.is_alphanumeric());
+        if !ends_clause && unit_after(t, after, &shape).is_none() {
             return Ok(None);
         }
         let s = Scanned {
             value: Decimal::from(d1),
-            end: pos + 6,
+            end: after,
             shape,
         };
         return Ok(Some((s, Decimal::from(d2))));
@@ -1097,6 +1387,63 @@ fn fuzzy_at(t: &str, pos: usize) -> Result<Option<(Scanned, Decimal)>, NumError>
         },
         hi,
     )))
+}
+
+/// What [`fraction_rule`] fails with: no fraction here (`Stop`, nom's recoverable
+/// error), or a committed failure with the error to report (a wrong numerator, a
+/// quotient that cannot be computed).
+#[derive(Debug)]
+enum FractionError {
+    Stop,
+    Numeral(NumError),
+}
+
+impl<I> nom::error::ParseError<I> for FractionError {
+    fn from_error_kind(_: I, _: nom::error::ErrorKind) -> FractionError {
+        FractionError::Stop
+    }
+
+    fn append(_: I, _: nom::error::ErrorKind, other: FractionError) -> FractionError {
+        other
+    }
+}
+
+/// `numeral`: a number of the numeral grammar ([`numerals::scan`]) in `t`, read from
+/// where the input stands. A wrong numeral fails outright, as `cut` does.
+fn numeral<'t>(t: &'t str) -> impl Parser<&'t str, Output = Scanned, Error = FractionError> {
+    move |i: &'t str| match numerals::scan(t, t.len() - i.len()) {
+        Ok(Some(s)) => Ok((t.get(s.end..).unwrap_or(""), s)),
+        Ok(None) => Err(nom::Err::Error(FractionError::Stop)),
+        Err(e) => Err(nom::Err::Failure(FractionError::Numeral(e))),
+    }
+}
+
+/// `fraction = denominator "分之" numeral`: 三分之一, 五分之二, read after the denominator
+/// `den` (a number that starts at `pos`). The quotient, rounded to 28 significant digits
+/// (checked: a zero or too small denominator is an error, never a guess), and where the
+/// numerator ends.
+fn fraction_rule<'t>(
+    t: &'t str,
+    pos: usize,
+    den: Decimal,
+) -> impl Parser<&'t str, Output = (Decimal, usize), Error = FractionError> {
+    move |i: &'t str| {
+        let (rest, num) = preceded(tag("分之"), numeral(t)).parse(i)?;
+        let quotient = (!den.is_zero())
+            .then(|| num.value.checked_div(den))
+            .flatten();
+        match quotient {
+            Some(v) => Ok((rest, (v.normalize(), num.end))),
+            None => Err(nom::Err::Failure(FractionError::Numeral(NumError {
+                kind: ParseErrorKind::Overflow,
+                span: Span::new(pos, num.end),
+                message: Message::Text(
+                    "fraction cannot be computed exactly (denominator is zero or too small)",
+                ),
+                skip_to: num.end,
+            }))),
+        }
+    }
 }
 
 /// Reads the number at `pos` with its own follow-ups: 余/多 with a multiplier after
@@ -1139,88 +1486,87 @@ fn number_at(
         return Ok(None);
     };
     // 15k, 30w: Arabic numbers with a Latin multiplier (not 5kg, 10km).
-    if s.shape.arabic {
-        if let Some(c @ ('k' | 'K' | 'w' | 'W')) = char_at(t, s.end) {
-            if !char_at(t, s.end + 1).is_some_and(|n| n.is_ascii_alphanumeric()) {
-                let m = if matches!(c, 'k' | 'K') { 1000 } else { 10_000 };
-                s.value = s
-                    .value
-                    .checked_mul(Decimal::from(m))
-                    .ok_or_else(|| overflow_err(pos, s.end))?;
-                s.end += 1;
-                s.shape.has_units = true;
-                // k is a small unit (千), w a big one (万): 3-15w is 3万 to 15万.
-                (s.shape.tail_small, s.shape.tail_big) =
-                    if m == 10_000 { (1, 4) } else { (1000, 0) };
-                s.shape.arabic_int = None;
-            }
+    if s.shape.arabic && matches!(char_at(t, s.end), Some('k' | 'K' | 'w' | 'W')) {
+        if let Some((m, end)) = rule_at(t, s.end, latin_multiplier_rule) {
+            s.value = s
+                .value
+                .checked_mul(Decimal::from(m))
+                .ok_or_else(|| overflow_err(pos, s.end))?;
+            s.end = end;
+            s.shape.has_units = true;
+            // k is a small unit (千), w a big one (万): 3-15w is 3万 to 15万.
+            (s.shape.tail_small, s.shape.tail_big) = if m == 10_000 { (1, 4) } else { (1000, 0) };
+            s.shape.arabic_int = None;
         }
     }
     // 三分之一: a fraction.
     if starts(t, s.end, "分之") {
-        let at = s.end + "分之".len();
-        if let Some(num) = numerals::scan(t, at)? {
-            let overflow = || NumError {
-                kind: ParseErrorKind::Overflow,
-                span: Span::new(pos, num.end),
-                message: Message::Text(
-                    "fraction cannot be computed exactly (denominator is zero or too small)",
-                ),
-                skip_to: num.end,
-            };
-            if s.value.is_zero() {
-                return Err(overflow());
+        match fraction_rule(t, pos, s.value).parse(t.get(s.end..).unwrap_or("")) {
+            Ok((_, (value, end))) => {
+                *fraction = true;
+                let shape = Shape {
+                    tail_small: 1,
+                    ..Shape::default()
+                };
+                return Ok(Some((Scanned { value, end, shape }, None)));
             }
-            let v = num.value.checked_div(s.value).ok_or_else(overflow)?;
-            *fraction = true;
-            let shape = Shape {
-                tail_small: 1,
-                ..Shape::default()
-            };
-            let s = Scanned {
-                value: v.normalize(),
-                end: num.end,
-                shape,
-            };
-            return Ok(Some((s, None)));
+            Err(nom::Err::Failure(FractionError::Numeral(e))) => return Err(e),
+            Err(_) => {}
         }
     }
-    // 十几, 二十几万: 几 after a ten is a range of ten.
-    if char_at(t, s.end) == Some('几') && s.shape.tail_small == 10 && s.shape.tail_big == 0 {
-        let mut lo = s.value;
-        let mut hi = lo
-            .checked_add(Decimal::TEN)
-            .ok_or_else(|| overflow_err(pos, s.end))?;
-        let mut end = s.end + "几".len();
-        if let Some((f, e, _)) = multiplier_at(t, end) {
-            lo = lo.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
-            hi = hi.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
-            end = e;
+    // 十几, 二十几万: 几 after a ten is a range of ten; 十来个, 二十来万: 来 after a ten
+    // is about that many.
+    let tens_vague = if s.shape.tail_small == 10
+        && s.shape.tail_big == 0
+        && matches!(char_at(t, s.end), Some('几' | '来'))
+    {
+        rule_at(t, s.end, tens_vague_rule)
+    } else {
+        None
+    };
+    match tens_vague {
+        Some(((true, mult), end)) => {
+            let mut lo = s.value;
+            let mut hi = lo
+                .checked_add(Decimal::TEN)
+                .ok_or_else(|| overflow_err(pos, s.end))?;
+            if let Some((f, _)) = mult {
+                lo = lo.checked_mul(f).ok_or_else(|| overflow_err(pos, end))?;
+                hi = hi.checked_mul(f).ok_or_else(|| overflow_err(pos, end))?;
+            }
+            *approx = Approx::About;
+            s.value = lo;
+            s.end = end;
+            s.shape.has_units = true;
+            return Ok(Some((s, Some(hi))));
         }
-        *approx = Approx::About;
-        s.value = lo;
-        s.end = end;
-        s.shape.has_units = true;
-        return Ok(Some((s, Some(hi))));
-    }
-    // 十来个, 二十来万: 来 after a ten is about that many.
-    if char_at(t, s.end) == Some('来') && s.shape.tail_small == 10 && s.shape.tail_big == 0 {
-        let after = s.end + "来".len();
-        let unit_follows = label_at(t, after).is_some() || classifier_at(t, after).is_some();
-        if let Some((f, e, shape)) = multiplier_at(t, after) {
-            s.value = s.value.checked_mul(f).ok_or_else(|| overflow_err(pos, e))?;
-            s.end = e;
+        Some(((false, Some((f, shape))), end)) => {
+            s.value = s
+                .value
+                .checked_mul(f)
+                .ok_or_else(|| overflow_err(pos, end))?;
+            s.end = end;
             s.shape.has_big |= shape.has_big;
             s.shape.tail_big = shape.tail_big;
             s.shape.tail_small = shape.tail_small;
             *approx = Approx::About;
-        } else if unit_follows {
+        }
+        // 十来个: with no multiplier, only before a unit or measure word.
+        Some(((false, None), after))
+            if label_at(t, after).is_some() || classifier_at(t, after).is_some() =>
+        {
             s.end = after;
             *approx = Approx::About;
         }
+        _ => {}
     }
     // 1900余万, 100多万, 3万余: 余 or 多, then perhaps a multiplier.
-    if let Some(c @ ('余' | '多')) = char_at(t, s.end) {
+    let over = if matches!(char_at(t, s.end), Some('余' | '多')) {
+        rule_at(t, s.end, over_rule)
+    } else {
+        None
+    };
+    if let Some(((c, mult), end)) = over {
         let after = s.end + c.len_utf8();
         let next = char_at(t, after);
         // 3万余建档立卡贫困户: a population noun counts as the unit it implies.
@@ -1242,15 +1588,13 @@ fn number_at(
             || c == '余' && matches!(next, Some('额' | '下' | '粮'));
         // The multiplier after 余 ends the numeral (1900余万); one that more numeral
         // follows starts the next number (零余十一万 is not 0 and 10 余).
-        let run_on = unit_follows
-            && multiplier_at(t, after)
-                .is_some_and(|(_, e, _)| char_at(t, e).is_some_and(lex::is_numeral_char));
+        let run_on = mult.is_some() && char_at(t, end).is_some_and(lex::is_numeral_char);
         if unit_follows && !blocked && !run_on {
             *approx = Approx::Over;
             s.end = after;
-            if let Some((f, e, shape)) = multiplier_at(t, after) {
-                s.value = section_times(t, pos, &s, f, e)?;
-                s.end = e;
+            if let Some((f, shape)) = mult {
+                s.value = section_times(t, pos, &s, f, end)?;
+                s.end = end;
                 s.shape.has_units = true;
                 s.shape.has_big |= shape.has_big;
                 s.shape.tail_big = shape.tail_big;
@@ -1269,6 +1613,63 @@ struct UnitRead {
     pow: i32,
     classifier: Option<&'static str>,
     end: usize,
+}
+
+/// The high end of a range as [`range_high_rule`] reads it: the number, its
+/// approximation (余, 多) and its unit.
+#[derive(Clone, Copy, Debug)]
+struct RangeHigh {
+    hi: Scanned,
+    approx: Approx,
+    unit: Option<UnitRead>,
+}
+
+/// `range-high = "(含)"? range-sep high unit?`: what follows the low end of a range and
+/// its unit `lo_unit` (3至5万元, 1万元-5万元, 50万元(含)-100万元). The high end is read as
+/// [`number_at`] reads a number, but no vague range, no fraction and no Chinese digit
+/// string (0至一两 is not 0 to 12); its unit must be the low end's where that has one.
+fn range_high_rule<'t>(
+    t: &'t str,
+    lo_unit: Option<UnitRead>,
+) -> impl Parser<&'t str, Output = RangeHigh, Error = ()> {
+    move |i: &'t str| {
+        let (i, _) = (opt(tag("(含)")), range_sep_rule).parse(i)?;
+        let (mut approx, mut fraction, mut round) = (Approx::Exact, false, 0);
+        let at = t.len() - i.len();
+        let Ok(Some((hi, None))) = number_at(t, at, &mut approx, &mut fraction, &mut round, None)
+        else {
+            return Err(nom::Err::Error(()));
+        };
+        let unit = unit_after(t, hi.end, &hi.shape);
+        let same_unit = match (lo_unit, unit) {
+            (None, _) => true,
+            (Some(a), Some(b)) => a.unit == b.unit && a.classifier == b.classifier,
+            (Some(_), None) => false,
+        };
+        if !same_unit || fraction || hi.shape.digit_string.is_some() {
+            return Err(nom::Err::Error(()));
+        }
+        let end = unit.map_or(hi.end, |u| u.end);
+        let high = RangeHigh { hi, approx, unit };
+        Ok((t.get(end..).unwrap_or(""), high))
+    }
+}
+
+/// [`range_high_rule`] at `pos`, right after the low end and its unit.
+fn range_high_at(t: &str, pos: usize, lo_unit: Option<UnitRead>) -> Option<RangeHigh> {
+    // Most figures are no range: the first character after the blanks answers.
+    let p = if starts(t, pos, "(含)") {
+        pos + "(含)".len()
+    } else {
+        pos
+    };
+    if !matches!(
+        char_at(t, skip_blanks(t, p)),
+        Some('—' | '–' | '―' | '-' | '至' | '到' | '~' | '〜' | '－')
+    ) {
+        return None;
+    }
+    rule_at(t, pos, range_high_rule(t, lo_unit)).map(|(high, _)| high)
 }
 
 /// Things counted with 口 that are not people: wells, cisterns, ponds, pools, kilns.
@@ -1385,7 +1786,7 @@ fn tenths_unit<'t>(ok: bool) -> impl Parser<&'t str, Output = UnitOut, Error = (
         if !ok {
             return Err(nom::Err::Error(()));
         }
-        let (rest, _) = tag("成").parse(i)?;
+        let (rest, _) = nom::character::complete::char('成').parse(i)?;
         let (_, ()) = not(verify(nom::character::complete::anychar, |&c| {
             tenths_word(c)
         }))
@@ -1512,6 +1913,18 @@ thread_local! {
     pub(crate) static LIST_STEPS: core::cell::Cell<usize> = const { core::cell::Cell::new(0) };
 }
 
+/// `list-item = "、" numeral ( "个百分点" | "个" )`: the next item of a list of counts
+/// (5个、10个、3个百分点); whether it is the last, with percentage points.
+fn list_item_rule<'t>(t: &'t str) -> impl Parser<&'t str, Output = bool, Error = ()> {
+    move |i: &'t str| {
+        let (i, _) = tag("、").parse(i)?;
+        let Ok((i, _)) = numeral(t).parse(i) else {
+            return Err(nom::Err::Error(()));
+        };
+        alt((value(true, tag("个百分点")), value(false, tag("个")))).parse(i)
+    }
+}
+
 /// After `N个` at `pos`: `、M个百分点` gives the list's unit to N too.
 fn shared_list_unit(t: &str, pos: usize, memo: &mut ListMemo) -> Option<Unit> {
     // A later item of the list last walked: the same walk's answer (the walk from any
@@ -1524,17 +1937,14 @@ fn shared_list_unit(t: &str, pos: usize, memo: &mut ListMemo) -> Option<Unit> {
     while starts(t, p, "、") {
         #[cfg(test)]
         LIST_STEPS.with(|n| n.set(n.get() + 1));
-        let Ok(Some(s)) = numerals::scan(t, p + "、".len()) else {
-            break;
-        };
-        if starts(t, s.end, "个百分点") {
-            unit = Some(Unit::PercentagePoint);
-            break;
+        match rule_at(t, p, list_item_rule(t)) {
+            Some((true, _)) => {
+                unit = Some(Unit::PercentagePoint);
+                break;
+            }
+            Some((false, end)) => p = end,
+            None => break,
         }
-        if !starts(t, s.end, "个") {
-            break;
-        }
-        p = s.end + "个".len();
     }
     *memo = ListMemo {
         from: pos,
@@ -1616,26 +2026,10 @@ pub(crate) fn read_scanned(
     // Most figures start with an Arabic digit: no percent word (its multiplier is
     // Chinese) and no sign can start there, so neither is looked for.
     let digit_first = t.as_bytes().get(pos).is_some_and(u8::is_ascii_digit);
-    let multiplier = if digit_first {
-        None
-    } else {
-        multiplier_at(t, pos)
-    };
-    if let Some((f, e, _)) = multiplier {
-        if starts(t, e, "分之") && f >= Decimal::ONE_HUNDRED {
-            let digits = f.mantissa().to_string().len();
-            // f is a power of ten: 100 gives 0, 1000 gives -1 …
-            if let Ok(d) = i32::try_from(digits) {
-                if f.mantissa()
-                    .to_string()
-                    .trim_start_matches('1')
-                    .chars()
-                    .all(|c| c == '0')
-                {
-                    pct_pow = Some(3 - d);
-                    at = e + "分之".len();
-                }
-            }
+    if !digit_first {
+        if let Some((p, e)) = percent_of_at(t, pos) {
+            pct_pow = Some(p);
+            at = e;
         }
     }
     let mut negative = false;
@@ -1737,62 +2131,47 @@ pub(crate) fn read_scanned(
     } else if !fraction {
         // The unit of the low end, if written (1万元--5万元, 10万到20万元).
         let lo_unit = unit_after(t, end, &lo.shape);
-        let mut after_lo = lo_unit.map_or(end, |u| u.end);
-        if starts(t, after_lo, "(含)") {
-            after_lo += "(含)".len();
-        }
+        let after_lo = lo_unit.map_or(end, |u| u.end);
         // A range: 3至5万元, 3-5万元, 1万元-5万元.
         let mut ranged = false;
-        if let Some(hp) = range_sep(t, after_lo) {
-            let mut hi_approx = Approx::Exact;
-            let mut hi_frac = false;
-            let mut hi_round = 0;
-            if let Ok(Some((hi, None))) =
-                number_at(t, hp, &mut hi_approx, &mut hi_frac, &mut hi_round, None)
-            {
-                let hi_unit = unit_after(t, hi.end, &hi.shape);
-                let same_unit = match (lo_unit, hi_unit) {
-                    (None, _) => true,
-                    (Some(a), Some(b)) => a.unit == b.unit && a.classifier == b.classifier,
-                    (Some(_), None) => false,
+        if let Some(RangeHigh {
+            hi,
+            approx: hi_approx,
+            unit: hi_unit,
+        }) = range_high_at(t, after_lo, lo_unit)
+        {
+            // The low end takes the high end's multiplier when it has none of its own:
+            // 3至5万 is 3万 to 5万, but 8500到3万 stays 8500.
+            let mut low = lo.value;
+            if lo_unit.is_none() {
+                let inherit = if !lo.shape.has_units {
+                    pow10(u32::from(hi.shape.tail_big))
+                        .and_then(|b| b.checked_mul(Decimal::from(hi.shape.tail_small)))
+                } else if !lo.shape.has_big {
+                    pow10(u32::from(hi.shape.tail_big))
+                } else {
+                    Some(Decimal::ONE)
                 };
-                // A Chinese digit string (一两, 三五: neighbouring digits, a vague
-                // number) never ends a range as one value (0至一两 is not 0 to 12).
-                if same_unit && !hi_frac && hi.shape.digit_string.is_none() {
-                    // The low end takes the high end's multiplier when it has none of its own:
-                    // 3至5万 is 3万 to 5万, but 8500到3万 stays 8500.
-                    let mut low = lo.value;
-                    if lo_unit.is_none() {
-                        let inherit = if !lo.shape.has_units {
-                            pow10(u32::from(hi.shape.tail_big))
-                                .and_then(|b| b.checked_mul(Decimal::from(hi.shape.tail_small)))
-                        } else if !lo.shape.has_big {
-                            pow10(u32::from(hi.shape.tail_big))
-                        } else {
-                            Some(Decimal::ONE)
-                        };
-                        if let Some(m) = inherit.and_then(|m| lo.value.checked_mul(m)) {
-                            if m <= hi.value {
-                                low = m;
-                            }
-                        }
+                if let Some(m) = inherit.and_then(|m| lo.value.checked_mul(m)) {
+                    if m <= hi.value {
+                        low = m;
                     }
-                    if low < hi.value {
-                        value = low;
-                        max = Some(hi.value);
-                        end = hi.end;
-                        num_end = hi.end;
-                        ranged = true;
-                        if hi_approx != Approx::Exact {
-                            approx = hi_approx;
-                        }
-                        if let Some(u) = hi_unit {
-                            unit = Some(u.unit);
-                            pow = u.pow;
-                            classifier = u.classifier;
-                            end = u.end;
-                        }
-                    }
+                }
+            }
+            if low < hi.value {
+                value = low;
+                max = Some(hi.value);
+                end = hi.end;
+                num_end = hi.end;
+                ranged = true;
+                if hi_approx != Approx::Exact {
+                    approx = hi_approx;
+                }
+                if let Some(u) = hi_unit {
+                    unit = Some(u.unit);
+                    pow = u.pow;
+                    classifier = u.classifier;
+                    end = u.end;
                 }
             }
         }
@@ -2055,8 +2434,9 @@ fn with_unit_hint(e: ParseError, text: &str) -> ParseError {
         Ok(q) => match q.unit {
             Some(unit) => {
                 let message = format!(
-                    "{}: {text:?} is a quantity ({} {unit}), not a bare number; parse_quantity reads it",
+                    "{}: {} is a quantity ({} {unit}), not a bare number; parse_quantity reads it",
                     e.message(),
+                    QuotedStr(text),
                     q.value
                 );
                 ParseError::new(e.kind().clone(), e.span(), message)
@@ -2105,51 +2485,12 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
     let back = |s: Span| norm.source_span(s);
     let (start, end) = crate::common::input::whole_input(&norm, text, "a quantity")?;
     // Leading words: approximations (约, 近 …) and currency (人民币).
-    let mut pos = start;
-    let mut lead_yuan = false;
-    for w in [
-        "人民币",
-        "大约",
-        "约为",
-        "约合",
-        "约",
-        "将近",
-        "接近",
-        "近",
-        "没有超过",
-        "不超过",
-        "未超过",
-        "没超过",
-        "不多于",
-        "不高于",
-        "不大于",
-        "不少于",
-        "不低于",
-        "不小于",
-        "不下于",
-        "超过",
-        "超",
-        "多于",
-        "高于",
-        "至少",
-        "最少",
-        "逾",
-        "最多",
-        "至多",
-        "不足",
-        "不到",
-        "少于",
-        "小于",
-        "低于",
-        "从",
-    ] {
-        if starts(t, pos, w) {
-            if w == "人民币" {
-                lead_yuan = true;
-            }
-            pos = skip_blanks(t, pos + w.len());
+    let (mut pos, lead_yuan) = match char_at(t, start) {
+        Some(c) if starts_lead_word(c) => {
+            rule_at(t, start, lead_rule).map_or((start, false), |(yuan, end)| (end, yuan))
         }
-    }
+        _ => (start, false),
+    };
     // 上万人, 过万元, 破千: over a round multiplier.
     if matches!(char_at(t, pos), Some('上' | '过' | '破'))
         && matches!(
@@ -2172,7 +2513,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
             ParseError::new(
                 ParseErrorKind::UnknownUnit(word.clone()),
                 Span::new(raw.end, raw.end + word.len()),
-                format!("unknown unit {word:?} after the number"),
+                format!("unknown unit {} after the number", QuotedStr(&word)),
             )
         } else {
             unexpected(t, raw.end, "after the quantity, expected end of input")
@@ -2241,6 +2582,304 @@ mod tests {
     }
 
     #[test]
+    fn approx_before_rule_reads_the_words_before() {
+        use Approx::{About, Nearly, Over, Under};
+        for (words, approx) in [
+            ("约", About),
+            ("大约", About),
+            ("约为", About),
+            ("约合", About),
+            ("近", Nearly),
+            ("将近", Nearly),
+            ("接近", Nearly),
+            ("超过", Over),
+            ("超过了", Over),
+            ("超", Over),
+            ("逾", Over),
+            ("至少", Over),
+            ("最少", Over),
+            ("多于", Over),
+            ("高于", Over),
+            ("不少于", Over),
+            ("不低于", Over),
+            ("不小于", Over),
+            ("不下于", Over),
+            ("不超过", Under),
+            ("没有超过了", Under),
+            ("未超过", Under),
+            ("没超过", Under),
+            ("不超过了", Under),
+            ("不多于", Under),
+            ("不高于", Under),
+            ("不大于", Under),
+            ("少于", Under),
+            ("小于", Under),
+            ("至多", Under),
+            ("不足", Under),
+            ("不到", Under),
+            ("低于", Under),
+            ("最多", Under),
+        ] {
+            let read = all_consuming(approx_before_rule(None)).parse(words);
+            assert_eq!(read, Ok(("", approx)), "{words}");
+            assert!(words.chars().all(approx_word_char), "{words}");
+            assert!(
+                words.chars().next().is_some_and(starts_approx_word),
+                "{words}"
+            );
+            // Found in text too, whole: the look back reaches its first character.
+            let text = format!("共{words}3人");
+            assert_eq!(
+                approx_before(&text, 3 + words.len()),
+                Some((approx, 3)),
+                "{text}"
+            );
+        }
+        // After a character that makes another word of it, a one-character word is none.
+        for (before, words) in [('节', "约"), ('最', "近"), ('赶', "超")] {
+            assert!(
+                approx_before_rule(Some(before)).parse(words).is_err(),
+                "{before}{words}"
+            );
+        }
+        for words in ["了", "过", "多", "超了", "不", ""] {
+            let read = all_consuming(approx_before_rule(None)).parse(words);
+            assert!(read.is_err(), "{words}");
+        }
+        // In text: the longest word that ends right at the number, and where it starts.
+        for (text, want) in [
+            ("不超过5万元", Some((Under, 0))),
+            ("共超过了800亿元", Some((Over, 3))),
+            ("人数没有超过了12人", Some((Under, 6))),
+            ("大约3人", Some((About, 0))),
+            ("节约3万元", None),
+            ("附近3个村", None),
+            ("少于3人", Some((Under, 0))),
+            ("不少于3人", Some((Over, 0))),
+            ("赶超3家", None),
+            ("了3人", None),
+            ("3人", None),
+        ] {
+            let pos = text.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+            assert_eq!(approx_before(text, pos), want, "{text}");
+        }
+    }
+
+    /// Runs `rule` over each input of `reads` (what it reads, then the rest it leaves)
+    /// and of `refuses` (where the rule does not start).
+    #[track_caller]
+    fn table<T: Clone + PartialEq + core::fmt::Debug>(
+        rule: for<'a> fn(&'a str) -> QResult<'a, T>,
+        reads: &[(&str, T, &str)],
+        refuses: &[&str],
+    ) {
+        for (text, want, rest) in reads {
+            let got = rule(text).map(|(r, v)| (v, r));
+            assert_eq!(got, Ok((want.clone(), *rest)), "{text}");
+        }
+        for text in refuses {
+            assert!(rule(text).is_err(), "{text}");
+        }
+    }
+
+    #[test]
+    fn lead_rule_reads_the_words_before_a_whole_input() {
+        table(
+            lead_rule,
+            &[
+                ("人民币 约 3万元", true, "3万元"),
+                ("大约3人", false, "3人"),
+                ("不超过 5%", false, "5%"),
+                ("从3到5人", false, "3到5人"),
+                ("约 近3人", false, "3人"),
+                // Each word once, in the rule's order: 约 after 近 is left.
+                ("近约3人", false, "约3人"),
+                ("3人", false, "3人"),
+            ],
+            &[],
+        );
+        // The one-character test lets every word of the rule through.
+        for w in [
+            "人民币",
+            "大约",
+            "约为",
+            "约合",
+            "约",
+            "将近",
+            "接近",
+            "近",
+            "没有超过",
+            "不超过",
+            "未超过",
+            "没超过",
+            "不多于",
+            "不高于",
+            "不大于",
+            "不少于",
+            "不低于",
+            "不小于",
+            "不下于",
+            "超过",
+            "超",
+            "多于",
+            "高于",
+            "至少",
+            "最少",
+            "逾",
+            "最多",
+            "至多",
+            "不足",
+            "不到",
+            "少于",
+            "小于",
+            "低于",
+            "从",
+        ] {
+            let c = w.chars().next().unwrap_or(' ');
+            assert!(starts_lead_word(c), "{w}");
+            assert_eq!(lead_rule(w).map(|(rest, _)| rest), Ok(""), "{w}");
+        }
+    }
+
+    #[test]
+    fn percent_of_rule_reads_the_parts_of_a_power_of_ten() {
+        table(
+            percent_of_rule,
+            &[
+                ("百分之三十", 0, "三十"),
+                ("千分之五", -1, "五"),
+                ("万分之3", -2, "3"),
+                ("百万分之一", -4, "一"),
+                ("万亿分之一", -10, "一"),
+            ],
+            &["十分之一", "百分点", "三分之一", "分之一", "百"],
+        );
+        assert_eq!(percent_of_at("达百分之五十", 3), Some((0, 12)));
+        assert_eq!(percent_of_at("5", 0), None);
+    }
+
+    #[test]
+    fn neighbours_rule_reads_two_neighbouring_digits() {
+        // Not neighbours, a zero first, or a third digit after them: no pair.
+        table(
+            neighbours_rule,
+            &[
+                ("一两个", (1, 2), "个"),
+                ("三四十户", (3, 4), "十户"),
+                ("三五百", (3, 5), "百"),
+                ("八九亿", (8, 9), "亿"),
+                ("七八", (7, 8), ""),
+            ],
+            &[
+                "九八个",
+                "零一",
+                "一二三",
+                "三六",
+                "二〇二〇",
+                "一两3",
+                "一",
+            ],
+        );
+    }
+
+    /// The vague numerals (几十万: from the multiplier to ten of it) and a round
+    /// multiplier alone (百万): the multiplier each reads.
+    #[test]
+    fn vague_and_round_rules_read_their_multiplier() {
+        fn factor<'a>(read: QResult<'a, (Decimal, Shape)>) -> QResult<'a, Decimal> {
+            read.map(|(rest, (f, _))| (rest, f))
+        }
+        table(
+            |i| factor(vague_rule(i)),
+            &[
+                ("几十万元", Decimal::from(100_000), "元"),
+                ("数百户", Decimal::ONE_HUNDRED, "户"),
+                ("几百万", Decimal::from(1_000_000), ""),
+                ("数十亿元", Decimal::from(1_000_000_000), "元"),
+            ],
+            &["几个", "数拾", "几", "十万", "数据"],
+        );
+        table(
+            |i| factor(round_rule(i)),
+            &[
+                ("百万元", Decimal::from(1_000_000), "元"),
+                ("千万", Decimal::from(10_000_000), ""),
+                ("百亿", Decimal::from(10_000_000_000u64), ""),
+                ("万人", Decimal::from(10_000), "人"),
+            ],
+            &["亿万人民", "万万", "千一", "万九", "十万", "人"],
+        );
+    }
+
+    #[test]
+    fn units_pair_rule_reads_the_pair_after_ten() {
+        fn factor(i: &str) -> QResult<'_, Option<Decimal>> {
+            units_pair_rule(i).map(|(rest, m)| (rest, m.map(|(f, _)| f)))
+        }
+        table(
+            factor,
+            &[
+                ("十七八", None, ""),
+                ("十三四万元", Some(Decimal::from(10_000)), "元"),
+                ("十七八岁", None, "岁"),
+            ],
+            &["十八七", "十零一", "十七八九", "七八", "十七"],
+        );
+    }
+
+    #[test]
+    fn tens_vague_rule_reads_ji_or_lai_and_a_multiplier() {
+        let read = |text| {
+            tens_vague_rule(text)
+                .map(|(rest, (ji, m))| (ji, m.map(|(f, _)| f.normalize().to_string()), rest))
+        };
+        assert_eq!(read("几个"), Ok((true, None, "个")));
+        assert_eq!(read("几万元"), Ok((true, Some("10000".to_owned()), "元")));
+        assert_eq!(read("来万"), Ok((false, Some("10000".to_owned()), "")));
+        assert_eq!(read("来人"), Ok((false, None, "人")));
+        assert!(read("个").is_err());
+    }
+
+    #[test]
+    fn fraction_rule_reads_the_numerator_and_divides() {
+        let read = |t: &str, den: i64| {
+            let at = t.find("分之").unwrap_or(0);
+            match fraction_rule(t, 0, Decimal::from(den)).parse(t.get(at..).unwrap_or("")) {
+                Ok((rest, (v, end))) => format!("{v} end {end} rest {rest:?}"),
+                Err(nom::Err::Failure(FractionError::Numeral(e))) => format!("fail {}", e.span),
+                Err(e) => format!("{e:?}"),
+            }
+        };
+        assert_eq!(read("五分之二", 5), "0.4 end 12 rest \"\"");
+        assert_eq!(read("四分之一的人", 4), "0.25 end 12 rest \"的人\"");
+        assert_eq!(
+            read("3分之1", 3),
+            "0.3333333333333333333333333333 end 8 rest \"\""
+        );
+        assert_eq!(read("零分之一", 0), "fail 0..12");
+        assert_eq!(read("三分之一二三万", 3), "fail 18..21");
+        assert_eq!(read("三分之", 3), "Error(Stop)");
+        assert_eq!(read("三分", 3), "Error(Stop)");
+    }
+
+    #[test]
+    fn latin_multiplier_and_over_rules() {
+        assert_eq!(latin_multiplier_rule("k元"), Ok(("元", 1000)));
+        assert_eq!(latin_multiplier_rule("W"), Ok(("", 10_000)));
+        for text in ["kg", "km", "w3", "x"] {
+            assert!(latin_multiplier_rule(text).is_err(), "{text}");
+        }
+        let over = |text| {
+            over_rule(text)
+                .map(|(rest, (c, m))| (c, m.map(|(f, _)| f.normalize().to_string()), rest))
+        };
+        assert_eq!(over("余万元"), Ok(('余', Some("10000".to_owned()), "元")));
+        assert_eq!(over("多人"), Ok(('多', None, "人")));
+        assert_eq!(over("多千瓦"), Ok(('多', None, "千瓦")));
+        assert!(over("人").is_err());
+    }
+
+    #[test]
     fn approx_after_rule_reads_the_words_after() {
         for (text, approx, rest) in [
             ("左右。", Approx::About, "。"),
@@ -2280,7 +2919,44 @@ mod tests {
             }
         }
         assert!(range_sep_rule("和5").is_err());
-        assert_eq!(range_sep("3至5万元", 1), Some(4));
+    }
+
+    #[test]
+    fn range_high_rule_reads_the_high_end_and_its_unit() {
+        let read = |t: &str, pos: usize| {
+            let lo_unit = unit_after(t, pos, &Shape::default()).filter(|u| u.end > pos);
+            let after = lo_unit.map_or(pos, |u| u.end);
+            range_high_at(t, after, lo_unit).map(|h| {
+                let unit = h.unit.map(|u| (u.unit, u.end));
+                (h.hi.value.to_string(), h.hi.end, h.approx, unit)
+            })
+        };
+        let yuan = |end| Some((Unit::Yuan, end));
+        let exact = |v: &str, end, unit| Some((v.to_owned(), end, Approx::Exact, unit));
+        assert_eq!(read("3至5万元", 1), exact("50000", 8, yuan(11)));
+        assert_eq!(read("1万元-5万元", 4), exact("50000", 12, yuan(15)));
+        assert_eq!(
+            read("50万元(含)-100万元", 5),
+            exact("1000000", 20, yuan(23))
+        );
+        let over = Some(("5".to_owned(), 8, Approx::Over, Some((Unit::Person, 11))));
+        assert_eq!(read("3到5余人", 1), over);
+        // Another unit, a Chinese digit string, a fraction, or no separator: no range.
+        assert_eq!(read("3元至5人", 1), None);
+        assert_eq!(read("0至一两", 1), None);
+        assert_eq!(read("1至三分之一", 1), None);
+        assert_eq!(read("3和5", 1), None);
+    }
+
+    #[test]
+    fn list_item_rule_reads_one_item() {
+        let item = |t: &'static str| rule_at(t, 0, list_item_rule(t));
+        assert_eq!(item("、10个、"), Some((false, 8)));
+        assert_eq!(item("、3.5个百分点"), Some((true, 18)));
+        assert_eq!(item("、十个"), Some((false, 9)));
+        for t in ["、10人", "10个", "、个", "、一二三万个"] {
+            assert_eq!(item(t), None, "{t}");
+        }
     }
 
     #[test]
