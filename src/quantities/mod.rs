@@ -576,9 +576,9 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
     let last = char_before(t, pos)?;
     let longest = match last {
         '了' => 5,
-        '过' => 4,
+        '过' | '到' => 4,
         '于' => 3,
-        '少' | '多' | '约' | '为' | '合' | '近' | '足' | '到' => 2,
+        '少' | '多' | '约' | '为' | '合' | '近' | '足' | '满' | '达' => 2,
         '逾' | '超' => 1,
         _ => return None,
     };
@@ -644,6 +644,8 @@ fn approx_word_char(c: char) -> bool {
         c,
         '没' | '有'
             | '不'
+            | '满'
+            | '达'
             | '未'
             | '超'
             | '过'
@@ -687,6 +689,7 @@ fn approx_words(t: &str, start: usize, end: usize) -> Option<Approx> {
 ///
 /// ```text
 /// negated = ( 没有超过 | 不超过 | 未超过 | 没超过 ) 了? | 不多于 | 不高于 | 不大于 | 不足 | 不到   under
+///         | 不满 | ( 没有 | 没 | 未 ) ( 达到 | 达 )                                     under
 ///         | 不少于 | 不低于 | 不小于 | 不下于                                           over
 /// passing = 超过 了?                                                                    over
 /// about   = 大约 | 约为 | 约合 | 约 (not 节约, 签约 …)
@@ -712,7 +715,14 @@ fn approx_before_rule<'t>(
                 value(Under, passing()),
                 value(
                     Under,
-                    alt((tag("多于"), tag("高于"), tag("大于"), tag("足"), tag("到"))),
+                    alt((
+                        tag("多于"),
+                        tag("高于"),
+                        tag("大于"),
+                        tag("足"),
+                        tag("到"),
+                        tag("满"),
+                    )),
                 ),
                 value(
                     Over,
@@ -722,7 +732,10 @@ fn approx_before_rule<'t>(
         ),
         value(
             Under,
-            preceded(alt((tag("没有"), tag("没"), tag("未"))), passing()),
+            preceded(
+                alt((tag("没有"), tag("没"), tag("未"))),
+                alt((passing(), tag("达到"), tag("达"))),
+            ),
         ),
         value(Over, passing()),
         value(
@@ -872,7 +885,7 @@ fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
 /// with before its number (in [`parse_quantity`]): currency, then each of these at most
 /// once and in this order: 大约 约为 约合 约 将近 接近 近 没有超过 不超过 未超过 没超过
 /// 不多于 不高于 不大于 不少于 不低于 不小于 不下于 超过 超 多于 高于 至少 最少 逾 最多
-/// 至多 不足 不到 少于 小于 低于 从. They are read through only: the approximation is
+/// 至多 不足 不到 不满 少于 小于 低于 没有达到 没达到 未达到 未达 从. They are read through only: the approximation is
 /// [`approx_before`]'s. Whether 人民币 was read.
 fn lead_rule(i: &str) -> QResult<'_, bool> {
     let word = |w: &'static str| opt(terminated(tag(w), blanks));
@@ -907,9 +920,16 @@ fn lead_rule(i: &str) -> QResult<'_, bool> {
         (
             word("不足"),
             word("不到"),
+            word("不满"),
             word("少于"),
             word("小于"),
             word("低于"),
+        ),
+        (
+            word("没有达到"),
+            word("没达到"),
+            word("未达到"),
+            word("未达"),
         ),
         word("从"),
     )
@@ -2617,6 +2637,11 @@ mod tests {
             ("至多", Under),
             ("不足", Under),
             ("不到", Under),
+            ("不满", Under),
+            ("未达到", Under),
+            ("未达", Under),
+            ("没有达到", Under),
+            ("没达到", Under),
             ("低于", Under),
             ("最多", Under),
         ] {
