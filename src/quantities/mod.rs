@@ -570,15 +570,29 @@ const NOT_AFTER_CHAO: &[char] = &['赶', '高', '反', '追'];
 /// farthest start (as far back as the longest word that ends in the last character:
 /// five characters for 没有超过了) to the nearest, so that the longest word that ends
 /// right at `pos` is the one read (不超过 before 超过, 大约 before 约).
+#[inline]
 pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
     // Most figures have none: every word ends in one of these (None off a character
     // boundary), and the last character bounds how long the word can be.
     let last = char_before(t, pos)?;
+    // The character before the last, for the words whose last character is common
+    // before numbers on its own (达到, 高达, 满): only their words' own lead goes on.
+    let second = || char_before(t, pos - last.len_utf8());
     let longest = match last {
         '了' => 5,
-        '过' | '到' => 4,
+        '过' => 4,
+        // 没有达到 (4); 不到 (2).
+        '到' if second() == Some('达') => 4,
+        '到' => 2,
         '于' => 3,
-        '少' | '多' | '约' | '为' | '合' | '近' | '足' | '满' | '达' => 2,
+        // 没有达 (3), 未达 and 没达 (2); 高达, 共达 are no approximation.
+        '达' => match second() {
+            Some('有') => 3,
+            Some('未' | '没') => 2,
+            _ => return None,
+        },
+        '满' if second() == Some('不') => 2,
+        '少' | '多' | '约' | '为' | '合' | '近' | '足' => 2,
         '逾' | '超' => 1,
         _ => return None,
     };
@@ -791,9 +805,37 @@ fn not_after<'t>(
     }
 }
 
+/// Whether [`bound_across_gap`] may find something before `pos`: the last two
+/// characters may end a rate's unit (每年, 每人, 人均 …), or 少 or 多 stands one or two
+/// characters back. Three-byte comparisons, so that most figures pass at once.
+#[inline]
+fn may_bound_across_gap(t: &str, pos: usize) -> bool {
+    let b = t.as_bytes();
+    let at = |k: usize| pos.checked_sub(k).and_then(|a| b.get(a..a + 3));
+    // 年 人 户 亩 月 均 last, in UTF-8, and 每, 人 or 户 before it (每人, 每年, 人均 …).
+    let ends_unit = matches!(
+        at(3),
+        Some(
+            [0xE5, 0xB9, 0xB4]
+                | [0xE4, 0xBA, 0xBA]
+                | [0xE6, 0x88, 0xB7]
+                | [0xE4, 0xBA, 0xA9]
+                | [0xE6, 0x9C, 0x88]
+                | [0xE5, 0x9D, 0x87]
+        )
+    ) && matches!(
+        at(6),
+        Some([0xE6, 0xAF, 0x8F] | [0xE4, 0xBA, 0xBA] | [0xE6, 0x88, 0xB7])
+    );
+    // 少, 多.
+    let adverb = |k: usize| matches!(at(k), Some([0xE5, 0xB0, 0x91] | [0xE5, 0xA4, 0x9A]));
+    ends_unit || adverb(6) || adverb(9)
+}
+
 /// A comparison word with a rate's unit between it and the number (不低于每人每年1500元,
 /// 不超过每户5万元), or an adverb of degree with its verb (至少带动20户, 最多补助8000元):
 /// the bound holds for the number, whose span stays its own.
+#[inline(never)]
 fn bound_across_gap(t: &str, pos: usize) -> Option<Approx> {
     const PER: &[&str] = &[
         "每人每年",
@@ -807,9 +849,25 @@ fn bound_across_gap(t: &str, pos: usize) -> Option<Approx> {
         "人均",
         "户均",
     ];
+    // Most figures have neither: the last character, or the one or two before it,
+    // answer for them.
     let head = t.get(..pos)?;
-    if let Some(p) = PER.iter().find(|p| head.ends_with(*p)) {
-        return approx_before(t, pos - p.len()).map(|(a, _)| a);
+    let last = char_before(t, pos)?;
+    if matches!(last, '年' | '人' | '户' | '亩' | '月' | '均') {
+        if let Some(p) = PER.iter().find(|p| head.ends_with(*p)) {
+            return approx_before(t, pos - p.len()).map(|(a, _)| a);
+        }
+    }
+    // 少 of 至少/最少 or 多 of 最多/至多, one or two characters before the number.
+    let adverb_end = |k: usize| {
+        matches!(
+            head.get(pos.checked_sub(k)?..pos.checked_sub(k - 3)?),
+            Some("少" | "多")
+        )
+        .then_some(())
+    };
+    if adverb_end(6).or_else(|| adverb_end(9)).is_none() {
+        return None;
     }
     // One or two characters of a verb, then the adverb.
     let mut at = pos;
@@ -2375,7 +2433,7 @@ pub(crate) fn read_scanned(
             approx = a;
         }
         start = s;
-    } else if mode == Mode::Text && approx == Approx::Exact {
+    } else if mode == Mode::Text && approx == Approx::Exact && may_bound_across_gap(t, start) {
         if let Some(a) = bound_across_gap(t, start) {
             approx = a;
         }
