@@ -849,25 +849,13 @@ fn bound_across_gap(t: &str, pos: usize) -> Option<Approx> {
         "人均",
         "户均",
     ];
-    // Most figures have neither: the last character, or the one or two before it,
-    // answer for them.
+    // (Called behind may_bound_across_gap, which most figures do not pass.)
     let head = t.get(..pos)?;
     let last = char_before(t, pos)?;
     if matches!(last, '年' | '人' | '户' | '亩' | '月' | '均') {
         if let Some(p) = PER.iter().find(|p| head.ends_with(*p)) {
             return approx_before(t, pos - p.len()).map(|(a, _)| a);
         }
-    }
-    // 少 of 至少/最少 or 多 of 最多/至多, one or two characters before the number.
-    let adverb_end = |k: usize| {
-        matches!(
-            head.get(pos.checked_sub(k)?..pos.checked_sub(k - 3)?),
-            Some("少" | "多")
-        )
-        .then_some(())
-    };
-    if adverb_end(6).or_else(|| adverb_end(9)).is_none() {
-        return None;
     }
     // One or two characters of a verb, then the adverb.
     let mut at = pos;
