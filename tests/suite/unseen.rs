@@ -1264,3 +1264,29 @@ fn gaps_and_criteria_are_not_levels() {
         &[(K::SocialAssistance, "300多元")],
     );
 }
+
+/// 三类对象, 三类监测对象, 三类户 name the households watched against falling back
+/// (2021 on); their 三 counts nothing, and read as a figure it joined the households and
+/// people of the subject before to the monitored word after (脱贫户…户…人、三类监测对象…:
+/// the people went to the monitored). Found on an unseen village report of 2023.
+#[test]
+fn the_three_categories_name_the_monitored() {
+    kinds(
+        "全村共核实脱贫户312户1208人、三类监测对象41户156人的收入情况。",
+        &[
+            (K::LiftedHouseholds, "312户"),
+            (K::LiftedPopulation, "1208人"),
+            (K::MonitoredHouseholds, "41户"),
+            (K::MonitoredPopulation, "156人"),
+        ],
+    );
+    kinds(
+        "全鎮脫貧戶640戶2315人、三類對象52戶187人。",
+        &[
+            (K::LiftedHouseholds, "640戶"),
+            (K::LiftedPopulation, "2315人"),
+            (K::MonitoredHouseholds, "52戶"),
+            (K::MonitoredPopulation, "187人"),
+        ],
+    );
+}
