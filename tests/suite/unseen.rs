@@ -1290,3 +1290,28 @@ fn the_three_categories_name_the_monitored() {
         ],
     );
 }
+
+/// A list of places whose last member is written under its prefecture (甘孜州、阿坝州和
+/// 凉山州木里县) is still a list: the figure is the group's (the province that holds them
+/// all), not the last county's. Found on an unseen report of 2020 on a province's
+/// Tibetan areas.
+#[test]
+fn a_list_member_written_under_its_prefecture() {
+    places(
+        "该片区涵盖阿坝州、甘孜州和凉山州木里县,2014年底有贫困村1870个、贫困人口31万人。",
+        &[
+            ("1870个", Some("四川省"), Some(510_000)),
+            ("31万人", Some("四川省"), Some(510_000)),
+        ],
+    );
+    // Members in different provinces: no one place.
+    places(
+        "湖北恩施州、湖南湘西州和重庆黔江区贫困人口共18.6万人。",
+        &[("18.6万人", None, None)],
+    );
+    // The pair alone is no list: the county's own figure.
+    places(
+        "凉山州木里县贫困人口减少到0.3万人。",
+        &[("0.3万人", Some("木里藏族自治县"), Some(513_422))],
+    );
+}
