@@ -344,6 +344,14 @@ pub(super) fn decide(
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     let item = items.get(i)?;
     let (kind, trigger) = decide_words(t, items, kinds, i, ctx)?;
+    // An income of town dwellers, or a median, is no poverty figure (see `not_rural`).
+    if matches!(
+        kind,
+        IndicatorKind::PerCapitaDisposableIncome | IndicatorKind::PerCapitaNetIncome
+    ) && trigger.is_some_and(|tr| not_rural(t, items, i, &tr, ctx))
+    {
+        return None;
+    }
     // Two subjects joined before one figure (脱贫人口和监测对象795.7万人): the figure
     // counts both, and is neither kind alone.
     if let Some(tr) = trigger {
@@ -462,6 +470,45 @@ pub(super) fn decide(
         return None;
     }
     Some((settle(t, item, kind, ctx)?, trigger))
+}
+
+/// Whether the per-capita income that the word `tr` names for item `i` is not the rural
+/// residents' mean: an income of town dwellers (城镇居民人均可支配收入31200元), the first
+/// of two figures after words naming both (城乡居民…30730元、10611元; 城镇、农村居民…:
+/// town first, then country), a figure for both together (城乡居民人均可支配收入2.1万元),
+/// or a median (人均可支配收入中位数11149元).
+fn not_rural(t: &str, items: &[Item], i: usize, tr: &Trigger, ctx: &Local<'_>) -> bool {
+    let Some(item) = items.get(i) else {
+        return false;
+    };
+    if crate::common::chars::starts(t, tr.end, "中位数") {
+        return true;
+    }
+    // The subject before the word: up to 20 characters (城镇常住居民、农村常住居民), in
+    // most texts with no town word (the marks of the chunk answer).
+    let mut from = tr.start.saturating_sub(60).max(item.clause.0);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    if !ctx.has(Ctx::Town, (from, tr.start)) {
+        return false;
+    }
+    let near = t.get(from..tr.start).unwrap_or("");
+    // (城镇化, urbanisation, names no one.)
+    let town = near
+        .match_indices("城镇")
+        .any(|(k, w)| !near.get(k + w.len()..).is_some_and(|r| r.starts_with('化')))
+        || near.contains("城市");
+    let both = near.contains("城乡") || town && near.contains("农村");
+    if !town && !both {
+        return false;
+    }
+    // Both named: the second of a pair written together is the rural one.
+    let second = i
+        .checked_sub(1)
+        .and_then(|j| items.get(j))
+        .is_some_and(|p| p.clause == item.clause && p.raw.start >= tr.end && p.group_end >= item.raw.end);
+    !(both && second)
 }
 
 /// Whether a clause head ends with 支持 or 扶持 as the verb of the figure after it

@@ -91,9 +91,11 @@ pub(super) enum Ctx {
     New,
     /// A bound closing a relative clause (以上, 以下, 以内, 之间, before 的).
     Bound,
+    /// Town dwellers (城镇, 城市, 城乡): an income of theirs is no rural income.
+    Town,
 }
 
-pub(super) const CONTEXTS: usize = 22;
+pub(super) const CONTEXTS: usize = 23;
 
 impl List {
     /// A number of its own for each list: the triggers, then each context list.
@@ -177,6 +179,7 @@ pub(super) fn words() -> &'static Words {
                 Ctx::New,
             ),
             (&["以上", "以下", "以内", "之间"], Ctx::Bound),
+            (&["城镇", "城市", "城乡"], Ctx::Town),
         ];
         for (ws, c) in contexts {
             for w in ws {

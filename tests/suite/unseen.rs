@@ -1315,3 +1315,40 @@ fn a_list_member_written_under_its_prefecture() {
         &[("0.3万人", Some("木里藏族自治县"), Some(513_422))],
     );
 }
+
+/// A per-capita income of town dwellers (城镇居民, 城镇常住居民, 城市居民), of town and
+/// country together (城乡居民…2.1万元), or a median (中位数), is no poverty figure. Where
+/// both are named with two figures (城乡居民…分别…、…; 城镇、农村居民…), the first is the
+/// towns' and the second the countryside's, which stays. Found on unseen county work
+/// reports (2018, 2021, 2022) and a national statistical release.
+#[test]
+fn town_incomes_and_medians_are_no_poverty_figures() {
+    kinds(
+        "城镇居民人均可支配收入30215元,农村居民人均可支配收入8960元。",
+        &[(K::PerCapitaDisposableIncome, "8960元")],
+    );
+    kinds(
+        "全县城乡居民人均可支配收入分别达到27450元、9380元,分别增长6%和9.2%。",
+        &[(K::PerCapitaDisposableIncome, "9380元")],
+    );
+    kinds(
+        "城镇常住居民、农村常住居民人均可支配收入分别为29870元、10120元。",
+        &[(K::PerCapitaDisposableIncome, "10120元")],
+    );
+    kinds("全市城乡居民人均可支配收入1.86万元。", &[]);
+    kinds("城鎮居民人均可支配收入32110元、同比增長8%。", &[]);
+    kinds("城市居民人均可支配收入增加1320元。", &[]);
+    kinds("农村居民人均可支配收入中位数10460元。", &[]);
+    // 城镇化 (urbanisation) names no town dwellers.
+    kinds(
+        "随着新型城镇化推进农民人均纯收入达到7310元。",
+        &[(K::PerCapitaNetIncome, "7310元")],
+    );
+    kinds(
+        "農村居民人均可支配收入9510元,比上年增加840元。",
+        &[
+            (K::PerCapitaDisposableIncome, "9510元"),
+            (K::IncomeIncrease, "840元"),
+        ],
+    );
+}
