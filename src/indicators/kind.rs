@@ -223,6 +223,8 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("岗位", R::Posts),
         ("就业", R::Kind(K::Employment)),
         ("务工", R::Kind(K::Employment)),
+        // Labour sent out to work (输转脱贫劳动力…万人).
+        ("输转", R::Kind(K::Employment)),
         ("用工", R::Kind(K::Employment)),
         ("第一书记", R::Kind(K::AssistancePersonnel)),
         ("驻村工作队", R::Kind(K::AssistancePersonnel)),
@@ -284,6 +286,9 @@ pub(super) fn blocked(t: &str, at: usize, word: &str) -> bool {
                 || after.starts_with("县")
                 || after.starts_with("户")
                 || after.starts_with("人口")
+                // 脱贫劳动力: workers of lifted households, counted as workers (输转,
+                // 务工), never as people lifted.
+                || after.starts_with("劳动力")
         }
         "干部" => before.ends_with("党员") || before.ends_with("帮扶"),
         "资金" => ["扶贫", "帮扶", "衔接", "整合", "涉农"]

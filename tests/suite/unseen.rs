@@ -1352,3 +1352,28 @@ fn town_incomes_and_medians_are_no_poverty_figures() {
         ],
     );
 }
+
+/// 脱贫劳动力 are the workers of lifted households: a count of them is a count of
+/// workers (employment where the clause sends them to work: 输转, 务工), never of people
+/// lifted out. Found on an unseen provincial release of 2024.
+#[test]
+fn workers_of_lifted_households_are_no_people_lifted() {
+    kinds(
+        "截至9月底,全市输转脱贫劳动力27.6万人。",
+        &[(K::Employment, "27.6万人")],
+    );
+    kinds(
+        "全縣輸轉脫貧勞動力1.86萬人,完成年度任務的103%。",
+        &[(K::Employment, "1.86萬人")],
+    );
+    kinds("全县共有脱贫劳动力4.3万人。", &[]);
+    kinds(
+        "全年外出务工的脱贫劳动力达到2.9万人。",
+        &[(K::Employment, "2.9万人")],
+    );
+    // The people lifted are still read where 脱贫 is the verb.
+    kinds(
+        "当年有1.2万名贫困劳动力实现脱贫。",
+        &[(K::LiftedPopulation, "1.2万名")],
+    );
+}
