@@ -85,7 +85,8 @@ pub(super) enum Ctx {
     /// A group of areas (西部地区, 深度贫困地区, 片区, 重点县, 贫困县); 地区生产总值 is
     /// the economy's output, no group.
     AreaGroup,
-    /// Verbs by which a measure reaches its beneficiaries (覆盖, 惠及, 辐射, 带动, 帮扶).
+    /// Verbs by which a measure reaches its beneficiaries (覆盖, 惠及, 辐射, 带动, 帮扶;
+    /// 解决 of a problem solved for them: 解决了3.2万贫困人口饮水安全问题).
     Reach,
     /// The newly identified or newly added (新识别, 新增, 新纳入…): an inflow.
     New,
@@ -173,7 +174,7 @@ pub(super) fn words() -> &'static Words {
             (&["目标:", "任务:", "目标是"], Ctx::TargetLabel),
             (&["明年"], Ctx::NextYear),
             (&["地区", "片区", "重点县", "贫困县"], Ctx::AreaGroup),
-            (&["覆盖", "惠及", "辐射", "带动", "帮扶"], Ctx::Reach),
+            (&["覆盖", "惠及", "辐射", "带动", "帮扶", "解决"], Ctx::Reach),
             (
                 &["新识别", "新增", "新纳入", "新认定", "新评定", "新致贫"],
                 Ctx::New,

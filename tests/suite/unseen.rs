@@ -1377,3 +1377,24 @@ fn workers_of_lifted_households_are_no_people_lifted() {
         &[(K::LiftedPopulation, "1.2万名")],
     );
 }
+
+/// A problem solved for the poor (解决了…贫困人口饮水安全问题) reaches them: they are
+/// beneficiaries of the measure, not the standing poor count; villages whose problem was
+/// solved (解决…个贫困村通电问题) are no count of poor villages. Found on an unseen
+/// regional release of 2019 (traditional, with doubled punctuation).
+#[test]
+fn a_problem_solved_for_the_poor_reaches_them() {
+    kinds(
+        "全州解决了4.7万贫困人口饮水安全问题,解决了31个贫困村通电问题。",
+        &[(K::Beneficiaries, "4.7万")],
+    );
+    kinds(
+        "全縣解決1860名貧困人口住房安全問題,。",
+        &[(K::Beneficiaries, "1860名")],
+    );
+    // Not yet solved: still the poor.
+    kinds(
+        "目前仍有贫困人口930人未解决安全住房问题。",
+        &[(K::PoorPopulation, "930人")],
+    );
+}
