@@ -228,6 +228,16 @@ pub(super) fn settle(
     {
         return None;
     }
+    // Points said of a rate of change (降幅高出全省平均水平7.19个百分点, 增速快1.8个百分点)
+    // compare two changes: no gap of the rate itself.
+    if kind == K::PovertyIncidence
+        && raw.unit == Some(Unit::PercentagePoint)
+        && ["降幅", "增幅", "减幅", "降速", "增速", "幅度"]
+            .iter()
+            .any(|w| near_end(head).contains(w))
+    {
+        return None;
+    }
     // An intention (达成就业意向860余人, 签订务工意向) is no one placed in work.
     if kind == K::Employment && head.trim_end().ends_with("意向") {
         return None;

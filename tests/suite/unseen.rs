@@ -1398,3 +1398,26 @@ fn a_problem_solved_for_the_poor_reaches_them() {
         &[(K::PoorPopulation, "930人")],
     );
 }
+
+/// Points said of a rate of change (降幅高出全省平均水平…个百分点, 增速快…个百分点)
+/// compare two changes, not the poverty rate with another: no gap of the rate. The gap of
+/// the rate itself (高于全省平均水平…个百分点) and its fall (下降…个百分点) stay. Found on
+/// an unseen provincial release of 2020.
+#[test]
+fn points_said_of_a_change_are_no_gap_of_the_rate() {
+    kinds(
+        "片区贫困发生率由21.3%下降到0.7%,降幅高出全省平均水平5.6个百分点。",
+        &[(K::PovertyIncidence, "0.7%")],
+    );
+    kinds(
+        "貧困發生率下降3.2個百分點,降幅比全市高1.1個百分點。",
+        &[(K::PovertyIncidence, "3.2個百分點")],
+    );
+    kinds(
+        "全县贫困发生率为7.4%,高于全省平均水平3.9个百分点。",
+        &[
+            (K::PovertyIncidence, "7.4%"),
+            (K::PovertyIncidence, "3.9个百分点"),
+        ],
+    );
+}
