@@ -237,6 +237,19 @@ fn counts_and_nouns() {
         (q[0].unit, q[0].noun.as_deref()),
         (Some(Unit::Person), Some("贫困人口"))
     );
+    // Those not yet lifted are people and households all the same.
+    for (text, unit, noun) in [
+        ("片区还有4.2万未脱贫人口", Unit::Person, "未脱贫人口"),
+        ("全縣尚有0.6萬尚未脫貧人口", Unit::Person, "尚未脱贫人口"),
+        ("仍有1.1万未脱贫户", Unit::Household, "未脱贫户"),
+    ] {
+        let q: Vec<_> = quantities(text).collect();
+        assert_eq!(
+            (q[0].unit, q[0].noun.as_deref()),
+            (Some(unit), Some(noun)),
+            "{text}"
+        );
+    }
 }
 
 #[test]

@@ -1421,3 +1421,20 @@ fn points_said_of_a_change_are_no_gap_of_the_rate() {
         ],
     );
 }
+
+/// A bare 万 figure before a noun of those not yet lifted (还有11.6万未脱贫人口) counts
+/// people (or households): the standing poor, where it was no indicator at all. Found on
+/// an unseen provincial release of 2020.
+#[test]
+fn those_not_yet_lifted_written_after_the_figure() {
+    kinds(
+        "目前,这些县还有4.2万未脱贫人口。",
+        &[(K::PoorPopulation, "4.2万")],
+    );
+    kinds("全市尚有0.9萬未脫貧戶。", &[(K::PoorHouseholds, "0.9萬")]);
+    // Lifted, as a noun, stays lifted.
+    kinds(
+        "已脱贫的38.5万人需要巩固提升。",
+        &[(K::LiftedPopulation, "38.5万人")],
+    );
+}
