@@ -507,3 +507,31 @@ fn a_level_reached_over_a_span_is_the_spans_end() {
         ),
     ]);
 }
+
+/// A sentence that opens its own span (2016年以来, 至今) is of that span: where the
+/// document's year that ends it is unknown its figures have none, and no clause of it
+/// takes the year of a sentence before. Found on an unseen white paper of 2021.
+#[test]
+fn an_open_span_with_no_date_takes_no_earlier_year() {
+    table(&[
+        (
+            "截至2020年,全区参与乡村旅游就业6.1万人。2016年以来,全区累计整合涉农资金58.2亿元,直接带动9.4万贫困群众脱贫,发放小额信贷4.6亿元。",
+            None,
+            &[
+                ("6.1万人", Some((2020, 2020))),
+                ("58.2亿元", None),
+                ("9.4万", None),
+                ("4.6亿元", None),
+            ],
+        ),
+        (
+            "截至2020年,全區參與鄉村旅遊就業6.1萬人。2016年以來,全區累計整合涉農資金58.2億元,直接帶動9.4萬貧困群眾脫貧。",
+            D2021,
+            &[
+                ("6.1萬人", Some((2020, 2020))),
+                ("58.2億元", Some((2016, 2021))),
+                ("9.4萬", Some((2016, 2021))),
+            ],
+        ),
+    ]);
+}
