@@ -495,7 +495,7 @@ fn not_rural(t: &str, items: &[Item], i: usize, tr: &Trigger, ctx: &Local<'_>) -
     while !t.is_char_boundary(from) {
         from += 1;
     }
-    if !ctx.has(Ctx::Town, (from, tr.start)) {
+    if !ctx.has(Ctx::IncomeLine, (from, tr.start)) {
         return false;
     }
     let near = t.get(from..tr.start).unwrap_or("");

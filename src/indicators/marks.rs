@@ -92,8 +92,11 @@ pub(super) enum Ctx {
     New,
     /// A bound closing a relative clause (以上, 以下, 以内, 之间, before 的).
     Bound,
-    /// Town dwellers (城镇, 城市, 城乡): an income of theirs is no rural income.
-    Town,
+    /// Words that can make an income per person no measured rural income: town dwellers
+    /// (城镇, 城市, 城乡), the income line of the watch against falling back (监测范围,
+    /// 监测标准, 监测线), a value reset by rule (调整到, 调整为, 调整至). One list, so that
+    /// most figures ask once; the few near one read which it is.
+    IncomeLine,
 }
 
 pub(super) const CONTEXTS: usize = 23;
@@ -180,7 +183,13 @@ pub(super) fn words() -> &'static Words {
                 Ctx::New,
             ),
             (&["以上", "以下", "以内", "之间"], Ctx::Bound),
-            (&["城镇", "城市", "城乡"], Ctx::Town),
+            (
+                &[
+                    "城镇", "城市", "城乡", "监测范围", "监测标准", "监测线", "调整到", "调整为",
+                    "调整至",
+                ],
+                Ctx::IncomeLine,
+            ),
         ];
         for (ws, c) in contexts {
             for w in ws {

@@ -1438,3 +1438,24 @@ fn those_not_yet_lifted_written_after_the_figure() {
         &[(K::LiftedPopulation, "38.5万人")],
     );
 }
+
+/// The income line of the watch against falling back (防止返贫监测范围, 监测标准), and any
+/// income line reset by rule (由…元调整到…元), is a standard: no one's income. A measured
+/// income in a sentence about adjusting something else stays. Found on an unseen
+/// provincial release of 2024.
+#[test]
+fn a_monitoring_income_line_is_a_standard() {
+    kinds(
+        "全省将防止返贫监测范围由上年的年人均纯收入6900元调整到7300元。",
+        &[],
+    );
+    kinds(
+        "科學調整監測範圍,由2022年的年人均純收入6900元調整為今年的7300元。",
+        &[],
+    );
+    kinds("今年全县防返贫监测标准为人均纯收入7400元。", &[]);
+    kinds(
+        "通过种植结构调整农民人均纯收入达到8120元。",
+        &[(K::PerCapitaNetIncome, "8120元")],
+    );
+}
