@@ -224,7 +224,7 @@ pub(super) fn settle(
         && matches!(raw.approx, crate::Approx::Under | crate::Approx::Over)
         && (several(near_end(head))
             || ctx.has(Ctx::Pledge, head_range)
-            || counted_units(near_end(head)))
+            || counted_units(wide_end(head)))
     {
         return None;
     }
@@ -423,6 +423,16 @@ fn several(near: &str) -> bool {
         }
     });
     quantified || near.contains('各')
+}
+
+/// The last 24 characters of a clause head: room for a count of units and its noun
+/// phrase before a rate (19个省份的贫困发生率降到了).
+fn wide_end(head: &str) -> &str {
+    let mut from = head.len().saturating_sub(24 * 3);
+    while !head.is_char_boundary(from) {
+        from += 1;
+    }
+    head.get(from..).unwrap_or("")
 }
 
 /// Whether a count of units stands before a rate (其中9个省份贫困发生率降到2%以下,

@@ -1126,6 +1126,15 @@ fn a_bound_said_of_a_count_of_units_is_no_rate() {
         "2019年底,全州貧困發生率0.9%,其中8個縣貧困發生率降至0.5%以下。",
         &[(K::PovertyIncidence, "0.9%")],
     );
+    // The count further back, with a longer noun phrase between (…个省份的…降到了).
+    kinds(
+        "截至2019年底,已有23个省份的农村贫困发生率降到了1%以下。",
+        &[],
+    );
+    kinds(
+        "全州共有11個縣市的建檔立卡貧困發生率降到了2%以下。",
+        &[],
+    );
     // The place's own bound stays.
     kinds(
         "2017年,全县贫困发生率降至3%以下。",
