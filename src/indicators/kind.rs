@@ -630,7 +630,38 @@ fn decide_words(
     if near_miss {
         return None;
     }
-    inherit(t, items, kinds, i).or_else(|| sentence_fallback(t, items, i, item, triggers))
+    inherit(t, items, kinds, i)
+        .or_else(|| villages_exited_after(t, items, kinds, i))
+        .or_else(|| sentence_fallback(t, items, i, item, triggers))
+}
+
+/// A bare count right after an exit verb (退出48个, 累计出列了12个) in a sentence whose
+/// figure before it counts villages (全县有贫困村60个,到2019年底累计退出48个): the villages
+/// that left the list, the village word written once for both.
+fn villages_exited_after(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let item = items.get(i)?;
+    let raw = &item.raw;
+    if raw.unit != Some(Unit::Count) || raw.noun.is_some() || raw.classifier != Some("个") {
+        return None;
+    }
+    let head = t.get(item.clause.0..raw.start)?.trim_end();
+    let head = head.strip_suffix('了').unwrap_or(head);
+    if !(head.ends_with("退出") || head.ends_with("出列")) {
+        return None;
+    }
+    let j = i.checked_sub(1)?;
+    let prev = items.get(j)?;
+    let village = matches!(
+        kinds.get(j).copied().flatten(),
+        Some(IndicatorKind::PoorVillages | IndicatorKind::VillagesExited)
+    );
+    (village && prev.sentence == item.sentence && prev.clause != item.clause)
+        .then_some((IndicatorKind::VillagesExited, None))
 }
 
 /// Whether a verb of visiting or checking (走访, 暗访, 抽查, 核查, 调查, 排查, 抽样)

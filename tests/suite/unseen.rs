@@ -1468,3 +1468,22 @@ fn a_monitoring_income_line_is_a_standard() {
         &[(K::PerCapitaNetIncome, "8120元")],
     );
 }
+
+/// A bare count right after an exit verb (累计退出48个, 出列了21个) in a sentence whose
+/// figure before it counts villages names the villages that left the list: the village
+/// word is written once for both. Other counts after another clause stay nothing.
+#[test]
+fn villages_exited_with_the_village_word_before() {
+    kinds(
+        "全县共有贫困村52个,到2019年底累计退出41个。",
+        &[(K::PoorVillages, "52个"), (K::VillagesExited, "41个")],
+    );
+    kinds(
+        "全鄉有貧困村9個,2018年出列了6個。",
+        &[(K::PoorVillages, "9個"), (K::VillagesExited, "6個")],
+    );
+    kinds(
+        "全县共有贫困村52个,新建村级光伏电站37个。",
+        &[(K::PoorVillages, "52个")],
+    );
+}
