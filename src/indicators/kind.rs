@@ -632,7 +632,71 @@ fn decide_words(
     }
     inherit(t, items, kinds, i)
         .or_else(|| villages_exited_after(t, items, kinds, i))
+        .or_else(|| fall_after_stop(t, items, kinds, i, triggers))
         .or_else(|| sentence_fallback(t, items, i, item, triggers))
+}
+
+/// A level fallen to, in a sentence with no subject of its own that opens with it
+/// (全县贫困人口4.2万人。经过五年努力,到2019年底减少到0.3万人): the standing count or
+/// rate of the figure right before, in the sentence before in the same paragraph, of
+/// the same unit. The sentence names no kind before the figure, and in the figure's
+/// clause only times, a whole place (全县) and adverbs stand before the verb.
+fn fall_after_stop(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+    triggers: &[Trigger],
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    use IndicatorKind as K;
+    let item = items.get(i)?;
+    // (Every fall to a level ends with 到, 至 or 为 right before the figure: one test of
+    // the character before it answers for most figures.)
+    if !char_before(t, item.raw.start).is_some_and(|c| matches!(c, '到' | '至' | '为')) {
+        return None;
+    }
+    let head = t.get(item.clause.0..item.raw.start)?;
+    if predicate_ending(head) != Some(Pred::FallTo) {
+        return None;
+    }
+    // The figure right before its sentence; a span of years between (经过五年努力)
+    // counts nothing.
+    let j = items
+        .get(..i)?
+        .iter()
+        .rposition(|p| p.sentence != item.sentence)?;
+    let spans_only = items.get(j + 1..i)?.iter().all(|p| p.raw.classifier == Some("年"));
+    let prev = items.get(j)?;
+    let k = kinds.get(j).copied().flatten()?;
+    let level = match k {
+        K::PoorPopulation | K::PoorHouseholds | K::PoorVillages => true,
+        K::PovertyIncidence => item.raw.unit == Some(Unit::Percent),
+        _ => false,
+    };
+    if !level || !spans_only || prev.raw.unit != item.raw.unit || prev.sentence.1 > item.sentence.0
+    {
+        return None;
+    }
+    // The sentence before in the same paragraph: one stop between, no line break.
+    let gap = t.get(prev.raw.end..item.sentence.0)?;
+    if gap.contains('\n') || gap.chars().filter(|&c| is_sentence_end(c)).count() != 1 {
+        return None;
+    }
+    // No subject of its own: no kind named in the sentence before the figure, and in its
+    // clause only times, a whole place and adverbs before the verb.
+    if within(triggers, (item.sentence.0, item.raw.start))
+        .iter()
+        .any(|tr| tr.role != Role::NearMiss)
+    {
+        return None;
+    }
+    let bare = head
+        .replace(['全', '县', '市', '省', '乡', '镇', '区', '州', '旗'], "")
+        .chars()
+        .all(|c| {
+            c.is_ascii_digit() || c.is_whitespace() || "年月日底末初前到至截止已再又进一步逐渐减少降下为".contains(c)
+        });
+    bare.then_some((k, None))
 }
 
 /// A bare count right after an exit verb (退出48个, 累计出列了12个) in a sentence whose

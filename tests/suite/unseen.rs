@@ -1487,3 +1487,31 @@ fn villages_exited_with_the_village_word_before() {
         &[(K::PoorVillages, "52个")],
     );
 }
+
+/// A sentence with no subject of its own that opens with a fall to a level (全县贫困人口
+/// 4.2万人。经过五年努力,到2019年底减少到0.3万人) goes on with the standing count or rate
+/// of the sentence before, in the same paragraph and unit. A subject of its own (全县总
+/// 人口减少到…), a line break, or a flow before (累计脱贫…) gives nothing.
+#[test]
+fn a_fall_goes_on_with_the_subject_of_the_sentence_before() {
+    kinds(
+        "全县建档立卡贫困人口3.6万人。经过四年努力,到2019年底减少到0.2万人。",
+        &[(K::PoorPopulation, "3.6万人"), (K::PoorPopulation, "0.2万人")],
+    );
+    kinds(
+        "2014年全縣貧困發生率為21.4%。經過三年攻堅,2017年底已降至2.1%。",
+        &[(K::PovertyIncidence, "21.4%"), (K::PovertyIncidence, "2.1%")],
+    );
+    kinds(
+        "全县建档立卡贫困人口3.6万人。到2019年底,全县总人口减少到31万人。",
+        &[(K::PoorPopulation, "3.6万人")],
+    );
+    kinds(
+        "全县建档立卡贫困人口3.6万人。\n到2019年底减少到0.2万人。",
+        &[(K::PoorPopulation, "3.6万人")],
+    );
+    kinds(
+        "全县累计脱贫3.1万人。到2019年底减少到0.2万人。",
+        &[(K::LiftedPopulation, "3.1万人")],
+    );
+}
