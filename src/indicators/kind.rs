@@ -489,6 +489,22 @@ fn not_rural(t: &str, items: &[Item], i: usize, tr: &Trigger, ctx: &Local<'_>) -
     if crate::common::chars::starts(t, tr.end, "中位数") {
         return true;
     }
+    // A group of all residents by income (低收入组, 高收入组), or all residents at once
+    // (全国居民, 全县居民, 居民 alone as a bulletin writes it: town and country together),
+    // is no rural figure. (Suffix tests of the words right before: no search.)
+    let subject = t.get(item.clause.0..tr.start).unwrap_or("").trim_end();
+    if subject.ends_with("收入组") {
+        return true;
+    }
+    if let Some(b) = subject.strip_suffix("居民") {
+        let b = b.strip_suffix("常住").unwrap_or(b).trim_end();
+        let whole = b
+            .strip_suffix(['国', '省', '市', '县', '区', '州', '旗', '乡', '镇', '体'])
+            .is_some_and(|w| w.ends_with('全'));
+        if b.is_empty() || whole || b.ends_with('年') {
+            return true;
+        }
+    }
     // The subject before the word: up to 20 characters (城镇常住居民、农村常住居民), in
     // most texts with no town word (the marks of the chunk answer).
     let mut from = tr.start.saturating_sub(60).max(item.clause.0);

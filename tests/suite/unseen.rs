@@ -1515,3 +1515,29 @@ fn a_fall_goes_on_with_the_subject_of_the_sentence_before() {
         &[(K::LiftedPopulation, "3.1万人")],
     );
 }
+
+/// An income per person of all residents at once (全国居民, 全县居民, 居民 alone as a
+/// statistical bulletin writes it) or of a group by income (低收入组, 高收入组) is no rural
+/// figure: only the rural residents' (农村居民, 农村常住居民, 贫困地区农村居民) stays, and
+/// the residents of a named kind of place. Found on an unseen national statistical
+/// bulletin (2016).
+#[test]
+fn all_residents_and_income_groups_are_no_rural_figure() {
+    kinds(
+        "全年全国居民人均可支配收入24100元,农村居民人均可支配收入12680元。",
+        &[(K::PerCapitaDisposableIncome, "12680元")],
+    );
+    kinds(
+        "按五等份收入分组,低收入组人均可支配收入5710元,高收入组人均可支配收入61200元。",
+        &[],
+    );
+    kinds("全縣居民人均可支配收入17900元。", &[]);
+    kinds(
+        "贫困地区农村常住居民人均可支配收入8810元。",
+        &[(K::PerCapitaDisposableIncome, "8810元")],
+    );
+    kinds(
+        "安置区居民人均可支配收入7420元。",
+        &[(K::PerCapitaDisposableIncome, "7420元")],
+    );
+}
