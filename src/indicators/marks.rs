@@ -326,6 +326,11 @@ impl Marks {
             // ASCII and the six full-width stops and marks that end a clause.
             if c.is_ascii() || matches!(c, '。' | '！' | '？' | '，' | '：' | '；') {
                 if is_sentence_end(c) {
+                    // 。 as a decimal point (由2015年的23。45%下降到…) is inside a
+                    // figure: no end at all.
+                    if c == '。' && crate::numerals::lex::decimal_stop(t.as_bytes(), pos) {
+                        continue;
+                    }
                     m.sentence_ends.0.push(pos);
                 }
                 if is_clause_end(c) {

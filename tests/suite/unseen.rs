@@ -1541,3 +1541,36 @@ fn all_residents_and_income_groups_are_no_rural_figure() {
         &[(K::PerCapitaDisposableIncome, "7420元")],
     );
 }
+
+/// `。` as a decimal point (由2014年的21。37%下降到2019年的1。82%) is inside the figure, as
+/// the quantity layer reads it: it ends no sentence, so the change and its earlier value
+/// are read whole. A full stop after a figure (1200人。2019年) still ends one. Found on an
+/// unseen journal abstract of 2019 (a province's old revolutionary area).
+#[test]
+fn a_decimal_written_as_a_full_stop_ends_no_sentence() {
+    let found: Vec<(K, String, Option<String>)> =
+        extract("片区贫困发生率由2014年的21。37%下降到2019年的1。82%。")
+            .map(|i| {
+                (
+                    i.kind,
+                    i.quantity.text.into_owned(),
+                    i.previous.map(|p| p.quantity.text.into_owned()),
+                )
+            })
+            .collect();
+    assert_eq!(
+        found,
+        [(
+            K::PovertyIncidence,
+            "1。82%".to_owned(),
+            Some("21。37%".to_owned())
+        )]
+    );
+    kinds(
+        "全县脱贫1350人。2019年贫困发生率为2。6%。",
+        &[
+            (K::LiftedPopulation, "1350人"),
+            (K::PovertyIncidence, "2。6%"),
+        ],
+    );
+}
