@@ -1574,3 +1574,18 @@ fn a_decimal_written_as_a_full_stop_ends_no_sentence() {
         ],
     );
 }
+
+/// A kind of area (特困片区, 贫困片区) is no name of one, and an area's name holds no
+/// conjunction (中央苏区和特困片区 named a place "央苏区和特困片区"): no region from it. A
+/// named area (罗霄山片区) stays. Found on an unseen provincial release of 2020.
+#[test]
+fn a_kind_of_area_is_no_place() {
+    places(
+        "全市有原中央苏区和特困片区县(市、区)9个;“十三五”贫困村412个。",
+        &[("412个", None, None)],
+    );
+    places(
+        "大别山片区贫困人口降至4.6万人。",
+        &[("4.6万人", Some("大别山片区"), None)],
+    );
+}
