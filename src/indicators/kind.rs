@@ -501,7 +501,18 @@ fn not_rural(t: &str, items: &[Item], i: usize, tr: &Trigger, ctx: &Local<'_>) -
         let whole = b
             .strip_suffix(['国', '省', '市', '县', '区', '州', '旗', '乡', '镇', '体'])
             .is_some_and(|w| w.ends_with('全'));
-        if b.is_empty() || whole || b.ends_with('年') {
+        // …or a place named whole (内蒙古自治区居民, 遵义市居民, 自治区 as its own
+        // government writes it).
+        // (Rural residents, the common case, need no look-up.)
+        let rural = ["农村", "乡村", "农牧区", "牧区", "农区"].iter().any(|w| b.ends_with(w));
+        let place = || {
+            !rural && ["自治区", "自治州", "自治县", "自治旗"].iter().any(|w| b.ends_with(w))
+                || !rural && b.char_indices().rev().take(8).skip(1).any(|(k, _)| {
+                    b.get(k..)
+                        .is_some_and(|n| !crate::Region::lookup_all(n).is_empty())
+                })
+        };
+        if b.is_empty() || whole || b.ends_with('年') || place() {
             return true;
         }
     }

@@ -1532,6 +1532,16 @@ fn all_residents_and_income_groups_are_no_rural_figure() {
         &[],
     );
     kinds("全縣居民人均可支配收入17900元。", &[]);
+    // A place named whole: all its residents (an unseen provincial yearbook, 2017).
+    kinds(
+        "2018年,自治区居民人均可支配收入为27300元,农牧区居民人均可支配收入13100元。",
+        &[(K::PerCapitaDisposableIncome, "13100元")],
+    );
+    kinds("六盘水市居民人均可支配收入20400元。", &[]);
+    kinds(
+        "六盘水市农村居民人均可支配收入10100元。",
+        &[(K::PerCapitaDisposableIncome, "10100元")],
+    );
     kinds(
         "贫困地区农村常住居民人均可支配收入8810元。",
         &[(K::PerCapitaDisposableIncome, "8810元")],
