@@ -661,7 +661,11 @@ fn written(t: &str, pos: usize, floor: usize, last: Option<&Hit>) -> Option<Hit>
     // 特困片区, 贫困片区, 重点片区, 连片…片区: a kind of area, no name of one.
     if what == What::Area {
         let part = t.get(start..pos)?;
-        if part.ends_with('困') || part.ends_with('片') || part.ends_with("重点") || part.ends_with("深度") {
+        if part.ends_with('困')
+            || part.ends_with('片')
+            || part.ends_with("重点")
+            || part.ends_with("深度")
+        {
             return None;
         }
     }

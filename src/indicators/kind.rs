@@ -504,13 +504,18 @@ fn not_rural(t: &str, items: &[Item], i: usize, tr: &Trigger, ctx: &Local<'_>) -
         // …or a place named whole (内蒙古自治区居民, 遵义市居民, 自治区 as its own
         // government writes it).
         // (Rural residents, the common case, need no look-up.)
-        let rural = ["农村", "乡村", "农牧区", "牧区", "农区"].iter().any(|w| b.ends_with(w));
+        let rural = ["农村", "乡村", "农牧区", "牧区", "农区"]
+            .iter()
+            .any(|w| b.ends_with(w));
         let place = || {
-            !rural && ["自治区", "自治州", "自治县", "自治旗"].iter().any(|w| b.ends_with(w))
-                || !rural && b.char_indices().rev().take(8).skip(1).any(|(k, _)| {
-                    b.get(k..)
-                        .is_some_and(|n| !crate::Region::lookup_all(n).is_empty())
-                })
+            !rural
+                && (["自治区", "自治州", "自治县", "自治旗"]
+                    .iter()
+                    .any(|w| b.ends_with(w))
+                    || b.char_indices().rev().take(8).skip(1).any(|(k, _)| {
+                        b.get(k..)
+                            .is_some_and(|n| !crate::Region::lookup_all(n).is_empty())
+                    }))
         };
         if b.is_empty() || whole || b.ends_with('年') || place() {
             return true;
@@ -539,7 +544,9 @@ fn not_rural(t: &str, items: &[Item], i: usize, tr: &Trigger, ctx: &Local<'_>) -
     let second = i
         .checked_sub(1)
         .and_then(|j| items.get(j))
-        .is_some_and(|p| p.clause == item.clause && p.raw.start >= tr.end && p.group_end >= item.raw.end);
+        .is_some_and(|p| {
+            p.clause == item.clause && p.raw.start >= tr.end && p.group_end >= item.raw.end
+        });
     !(both && second)
 }
 
@@ -692,7 +699,10 @@ fn fall_after_stop(
         .get(..i)?
         .iter()
         .rposition(|p| p.sentence != item.sentence)?;
-    let spans_only = items.get(j + 1..i)?.iter().all(|p| p.raw.classifier == Some("年"));
+    let spans_only = items
+        .get(j + 1..i)?
+        .iter()
+        .all(|p| p.raw.classifier == Some("年"));
     let prev = items.get(j)?;
     let k = kinds.get(j).copied().flatten()?;
     let level = match k {
@@ -721,7 +731,9 @@ fn fall_after_stop(
         .replace(['全', '县', '市', '省', '乡', '镇', '区', '州', '旗'], "")
         .chars()
         .all(|c| {
-            c.is_ascii_digit() || c.is_whitespace() || "年月日底末初前到至截止已再又进一步逐渐减少降下为".contains(c)
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || "年月日底末初前到至截止已再又进一步逐渐减少降下为".contains(c)
         });
     bare.then_some((k, None))
 }

@@ -661,7 +661,10 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
         // 2017年…下降到12.4%) is the level at the span's end.
         let period = match period {
             Some(p) if p.start < p.end && reached_over(t, item, kind, prev_item.is_some()) => {
-                Some(Period { start: p.end, end: p.end })
+                Some(Period {
+                    start: p.end,
+                    end: p.end,
+                })
             }
             p => p,
         };

@@ -253,13 +253,15 @@ pub(super) fn settle(
     // back (防止返贫监测范围…年人均纯收入7800元) is a standard, no one's income.
     if matches!(kind, K::PerCapitaDisposableIncome | K::PerCapitaNetIncome)
         && (ctx.has(Ctx::IncomeLine, (item.sentence.0, raw.start))
-            && ["监测范围", "监测标准", "监测线"]
-                .iter()
-                .any(|w| t.get(item.sentence.0..raw.start).is_some_and(|s| s.contains(w)))
+            && ["监测范围", "监测标准", "监测线"].iter().any(|w| {
+                t.get(item.sentence.0..raw.start)
+                    .is_some_and(|s| s.contains(w))
+            })
             || ctx.has(Ctx::IncomeLine, item.clause)
-                && ["调整到", "调整为", "调整至"]
-                    .iter()
-                    .any(|w| t.get(item.clause.0..item.clause.1).is_some_and(|s| s.contains(w))))
+                && ["调整到", "调整为", "调整至"].iter().any(|w| {
+                    t.get(item.clause.0..item.clause.1)
+                        .is_some_and(|s| s.contains(w))
+                }))
     {
         return None;
     }

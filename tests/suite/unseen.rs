@@ -1131,10 +1131,7 @@ fn a_bound_said_of_a_count_of_units_is_no_rate() {
         "截至2019年底,已有23个省份的农村贫困发生率降到了1%以下。",
         &[],
     );
-    kinds(
-        "全州共有11個縣市的建檔立卡貧困發生率降到了2%以下。",
-        &[],
-    );
+    kinds("全州共有11個縣市的建檔立卡貧困發生率降到了2%以下。", &[]);
     // The place's own bound stays.
     kinds(
         "2017年,全县贫困发生率降至3%以下。",
@@ -1496,11 +1493,17 @@ fn villages_exited_with_the_village_word_before() {
 fn a_fall_goes_on_with_the_subject_of_the_sentence_before() {
     kinds(
         "全县建档立卡贫困人口3.6万人。经过四年努力,到2019年底减少到0.2万人。",
-        &[(K::PoorPopulation, "3.6万人"), (K::PoorPopulation, "0.2万人")],
+        &[
+            (K::PoorPopulation, "3.6万人"),
+            (K::PoorPopulation, "0.2万人"),
+        ],
     );
     kinds(
         "2014年全縣貧困發生率為21.4%。經過三年攻堅,2017年底已降至2.1%。",
-        &[(K::PovertyIncidence, "21.4%"), (K::PovertyIncidence, "2.1%")],
+        &[
+            (K::PovertyIncidence, "21.4%"),
+            (K::PovertyIncidence, "2.1%"),
+        ],
     );
     kinds(
         "全县建档立卡贫困人口3.6万人。到2019年底,全县总人口减少到31万人。",
