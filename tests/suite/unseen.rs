@@ -1602,3 +1602,22 @@ fn a_kind_of_area_is_no_place() {
         &[("4.6万人", Some("大别山片区"), None)],
     );
 }
+
+/// A figure inside the name of a plan (3年10万人就业扶贫规划, …转移就业计划) is the plan's:
+/// a target, not people placed. A count of units the plan is made for (120个村完成村庄
+/// 规划) stays actual. Found on an unseen regional release of 2019 (traditional).
+#[test]
+fn a_figure_in_a_plans_name_is_a_target() {
+    modalities(
+        "全州持续推进深度贫困县3年8万人就业扶贫规划。",
+        &[("8万人", Modality::Target)],
+    );
+    modalities(
+        "持續推進貧困縣2年5萬人就業扶貧規劃。",
+        &[("5萬人", Modality::Target)],
+    );
+    modalities(
+        "全县86个贫困村完成村庄规划。",
+        &[("86个", Modality::Actual)],
+    );
+}
