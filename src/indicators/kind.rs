@@ -373,6 +373,29 @@ pub(super) fn decide(
             }
         }
     }
+    // The same after the figure (296户脱贫户及三类监测对象, 412户脱贫户和监测户): the
+    // figure counts both groups.
+    if let Some(tr) = trigger.filter(|tr| tr.start >= item.raw.end) {
+        let after = t.get(tr.end..).unwrap_or("");
+        let joined = ["和", "及", "与", "、"]
+            .iter()
+            .find(|w| after.starts_with(*w));
+        if let Some(w) = joined {
+            let other = tr.end + w.len();
+            // (三类监测对象: the other group may open with a word of its own.)
+            let next = ctx
+                .triggers
+                .iter()
+                .find(|o| o.start >= other && o.start <= other + 2 * 3);
+            // (No figure between: 16727名贫困人口脱贫、67个贫困村退出 is a list of two facts.)
+            let k = items.partition_point(|p| p.raw.start < other);
+            if let Some(o) = next.filter(|o| items.get(k).is_none_or(|p| p.raw.start >= o.start)) {
+                if o.role != Role::NearMiss && kind_for(o.role, &item.raw, t, false) != Some(kind) {
+                    return None;
+                }
+            }
+        }
+    }
     // Reached by a measure (光伏扶贫覆盖107个贫困村、4500户贫困户, 惠及26个贫困村): the
     // households and people are its beneficiaries, not the standing poor count; the
     // villages are no count of poor villages.

@@ -238,6 +238,14 @@ pub(super) fn settle(
     {
         return None;
     }
+    // A bound on an income said of each of several at once (…户年人均纯收入全部实现破万元,
+    // 均超过6000元) is a threshold they all pass, not their income.
+    if matches!(kind, K::PerCapitaDisposableIncome | K::PerCapitaNetIncome)
+        && matches!(raw.approx, crate::Approx::Under | crate::Approx::Over)
+        && several(near_end(head))
+    {
+        return None;
+    }
     // An intention (达成就业意向860余人, 签订务工意向) is no one placed in work.
     if kind == K::Employment && head.trim_end().ends_with("意向") {
         return None;

@@ -1621,3 +1621,31 @@ fn a_figure_in_a_plans_name_is_a_target() {
         &[("86个", Modality::Actual)],
     );
 }
+
+/// A figure before two groups joined (412户脱贫户和监测户, …户脱贫户及三类监测对象) counts
+/// both and is neither kind, as where the groups come first; and a bound on an income said
+/// of each of several at once (…年人均纯收入全部实现破万元, 均超过8000元) is a threshold they
+/// all pass, not their income. Found on an unseen village report of 2023.
+#[test]
+fn figures_of_two_groups_and_bounds_said_of_all() {
+    kinds("全村318户脱贫户及三类监测对象全部落实帮扶措施。", &[]);
+    kinds("全鎮412戶脫貧戶和監測戶全部簽訂協議。", &[]);
+    kinds(
+        "全县412户脱贫户及其家庭成员1650人。",
+        &[
+            (K::LiftedHouseholds, "412户"),
+            (K::LiftedPopulation, "1650人"),
+        ],
+    );
+    // Two facts of a list, each with its own figure, stay.
+    kinds(
+        "全年有1820名贫困人口脱贫、23个贫困村退出。",
+        &[(K::LiftedPopulation, "1820名"), (K::VillagesExited, "23个")],
+    );
+    kinds("全村脱贫户年人均纯收入全部实现破万元。", &[]);
+    kinds("全镇脱贫户人均纯收入均超过8000元。", &[]);
+    kinds(
+        "全县农民人均纯收入超过8000元。",
+        &[(K::PerCapitaNetIncome, "超过8000元")],
+    );
+}
