@@ -182,6 +182,9 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("摆脱贫困", R::Lift),
         ("人均可支配收入", R::Kind(K::PerCapitaDisposableIncome)),
         ("人均纯收入", R::Kind(K::PerCapitaNetIncome)),
+        // 人均 spelled out, as some traditional-character converters write it.
+        ("每人平均可支配收入", R::Kind(K::PerCapitaDisposableIncome)),
+        ("每人平均纯收入", R::Kind(K::PerCapitaNetIncome)),
         ("集体经济收入", R::Kind(K::VillageCollectiveIncome)),
         ("村集体经济", R::Kind(K::VillageCollectiveIncome)),
         ("集体经济", R::Kind(K::VillageCollectiveIncome)),

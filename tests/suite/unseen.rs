@@ -1649,3 +1649,18 @@ fn figures_of_two_groups_and_bounds_said_of_all() {
         &[(K::PerCapitaNetIncome, "超过8000元")],
     );
 }
+
+/// 人均 spelled out (每人平均可支配收入, 每人平均纯收入), as some traditional-character
+/// converters write it, is the per-capita income all the same. Found on an unseen white
+/// paper of 2021 (traditional).
+#[test]
+fn per_capita_spelled_out() {
+    kinds(
+        "全區農牧民每人平均可支配收入達到9620元。",
+        &[(K::PerCapitaDisposableIncome, "9620元")],
+    );
+    kinds(
+        "全縣貧困戶每人平均純收入達到4810元。",
+        &[(K::PerCapitaNetIncome, "4810元")],
+    );
+}
