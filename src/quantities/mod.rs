@@ -604,6 +604,8 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
             ("近", Nearly, NOT_AFTER_JIN),
         ],
         '逾' => &[("逾", Over, &[])],
+        // 突破1万元: broke through, so more than the figure.
+        '破' => &[("突破", Over, &[])],
         // 超5000万千瓦时, 超三成: 超 right before a number is `over` (赶超, 高超 are
         // other words).
         '超' => &[("超", Over, &['赶', '高', '反', '追'])],
@@ -2095,6 +2097,7 @@ pub fn parse_quantity(text: &str) -> Result<Quantity<'_>, ParseError> {
         "至少",
         "最少",
         "逾",
+        "突破",
         "最多",
         "至多",
         "不足",
