@@ -205,6 +205,10 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         // The verb before its object: 改造农村危房1260户.
         ("改造农村危房", R::Kind(K::HousingRenovation)),
         ("改造危房", R::Kind(K::HousingRenovation)),
+        // Relief funds for people in hardship (困难群众救助补助资金): social assistance
+        // paid, not funds of poverty projects.
+        ("救助补助资金", R::Kind(K::SocialAssistance)),
+        ("救助资金", R::Kind(K::SocialAssistance)),
         ("低保", R::Kind(K::SocialAssistance)),
         ("五保", R::Kind(K::SocialAssistance)),
         ("特困供养", R::Kind(K::SocialAssistance)),

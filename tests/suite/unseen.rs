@@ -1664,3 +1664,22 @@ fn per_capita_spelled_out() {
         &[(K::PerCapitaNetIncome, "4810元")],
     );
 }
+
+/// Relief funds for people in hardship (困难群众救助补助资金, 临时救助资金) are social
+/// assistance paid, not the funds of poverty projects. Found on an unseen provincial
+/// release of 2024.
+#[test]
+fn relief_funds_are_social_assistance() {
+    kinds(
+        "全省下达中央和省级困难群众救助补助资金84.2亿元。",
+        &[(K::SocialAssistance, "84.2亿元")],
+    );
+    kinds(
+        "全縣發放臨時救助資金620萬元。",
+        &[(K::SocialAssistance, "620萬元")],
+    );
+    kinds(
+        "全县投入财政专项扶贫资金1.6亿元。",
+        &[(K::PovertyFunds, "1.6亿元")],
+    );
+}
