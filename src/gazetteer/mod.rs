@@ -406,6 +406,9 @@ const NAME_STOPS: &[char] = &[
     '色', '范', '该', '贫', '迁', '这', '那', '部', '重', '镇', '集', '非', '驻',
 ];
 
+/// Characters an area's name (…片区) does not reach past: conjunctions and particles.
+const AREA_STOPS: &str = "和与及的在是为对";
+
 /// Words that end like a township or village name and name none.
 const GENERIC: &[&str] = &[
     "农村",
@@ -630,6 +633,11 @@ fn written(t: &str, pos: usize, floor: usize, last: Option<&Hit>) -> Option<Hit>
         if !is_cjk_char(h) {
             break;
         }
+        // An area's name runs to a conjunction or particle (中央苏区和特困片区: no name
+        // holds 和).
+        if what == What::Area && AREA_STOPS.contains(h) {
+            break;
+        }
         if what != What::Area && NAME_STOPS.binary_search(&h).is_ok() {
             // 新 opens a name (沁县新店镇, 在新添镇) where a word cannot go on
             // before it and it does not start a verb (创新镇, 新建镇 name nothing).
@@ -654,6 +662,17 @@ fn written(t: &str, pos: usize, floor: usize, last: Option<&Hit>) -> Option<Hit>
         return None;
     }
     let name = t.get(start..end)?;
+    // 特困片区, 贫困片区, 重点片区, 连片…片区: a kind of area, no name of one.
+    if what == What::Area {
+        let part = t.get(start..pos)?;
+        if part.ends_with('困')
+            || part.ends_with('片')
+            || part.ends_with("重点")
+            || part.ends_with("深度")
+        {
+            return None;
+        }
+    }
     let chars = name.chars().count();
     // A name of one character and its suffix is too short to tell from a word.
     if start == pos || chars < 3 || GENERIC.iter().any(|g| name.ends_with(g)) {

@@ -269,6 +269,17 @@ fn names_found_in_text() {
         s(&[("龙泉镇大北山村", Some(621124))])
     );
     assert_eq!(found("乌蒙山片区"), s(&[("乌蒙山片区", None)]));
+    // A kind of area is no name of one; an area's name holds no conjunction.
+    assert!(
+        found("原中央苏区和特困片区县").is_empty(),
+        "{:?}",
+        found("原中央苏区和特困片区县")
+    );
+    assert!(found("深度贫困片区").is_empty());
+    assert_eq!(
+        found("支持滇桂黔石漠化片区"),
+        s(&[("滇桂黔石漠化片区", None)])
+    );
     // One-character names need a boundary: 岚县 at the start, not 兴县 inside 振兴县域.
     assert_eq!(found("岚县“十三五”期间"), s(&[("岚县", Some(141127))]));
     assert!(found("振兴县域").is_empty());

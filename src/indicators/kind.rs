@@ -186,6 +186,9 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("摆脱贫困", R::Lift),
         ("人均可支配收入", R::Kind(K::PerCapitaDisposableIncome)),
         ("人均纯收入", R::Kind(K::PerCapitaNetIncome)),
+        // 人均 spelled out, as some traditional-character converters write it.
+        ("每人平均可支配收入", R::Kind(K::PerCapitaDisposableIncome)),
+        ("每人平均纯收入", R::Kind(K::PerCapitaNetIncome)),
         ("集体经济收入", R::Kind(K::VillageCollectiveIncome)),
         ("村集体经济", R::Kind(K::VillageCollectiveIncome)),
         ("集体经济", R::Kind(K::VillageCollectiveIncome)),
@@ -207,6 +210,10 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         // The verb before its object: 改造农村危房1260户.
         ("改造农村危房", R::Kind(K::HousingRenovation)),
         ("改造危房", R::Kind(K::HousingRenovation)),
+        // Relief funds for people in hardship (困难群众救助补助资金): social assistance
+        // paid, not funds of poverty projects.
+        ("救助补助资金", R::Kind(K::SocialAssistance)),
+        ("救助资金", R::Kind(K::SocialAssistance)),
         ("低保", R::Kind(K::SocialAssistance)),
         ("五保", R::Kind(K::SocialAssistance)),
         ("特困供养", R::Kind(K::SocialAssistance)),
@@ -228,6 +235,8 @@ pub(super) static TRIGGERS: &[(&str, Role)] = {
         ("岗位", R::Posts),
         ("就业", R::Kind(K::Employment)),
         ("务工", R::Kind(K::Employment)),
+        // Labour sent out to work (输转脱贫劳动力…万人).
+        ("输转", R::Kind(K::Employment)),
         ("用工", R::Kind(K::Employment)),
         ("第一书记", R::Kind(K::AssistancePersonnel)),
         ("驻村工作队", R::Kind(K::AssistancePersonnel)),
@@ -289,6 +298,9 @@ pub(super) fn blocked(t: &str, at: usize, word: &str) -> bool {
                 || after.starts_with("县")
                 || after.starts_with("户")
                 || after.starts_with("人口")
+                // 脱贫劳动力: workers of lifted households, counted as workers (输转,
+                // 务工), never as people lifted.
+                || after.starts_with("劳动力")
         }
         "干部" => before.ends_with("党员") || before.ends_with("帮扶"),
         "资金" => ["扶贫", "帮扶", "衔接", "整合", "涉农"]
@@ -353,6 +365,14 @@ pub(super) fn decide(
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
     let item = items.get(i)?;
     let (kind, trigger) = decide_words(t, items, kinds, i, ctx)?;
+    // An income of town dwellers, or a median, is no poverty figure (see `not_rural`).
+    if matches!(
+        kind,
+        IndicatorKind::PerCapitaDisposableIncome | IndicatorKind::PerCapitaNetIncome
+    ) && trigger.is_some_and(|tr| not_rural(t, items, i, &tr, ctx))
+    {
+        return None;
+    }
     // Two subjects joined before one figure (脱贫人口和监测对象795.7万人): the figure
     // counts both, and is neither kind alone.
     if let Some(tr) = trigger {
@@ -364,6 +384,29 @@ pub(super) fn decide(
             let before = within(ctx.triggers, (item.clause.0, tr.start));
             if let Some(o) = before.last().filter(|o| o.end == other) {
                 if kind_for(o.role, &item.raw, t, false) != Some(kind) && o.role != Role::NearMiss {
+                    return None;
+                }
+            }
+        }
+    }
+    // The same after the figure (296户脱贫户及三类监测对象, 412户脱贫户和监测户): the
+    // figure counts both groups.
+    if let Some(tr) = trigger.filter(|tr| tr.start >= item.raw.end) {
+        let after = t.get(tr.end..).unwrap_or("");
+        let joined = ["和", "及", "与", "、"]
+            .iter()
+            .find(|w| after.starts_with(*w));
+        if let Some(w) = joined {
+            let other = tr.end + w.len();
+            // (三类监测对象: the other group may open with a word of its own.)
+            let next = ctx
+                .triggers
+                .iter()
+                .find(|o| o.start >= other && o.start <= other + 2 * 3);
+            // (No figure between: 16727名贫困人口脱贫、67个贫困村退出 is a list of two facts.)
+            let k = items.partition_point(|p| p.raw.start < other);
+            if let Some(o) = next.filter(|o| items.get(k).is_none_or(|p| p.raw.start >= o.start)) {
+                if o.role != Role::NearMiss && kind_for(o.role, &item.raw, t, false) != Some(kind) {
                     return None;
                 }
             }
@@ -485,6 +528,79 @@ pub(super) fn decide(
         return None;
     }
     Some((settle(t, item, kind, ctx)?, trigger))
+}
+
+/// Whether the per-capita income that the word `tr` names for item `i` is not the rural
+/// residents' mean: an income of town dwellers (城镇居民人均可支配收入31200元), the first
+/// of two figures after words naming both (城乡居民…30730元、10611元; 城镇、农村居民…:
+/// town first, then country), a figure for both together (城乡居民人均可支配收入2.1万元),
+/// or a median (人均可支配收入中位数11149元).
+fn not_rural(t: &str, items: &[Item], i: usize, tr: &Trigger, ctx: &Local<'_>) -> bool {
+    let Some(item) = items.get(i) else {
+        return false;
+    };
+    if crate::common::chars::starts(t, tr.end, "中位数") {
+        return true;
+    }
+    // A group of all residents by income (低收入组, 高收入组), or all residents at once
+    // (全国居民, 全县居民, 居民 alone as a bulletin writes it: town and country together),
+    // is no rural figure. (Suffix tests of the words right before: no search.)
+    let subject = t.get(item.clause.0..tr.start).unwrap_or("").trim_end();
+    if subject.ends_with("收入组") {
+        return true;
+    }
+    if let Some(b) = subject.strip_suffix("居民") {
+        let b = b.strip_suffix("常住").unwrap_or(b).trim_end();
+        let whole = b
+            .strip_suffix(['国', '省', '市', '县', '区', '州', '旗', '乡', '镇', '体'])
+            .is_some_and(|w| w.ends_with('全'));
+        // …or a place named whole (内蒙古自治区居民, 遵义市居民, 自治区 as its own
+        // government writes it).
+        // (Rural residents, the common case, need no look-up.)
+        let rural = ["农村", "乡村", "农牧区", "牧区", "农区"]
+            .iter()
+            .any(|w| b.ends_with(w));
+        let place = || {
+            !rural
+                && (["自治区", "自治州", "自治县", "自治旗"]
+                    .iter()
+                    .any(|w| b.ends_with(w))
+                    || b.char_indices().rev().take(8).skip(1).any(|(k, _)| {
+                        b.get(k..)
+                            .is_some_and(|n| !crate::Region::lookup_all(n).is_empty())
+                    }))
+        };
+        if b.is_empty() || whole || b.ends_with('年') || place() {
+            return true;
+        }
+    }
+    // The subject before the word: up to 20 characters (城镇常住居民、农村常住居民), in
+    // most texts with no town word (the marks of the chunk answer).
+    let mut from = tr.start.saturating_sub(60).max(item.clause.0);
+    while !t.is_char_boundary(from) {
+        from += 1;
+    }
+    if !ctx.has(Ctx::IncomeLine, (from, tr.start)) {
+        return false;
+    }
+    let near = t.get(from..tr.start).unwrap_or("");
+    // (城镇化, urbanisation, names no one.)
+    let town = near
+        .match_indices("城镇")
+        .any(|(k, w)| !near.get(k + w.len()..).is_some_and(|r| r.starts_with('化')))
+        || near.contains("城市");
+    let both = near.contains("城乡") || town && near.contains("农村");
+    if !town && !both {
+        return false;
+    }
+    // Both named: the second of a pair written together is the rural one.
+    let second = i
+        .checked_sub(1)
+        .and_then(|j| items.get(j))
+        .is_some_and(|p| {
+            p.clause == item.clause && p.raw.start >= tr.end && p.group_end >= item.raw.end
+        });
+    !(both && second)
 }
 
 /// Whether a clause head ends with 支持 or 扶持 as the verb of the figure after it
@@ -624,6 +740,8 @@ fn decide_words(
             IndicatorKind::VillagesExited if remains() => (IndicatorKind::PoorVillages, tr),
             _ => (k, tr),
         })
+        .or_else(|| villages_exited_after(t, items, kinds, i))
+        .or_else(|| fall_after_stop(t, items, kinds, i, triggers))
         .or_else(|| sentence_fallback(t, items, i, item, triggers))
         .or_else(|| {
             let j = i.checked_sub(1)?;
@@ -678,10 +796,111 @@ fn subject_across_stop(
     if !within(ctx.triggers, (from, item.raw.start)).is_empty() {
         return None;
     }
-    if opening.is_empty() || predicate_ending(head) != Some(Pred::FallTo) {
+    if opening.is_empty() || predicate_ending(head) != Some(Pred::FallTo) || !bare_head(head) {
         return None;
     }
     sibling(k, item.raw.unit?).map(|k| (k, None))
+}
+
+/// A level fallen to, in a sentence with no subject of its own that opens with it
+/// (全县贫困人口4.2万人。经过五年努力,到2019年底减少到0.3万人): the standing count or
+/// rate of the figure right before, in the sentence before in the same paragraph, of
+/// the same unit. The sentence names no kind before the figure, and in the figure's
+/// clause only times, a whole place (全县) and adverbs stand before the verb.
+fn fall_after_stop(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+    triggers: &[Trigger],
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    use IndicatorKind as K;
+    let item = items.get(i)?;
+    // (Every fall to a level ends with 到, 至 or 为 right before the figure: one test of
+    // the character before it answers for most figures.)
+    if !char_before(t, item.raw.start).is_some_and(|c| matches!(c, '到' | '至' | '为')) {
+        return None;
+    }
+    let head = t.get(item.clause.0..item.raw.start)?;
+    if predicate_ending(head) != Some(Pred::FallTo) {
+        return None;
+    }
+    // The figure right before its sentence; a span of years between (经过五年努力)
+    // counts nothing.
+    let j = items
+        .get(..i)?
+        .iter()
+        .rposition(|p| p.sentence != item.sentence)?;
+    let spans_only = items
+        .get(j + 1..i)?
+        .iter()
+        .all(|p| p.raw.classifier == Some("年"));
+    let prev = items.get(j)?;
+    let k = kinds.get(j).copied().flatten()?;
+    let level = match k {
+        K::PoorPopulation | K::PoorHouseholds | K::PoorVillages => true,
+        K::PovertyIncidence => item.raw.unit == Some(Unit::Percent),
+        _ => false,
+    };
+    if !level || !spans_only || prev.raw.unit != item.raw.unit || prev.sentence.1 > item.sentence.0
+    {
+        return None;
+    }
+    // The sentence before in the same paragraph: one stop between, no line break.
+    let gap = t.get(prev.raw.end..item.sentence.0)?;
+    if gap.contains('\n') || gap.chars().filter(|&c| is_sentence_end(c)).count() != 1 {
+        return None;
+    }
+    // No subject of its own: no kind named in the sentence before the figure, and in its
+    // clause only times, a whole place and adverbs before the verb.
+    if within(triggers, (item.sentence.0, item.raw.start))
+        .iter()
+        .any(|tr| tr.role != Role::NearMiss)
+    {
+        return None;
+    }
+    bare_head(head).then_some((k, None))
+}
+
+/// Whether a clause head holds only times, a whole place (全县) and adverbs before its
+/// verb of falling (到2019年底,全县已减少到): it names no subject of its own.
+fn bare_head(head: &str) -> bool {
+    head.replace(['全', '县', '市', '省', '乡', '镇', '区', '州', '旗'], "")
+        .chars()
+        .all(|c| {
+            c.is_ascii_digit()
+                || c.is_whitespace()
+                || "年月日底末初前到至截止已再又进一步逐渐减少降下为".contains(c)
+        })
+}
+
+/// A bare count right after an exit verb (退出48个, 累计出列了12个) in a sentence whose
+/// figure before it counts villages (全县有贫困村60个,到2019年底累计退出48个): the villages
+/// that left the list, the village word written once for both.
+fn villages_exited_after(
+    t: &str,
+    items: &[Item],
+    kinds: &[Option<IndicatorKind>],
+    i: usize,
+) -> Option<(IndicatorKind, Option<Trigger>)> {
+    let item = items.get(i)?;
+    let raw = &item.raw;
+    if raw.unit != Some(Unit::Count) || raw.noun.is_some() || raw.classifier != Some("个") {
+        return None;
+    }
+    let head = t.get(item.clause.0..raw.start)?.trim_end();
+    let head = head.strip_suffix('了').unwrap_or(head);
+    if !(head.ends_with("退出") || head.ends_with("出列")) {
+        return None;
+    }
+    let j = i.checked_sub(1)?;
+    let prev = items.get(j)?;
+    let village = matches!(
+        kinds.get(j).copied().flatten(),
+        Some(IndicatorKind::PoorVillages | IndicatorKind::VillagesExited)
+    );
+    (village && prev.sentence == item.sentence && prev.clause != item.clause)
+        .then_some((IndicatorKind::VillagesExited, None))
 }
 
 /// Whether a verb of visiting or checking (走访, 暗访, 抽查, 核查, 调查, 排查, 抽样)

@@ -657,6 +657,17 @@ fn chunk_indicators(ind: &mut Indicators<'_>) {
                 }
             },
         };
+        // A level reached over a span (2014-2019年…贫困发生率由19.49%下降到0.48%, 2016年至
+        // 2017年…下降到12.4%) is the level at the span's end.
+        let period = match period {
+            Some(p) if p.start < p.end && reached_over(t, item, kind, prev_item.is_some()) => {
+                Some(Period {
+                    start: p.end,
+                    end: p.end,
+                })
+            }
+            p => p,
+        };
         let previous = previous_of.get(i).copied().flatten().and_then(|j| {
             let p = items.get(j)?;
             let from = change_opener(t, (p.sentence.0, p.raw.start)).unwrap_or(p.sentence.0);
@@ -706,6 +717,30 @@ fn evidence(t: &str, (a, b): (usize, usize)) -> (usize, usize) {
     let b = a.max(b - (s.len() - s.trim_end().len()));
     let stop = char_at(t, b).filter(|&c| matches!(c, '。' | '!' | '?' | '！' | '？'));
     (a, b + stop.map_or(0, char::len_utf8))
+}
+
+/// Whether item `i` of `kind` is a level (a rate, a standing count, an income per person)
+/// that its clause says was reached (由A下降到B, 减少至, 提高到, 达到): the level at the end
+/// of a span, not over it. `changed` says 由A…到B already holds.
+fn reached_over(t: &str, item: &Item, kind: IndicatorKind, changed: bool) -> bool {
+    use IndicatorKind as K;
+    let level = match kind {
+        K::PovertyIncidence => item.raw.unit == Some(Unit::Percent),
+        K::PoorPopulation
+        | K::PoorHouseholds
+        | K::PoorVillages
+        | K::PerCapitaDisposableIncome
+        | K::PerCapitaNetIncome => true,
+        _ => false,
+    };
+    level
+        && (changed
+            || t.get(item.clause.0..item.raw.start).is_some_and(|head| {
+                matches!(
+                    predicate::predicate_ending(head.trim_end()),
+                    Some(predicate::Pred::FallTo | predicate::Pred::RiseTo)
+                )
+            }))
 }
 
 /// The period 分别 gives item `i` (2018年和2019年分别脱贫1200人和1500人), if its

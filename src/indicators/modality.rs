@@ -56,6 +56,7 @@ pub(super) fn modality(t: &str, marks: &Local<'_>, item: &Item) -> Modality {
                     && !head_text.contains('已')
                     && !head_text.contains('了'))
         || pledged
+        || plan_title(t, tail)
         || again(head_text)
         || marks.has(Ctx::TargetLabel, sentence_head)
     {
@@ -69,6 +70,25 @@ pub(super) fn modality(t: &str, marks: &Local<'_>, item: &Item) -> Modality {
         return Modality::Expected;
     }
     Modality::Actual
+}
+
+/// Whether the words after a figure to its clause's end name a plan that the figure is
+/// in (实施3年10万人就业扶贫规划, 5万人转移就业计划): the figure is the plan's, a target.
+/// Only a short noun phrase ending the clause in 规划 or 计划, with no verb in it that
+/// makes the plan something done to the figure's units (120个村完成规划: those are counted),
+/// and no 的 (总投资11.5亿元的…规划 describes a plan drawn up, whose sum the text reports
+/// as it stands; a plan's figure there would also carry its modality to the list after).
+fn plan_title(t: &str, (from, to): (usize, usize)) -> bool {
+    let Some(tail) = t.get(from..to).map(str::trim_end) else {
+        return false;
+    };
+    (tail.ends_with("规划") || tail.ends_with("计划"))
+        && tail.chars().count() <= 10
+        && ![
+            "完成", "编制", "制定", "实现", "达到", "纳入", "超", "占", "的",
+        ]
+        .iter()
+        .any(|w| tail.contains(w))
 }
 
 /// A figure that opens its clause and goes on with a list of planned or expected

@@ -533,6 +533,22 @@ pub(super) fn carried(
     if ["过去的", "以往", "曾经"].iter().any(|w| head.contains(w)) {
         return None;
     }
+    // A sentence that opens its own span (2016年以来, 2016年至今) is of that span, even
+    // where the document's year that ends it is unknown: never of a year before it.
+    let first = times.partition_point(|tr| tr.start < item.sentence.0);
+    let open_span = times
+        .get(first..)
+        .unwrap_or(&[])
+        .iter()
+        .take_while(|tr| tr.end <= item.raw.start)
+        .any(|tr| {
+            tr.year.is_some()
+                && t.get(tr.end..)
+                    .is_some_and(|a| a.starts_with("以来") || a.starts_with("至今"))
+        });
+    if open_span {
+        return None;
+    }
     let para = marks.paragraph_start(item.sentence.0);
     let found = own_period(t, marks, item.sentence.0, para, times, doc, true)
         .or_else(|| {

@@ -228,6 +228,24 @@ pub(super) fn settle(
     {
         return None;
     }
+    // Points said of a rate of change (降幅高出全省平均水平7.19个百分点, 增速快1.8个百分点)
+    // compare two changes: no gap of the rate itself.
+    if kind == K::PovertyIncidence
+        && raw.unit == Some(Unit::PercentagePoint)
+        && ["降幅", "增幅", "减幅", "降速", "增速", "幅度"]
+            .iter()
+            .any(|w| near_end(head).contains(w))
+    {
+        return None;
+    }
+    // A bound on an income said of each of several at once (…户年人均纯收入全部实现破万元,
+    // 均超过6000元) is a threshold they all pass, not their income.
+    if matches!(kind, K::PerCapitaDisposableIncome | K::PerCapitaNetIncome)
+        && matches!(raw.approx, crate::Approx::Under | crate::Approx::Over)
+        && several(near_end(head))
+    {
+        return None;
+    }
     // An intention (达成就业意向860余人, 签订务工意向) is no one placed in work.
     if kind == K::Employment && head.trim_end().ends_with("意向") {
         return None;
@@ -236,6 +254,22 @@ pub(super) fn settle(
     if matches!(kind, K::PerCapitaDisposableIncome | K::PerCapitaNetIncome)
         && raw.unit == Some(Unit::Yuan)
         && near_end(head).contains("平均水平")
+    {
+        return None;
+    }
+    // An income line reset (由…7200元调整到…7800元) or said of the watch against falling
+    // back (防止返贫监测范围…年人均纯收入7800元) is a standard, no one's income.
+    if matches!(kind, K::PerCapitaDisposableIncome | K::PerCapitaNetIncome)
+        && (ctx.has(Ctx::IncomeLine, (item.sentence.0, raw.start))
+            && ["监测范围", "监测标准", "监测线"].iter().any(|w| {
+                t.get(item.sentence.0..raw.start)
+                    .is_some_and(|s| s.contains(w))
+            })
+            || ctx.has(Ctx::IncomeLine, item.clause)
+                && ["调整到", "调整为", "调整至"].iter().any(|w| {
+                    t.get(item.clause.0..item.clause.1)
+                        .is_some_and(|s| s.contains(w))
+                }))
     {
         return None;
     }

@@ -503,17 +503,28 @@ fn joined(t: &str, end: usize, start: usize) -> bool {
         .is_some_and(|g| matches!(g, "、" | "和" | "及" | "以及"))
 }
 
-/// The first place of the list that the `k`th place ends.
+/// The first place of the list that the `k`th place ends. A member may be a place
+/// written under the one before it (甘孜州、阿坝州和凉山州木里县: 凉山州木里县 is one
+/// member), which the list goes on through when a separator stands before the pair.
 fn list_start(t: &str, hits: &[Hit], k: usize) -> usize {
     let mut first = k;
     while let (Some(p), Some(h)) = (
         first.checked_sub(1).and_then(|j| hits.get(j)),
         hits.get(first),
     ) {
-        if !joined(t, p.end, h.start) {
+        if joined(t, p.end, h.start) {
+            first -= 1;
+            continue;
+        }
+        let pair = p.end == h.start
+            && first
+                .checked_sub(2)
+                .and_then(|j| hits.get(j))
+                .is_some_and(|q| joined(t, q.end, p.start));
+        if !pair {
             break;
         }
-        first -= 1;
+        first -= 2;
     }
     first
 }

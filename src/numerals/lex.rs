@@ -233,6 +233,16 @@ fn ideographic_point(i: &[u8], p: usize) -> Option<usize> {
     .then_some(3 + d)
 }
 
+/// Whether the `。` at byte `p` of `t` is a decimal point (digits right before it, and
+/// digits and a percent or yuan right after: 23。45%), as [`arabic`] reads it, so that
+/// it ends no sentence.
+pub(crate) fn decimal_stop(t: &[u8], p: usize) -> bool {
+    p.checked_sub(1)
+        .and_then(|b| t.get(b))
+        .is_some_and(u8::is_ascii_digit)
+        && ideographic_point(t, p).is_some()
+}
+
 /// Whether digits at the start of `i`, `n` of them with no fraction, go on past the
 /// plain reading: a digit group set apart by a blank (`4 300`), or `。` as a decimal
 /// point (`18。62%`).

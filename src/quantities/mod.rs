@@ -420,6 +420,9 @@ static PERSON_NOUNS: &[&str] = &[
     "农村低收入人口",
     "低收入人口",
     "贫困人口",
+    // Those not yet lifted (还有11.6万未脱贫人口): people all the same.
+    "尚未脱贫人口",
+    "未脱贫人口",
     "脱贫人口",
     "农村人口",
     "人口",
@@ -442,6 +445,8 @@ static HOUSEHOLD_NOUNS: &[&str] = &[
     "建档立卡贫困户",
     "农村贫困家庭",
     "贫困户",
+    "尚未脱贫户",
+    "未脱贫户",
     "脱贫户",
     "农户",
     "贫困家庭",
@@ -592,6 +597,8 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
             _ => return None,
         },
         '满' if second() == Some('不') => 2,
+        // 突破1万元: broke through, so more than the figure (打破 is no approximation).
+        '破' if second() == Some('突') => 2,
         '少' | '多' | '约' | '为' | '合' | '近' | '足' => 2,
         '逾' | '超' => 1,
         _ => return None,
@@ -634,6 +641,7 @@ fn starts_approx_word(c: char) -> bool {
     matches!(
         c,
         '没' | '不'
+            | '突'
             | '未'
             | '超'
             | '大'
@@ -659,6 +667,8 @@ fn approx_word_char(c: char) -> bool {
         '没' | '有'
             | '不'
             | '满'
+            | '突'
+            | '破'
             | '达'
             | '未'
             | '超'
@@ -708,7 +718,7 @@ fn approx_words(t: &str, start: usize, end: usize) -> Option<Approx> {
 /// passing = 超过 了?                                                                    over
 /// about   = 大约 | 约为 | 约合 | 约 (not 节约, 签约 …)
 /// nearly  = 将近 | 接近 | 近 (not 最近, 附近 …)
-/// over    = 多于 | 高于 | 至少 | 最少 | 逾 | 超 (not 赶超, 高超 …)
+/// over    = 多于 | 高于 | 至少 | 最少 | 逾 | 突破 | 超 (not 赶超, 高超 …)
 /// under   = 少于 | 小于 | 低于 | 最多 | 至多
 /// ```
 ///
@@ -774,6 +784,7 @@ fn approx_before_rule<'t>(
             alt((
                 preceded(not_after(before, NOT_AFTER_CHAO), tag("超")),
                 tag("逾"),
+                tag("突破"),
                 tag("多于"),
                 tag("高于"),
                 tag("至少"),
@@ -930,7 +941,7 @@ fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
 /// `lead = ( "人民币" blanks )? ( word blanks )?…`: the words a whole input may start
 /// with before its number (in [`parse_quantity`]): currency, then each of these at most
 /// once and in this order: 大约 约为 约合 约 将近 接近 近 没有超过 不超过 未超过 没超过
-/// 不多于 不高于 不大于 不少于 不低于 不小于 不下于 超过 超 多于 高于 至少 最少 逾 最多
+/// 不多于 不高于 不大于 不少于 不低于 不小于 不下于 超过 超 多于 高于 至少 最少 逾 突破 最多
 /// 至多 不足 不到 不满 少于 小于 低于 没有达到 没达到 未达到 未达 从. They are read through only: the approximation is
 /// [`approx_before`]'s. Whether 人民币 was read.
 fn lead_rule(i: &str) -> QResult<'_, bool> {
@@ -960,6 +971,7 @@ fn lead_rule(i: &str) -> QResult<'_, bool> {
             word("至少"),
             word("最少"),
             word("逾"),
+            word("突破"),
             word("最多"),
             word("至多"),
         ),
@@ -2662,6 +2674,7 @@ mod tests {
             ("超过了", Over),
             ("超", Over),
             ("逾", Over),
+            ("突破", Over),
             ("至少", Over),
             ("最少", Over),
             ("多于", Over),

@@ -59,6 +59,11 @@ pub(crate) static SET_PHRASES: &[&str] = &[
     "十三五",
     "十四五",
     "十五五",
+    // The three categories watched against falling back into poverty (2021 on): a
+    // name of those households, not three of anything (三类监测对象41户156人).
+    "三类对象",
+    "三类监测对象",
+    "三类户",
     // Idioms.
     "千家万户",
     "千方百计",

@@ -472,3 +472,72 @@ fn a_year_that_describes_a_noun() {
         ),
     ]);
 }
+
+/// A level reached over a span (a rate or a standing count fallen to, an income raised to,
+/// 由A到B or 下降到, 减少至, 提高到) is the level at the span's end; the flows of the same
+/// sentence keep the span, and so does a count with no reaching verb. Found on unseen
+/// provincial releases (2018, 2020).
+#[test]
+fn a_level_reached_over_a_span_is_the_spans_end() {
+    table(&[
+        (
+            "2015-2019年,全州贫困发生率由22.6%下降到0.8%,农民人均可支配收入由4870元提高到10920元。",
+            None,
+            &[
+                ("0.8%", Some((2019, 2019))),
+                ("10920元", Some((2019, 2019))),
+            ],
+        ),
+        (
+            "2017年至2018年,全區累計減少貧困人口18.2萬人,貧困發生率下降到9.6%。",
+            None,
+            &[
+                ("18.2萬人", Some((2017, 2018))),
+                ("9.6%", Some((2018, 2018))),
+            ],
+        ),
+        (
+            "“十三五”期间,全县贫困人口减少至860人。",
+            None,
+            &[("860人", Some((2020, 2020)))],
+        ),
+        (
+            "2016年以来,全县累计投入扶贫资金4.2亿元,贫困村减少到3个。",
+            D2021,
+            &[("4.2亿元", Some((2016, 2021))), ("3个", Some((2021, 2021)))],
+        ),
+        (
+            "2016-2020年全县41个贫困村实现产业全覆盖。",
+            None,
+            &[("41个", Some((2016, 2020)))],
+        ),
+    ]);
+}
+
+/// A sentence that opens its own span (2016年以来, 至今) is of that span: where the
+/// document's year that ends it is unknown its figures have none, and no clause of it
+/// takes the year of a sentence before. Found on an unseen white paper of 2021.
+#[test]
+fn an_open_span_with_no_date_takes_no_earlier_year() {
+    table(&[
+        (
+            "截至2020年,全区参与乡村旅游就业6.1万人。2016年以来,全区累计整合涉农资金58.2亿元,直接带动9.4万贫困群众脱贫,发放小额信贷4.6亿元。",
+            None,
+            &[
+                ("6.1万人", Some((2020, 2020))),
+                ("58.2亿元", None),
+                ("9.4万", None),
+                ("4.6亿元", None),
+            ],
+        ),
+        (
+            "截至2020年,全區參與鄉村旅遊就業6.1萬人。2016年以來,全區累計整合涉農資金58.2億元,直接帶動9.4萬貧困群眾脫貧。",
+            D2021,
+            &[
+                ("6.1萬人", Some((2020, 2020))),
+                ("58.2億元", Some((2016, 2021))),
+                ("9.4萬", Some((2016, 2021))),
+            ],
+        ),
+    ]);
+}

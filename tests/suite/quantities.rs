@@ -109,6 +109,9 @@ fn approximations() {
         ("多于30户", "多于30户", Approx::Over),
         ("至少30户", "至少30户", Approx::Over),
         ("逾30户", "逾30户", Approx::Over),
+        ("收入突破1.1万元", "突破1.1万元", Approx::Over),
+        ("總產值突破5億元", "突破5億元", Approx::Over),
+        ("打破3项纪录", "3项", Approx::Exact),
         ("不足30户", "不足30户", Approx::Under),
         ("不到30户", "不到30户", Approx::Under),
         ("少于30户", "少于30户", Approx::Under),
@@ -237,6 +240,19 @@ fn counts_and_nouns() {
         (q[0].unit, q[0].noun.as_deref()),
         (Some(Unit::Person), Some("贫困人口"))
     );
+    // Those not yet lifted are people and households all the same.
+    for (text, unit, noun) in [
+        ("片区还有4.2万未脱贫人口", Unit::Person, "未脱贫人口"),
+        ("全縣尚有0.6萬尚未脫貧人口", Unit::Person, "尚未脱贫人口"),
+        ("仍有1.1万未脱贫户", Unit::Household, "未脱贫户"),
+    ] {
+        let q: Vec<_> = quantities(text).collect();
+        assert_eq!(
+            (q[0].unit, q[0].noun.as_deref()),
+            (Some(unit), Some(noun)),
+            "{text}"
+        );
+    }
 }
 
 #[test]
