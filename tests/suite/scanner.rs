@@ -333,6 +333,27 @@ fn time_words_are_not_quantities() {
     texts("三季度新增就业500人", &["500人"]);
     texts("16-60周岁劳动力1200人", &["1200人"]);
     texts("2017 年末贫困人口3412人", &["3412人"]);
+    // Ranges of years spaced as typeset pages space them are ranges of years, never a
+    // count of 2016 to 2019 years; spaced figures that are no years stay counts.
+    for text in [
+        "2018—2020 年全乡投入",
+        "2015 至 2018 年",
+        "2013 - 2017 年,全镇",
+        "2016 -2019年",
+        "2014到 2016 年间",
+        "2012–2015\u{3000}年",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    texts("2014 至 2018 年全镇减贫4200人", &["4200人"]);
+    texts("帮扶期限3 至 5 年", &["3 至 5 年"]);
+    texts("单价1998 - 2000 元", &["1998 - 2000 元"]);
+    let t: Vec<_> = fupin::times("2015 至 2018 年,2019—2021 年").collect();
+    assert_eq!(
+        t.iter().map(|t| (t.year, t.end_year)).collect::<Vec<_>>(),
+        [(Some(2015), Some(2018)), (Some(2019), Some(2021))]
+    );
     let t: Vec<_> = fupin::times("2017 年末,19年底").collect();
     assert_eq!(
         t.iter().map(|t| (t.year, t.part)).collect::<Vec<_>>(),
