@@ -261,6 +261,20 @@ impl<'n> Finder<'n> {
                 return true;
             }
         }
+        // 2015-2018共减贫, © 2009-2024: two four-digit years with no unit are a span of
+        // years (its 年 dropped or on the next line), never an amount from 2015 to 2018.
+        if raw.unit.is_none() && raw.shape.arabic {
+            if let Some(max) = raw.max {
+                let year = |v: rust_decimal::Decimal| {
+                    v.scale() == 0
+                        && (rust_decimal::Decimal::from(1900)..=rust_decimal::Decimal::from(2100))
+                            .contains(&v)
+                };
+                if year(raw.value) && year(max) && raw.value < max {
+                    return true;
+                }
+            }
+        }
         // 上午9时, “后2020时代”: hours and eras, not counts.
         if raw.unit.is_none()
             && (after == Some('时') || after == Some('分') && before == Some('时'))

@@ -361,6 +361,20 @@ fn time_words_are_not_quantities() {
     );
 }
 
+#[test]
+fn two_years_with_no_unit_are_a_span_not_an_amount() {
+    // The 年 dropped, or carried to the next line of a page that is not wrapped.
+    texts("全镇2016-2019共减贫5800人", &["5800人"]);
+    texts("版权所有 © 2011-2024 某县人民政府网站", &[]);
+    texts("各乡镇 2014—2018\n年贫困发生率", &[]);
+    texts("2017~2020,年均增长", &[]);
+    // Amounts that only look like years keep their reading: a unit, an order that is
+    // no span, figures outside the years, a multiplier.
+    texts("每户补助1950-2050元", &["1950-2050元"]);
+    texts("海拔1200-1800", &["1200-1800"]);
+    texts("投入1900-2000万元", &["1900-2000万元"]);
+}
+
 /// (value, unit, noun) of each quantity.
 fn units(text: &str) -> Vec<(String, Option<Unit>, Option<String>)> {
     quantities(text)
