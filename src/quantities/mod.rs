@@ -376,6 +376,12 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     "起",
     "例",
     "所",
+    // Birds, fish, draught animals and pairs, as livelihood projects count them
+    // (存栏蛋鸡12万羽, 投放鱼苗20万尾, 骡马50匹, 劳保鞋200双).
+    "羽",
+    "尾",
+    "匹",
+    "双",
 ];
 
 /// Words after a classifier that make it part of another word (个人 is "individual",
@@ -394,6 +400,32 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
         "米" => matches!(n, '面' | '饭'),
         // 部分 (part), 部门, 部署: words, not 部 counting.
         "部" => matches!(n, '分' | '门' | '署' | '长'),
+        // 羽毛, 羽绒; 尾款, 尾号, 尾数; 匹配; 双方, 双向, 双重, 双休 …: words, not
+        // birds, fish, horses or pairs.
+        "羽" => matches!(n, '毛' | '绒' | '翼' | '化'),
+        "尾" => matches!(
+            n,
+            '款' | '号' | '数' | '声' | '部' | '巴' | '气' | '端' | '随'
+        ),
+        "匹" => matches!(n, '配' | '敌'),
+        "双" => matches!(
+            n,
+            '方' | '向'
+                | '重'
+                | '休'
+                | '边'
+                | '胞'
+                | '语'
+                | '赢'
+                | '创'
+                | '百'
+                | '层'
+                | '轨'
+                | '倍'
+                | '线'
+                | '周'
+                | '月'
+        ),
         _ => false,
     }
 }

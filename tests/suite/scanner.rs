@@ -375,6 +375,54 @@ fn two_years_with_no_unit_are_a_span_not_an_amount() {
     texts("投入1900-2000万元", &["1900-2000万元"]);
 }
 
+/// (text, value, classifier) of each quantity.
+fn measures(text: &str) -> Vec<(String, String, Option<String>)> {
+    quantities(text)
+        .map(|q| {
+            (
+                q.text.into_owned(),
+                q.value.to_string(),
+                q.classifier.map(|c| c.into_owned()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn birds_fish_draught_animals_and_pairs_are_counted() {
+    let c = |t: &str, v: &str, k: &str| (t.to_owned(), v.to_owned(), Some(k.to_owned()));
+    assert_eq!(
+        measures("合作社存栏肉鸽8.5万羽,新增鸭苗3000羽。"),
+        [c("8.5万羽", "85000", "羽"), c("3000羽", "3000", "羽")]
+    );
+    assert_eq!(
+        measures("向库区投放草鱼苗15万尾、鲢鱼苗6000余尾"),
+        [c("15万尾", "150000", "尾"), c("6000余尾", "6000", "尾")]
+    );
+    assert_eq!(measures("扶持养殖户购入骡马42匹"), [c("42匹", "42", "匹")]);
+    assert_eq!(
+        measures("车间日产布鞋1200双,发放劳保手套5000多双"),
+        [c("1200双", "1200", "双"), c("5000多双", "5000", "双")]
+    );
+    // Traditional pages: 雙 reads as 双.
+    assert_eq!(measures("每人每天縫製18雙手套"), [c("18雙", "18", "双")]);
+    // Words that start with the same characters are no measure words: the number stays bare.
+    for (text, want) in [
+        ("收购3万羽毛", "3万"),
+        ("支付2万尾款", "2万"),
+        ("实现1000双向互动", "1000"),
+        ("共4匹配方案", "4"),
+    ] {
+        let got = measures(text);
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].2.as_deref()),
+            (want, None),
+            "{text:?}"
+        );
+    }
+}
+
 /// (value, unit, noun) of each quantity.
 fn units(text: &str) -> Vec<(String, Option<Unit>, Option<String>)> {
     quantities(text)
