@@ -275,6 +275,13 @@ impl<'n> Finder<'n> {
                 }
             }
         }
+        // 2304型拖拉机, 90型收割机: digits before 型 name a model, as letters do (5G).
+        if raw.unit.is_none()
+            && raw.shape.arabic
+            && char_at(t, quantities::skip_blanks(t, raw.num_end)) == Some('型')
+        {
+            return true;
+        }
         // 上午9时, “后2020时代”: hours and eras, not counts.
         if raw.unit.is_none()
             && (after == Some('时') || after == Some('分') && before == Some('时'))

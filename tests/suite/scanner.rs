@@ -375,6 +375,16 @@ fn two_years_with_no_unit_are_a_span_not_an_amount() {
     texts("投入1900-2000万元", &["1900-2000万元"]);
 }
 
+#[test]
+fn digits_before_xing_name_a_model() {
+    texts("合作社购置1404型拖拉机3台、120型旋耕机2台", &["3台", "2台"]);
+    texts("引进2ZS-6型插秧机5台", &["5台"]);
+    texts("配备 854 型轮式拖拉机", &[]);
+    // A count of models, or a number before a word that only starts with 型, stays.
+    texts("推广3种型号的烘干机", &["3种"]);
+    texts("新建大型养殖场2个", &["2个"]);
+}
+
 /// (text, value, classifier) of each quantity.
 fn measures(text: &str) -> Vec<(String, String, Option<String>)> {
     quantities(text)
