@@ -400,6 +400,8 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
         "米" => matches!(n, '面' | '饭'),
         // 部分 (part), 部门, 部署: words, not 部 counting.
         "部" => matches!(n, '分' | '门' | '署' | '长'),
+        // 所示, 所述: "as shown", "as said".
+        "所" => matches!(n, '示' | '述'),
         // 羽毛, 羽绒; 尾款, 尾号, 尾数; 匹配; 双方, 双向, 双重, 双休 …: words, not
         // birds, fish, horses or pairs.
         "羽" => matches!(n, '毛' | '绒' | '翼' | '化'),

@@ -275,6 +275,23 @@ impl<'n> Finder<'n> {
                 }
             }
         }
+        // 图 1, 表2, 如图3所示, 详见表4: the number of a figure or a table in a caption or
+        // a reference to one, never an amount. 图 or 表 must open a caption or follow a
+        // word that points at one (代表2名, 报表3份 and 地图5幅 stay counts).
+        if raw.unit.is_none() && raw.max.is_none() && raw.shape.arabic {
+            let mut k = raw.num_start;
+            while let Some(c) = char_before(t, k).filter(|&c| quantities::is_blank(c)) {
+                k -= c.len_utf8();
+            }
+            if matches!(char_before(t, k), Some('图' | '表')) {
+                let word = char_before(t, k - "图".len());
+                if word.is_none_or(|c| {
+                    !is_cjk_char(c) || matches!(c, '见' | '如' | '附' | '据' | '由')
+                }) {
+                    return true;
+                }
+            }
+        }
         // 2304型拖拉机, 90型收割机: digits before 型 name a model, as letters do (5G).
         if raw.unit.is_none()
             && raw.shape.arabic

@@ -376,6 +376,26 @@ fn two_years_with_no_unit_are_a_span_not_an_amount() {
 }
 
 #[test]
+fn figure_and_table_numbers_are_no_amounts() {
+    for text in [
+        "图 2 2014-2018 年全市农村贫困人口变化",
+        "图5 各乡镇贫困发生率",
+        "表 3 2020年各村出列情况",
+        "详见附表6。",
+        "(见图4)",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    texts("如图3所示,全乡减贫960人。", &["960人"]);
+    texts("由表2可知,易地搬迁410户", &["410户"]);
+    // Counts of people, reports or maps after words that end in 表 or 图 stay.
+    texts("当选县人大代表12名", &["12名"]);
+    texts("上报统计报表3份,绘制地图5张", &["3份", "5张"]);
+    texts("新建学校2所,示范村1个", &["2所", "1个"]);
+}
+
+#[test]
 fn digits_before_xing_name_a_model() {
     texts("合作社购置1404型拖拉机3台、120型旋耕机2台", &["3台", "2台"]);
     texts("引进2ZS-6型插秧机5台", &["5台"]);
