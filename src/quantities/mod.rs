@@ -436,6 +436,12 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
 /// (1.6万贫困人口, 3万农户): the unit is read from them.
 static PERSON_NOUNS: &[&str] = &[
     "建档立卡贫困人口",
+    // 建卡: the short form of 建档立卡 (registered as poor).
+    "建卡贫困人口",
+    "建卡贫困群众",
+    "外出务工人员",
+    "务工人员",
+    "外出人员",
     "农村贫困人口",
     "农村常住人口",
     "农村户籍人口",
@@ -473,6 +479,9 @@ static PERSON_NOUNS: &[&str] = &[
 ];
 static HOUSEHOLD_NOUNS: &[&str] = &[
     "建档立卡贫困户",
+    "建卡贫困户",
+    "建档立卡户",
+    "建卡户",
     "农村贫困家庭",
     "贫困户",
     "脱贫户",

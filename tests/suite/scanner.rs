@@ -473,6 +473,26 @@ fn implied_units_in_clauses_about_people() {
         ]
     );
     assert_eq!(units("全縣總人口達45萬"), [("450000".into(), p, n("人口"))]);
+    // 建卡 is the short form of 建档立卡; migrant workers are people.
+    assert_eq!(
+        units("今年全区将搬迁6.4万建卡贫困人口"),
+        [("64000".into(), p, n("建卡贫困人口"))]
+    );
+    assert_eq!(
+        units("帮扶1.3萬建卡貧困戶發展產業"),
+        [("13000".into(), h, n("建卡贫困户"))]
+    );
+    assert_eq!(
+        units("春节后约25万外出务工人员返岗"),
+        [("250000".into(), p, n("外出务工人员"))]
+    );
+    assert_eq!(
+        units("全镇外出务工人员达2.6万,务工人员工资收入1.5亿"),
+        [
+            ("26000".into(), p, n("外出务工人员")),
+            ("150000000".into(), None, None)
+        ]
+    );
     assert_eq!(
         units("其中3.2萬來自貧困家庭的勞動力"),
         [("32000".into(), p, n("劳动力"))]
