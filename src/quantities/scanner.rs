@@ -190,6 +190,18 @@ impl<'n> Finder<'n> {
         {
             return true;
         }
+        // (1. 某某大学,甘肃 兰州;2. 某某学院): an item marker after an opening bracket or
+        // a semicolon, then a point and a blank or a word, as papers number their
+        // authors' units.
+        if raw.unit.is_none()
+            && raw.max.is_none()
+            && after == Some('.')
+            && matches!(before, Some('(' | ';'))
+            && char_at(t, raw.num_end + 1)
+                .is_some_and(|c| quantities::is_blank(c) || is_cjk_char(c))
+        {
+            return true;
+        }
         if raw.unit.is_none()
             && after == Some('.')
             && char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit())

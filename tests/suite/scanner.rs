@@ -396,6 +396,18 @@ fn figure_and_table_numbers_are_no_amounts() {
 }
 
 #[test]
+fn item_markers_after_a_bracket_or_semicolon_are_no_amounts() {
+    texts("(1. 西南大学 经济管理学院;2. 重庆工商大学 财政学院)", &[]);
+    texts("(1．甘肃农业大学;2．兰州财经大学)", &[]);
+    // A figure in brackets, or one with a decimal point, stays.
+    texts(
+        "(其中省级资金1.5万元;2.6万元为县级配套)",
+        &["1.5万元", "2.6万元"],
+    );
+    texts("(含贫困户3.)", &["3"]);
+}
+
+#[test]
 fn digits_before_xing_name_a_model() {
     texts("合作社购置1404型拖拉机3台、120型旋耕机2台", &["3台", "2台"]);
     texts("引进2ZS-6型插秧机5台", &["5台"]);
