@@ -405,6 +405,15 @@ impl<'n> Finder<'n> {
                 return true;
             }
         }
+        // 70年来, 30年前, 3年内, 4年级: a 年 that its next character made no measure word
+        // (see classifier_blocked) leaves the number bare; the number is a stretch of
+        // time up to now, a point in time or a grade, never an amount. 21世纪: a century,
+        // an ordinal.
+        if raw.unit.is_none()
+            && (after == Some('年') || after == Some('世') && starts(t, raw.num_end, "世纪"))
+        {
+            return true;
+        }
         // 五年来, 两年内: a stretch of time up to now, not a count.
         if raw.classifier == Some("年")
             && matches!(char_at(t, raw.end), Some('来' | '内' | '后' | '间'))

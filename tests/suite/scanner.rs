@@ -347,6 +347,21 @@ fn time_words_are_not_quantities() {
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
     texts("2014 至 2018 年全镇减贫4200人", &["4200人"]);
+    // Stretches of time up to now, points in time, grades and centuries written with
+    // Arabic digits, as with Chinese ones (五年来).
+    for text in [
+        "40年来,全市农村面貌巨变",
+        "近15年来",
+        "25年前全村通电",
+        "计划2年内完成",
+        "3年级",
+        "步入21世纪",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    texts("近8年来累计投入2.4亿元,6年级学生85名", &["2.4亿元", "85名"]);
+    texts("坚持了12年,帮扶3年", &["12年", "3年"]);
     texts("帮扶期限3 至 5 年", &["3 至 5 年"]);
     texts("单价1998 - 2000 元", &["1998 - 2000 元"]);
     let t: Vec<_> = fupin::times("2015 至 2018 年,2019—2021 年").collect();
