@@ -405,6 +405,15 @@ impl<'n> Finder<'n> {
                 return true;
             }
         }
+        // 30余载, 5000多册, 20多岁: 余 or 多 that the number's reader did not take (no
+        // unit or counted noun it knows follows) leaves "N" where the text says "over
+        // N" of something unknown; the bare exact N would misstate it.
+        if raw.unit.is_none()
+            && matches!(after, Some('余' | '多'))
+            && char_at(t, raw.num_end + '余'.len_utf8()).is_some_and(is_cjk_char)
+        {
+            return true;
+        }
         // 70年来, 30年前, 3年内, 4年级: a 年 that its next character made no measure word
         // (see classifier_blocked) leaves the number bare; the number is a stretch of
         // time up to now, a point in time or a grade, never an amount. 21世纪: a century,

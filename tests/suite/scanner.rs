@@ -423,6 +423,26 @@ fn item_markers_after_a_bracket_or_semicolon_are_no_amounts() {
 }
 
 #[test]
+fn over_words_the_reader_did_not_take_leave_no_exact_figure() {
+    // 余 or 多 before a word that is no unit: not "exactly 40".
+    for text in [
+        "驻村40余载",
+        "农家书屋藏书6000多册",
+        "返乡青年多为20多岁",
+        "帮扶2万多留守儿童",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    // Where the reader takes them, the figure is over, with its unit or noun, or bare.
+    texts(
+        "结对1.2万余建档立卡贫困户,培训800多名群众,其余50余。",
+        &["1.2万余", "800多名", "50余"],
+    );
+    assert_eq!(all("其余50余。")[0].4, Approx::Over);
+}
+
+#[test]
 fn digits_before_xing_name_a_model() {
     texts("合作社购置1404型拖拉机3台、120型旋耕机2台", &["3台", "2台"]);
     texts("引进2ZS-6型插秧机5台", &["5台"]);
