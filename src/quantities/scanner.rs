@@ -317,11 +317,15 @@ impl<'n> Finder<'n> {
         {
             return true;
         }
-        // 一、…;二、…;三、…: an enumeration inside a line.
+        // 一、…;二、…;三、…: an enumeration inside a line; 一、二、三产业: ordinals
+        // listed one after another (the second, the third industry).
         if raw.unit.is_none()
             && !raw.shape.arabic
             && after == Some('、')
-            && matches!(before, Some(';' | '；' | ':' | '：' | '。' | ',' | '，'))
+            && matches!(
+                before,
+                Some(';' | '；' | ':' | '：' | '。' | ',' | '，' | '、')
+            )
         {
             return true;
         }

@@ -770,6 +770,12 @@ fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
     texts("全年召开3次会议", &["3次"]);
     // An enumeration inside a line.
     texts("分为三部分:一、基本情况;二、主要做法;三、下一步打算", &[]);
+    // Ordinals listed one after another: the second and third industries.
+    texts(
+        "一、二、三产业增加值分别增长4.1%、6.3%、7.9%",
+        &["4.1%", "6.3%", "7.9%"],
+    );
+    texts("全镇第一、二、三产业协调发展", &[]);
     // Measure words of time and action take no noun after them.
     let q: Vec<_> = quantities("连续3年召开脱贫攻坚推进会,走访4次贫困户").collect();
     assert!(q.iter().all(|q| q.noun.is_none()), "{q:?}");
