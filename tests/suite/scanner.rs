@@ -530,6 +530,14 @@ fn implied_units_in_clauses_about_people() {
         [("13000".into(), h, n("建卡贫困户"))]
     );
     assert_eq!(
+        units("帮助780万易地搬迁脱贫群众稳定就业"),
+        [("7800000".into(), p, n("易地搬迁脱贫群众"))]
+    );
+    assert_eq!(
+        units("全省脱贫群众达到312.5万"),
+        [("3125000".into(), p, n("脱贫群众"))]
+    );
+    assert_eq!(
         units("春节后约25万外出务工人员返岗"),
         [("250000".into(), p, n("外出务工人员"))]
     );
