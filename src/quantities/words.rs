@@ -50,7 +50,17 @@ pub(crate) static SET_PHRASES: &[&str] = &[
     "三留守",
     "四好农村路",
     "五级书记",
+    "七个一批",
+    "四个不摘",
+    "五个振兴",
+    // Slogans of the party's political education (each a fixed name, never a count).
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "两个一百年",
     // Idioms.
+    "三部曲",
     "千家万户",
     "千方百计",
     "千辛万苦",
