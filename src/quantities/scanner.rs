@@ -190,15 +190,14 @@ impl<'n> Finder<'n> {
         {
             return true;
         }
-        // (1. 某某大学,甘肃 兰州;2. 某某学院): an item marker after an opening bracket or
-        // a semicolon, then a point and a blank or a word, as papers number their
-        // authors' units.
+        // A bare number before a point that no digit follows: an item marker after an
+        // opening bracket or a semicolon ((1. 某某大学;2. 某某学院), as papers number
+        // their authors' units), or a decimal cut short where a snippet ends (增长7. 新华网:
+        // 7.x, not 7). Neither is an amount; a decimal point with its digits is read
+        // as one number before this is asked.
         if raw.unit.is_none()
-            && raw.max.is_none()
             && after == Some('.')
-            && matches!(before, Some('(' | ';'))
-            && char_at(t, raw.num_end + 1)
-                .is_some_and(|c| quantities::is_blank(c) || is_cjk_char(c))
+            && !char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit())
         {
             return true;
         }

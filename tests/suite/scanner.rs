@@ -436,7 +436,7 @@ fn figure_and_table_numbers_are_no_amounts() {
 }
 
 #[test]
-fn item_markers_after_a_bracket_or_semicolon_are_no_amounts() {
+fn item_markers_and_cut_decimals_are_no_amounts() {
     texts("(1. 西南大学 经济管理学院;2. 重庆工商大学 财政学院)", &[]);
     texts("(1．甘肃农业大学;2．兰州财经大学)", &[]);
     // A figure in brackets, or one with a decimal point, stays.
@@ -444,7 +444,10 @@ fn item_markers_after_a_bracket_or_semicolon_are_no_amounts() {
         "(其中省级资金1.5万元;2.6万元为县级配套)",
         &["1.5万元", "2.6万元"],
     );
-    texts("(含贫困户3.)", &["3"]);
+    // A decimal cut short where a page's snippet ends is no figure (7.x is not 7).
+    texts("全镇农民人均收入同比增长9. 来源:县政府网", &[]);
+    texts("村集体增收4. 新华网\n合作社分红12万元", &["12万元"]);
+    texts("贫困发生率降至2.", &[]);
 }
 
 #[test]
