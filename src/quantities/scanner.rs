@@ -190,6 +190,14 @@ impl<'n> Finder<'n> {
         {
             return true;
         }
+        // `12. 8万个`, `0. 6%`: the tail of a decimal split after its point.
+        if raw.shape.arabic
+            && raw.num_start >= 3
+            && t.as_bytes().get(raw.num_start - 2..raw.num_start) == Some(b". ")
+            && self.split_decimal_tail(raw.num_start)
+        {
+            return true;
+        }
         // A bare number before a point that no digit follows: an item marker after an
         // opening bracket or a semicolon ((1. 某某大学;2. 某某学院), as papers number
         // their authors' units), or a decimal cut short where a snippet ends (增长7. 新华网:
@@ -441,6 +449,32 @@ impl<'n> Finder<'n> {
             return true;
         }
         false
+    }
+
+    /// Whether the digits at `p` (which a point and one blank precede: the caller looks)
+    /// follow digits, a point and one blank in the middle of a
+    /// sentence (`12. 8万个`, `0. 6%`): the tail of a decimal that a blank split after its
+    /// point, never a number of its own (8万 of 12.8万 is a wrong value). After an item
+    /// marker (a line's start, an opening bracket, a semicolon or a colon before the
+    /// digits: `1. 3个村`) the number is the item's own.
+    #[cold]
+    #[inline(never)]
+    fn split_decimal_tail(&self, p: usize) -> bool {
+        let t = self.t;
+        let b = t.as_bytes();
+        let mut k = p.saturating_sub(2);
+        while k > 0 && b.get(k - 1).is_some_and(u8::is_ascii_digit) {
+            k -= 1;
+        }
+        if k == p - 2 {
+            return false;
+        }
+        let mut j = k;
+        while let Some(c) = char_before(t, j).filter(|&c| c == ' ' || c == '\u{3000}') {
+            j -= c.len_utf8();
+        }
+        !at_line_start(t, k)
+            && !matches!(char_before(t, j), Some('(' | ';' | ':' | '、' | '.' | '-'))
     }
 
     /// Whether the digits at `p` (the first a `0`) are two or more and follow an Arabic

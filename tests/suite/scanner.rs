@@ -451,6 +451,18 @@ fn item_markers_and_cut_decimals_are_no_amounts() {
 }
 
 #[test]
+fn a_decimal_split_after_its_point_gives_no_fragment() {
+    // Copied from PDFs: a blank after the point. 6. 4万 is not 64000, 0. 9% is not 9%.
+    texts("全市6. 4万个贫困户全部脱贫", &[]);
+    texts("贫困发生率下降为0. 9%,减少1.2万人", &["1.2万人"]);
+    texts("投入资金3. 75亿元,新建校舍", &[]);
+    // After an item marker the number is the item's own.
+    texts("1. 3个贫困村出列\n2. 560户脱贫", &["3个", "560户"]);
+    texts("(1. 12个村;2. 8个村)", &["12个", "8个"]);
+    texts("主要成效: 1. 40户搬迁", &["40户"]);
+}
+
+#[test]
 fn over_words_the_reader_did_not_take_leave_no_exact_figure() {
     // 余 or 多 before a word that is no unit: not "exactly 40".
     for text in [
