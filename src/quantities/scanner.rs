@@ -193,10 +193,19 @@ impl<'n> Finder<'n> {
         // `12. 8万个`, `0. 6%`: the tail of a decimal split after its point.
         if raw.shape.arabic
             && raw.num_start >= 3
-            && t.as_bytes().get(raw.num_start - 2..raw.num_start) == Some(b". ")
+            && matches!(t.as_bytes().get(raw.num_start - 1), Some(b' ' | b'.'))
             && self.split_decimal_tail(raw.num_start)
         {
             return true;
+        }
+        // `1 .2万人`, `12 . 5亿元`: the front of a decimal whose point blanks set apart.
+        if raw.unit.is_none() && after == Some(' ') {
+            let q = quantities::skip_blanks(t, raw.num_end);
+            if char_at(t, q) == Some('.')
+                && char_at(t, quantities::skip_blanks(t, q + 1)).is_some_and(|c| c.is_ascii_digit())
+            {
+                return true;
+            }
         }
         // A bare number before a point that no digit follows: an item marker after an
         // opening bracket or a semicolon ((1. 某某大学;2. 某某学院), as papers number
@@ -451,9 +460,8 @@ impl<'n> Finder<'n> {
         false
     }
 
-    /// Whether the digits at `p` (which a point and one blank precede: the caller looks)
-    /// follow digits, a point and one blank in the middle of a
-    /// sentence (`12. 8万个`, `0. 6%`): the tail of a decimal that a blank split after its
+    /// Whether the digits at `p` follow digits and a point with blanks beside it, in the
+    /// middle of a sentence (`12. 8万个`, `0. 6%`, `1 .2万人`): the tail of a decimal that blanks split at its
     /// point, never a number of its own (8万 of 12.8万 is a wrong value). After an item
     /// marker (a line's start, an opening bracket, a semicolon or a colon before the
     /// digits: `1. 3个村`) the number is the item's own.
@@ -462,11 +470,28 @@ impl<'n> Finder<'n> {
     fn split_decimal_tail(&self, p: usize) -> bool {
         let t = self.t;
         let b = t.as_bytes();
-        let mut k = p.saturating_sub(2);
+        // Back over `blanks "." blanks` (a blank on at least one side: 12. 8, 1 .2, 3 . 5).
+        let blank = |k: usize| k > 0 && b.get(k - 1) == Some(&b' ');
+        let mut q = p;
+        while blank(q) {
+            q -= 1;
+        }
+        let after_point = q < p;
+        if q == 0 || b.get(q - 1) != Some(&b'.') {
+            return false;
+        }
+        let mut end = q - 1;
+        while blank(end) {
+            end -= 1;
+        }
+        if !after_point && end == q - 1 {
+            return false;
+        }
+        let mut k = end;
         while k > 0 && b.get(k - 1).is_some_and(u8::is_ascii_digit) {
             k -= 1;
         }
-        if k == p - 2 {
+        if k == end {
             return false;
         }
         let mut j = k;

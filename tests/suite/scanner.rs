@@ -456,6 +456,12 @@ fn a_decimal_split_after_its_point_gives_no_fragment() {
     texts("全市6. 4万个贫困户全部脱贫", &[]);
     texts("贫困发生率下降为0. 9%,减少1.2万人", &["1.2万人"]);
     texts("投入资金3. 75亿元,新建校舍", &[]);
+    // Blanks before the point, or on both sides of it.
+    texts("全乡减少贫困人口2 .6万人", &[]);
+    texts("贫困发生率降至4 .1%,减贫860户", &["860户"]);
+    texts("整合资金15 . 3亿元", &[]);
+    // A point that ends a sentence, then a figure: both stay where blanks are no part of it.
+    texts("贫困户总数为312户. 脱贫1200人", &["312户", "1200人"]);
     // After an item marker the number is the item's own.
     texts("1. 3个贫困村出列\n2. 560户脱贫", &["3个", "560户"]);
     texts("(1. 12个村;2. 8个村)", &["12个", "8个"]);
