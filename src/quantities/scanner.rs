@@ -2,7 +2,7 @@
 //! cursor over them, and the scanner that finds each candidate.
 
 use super::time::{TimeRaw, time_at, year_of};
-use crate::common::chars::{char_at, char_before, starts};
+use crate::common::chars::{char_at, char_before, ends, starts};
 use crate::common::lexicon::CharSet;
 use crate::numerals::{self, lex};
 use crate::quantities::{self, Mode, Raw, damage_ends_at, has_damage, is_cjk_char, is_damage};
@@ -25,6 +25,19 @@ fn at_line_start(t: &str, pos: usize) -> bool {
         .rev()
         .find(|&c| c == '\n' || !quantities::is_blank(c))
         .is_none_or(|c| c == '\n')
+}
+
+/// Words that name a code written after them (电话, 热线, 邮编, QQ …): the number after
+/// one is a telephone number, a postcode or an account, never an amount.
+const CODE_WORDS: &[&str] = &[
+    "电话", "热线", "手机", "传真", "邮编", "编码", "号码", "编号", "代码", "账号", "帐号", "卡号",
+    "群号", "微信", "QQ", "qq", "QQ群", "tel", "Tel", "TEL",
+];
+
+/// Whether a word of [`CODE_WORDS`] ends at `k`.
+#[cold]
+fn code_word_before(t: &str, k: usize) -> bool {
+    CODE_WORDS.iter().any(|w| ends(t, k, w))
 }
 
 /// The characters at which a candidate or a quotation starts (digits aside).
@@ -326,6 +339,21 @@ impl<'n> Finder<'n> {
             && char_at(t, quantities::skip_blanks(t, raw.num_end)) == Some('型')
         {
             return true;
+        }
+        // 电话:13812345678, 举报电话12317, 邮编:730030, QQ群:123456789: a number right
+        // after a word that names a code (blanks or a colon between) is the code, never
+        // an amount; so are digits glued to an underscore (art_123_4567.html).
+        if raw.unit.is_none() && raw.shape.arabic {
+            if before == Some('_') || after == Some('_') {
+                return true;
+            }
+            let mut k = raw.num_start;
+            while let Some(c) = char_before(t, k).filter(|&c| c == ':' || quantities::is_blank(c)) {
+                k -= c.len_utf8();
+            }
+            if code_word_before(t, k) {
+                return true;
+            }
         }
         // 上午9时, “后2020时代”: hours and eras, not counts.
         if raw.unit.is_none()

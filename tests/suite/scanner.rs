@@ -489,6 +489,27 @@ fn over_words_the_reader_did_not_take_leave_no_exact_figure() {
 }
 
 #[test]
+fn telephone_numbers_postcodes_and_accounts_are_no_amounts() {
+    for text in [
+        "咨询电话:13900001111",
+        "扶贫监督举报电话12317",
+        "服务热线 96128",
+        "邮编:741000",
+        "邮政编码 730900",
+        "传真:88123456",
+        "项目编号2022008",
+        "QQ群:345678123",
+        "详见art_2022_86501.html",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    // Counts after the same words, with their measure words, stay.
+    texts("为贫困户安装电话320部,开通热线3条", &["320部", "3条"]);
+    texts("联系电话:0931-1234567,帮扶贫困户56户", &["56户"]);
+}
+
+#[test]
 fn digits_before_xing_name_a_model() {
     texts("合作社购置1404型拖拉机3台、120型旋耕机2台", &["3台", "2台"]);
     texts("引进2ZS-6型插秧机5台", &["5台"]);
