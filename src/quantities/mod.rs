@@ -307,6 +307,12 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     "延长米",
     "立方米",
     "平方米",
+    // Rainfall, lengths, volumes and temperatures of county profiles (年降水量450毫米,
+    // 蓄水池300立方, 年均气温8.5摄氏度).
+    "摄氏度",
+    "毫米",
+    "厘米",
+    "立方",
     "小时",
     "公斤",
     "千克",

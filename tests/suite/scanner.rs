@@ -544,6 +544,20 @@ fn birds_fish_draught_animals_and_pairs_are_counted() {
         [c("15万尾", "150000", "尾"), c("6000余尾", "6000", "尾")]
     );
     assert_eq!(measures("扶持养殖户购入骡马42匹"), [c("42匹", "42", "匹")]);
+    // Rainfall, lengths, volumes and temperatures of a county's profile.
+    assert_eq!(
+        measures("年均降水量380毫米,新建水窖容积260立方,年均气温7.2摄氏度,覆膜宽120厘米"),
+        [
+            c("380毫米", "380", "毫米"),
+            c("260立方", "260", "立方"),
+            c("7.2摄氏度", "7.2", "摄氏度"),
+            c("120厘米", "120", "厘米"),
+        ]
+    );
+    assert_eq!(
+        measures("日供水1.2万立方米"),
+        [c("1.2万立方米", "12000", "立方米")]
+    );
     assert_eq!(
         measures("车间日产布鞋1200双,发放劳保手套5000多双"),
         [c("1200双", "1200", "双"), c("5000多双", "5000", "双")]
