@@ -310,6 +310,8 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     // Rainfall, lengths, volumes and temperatures of county profiles (年降水量450毫米,
     // 蓄水池300立方, 年均气温8.5摄氏度).
     "摄氏度",
+    // ℃ as clean-up (NFKC) writes it.
+    "°C",
     "毫米",
     "厘米",
     "立方",
