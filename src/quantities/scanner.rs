@@ -27,6 +27,19 @@ fn at_line_start(t: &str, pos: usize) -> bool {
         .is_none_or(|c| c == '\n')
 }
 
+/// Whether `v` reads as a year and a month written with a point (2019.12, 2020.6): a
+/// year from 1949 to 2100, one or two decimals, and those a month from 1 to 12.
+fn year_month(v: rust_decimal::Decimal) -> bool {
+    let scale = v.scale();
+    if !(1..=2).contains(&scale) {
+        return false;
+    }
+    let year = v.trunc();
+    let month = (v - year) * rust_decimal::Decimal::from(10_i64.pow(scale));
+    (rust_decimal::Decimal::from(1949)..=rust_decimal::Decimal::from(2100)).contains(&year)
+        && (rust_decimal::Decimal::ONE..=rust_decimal::Decimal::from(12)).contains(&month)
+}
+
 /// Words that name a code written after them (电话, 热线, 邮编, QQ …): the number after
 /// one is a telephone number, a postcode or an account, never an amount.
 const CODE_WORDS: &[&str] = &[
@@ -332,6 +345,15 @@ impl<'n> Finder<'n> {
                     return true;
                 }
             }
+        }
+        // 截至2019.12, 2020.6-2021.6: a year and a month written with a point, a time and
+        // no amount of 2019.12.
+        if raw.unit.is_none()
+            && raw.shape.arabic
+            && year_month(raw.value)
+            && raw.max.is_none_or(year_month)
+        {
+            return true;
         }
         // 2304型拖拉机, 90型收割机: digits before 型 name a model, as letters do (5G).
         if raw.unit.is_none()

@@ -402,6 +402,24 @@ fn time_words_are_not_quantities() {
 }
 
 #[test]
+fn a_year_and_month_with_a_point_is_no_amount() {
+    for text in [
+        "截至2020.11,全镇",
+        "实施周期2019.3-2020.12",
+        "统计时间:2022.06",
+        "(2018.9)",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    texts("截至2021.8,全县累计脱贫2.3万人", &["2.3万人"]);
+    // With a unit, or decimals that are no month, the figure stays.
+    texts("人均增收2019.5元", &["2019.5元"]);
+    texts("指数为2010.35", &["2010.35"]);
+    texts("产量1998.13", &["1998.13"]);
+}
+
+#[test]
 fn two_years_with_no_unit_are_a_span_not_an_amount() {
     // The 年 dropped, or carried to the next line of a page that is not wrapped.
     texts("全镇2016-2019共减贫5800人", &["5800人"]);
