@@ -346,6 +346,15 @@ impl<'n> Finder<'n> {
                 }
             }
         }
+        // 20191227 under a notice: a date written as eight digits (year, month, day).
+        if raw.unit.is_none() && raw.max.is_none() && raw.shape.arabic_int == Some(8) {
+            if let Ok(n) = u32::try_from(raw.value.mantissa()) {
+                let (y, m, d) = (n / 10_000, n / 100 % 100, n % 100);
+                if (1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                    return true;
+                }
+            }
+        }
         // 截至2019.12, 2020.6-2021.6: a year and a month written with a point, a time and
         // no amount of 2019.12.
         if raw.unit.is_none()

@@ -402,7 +402,7 @@ fn time_words_are_not_quantities() {
 }
 
 #[test]
-fn a_year_and_month_with_a_point_is_no_amount() {
+fn dates_with_points_or_as_eight_digits_are_no_amounts() {
     for text in [
         "截至2020.11,全镇",
         "实施周期2019.3-2020.12",
@@ -413,6 +413,13 @@ fn a_year_and_month_with_a_point_is_no_amount() {
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
     texts("截至2021.8,全县累计脱贫2.3万人", &["2.3万人"]);
+    // A date written as eight digits under a notice.
+    texts("县财政局 县乡村振兴局\n20220315\n", &[]);
+    texts("发文日期:20181130", &[]);
+    // Eight digits that are no date stay: a month 13, a day 45, a count with its unit.
+    texts("总数20181345", &["20181345"]);
+    texts("累计20190145", &["20190145"]);
+    texts("发放20180315元", &["20180315元"]);
     // With a unit, or decimals that are no month, the figure stays.
     texts("人均增收2019.5元", &["2019.5元"]);
     texts("指数为2010.35", &["2010.35"]);
