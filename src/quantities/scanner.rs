@@ -726,9 +726,20 @@ impl Iterator for Finder<'_> {
             let (p, first) = self.next_candidate()?;
             self.scan.pos = p;
             let before = char_before(t, p);
-            // 第6, 第一书记: ordinals.
+            // 第6, 第一书记: ordinals; 第3、4批, 第二、三批, 第5-8批: the numbers listed
+            // or ranged after one are ordinals too (the fourth batch, not four batches).
             if before == Some('第') {
-                self.scan.pos = self.skip_run(p);
+                let mut q = self.skip_run(p);
+                while let Some(sep) = char_at(t, q).filter(|&c| {
+                    matches!(c, '、' | '-' | '—' | '–' | '~' | '〜' | '至' | '到' | '－')
+                }) {
+                    let r = q + sep.len_utf8();
+                    if !char_at(t, r).is_some_and(lex::is_numeral_char) {
+                        break;
+                    }
+                    q = self.skip_run(r);
+                }
+                self.scan.pos = q;
                 continue;
             }
             // `1234 000萬`: digits that start with 0 right after digits and a blank are
