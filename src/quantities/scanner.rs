@@ -40,6 +40,26 @@ fn year_month(v: rust_decimal::Decimal) -> bool {
         && (rust_decimal::Decimal::ONE..=rust_decimal::Decimal::from(12)).contains(&month)
 }
 
+/// Whether a word of ranking (排名, 位列, 位居, 名列, 排在, 进入, 跻身, 居于) stands
+/// within the ten characters before `pos`, with no clause break between.
+#[cold]
+fn ranking_before(t: &str, pos: usize) -> bool {
+    const RANKING: &[&str] = &[
+        "排名", "位列", "位居", "名列", "排在", "进入", "跻身", "居于",
+    ];
+    let mut k = pos;
+    for _ in 0..10 {
+        if RANKING.iter().any(|w| ends(t, k, w)) {
+            return true;
+        }
+        match char_before(t, k) {
+            Some(c) if is_cjk_char(c) => k -= c.len_utf8(),
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Words that name a code written after them (电话, 热线, 邮编, QQ …): the number after
 /// one is a telephone number, a postcode or an account, never an amount.
 const CODE_WORDS: &[&str] = &[
@@ -362,6 +382,11 @@ impl<'n> Finder<'n> {
             && year_month(raw.value)
             && raw.max.is_none_or(year_month)
         {
+            return true;
+        }
+        // 位列全省前10位, 排名前5: the number after 前 in a ranking is a place in it, not
+        // a count of persons or things.
+        if before == Some('前') && ranking_before(t, raw.num_start - '前'.len_utf8()) {
             return true;
         }
         // 2304型拖拉机, 90型收割机: digits before 型 name a model, as letters do (5G).

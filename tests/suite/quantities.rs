@@ -156,6 +156,12 @@ fn names_ordinals_and_markers_are_not_quantities() {
     texts("第9-11批项目共投入450万元", &["450万元"]);
     texts("第1至3组共86户", &["86户"]);
     texts("第一、二、三小组", &[]);
+    // A place in a ranking is no count.
+    texts("脱贫成效考核位列全省前8位", &[]);
+    texts("增速排名前3名,居于全市前5", &[]);
+    texts("进入全国前20强", &[]);
+    // The first ten of a list of people are ten people.
+    texts("前10名贫困学生获得奖学金", &["10名"]);
     // A count after the ordinal's noun stays.
     texts("第3批下达资金,4批共计200万元", &["4批", "200万元"]);
     texts("实施“1461”行动计划", &[]);
