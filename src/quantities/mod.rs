@@ -309,6 +309,13 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     "平方米",
     // Rainfall, lengths, volumes and temperatures of county profiles (年降水量450毫米,
     // 蓄水池300立方, 年均气温8.5摄氏度).
+    // Voltages of the power lines and substations built for poor villages (10千伏线路,
+    // 35kV变电站): no unit of the spec, a count with its measure word.
+    "千伏安",
+    "千伏",
+    "kVA",
+    "kV",
+    "KV",
     "摄氏度",
     // ℃ as clean-up (NFKC) writes it.
     "°C",
@@ -829,13 +836,13 @@ fn apply_pow(v: Decimal, pow: i32) -> Option<Decimal> {
     Some(v.normalize())
 }
 
-/// `multiplier-small = 十 | 拾 | 百 | 佰 | 千 | 仟`, but not the 千 of 千瓦 or 千米 (units).
+/// `multiplier-small = 十 | 拾 | 百 | 佰 | 千 | 仟`, but not the 千 of 千瓦, 千米 or 千伏 (units).
 fn multiplier_small(i: &str) -> QResult<'_, u32> {
     let (rest, c) = lex::one_char(i)?;
     let m = match c {
         '十' | '拾' => 10,
         '百' | '佰' => 100,
-        '千' if rest.starts_with(['瓦', '米']) => return Err(nom::Err::Error(())),
+        '千' if rest.starts_with(['瓦', '米', '伏']) => return Err(nom::Err::Error(())),
         '千' | '仟' => 1000,
         _ => return Err(nom::Err::Error(())),
     };

@@ -583,6 +583,18 @@ fn birds_fish_draught_animals_and_pairs_are_counted() {
         measures("日供水1.2万立方米"),
         [c("1.2万立方米", "12000", "立方米")]
     );
+    // Voltages and transformer capacities: 110千伏 is never 110000.
+    assert_eq!(
+        measures("新建110千伏变电站1座,改造10千伏线路46公里,新增配变容量8000千伏安,35kV线路"),
+        [
+            c("110千伏", "110", "千伏"),
+            c("1座", "1", "座"),
+            c("10千伏", "10", "千伏"),
+            ("46公里".to_owned(), "46".to_owned(), None),
+            c("8000千伏安", "8000", "千伏安"),
+            c("35kV", "35", "kV"),
+        ]
+    );
     assert_eq!(
         measures("年平均气温 13.6 ℃,极端最低气温-9°C"),
         [c("13.6 ℃", "13.6", "°C"), c("-9°C", "-9", "°C")]
