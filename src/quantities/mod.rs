@@ -415,6 +415,8 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
         "米" => matches!(n, '面' | '饭'),
         // 部分 (part), 部门, 部署: words, not 部 counting.
         "部" => matches!(n, '分' | '门' | '署' | '长'),
+        // 省道, 县道, 乡道: a road's class after its number (309省道), no count of provinces.
+        "省" | "县" | "乡" => n == '道',
         // 所示, 所述: "as shown", "as said".
         "所" => matches!(n, '示' | '述'),
         // 羽毛, 羽绒; 尾款, 尾号, 尾数; 匹配; 双方, 双向, 双重, 双休 …: words, not

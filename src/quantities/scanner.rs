@@ -60,6 +60,16 @@ fn ranking_before(t: &str, pos: usize) -> bool {
     false
 }
 
+/// Whether a road's class (国道, 省道, 县道, 乡道) or 星级 follows at `p` (blanks allowed).
+#[cold]
+#[inline(never)]
+fn road_or_stars(t: &str, p: usize) -> bool {
+    let q = quantities::skip_blanks(t, p);
+    ["国道", "省道", "县道", "乡道", "星级"]
+        .iter()
+        .any(|w| starts(t, q, w))
+}
+
 /// Words that name a code written after them (电话, 热线, 邮编, QQ …): the number after
 /// one is a telephone number, a postcode or an account, never an amount.
 const CODE_WORDS: &[&str] = &[
@@ -464,6 +474,13 @@ impl<'n> Finder<'n> {
         }
         if raw.unit.is_none() {
             if after == Some('岁') {
+                return true;
+            }
+            // 318国道, 212省道: a road's number; 3星级农家乐: a grade of stars. Names,
+            // not amounts.
+            if matches!(after, Some('国' | '省' | '县' | '乡' | '星' | ' '))
+                && road_or_stars(t, raw.num_end)
+            {
                 return true;
             }
             if after == Some('月')

@@ -535,6 +535,15 @@ fn telephone_numbers_postcodes_and_accounts_are_no_amounts() {
 }
 
 #[test]
+fn road_numbers_and_star_grades_are_no_amounts() {
+    texts("沿212国道布局安置点,改造309省道18公里", &["18公里"]);
+    texts("评定3星级乡村旅游点4家", &["4家"]);
+    texts("县道 X065 与 105 国道相接", &[]);
+    // Counts of roads stay.
+    texts("新建国道2条", &["2条"]);
+}
+
+#[test]
 fn digits_before_xing_name_a_model() {
     texts("合作社购置1404型拖拉机3台、120型旋耕机2台", &["3台", "2台"]);
     texts("引进2ZS-6型插秧机5台", &["5台"]);
