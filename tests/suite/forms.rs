@@ -96,7 +96,9 @@ fn digit_groups_set_apart_in_text() {
     );
     // Digits starting with 0 after digits and a blank never stand alone (000萬 is not 0).
     in_text("共计1234 000萬元", &["1234=1234 - exact"]);
-    in_text("编号2020 0312户", &["2020=2020 - exact"]);
+    in_text("累计2020 0312户", &["2020=2020 - exact"]);
+    // After 编号 the first run is a code as well.
+    in_text("编号2020 0312户", &[]);
     // A lone 0 after a blank is a number.
     in_text("增速由3 0.5%", &["3=3 - exact", "0.5%=0.5 percent exact"]);
 }
