@@ -589,6 +589,13 @@ fn birds_fish_draught_animals_and_pairs_are_counted() {
         ]
     );
     assert_eq!(
+        measures("搬迁户人均住房面积不超过25平米,新建车间1200平米"),
+        [
+            c("不超过25平米", "25", "平米"),
+            c("1200平米", "1200", "平米")
+        ]
+    );
+    assert_eq!(
         measures("日供水1.2万立方米"),
         [c("1.2万立方米", "12000", "立方米")]
     );
