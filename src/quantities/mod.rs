@@ -307,8 +307,12 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     "延长米",
     "立方米",
     "平方米",
-    // 平米: the square metre of speech (人均25平米).
+    // 平米: the square metre of speech (人均25平米); square and cubic metres in letters.
     "平米",
+    "m²",
+    "m³",
+    "m2",
+    "m3",
     // Rainfall, lengths, volumes and temperatures of county profiles (年降水量450毫米,
     // 蓄水池300立方, 年均气温8.5摄氏度).
     // Voltages of the power lines and substations built for poor villages (10千伏线路,

@@ -596,6 +596,17 @@ fn birds_fish_draught_animals_and_pairs_are_counted() {
         ]
     );
     assert_eq!(
+        measures("新建温室3600m²,蓄水池200m³,辖区15km²,厂房800m2"),
+        [
+            c("3600m²", "3600", "m²"),
+            c("200m³", "200", "m³"),
+            ("15km²".to_owned(), "15".to_owned(), None),
+            c("800m2", "800", "m2")
+        ]
+    );
+    // Letters glued on that are no unit keep the number out.
+    assert_eq!(measures("建成5G基站"), []);
+    assert_eq!(
         measures("日供水1.2万立方米"),
         [c("1.2万立方米", "12000", "立方米")]
     );
