@@ -506,11 +506,12 @@ impl<'n> Finder<'n> {
                 return true;
             }
         }
-        // 90年代, 八十年代: a decade; 五年规划, 五年计划: the name of a plan.
+        // 90年代, 八十年代: a decade; 五年规划, 五年计划, 三年行动: the name of a plan.
         if raw.classifier == Some("年")
             && (starts(t, raw.end, "代")
                 || starts(t, raw.end, "规划")
-                || starts(t, raw.end, "计划"))
+                || starts(t, raw.end, "计划")
+                || starts(t, raw.end, "行动"))
         {
             return true;
         }

@@ -51,7 +51,11 @@ pub(crate) static SET_PHRASES: &[&str] = &[
     "四好农村路",
     "五级书记",
     "七个一批",
+    "四个一批",
+    "六个一批",
     "四个不摘",
+    "四个不减",
+    "一超过两不愁三保障",
     "五个振兴",
     // Slogans of the party's political education (each a fixed name, never a count).
     "四个意识",
