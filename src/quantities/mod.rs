@@ -432,7 +432,7 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
             n,
             '款' | '号' | '数' | '声' | '部' | '巴' | '气' | '端' | '随'
         ),
-        "匹" => matches!(n, '配' | '敌'),
+        "匹" => matches!(n, '配' | '敌' | '狼'),
         "双" => matches!(
             n,
             '方' | '向'

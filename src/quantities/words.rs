@@ -63,6 +63,10 @@ pub(crate) static SET_PHRASES: &[&str] = &[
     "两个维护",
     "两个确立",
     "两个一百年",
+    // Villages named in the campaign's history (below county level, so not in the
+    // gazetteer): 十八洞村, where 精准扶贫 was first put forward.
+    "十八洞村",
+    "十八洞",
     // Idioms.
     "三部曲",
     "千家万户",
