@@ -60,6 +60,51 @@ fn ranking_before(t: &str, pos: usize) -> bool {
     false
 }
 
+/// Whether 第 stands before `p` over blanks (第 4 页).
+#[cold]
+#[inline(never)]
+fn ordinal_over_blanks(t: &str, p: usize) -> bool {
+    let mut k = p;
+    while let Some(c) = char_before(t, k).filter(|&c| c == ' ' || c == '\u{3000}') {
+        k -= c.len_utf8();
+    }
+    char_before(t, k) == Some('第')
+}
+
+/// Whether the number from `a` to `b` is a page's number: alone on its line between
+/// dashes (`- 3 -`, `— 12 —`), or before 页 (`共 12 页`).
+#[cold]
+#[inline(never)]
+fn page_number(t: &str, a: usize, b: usize) -> bool {
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '―');
+    let q = quantities::skip_blanks(t, b);
+    if char_at(t, q) == Some('页') {
+        return true;
+    }
+    // After: dashes, then blanks to the line's end.
+    let mut e = q;
+    let mut dashes_after = 0;
+    while let Some(c) = char_at(t, e).filter(|&c| dash(c)) {
+        e += c.len_utf8();
+        dashes_after += 1;
+    }
+    let e = quantities::skip_blanks(t, e);
+    if dashes_after == 0 || !matches!(char_at(t, e), None | Some('\n' | '\r')) {
+        return false;
+    }
+    // Before: blanks, dashes, blanks from the line's start.
+    let mut k = a;
+    while let Some(c) = char_before(t, k).filter(|&c| c == ' ' || c == '\u{3000}') {
+        k -= c.len_utf8();
+    }
+    let mut dashes_before = 0;
+    while let Some(c) = char_before(t, k).filter(|&c| dash(c)) {
+        k -= c.len_utf8();
+        dashes_before += 1;
+    }
+    dashes_before > 0 && at_line_start(t, k)
+}
+
 /// Whether a road's class (国道, 省道, 县道, 乡道) or 星级 follows at `p` (blanks allowed).
 #[cold]
 #[inline(never)]
@@ -399,6 +444,10 @@ impl<'n> Finder<'n> {
         if before == Some('前') && ranking_before(t, raw.num_start - '前'.len_utf8()) {
             return true;
         }
+        // 第 4 页, 第 2 批: an ordinal typeset with blanks.
+        if before == Some(' ') && ordinal_over_blanks(t, raw.num_start) {
+            return true;
+        }
         // 2304型拖拉机, 90型收割机: digits before 型 name a model, as letters do (5G).
         if raw.unit.is_none()
             && raw.shape.arabic
@@ -474,6 +523,12 @@ impl<'n> Finder<'n> {
         }
         if raw.unit.is_none() {
             if after == Some('岁') {
+                return true;
+            }
+            // - 3 -, 共 12 页: a page's number.
+            if matches!(after, Some(' ' | '页' | '-' | '—' | '–' | '－' | '―'))
+                && page_number(t, raw.num_start, raw.num_end)
+            {
                 return true;
             }
             // 318国道, 212省道: a road's number; 3星级农家乐: a grade of stars. Names,

@@ -558,6 +558,24 @@ fn road_numbers_and_star_grades_are_no_amounts() {
 }
 
 #[test]
+fn page_numbers_are_no_amounts() {
+    for text in [
+        "全乡减贫860人。\n- 7 -\n",
+        "— 14 —",
+        "－9－",
+        "第 3 页 共 18 页",
+        "(第12页)",
+    ] {
+        let got: Vec<_> = all(text).into_iter().filter(|q| q.0 != "860人").collect();
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    // A range and a figure between dashes inside a sentence stay.
+    texts("每户补助3 - 5万元", &["3 - 5万元"]);
+    texts("全年——共计1200户——全部脱贫", &["1200户"]);
+    texts("第 2 批资金到位", &[]);
+}
+
+#[test]
 fn digits_before_xing_name_a_model() {
     texts("合作社购置1404型拖拉机3台、120型旋耕机2台", &["3台", "2台"]);
     texts("引进2ZS-6型插秧机5台", &["5台"]);
