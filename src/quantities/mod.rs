@@ -1362,7 +1362,8 @@ fn label_blocked(t: &str, pos: usize, p: usize, l: Label) -> bool {
     match l.text {
         "人" => matches!(next, Some('民' | '均' | '员' | '才' | '大' | '工')),
         "名" => matches!(next, Some('单' | '称' | '义' | '额')),
-        "位" => matches!(next, Some('于' | '置')),
+        // 两位数增长 is double-digit growth, no two persons.
+        "位" => matches!(next, Some('于' | '置' | '数')),
         // 口 counts people (30964口脱贫人口, 5口人), except wells, cisterns, ponds
         // and pools named right after it or just before the number (12口井,
         // 水窖2059口): there it is a measure word.

@@ -522,7 +522,8 @@ impl<'n> Finder<'n> {
             }
         }
         if raw.unit.is_none() {
-            if after == Some('岁') {
+            // 60岁 an age; 3位数 a count of digits (位 blocked as persons there).
+            if after == Some('岁') || after == Some('位') {
                 return true;
             }
             // - 3 -, 共 12 页: a page's number.

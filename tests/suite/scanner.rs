@@ -558,6 +558,15 @@ fn road_numbers_and_star_grades_are_no_amounts() {
 }
 
 #[test]
+fn double_digit_growth_is_no_count_of_persons() {
+    // 两位数: a number of two digits, no two persons.
+    texts("脱贫户人均纯收入连续保持两位数增长", &[]);
+    texts("增速达到3位数", &[]);
+    // Persons counted with 位 stay.
+    texts("走访慰问12位老党员,两位第一书记", &["12位", "两位"]);
+}
+
+#[test]
 fn page_numbers_are_no_amounts() {
     for text in [
         "全乡减贫860人。\n- 7 -\n",
