@@ -421,8 +421,13 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
         "米" => matches!(n, '面' | '饭'),
         // 部分 (part), 部门, 部署: words, not 部 counting.
         "部" => matches!(n, '分' | '门' | '署' | '长'),
-        // 省道, 县道, 乡道: a road's class after its number (309省道), no count of provinces.
-        "省" | "县" | "乡" => n == '道',
+        // 省道, 县道, 乡道: a road's class after its number (309省道), no count of provinces;
+        // 300村民, 800家庭, 3000乡亲: villagers, families and folk (people and households,
+        // read from the noun), not villages, firms or townships.
+        "省" | "县" => n == '道',
+        "乡" => matches!(n, '道' | '亲'),
+        "村" => n == '民',
+        "家" => n == '庭',
         // 所示, 所述: "as shown", "as said".
         "所" => matches!(n, '示' | '述'),
         // 羽毛, 羽绒; 尾款, 尾号, 尾数; 匹配; 双方, 双向, 双重, 双休 …: words, not
@@ -465,6 +470,7 @@ static PERSON_NOUNS: &[&str] = &[
     "外出务工人员",
     "务工人员",
     "外出人员",
+    "乡亲",
     "易地搬迁脱贫群众",
     "易地搬迁脱贫人口",
     "搬迁脱贫群众",

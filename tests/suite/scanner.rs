@@ -720,6 +720,24 @@ fn implied_units_in_clauses_about_people() {
         units("帮扶1.3萬建卡貧困戶發展產業"),
         [("13000".into(), h, n("建卡贫困户"))]
     );
+    // A measure word that starts a noun of people or households (村民, 家庭, 乡亲) is no
+    // measure word there: 300村民 are persons, not villages.
+    assert_eq!(
+        units("合作社吸纳260村民务工,带动900余家庭增收,惠及2000乡亲"),
+        [
+            ("260".into(), p, n("村民")),
+            ("900".into(), h, n("家庭")),
+            ("2000".into(), p, n("乡亲"))
+        ]
+    );
+    assert_eq!(
+        units("覆盖12村,入驻8家企业,辖5乡"),
+        [
+            ("12".into(), Some(Unit::Count), None),
+            ("8".into(), Some(Unit::Count), n("企业")),
+            ("5".into(), Some(Unit::Count), None)
+        ]
+    );
     assert_eq!(
         units("帮助780万易地搬迁脱贫群众稳定就业"),
         [("7800000".into(), p, n("易地搬迁脱贫群众"))]
