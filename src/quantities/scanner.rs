@@ -71,6 +71,28 @@ fn ordinal_over_blanks(t: &str, p: usize) -> bool {
     char_before(t, k) == Some('第')
 }
 
+/// Whether, after the blanks at `p`, a multiplier follows (千, 百, 十, 万, 亿), or digits
+/// and then 千, 百 or 十 (`1 萬 2 千`): the number before `p` goes on there.
+#[cold]
+#[inline(never)]
+fn multiplier_set_apart(t: &str, p: usize) -> bool {
+    let q = quantities::skip_blanks(t, p);
+    match char_at(t, q) {
+        Some('千' | '百' | '十' | '万' | '亿' | '仟' | '佰' | '拾') => true,
+        Some(c) if c.is_ascii_digit() => {
+            let mut e = q;
+            while char_at(t, e).is_some_and(|c| c.is_ascii_digit() || c == '.') {
+                e += 1;
+            }
+            matches!(
+                char_at(t, quantities::skip_blanks(t, e)),
+                Some('千' | '百' | '十' | '仟' | '佰' | '拾')
+            )
+        }
+        _ => false,
+    }
+}
+
 /// Whether the number from `a` to `b` is a page's number: alone on its line between
 /// dashes (`- 3 -`, `— 12 —`), or before 页 (`共 12 页`).
 #[cold]
@@ -524,6 +546,11 @@ impl<'n> Finder<'n> {
         if raw.unit.is_none() {
             // 60岁 an age; 3位数 a count of digits (位 blocked as persons there).
             if after == Some('岁') || after == Some('位') {
+                return true;
+            }
+            // 3 千 人, 1 萬 2 千 戶: a multiplier that blanks set apart, not read with the
+            // number; the number alone would be a fragment (3, not 3000).
+            if after == Some(' ') && multiplier_set_apart(t, raw.num_end) {
                 return true;
             }
             // - 3 -, 共 12 页: a page's number.

@@ -567,6 +567,18 @@ fn double_digit_growth_is_no_count_of_persons() {
 }
 
 #[test]
+fn a_multiplier_set_apart_leaves_no_fragment() {
+    // Typeset with a blank between every part: 4 千 人 is not 4.
+    texts("全镇贫困人口由 1.6 万 人减少到 4 千 人", &["1.6 万 人"]);
+    texts("惠及 2 萬 3 千 戶", &[]);
+    texts("每户补助 6 百 元", &[]);
+    // A figure after a year and a blank, and a multiplier read with its number, stay.
+    texts("2019 300人", &["2019", "300人"]);
+    texts("2019 3万人", &["2019", "3万人"]);
+    texts("投入 2.5 亿 元", &["2.5 亿 元"]);
+}
+
+#[test]
 fn page_numbers_are_no_amounts() {
     for text in [
         "全乡减贫860人。\n- 7 -\n",
