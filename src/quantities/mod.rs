@@ -1862,6 +1862,15 @@ pub(crate) fn read_scanned(
         unit = Some(Unit::KilowattHour);
         classifier = None;
     }
+    // 1.4 个 百分点: typeset with a blank inside 个百分点, still percentage points.
+    if classifier == Some("个") && matches!(t.as_bytes().get(end), Some(b' ' | 0xE3)) {
+        let q = skip_blanks(t, end);
+        if q > end && starts(t, q, "百分点") {
+            unit = Some(Unit::PercentagePoint);
+            classifier = None;
+            end = q + "百分点".len();
+        }
+    }
     // 5个、10个百分点: a count in a list takes the unit written at the list's end.
     if classifier == Some("个") && max.is_none() {
         if let Some(u) = shared_list_unit(t, end, memo) {

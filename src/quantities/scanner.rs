@@ -466,6 +466,11 @@ impl<'n> Finder<'n> {
         if before == Some('前') && ranking_before(t, raw.num_start - '前'.len_utf8()) {
             return true;
         }
+        // 1.4个 (its 百分点 on the next line, or dropped): a count of 个 is whole; a
+        // fraction of one is no count at all.
+        if raw.classifier == Some("个") && raw.value.scale() != 0 && !raw.value.fract().is_zero() {
+            return true;
+        }
         // 第 4 页, 第 2 批: an ordinal typeset with blanks.
         if before == Some(' ') && ordinal_over_blanks(t, raw.num_start) {
             return true;

@@ -579,6 +579,25 @@ fn a_multiplier_set_apart_leaves_no_fragment() {
 }
 
 #[test]
+fn percentage_points_typeset_with_blanks() {
+    let got = all("贫困发生率下降 2.3 个 百分点,比上年低0.4个　百分点");
+    assert_eq!(
+        got.iter()
+            .map(|q| (q.0.as_str(), q.1.as_str(), q.3))
+            .collect::<Vec<_>>(),
+        [
+            ("2.3 个 百分点", "2.3", Some(Unit::PercentagePoint)),
+            ("0.4个　百分点", "0.4", Some(Unit::PercentagePoint)),
+        ]
+    );
+    // A fraction of 个 whose 百分点 is on the next line or dropped is no count.
+    texts("全县贫困发生率下降1.6个\n百分点", &[]);
+    texts("提高了0.5个", &[]);
+    // Whole counts of 个 stay, and so does 个 with a multiplier.
+    texts("新建 3 个 百姓大舞台,1.2万个", &["3 个", "1.2万个"]);
+}
+
+#[test]
 fn page_numbers_are_no_amounts() {
     for text in [
         "全乡减贫860人。\n- 7 -\n",
