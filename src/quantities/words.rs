@@ -67,6 +67,10 @@ pub(crate) static SET_PHRASES: &[&str] = &[
     // gazetteer): 十八洞村, where 精准扶贫 was first put forward.
     "十八洞村",
     "十八洞",
+    // Holidays named by their date.
+    "十一黄金周",
+    "十一长假",
+    "十一国庆",
     // Idioms.
     "三部曲",
     "千家万户",
