@@ -60,6 +60,11 @@ fn ranking_before(t: &str, pos: usize) -> bool {
     false
 }
 
+/// Whether a blank or a line break (`\n`, `\r`) stands right before `k`.
+fn k_break_or_blank(b: &[u8], k: usize) -> bool {
+    k > 0 && matches!(b.get(k - 1), Some(b' ' | b'\n' | b'\r'))
+}
+
 /// Whether 第 stands before `p` over blanks (第 4 页).
 #[cold]
 #[inline(never)]
@@ -316,7 +321,10 @@ impl<'n> Finder<'n> {
         // `12. 8万个`, `0. 6%`: the tail of a decimal split after its point.
         if raw.shape.arabic
             && raw.num_start >= 3
-            && matches!(t.as_bytes().get(raw.num_start - 1), Some(b' ' | b'.'))
+            && matches!(
+                t.as_bytes().get(raw.num_start - 1),
+                Some(b' ' | b'.' | b'\n')
+            )
             && self.split_decimal_tail(raw.num_start)
         {
             return true;
@@ -660,10 +668,12 @@ impl<'n> Finder<'n> {
     fn split_decimal_tail(&self, p: usize) -> bool {
         let t = self.t;
         let b = t.as_bytes();
-        // Back over `blanks "." blanks` (a blank on at least one side: 12. 8, 1 .2, 3 . 5).
+        // Back over `blanks "." blanks` (a blank on at least one side: 12. 8, 1 .2, 3 . 5);
+        // after the point a line break counts as a blank (增长4.\n6%: a point never ends
+        // a Chinese sentence).
         let blank = |k: usize| k > 0 && b.get(k - 1) == Some(&b' ');
         let mut q = p;
-        while blank(q) {
+        while k_break_or_blank(b, q) {
             q -= 1;
         }
         let after_point = q < p;

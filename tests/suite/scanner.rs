@@ -509,8 +509,11 @@ fn a_decimal_split_after_its_point_gives_no_fragment() {
     texts("整合资金15 . 3亿元", &[]);
     // A point that ends a sentence, then a figure: both stay where blanks are no part of it.
     texts("贫困户总数为312户. 脱贫1200人", &["312户", "1200人"]);
+    // A line break after the point, in a page whose lines end at sentences.
+    texts("农民人均收入增长8.\n7%,高于全省", &[]);
     // After an item marker the number is the item's own.
     texts("1. 3个贫困村出列\n2. 560户脱贫", &["3个", "560户"]);
+    texts("1.\n3个贫困村出列", &["3个"]);
     texts("(1. 12个村;2. 8个村)", &["12个", "8个"]);
     texts("主要成效: 1. 40户搬迁", &["40户"]);
 }
