@@ -65,6 +65,24 @@ fn k_break_or_blank(b: &[u8], k: usize) -> bool {
     k > 0 && matches!(b.get(k - 1), Some(b' ' | b'\n' | b'\r'))
 }
 
+/// Whether 热线, 电话 or 专线 ends a run of at most ten CJK characters from `p` (no
+/// clause break between): the number before `p` names the line.
+#[cold]
+#[inline(never)]
+fn hotline_after(t: &str, p: usize) -> bool {
+    let mut k = p;
+    for _ in 0..10 {
+        if ["热线", "电话", "专线"].iter().any(|w| starts(t, k, w)) {
+            return true;
+        }
+        match char_at(t, k) {
+            Some(c) if is_cjk_char(c) && !lex::is_numeral_char(c) => k += c.len_utf8(),
+            _ => return false,
+        }
+    }
+    false
+}
+
 /// Whether 第 stands before `p` over blanks (第 4 页).
 #[cold]
 #[inline(never)]
@@ -564,6 +582,10 @@ impl<'n> Finder<'n> {
             // 3 千 人, 1 萬 2 千 戶: a multiplier that blanks set apart, not read with the
             // number; the number alone would be a fragment (3, not 3000).
             if after == Some(' ') && multiplier_set_apart(t, raw.num_end) {
+                return true;
+            }
+            // 12345热线, 12317扶贫监督举报电话: a hotline's number, named after it.
+            if raw.shape.arabic && after.is_some_and(is_cjk_char) && hotline_after(t, raw.num_end) {
                 return true;
             }
             // - 3 -, 共 12 页: a page's number.

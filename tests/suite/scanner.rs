@@ -554,9 +554,16 @@ fn telephone_numbers_postcodes_and_accounts_are_no_amounts() {
         let got = all(text);
         assert!(got.is_empty(), "{text:?}: {got:?}");
     }
+    // A hotline named after its number.
+    texts("群众可拨打12345热线反映", &[]);
+    texts("开通12317扶贫监督举报电话", &[]);
     // Counts after the same words, with their measure words, stay.
     texts("为贫困户安装电话320部,开通热线3条", &["320部", "3条"]);
     texts("联系电话:0931-1234567,帮扶贫困户56户", &["56户"]);
+    texts(
+        "为1200户安装电话,全县3200贫困户开通热线",
+        &["1200户", "3200"],
+    );
 }
 
 #[test]
