@@ -497,6 +497,12 @@ impl<'n> Finder<'n> {
         if raw.classifier == Some("个") && raw.value.scale() != 0 && !raw.value.fract().is_zero() {
             return true;
         }
+        // 零下15℃: below zero. The number read alone would be +15; the parser has no
+        // sign word 零下, so the scanner gives no answer rather than one the parser
+        // cannot read back.
+        if before == Some('下') && ends(t, raw.start, "零下") {
+            return true;
+        }
         // 第 4 页, 第 2 批: an ordinal typeset with blanks.
         if before == Some(' ') && ordinal_over_blanks(t, raw.num_start) {
             return true;

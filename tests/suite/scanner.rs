@@ -712,6 +712,8 @@ fn birds_fish_draught_animals_and_pairs_are_counted() {
             c("35kV", "35", "kV"),
         ]
     );
+    // Below zero is no positive temperature: no answer (never +18).
+    assert_eq!(measures("极端最低气温零下18℃,冬季零下5至10℃"), []);
     assert_eq!(
         measures("年平均气温 13.6 ℃,极端最低气温-9°C"),
         [c("13.6 ℃", "13.6", "°C"), c("-9°C", "-9", "°C")]
