@@ -1037,11 +1037,12 @@ fn multiplier<'t>(acc: &mut Acc<'t>, mut value: Decimal, i: &'t str) -> PResult<
     Ok((rest, value))
 }
 
-/// Whether the 千 that ends at `end` starts a unit (千瓦, 千瓦时, 千米, 千克), so that it
-/// is not a multiplier: 500千瓦 is 0.5 MW, 1.2万千瓦 is 12 MW, 12千米 is 12 km.
+/// Whether the 千 that ends at `end` starts a unit (千瓦, 千瓦时, 千米, 千克, 千伏), so that
+/// it is not a multiplier: 500千瓦 is 0.5 MW, 1.2万千瓦 is 12 MW, 12千米 is 12 km, 110千伏
+/// is 110 kilovolts (never 110000).
 fn unit_after_thousand(text: &str, end: usize) -> bool {
     text.get(end..)
-        .is_some_and(|r| r.starts_with(['瓦', '米', '克']))
+        .is_some_and(|r| r.starts_with(['瓦', '米', '克', '伏']))
 }
 
 /// `sign = "负" | "-"  (blanks may follow)`, and the minus sign `−`.

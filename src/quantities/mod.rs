@@ -308,6 +308,27 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     "延长米",
     "立方米",
     "平方米",
+    // 平米: the square metre of speech (人均25平米); square and cubic metres in letters.
+    "平米",
+    "m²",
+    "m³",
+    "m2",
+    "m3",
+    // Rainfall, lengths, volumes and temperatures of county profiles (年降水量450毫米,
+    // 蓄水池300立方, 年均气温8.5摄氏度).
+    // Voltages of the power lines and substations built for poor villages (10千伏线路,
+    // 35kV变电站): no unit of the spec, a count with its measure word.
+    "千伏安",
+    "千伏",
+    "kVA",
+    "kV",
+    "KV",
+    "摄氏度",
+    // ℃ as clean-up (NFKC) writes it.
+    "°C",
+    "毫米",
+    "厘米",
+    "立方",
     "小时",
     "公斤",
     "千克",
@@ -377,6 +398,12 @@ pub(crate) static CLASSIFIERS: &[&str] = &[
     "起",
     "例",
     "所",
+    // Birds, fish, draught animals and pairs, as livelihood projects count them
+    // (存栏蛋鸡12万羽, 投放鱼苗20万尾, 骡马50匹, 劳保鞋200双).
+    "羽",
+    "尾",
+    "匹",
+    "双",
 ];
 
 /// Words after a classifier that make it part of another word (个人 is "individual",
@@ -395,6 +422,41 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
         "米" => matches!(n, '面' | '饭'),
         // 部分 (part), 部门, 部署: words, not 部 counting.
         "部" => matches!(n, '分' | '门' | '署' | '长'),
+        // 省道, 县道, 乡道: a road's class after its number (309省道), no count of provinces;
+        // 300村民, 800家庭, 3000乡亲: villagers, families and folk (people and households,
+        // read from the noun), not villages, firms or townships.
+        "省" | "县" => n == '道',
+        "乡" => matches!(n, '道' | '亲'),
+        "村" => n == '民',
+        "家" => n == '庭',
+        // 所示, 所述: "as shown", "as said".
+        "所" => matches!(n, '示' | '述'),
+        // 羽毛, 羽绒; 尾款, 尾号, 尾数; 匹配; 双方, 双向, 双重, 双休 …: words, not
+        // birds, fish, horses or pairs.
+        "羽" => matches!(n, '毛' | '绒' | '翼' | '化'),
+        "尾" => matches!(
+            n,
+            '款' | '号' | '数' | '声' | '部' | '巴' | '气' | '端' | '随'
+        ),
+        "匹" => matches!(n, '配' | '敌' | '狼'),
+        "双" => matches!(
+            n,
+            '方' | '向'
+                | '重'
+                | '休'
+                | '边'
+                | '胞'
+                | '语'
+                | '赢'
+                | '创'
+                | '百'
+                | '层'
+                | '轨'
+                | '倍'
+                | '线'
+                | '周'
+                | '月'
+        ),
         _ => false,
     }
 }
@@ -403,6 +465,18 @@ fn classifier_blocked(cls: &str, next: Option<char>) -> bool {
 /// (1.6万贫困人口, 3万农户): the unit is read from them.
 static PERSON_NOUNS: &[&str] = &[
     "建档立卡贫困人口",
+    // 建卡: the short form of 建档立卡 (registered as poor).
+    "建卡贫困人口",
+    "建卡贫困群众",
+    "外出务工人员",
+    "务工人员",
+    "外出人员",
+    "乡亲",
+    "易地搬迁脱贫群众",
+    "易地搬迁脱贫人口",
+    "搬迁脱贫群众",
+    "搬迁脱贫人口",
+    "脱贫群众",
     "农村贫困人口",
     "农村常住人口",
     "农村户籍人口",
@@ -443,6 +517,9 @@ static PERSON_NOUNS: &[&str] = &[
 ];
 static HOUSEHOLD_NOUNS: &[&str] = &[
     "建档立卡贫困户",
+    "建卡贫困户",
+    "建档立卡户",
+    "建卡户",
     "农村贫困家庭",
     "贫困户",
     "尚未脱贫户",
@@ -1086,13 +1163,13 @@ fn apply_pow(v: Decimal, pow: i32) -> Option<Decimal> {
     Some(v.normalize())
 }
 
-/// `multiplier-small = 十 | 拾 | 百 | 佰 | 千 | 仟`, but not the 千 of 千瓦 or 千米 (units).
+/// `multiplier-small = 十 | 拾 | 百 | 佰 | 千 | 仟`, but not the 千 of 千瓦, 千米 or 千伏 (units).
 fn multiplier_small(i: &str) -> QResult<'_, u32> {
     let (rest, c) = lex::one_char(i)?;
     let m = match c {
         '十' | '拾' => 10,
         '百' | '佰' => 100,
-        '千' if rest.starts_with(['瓦', '米']) => return Err(nom::Err::Error(())),
+        '千' if rest.starts_with(['瓦', '米', '伏']) => return Err(nom::Err::Error(())),
         '千' | '仟' => 1000,
         _ => return Err(nom::Err::Error(())),
     };
@@ -1810,7 +1887,8 @@ fn label_blocked(t: &str, pos: usize, p: usize, l: Label) -> bool {
     match l.text {
         "人" => matches!(next, Some('民' | '均' | '员' | '才' | '大' | '工')),
         "名" => matches!(next, Some('单' | '称' | '义' | '额')),
-        "位" => matches!(next, Some('于' | '置')),
+        // 两位数增长 is double-digit growth, no two persons.
+        "位" => matches!(next, Some('于' | '置' | '数')),
         // 口 counts people (30964口脱贫人口, 5口人), except wells, cisterns, ponds
         // and pools named right after it or just before the number (12口井,
         // 水窖2059口): there it is a measure word.
@@ -2280,6 +2358,15 @@ pub(crate) fn read_scanned(
     if unit == Some(Unit::Count) && classifier == Some("度") && electricity_before(t, start) {
         unit = Some(Unit::KilowattHour);
         classifier = None;
+    }
+    // 1.4 个 百分点: typeset with a blank inside 个百分点, still percentage points.
+    if classifier == Some("个") && matches!(t.as_bytes().get(end), Some(b' ' | 0xE3)) {
+        let q = skip_blanks(t, end);
+        if q > end && starts(t, q, "百分点") {
+            unit = Some(Unit::PercentagePoint);
+            classifier = None;
+            end = q + "百分点".len();
+        }
     }
     // 5个、10个百分点: a count in a list takes the unit written at the list's end.
     if classifier == Some("个") && max.is_none() {

@@ -2,7 +2,7 @@
 //! cursor over them, and the scanner that finds each candidate.
 
 use super::time::{TimeRaw, time_at, year_of};
-use crate::common::chars::{char_at, char_before, starts};
+use crate::common::chars::{char_at, char_before, ends, starts};
 use crate::common::lexicon::CharSet;
 use crate::numerals::{self, lex};
 use crate::quantities::{self, Mode, Raw, damage_ends_at, has_damage, is_cjk_char, is_damage};
@@ -27,42 +27,173 @@ fn at_line_start(t: &str, pos: usize) -> bool {
         .is_none_or(|c| c == '\n')
 }
 
-/// The characters at which a candidate or a quotation starts (digits aside).
-/// Whether a label that names a code (电话, 邮编, QQ, 身份证号 …; with a colon, any noun
-/// ending in 号 or 码: 编号:, 批准文号:) stands right before `pos`, blanks and one colon
-/// between.
-fn code_label_before(t: &str, pos: usize) -> bool {
-    const LABELS: &[&str] = &[
-        "电话",
-        "手机",
-        "热线",
-        "传真",
-        "邮编",
-        "邮政编码",
-        "QQ",
-        "qq",
-        "微信",
-        "身份证",
-        "身份证号",
-        "号码",
-        "编号",
-        "代码",
-        "账号",
-        "帐号",
-        "卡号",
+/// Whether `v` reads as a year and a month written with a point (2019.12, 2020.6): a
+/// year from 1949 to 2100, one or two decimals, and those a month from 1 to 12.
+fn year_month(v: rust_decimal::Decimal) -> bool {
+    let scale = v.scale();
+    if !(1..=2).contains(&scale) {
+        return false;
+    }
+    let year = v.trunc();
+    let month = (v - year) * rust_decimal::Decimal::from(10_i64.pow(scale));
+    (rust_decimal::Decimal::from(1949)..=rust_decimal::Decimal::from(2100)).contains(&year)
+        && (rust_decimal::Decimal::ONE..=rust_decimal::Decimal::from(12)).contains(&month)
+}
+
+/// Whether a word of ranking (排名, 位列, 位居, 名列, 排在, 进入, 跻身, 居于) stands
+/// within the ten characters before `pos`, with no clause break between.
+#[cold]
+fn ranking_before(t: &str, pos: usize) -> bool {
+    const RANKING: &[&str] = &[
+        "排名", "位列", "位居", "名列", "排在", "进入", "跻身", "居于",
     ];
-    let head = t.get(..pos).unwrap_or("");
-    let blank = |c: char| c == ' ' || c == '\u{3000}' || c == '\u{a0}';
-    let bare = head.trim_end_matches(blank);
-    let label = bare
-        .strip_suffix([':', '：'])
-        .map(|h| h.trim_end_matches(blank));
-    match label {
-        Some(l) => LABELS.iter().any(|w| l.ends_with(w)) || l.ends_with(['号', '码']),
-        None => LABELS.iter().any(|w| bare.ends_with(w)),
+    let mut k = pos;
+    for _ in 0..10 {
+        if RANKING.iter().any(|w| ends(t, k, w)) {
+            return true;
+        }
+        match char_before(t, k) {
+            Some(c) if is_cjk_char(c) => k -= c.len_utf8(),
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether a blank or a line break (`\n`, `\r`) stands right before `k`.
+fn k_break_or_blank(b: &[u8], k: usize) -> bool {
+    k > 0 && matches!(b.get(k - 1), Some(b' ' | b'\n' | b'\r'))
+}
+
+/// Whether 热线, 电话 or 专线 ends a run of at most ten CJK characters from `p` (no
+/// clause break between): the number before `p` names the line.
+#[cold]
+#[inline(never)]
+fn hotline_after(t: &str, p: usize) -> bool {
+    let mut k = p;
+    for _ in 0..10 {
+        if ["热线", "电话", "专线"].iter().any(|w| starts(t, k, w)) {
+            return true;
+        }
+        match char_at(t, k) {
+            Some(c) if is_cjk_char(c) && !lex::is_numeral_char(c) => k += c.len_utf8(),
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// Whether 第 stands before `p` over blanks (第 4 页).
+#[cold]
+#[inline(never)]
+fn ordinal_over_blanks(t: &str, p: usize) -> bool {
+    let mut k = p;
+    while let Some(c) = char_before(t, k).filter(|&c| c == ' ' || c == '\u{3000}') {
+        k -= c.len_utf8();
+    }
+    char_before(t, k) == Some('第')
+}
+
+/// Whether, after the blanks at `p`, a multiplier follows (千, 百, 十, 万, 亿), or digits
+/// and then 千, 百 or 十 (`1 萬 2 千`): the number before `p` goes on there.
+#[cold]
+#[inline(never)]
+fn multiplier_set_apart(t: &str, p: usize) -> bool {
+    let q = quantities::skip_blanks(t, p);
+    match char_at(t, q) {
+        Some('千' | '百' | '十' | '万' | '亿' | '仟' | '佰' | '拾') => true,
+        Some(c) if c.is_ascii_digit() => {
+            let mut e = q;
+            while char_at(t, e).is_some_and(|c| c.is_ascii_digit() || c == '.') {
+                e += 1;
+            }
+            matches!(
+                char_at(t, quantities::skip_blanks(t, e)),
+                Some('千' | '百' | '十' | '仟' | '佰' | '拾')
+            )
+        }
+        _ => false,
     }
 }
 
+/// Whether the number from `a` to `b` is a page's number: alone on its line between
+/// dashes (`- 3 -`, `— 12 —`), or before 页 (`共 12 页`).
+#[cold]
+#[inline(never)]
+fn page_number(t: &str, a: usize, b: usize) -> bool {
+    let dash = |c: char| matches!(c, '-' | '—' | '–' | '－' | '―');
+    let q = quantities::skip_blanks(t, b);
+    if char_at(t, q) == Some('页') {
+        return true;
+    }
+    // After: dashes, then blanks to the line's end.
+    let mut e = q;
+    let mut dashes_after = 0;
+    while let Some(c) = char_at(t, e).filter(|&c| dash(c)) {
+        e += c.len_utf8();
+        dashes_after += 1;
+    }
+    let e = quantities::skip_blanks(t, e);
+    if dashes_after == 0 || !matches!(char_at(t, e), None | Some('\n' | '\r')) {
+        return false;
+    }
+    // Before: blanks, dashes, blanks from the line's start.
+    let mut k = a;
+    while let Some(c) = char_before(t, k).filter(|&c| c == ' ' || c == '\u{3000}') {
+        k -= c.len_utf8();
+    }
+    let mut dashes_before = 0;
+    while let Some(c) = char_before(t, k).filter(|&c| dash(c)) {
+        k -= c.len_utf8();
+        dashes_before += 1;
+    }
+    dashes_before > 0 && at_line_start(t, k)
+}
+
+/// Whether a road's class (国道, 省道, 县道, 乡道) or 星级 follows at `p` (blanks allowed).
+#[cold]
+#[inline(never)]
+fn road_or_stars(t: &str, p: usize) -> bool {
+    let q = quantities::skip_blanks(t, p);
+    ["国道", "省道", "县道", "乡道", "星级"]
+        .iter()
+        .any(|w| starts(t, q, w))
+}
+
+/// Words that name a code written after them (电话, 热线, 邮编, QQ …): the number after
+/// one is a telephone number, a postcode or an account, never an amount.
+const CODE_WORDS: &[&str] = &[
+    "电话",
+    "热线",
+    "手机",
+    "传真",
+    "邮编",
+    "编码",
+    "号码",
+    "编号",
+    "代码",
+    "账号",
+    "帐号",
+    "卡号",
+    "群号",
+    "微信",
+    "QQ",
+    "qq",
+    "QQ群",
+    "tel",
+    "Tel",
+    "TEL",
+    "身份证",
+    "身份证号",
+];
+
+/// Whether a word of [`CODE_WORDS`] ends at `k`.
+#[cold]
+fn code_word_before(t: &str, k: usize) -> bool {
+    CODE_WORDS.iter().any(|w| ends(t, k, w))
+}
+
+/// The characters at which a candidate or a quotation starts (digits aside).
 fn candidate_chars() -> &'static CharSet {
     static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
     SET.get_or_init(|| {
@@ -230,6 +361,37 @@ impl<'n> Finder<'n> {
         {
             return true;
         }
+        // `12. 8万个`, `0. 6%`: the tail of a decimal split after its point.
+        if raw.shape.arabic
+            && raw.num_start >= 3
+            && matches!(
+                t.as_bytes().get(raw.num_start - 1),
+                Some(b' ' | b'.' | b'\n')
+            )
+            && self.split_decimal_tail(raw.num_start)
+        {
+            return true;
+        }
+        // `1 .2万人`, `12 . 5亿元`: the front of a decimal whose point blanks set apart.
+        if raw.unit.is_none() && after == Some(' ') {
+            let q = quantities::skip_blanks(t, raw.num_end);
+            if char_at(t, q) == Some('.')
+                && char_at(t, quantities::skip_blanks(t, q + 1)).is_some_and(|c| c.is_ascii_digit())
+            {
+                return true;
+            }
+        }
+        // A bare number before a point that no digit follows: an item marker after an
+        // opening bracket or a semicolon ((1. 某某大学;2. 某某学院), as papers number
+        // their authors' units), or a decimal cut short where a snippet ends (增长7. 新华网:
+        // 7.x, not 7). Neither is an amount; a decimal point with its digits is read
+        // as one number before this is asked.
+        if raw.unit.is_none()
+            && after == Some('.')
+            && !char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit())
+        {
+            return true;
+        }
         if raw.unit.is_none()
             && after == Some('.')
             && char_at(t, raw.num_end + 1).is_some_and(|c| c.is_ascii_digit())
@@ -264,11 +426,6 @@ impl<'n> Finder<'n> {
             && b.get(raw.num_start) == Some(&b'0')
             && b.get(raw.num_start + 1).is_some_and(u8::is_ascii_digit)
         {
-            return true;
-        }
-        // 邮编:741000, 联系电话 8123456, QQ:12345678, 身份证号…: a number its label names
-        // a code (a telephone, post or identity number), never an amount.
-        if raw.unit.is_none() && raw.shape.arabic && code_label_before(t, raw.num_start) {
             return true;
         }
         if raw.unit.is_none() && raw.shape.arabic {
@@ -306,17 +463,115 @@ impl<'n> Finder<'n> {
                 return true;
             }
         }
+        // 2015-2018共减贫, © 2009-2024: two four-digit years with no unit are a span of
+        // years (its 年 dropped or on the next line), never an amount from 2015 to 2018.
+        if raw.unit.is_none() && raw.shape.arabic {
+            if let Some(max) = raw.max {
+                let year = |v: rust_decimal::Decimal| {
+                    v.scale() == 0
+                        && (rust_decimal::Decimal::from(1900)..=rust_decimal::Decimal::from(2100))
+                            .contains(&v)
+                };
+                if year(raw.value) && year(max) && raw.value < max {
+                    return true;
+                }
+            }
+        }
+        // 图 1, 表2, 如图3所示, 详见表4: the number of a figure or a table in a caption or
+        // a reference to one, never an amount. 图 or 表 must open a caption or follow a
+        // word that points at one (代表2名, 报表3份 and 地图5幅 stay counts).
+        if raw.unit.is_none() && raw.max.is_none() && raw.shape.arabic {
+            let mut k = raw.num_start;
+            while let Some(c) = char_before(t, k).filter(|&c| quantities::is_blank(c)) {
+                k -= c.len_utf8();
+            }
+            if matches!(char_before(t, k), Some('图' | '表')) {
+                let word = char_before(t, k - "图".len());
+                if word.is_none_or(|c| {
+                    !is_cjk_char(c) || matches!(c, '见' | '如' | '附' | '据' | '由')
+                }) {
+                    return true;
+                }
+            }
+        }
+        // 20191227 under a notice: a date written as eight digits (year, month, day).
+        if raw.unit.is_none() && raw.max.is_none() && raw.shape.arabic_int == Some(8) {
+            if let Ok(n) = u32::try_from(raw.value.mantissa()) {
+                let (y, m, d) = (n / 10_000, n / 100 % 100, n % 100);
+                if (1949..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d) {
+                    return true;
+                }
+            }
+        }
+        // 截至2019.12, 2020.6-2021.6: a year and a month written with a point, a time and
+        // no amount of 2019.12.
+        if raw.unit.is_none()
+            && raw.shape.arabic
+            && year_month(raw.value)
+            && raw.max.is_none_or(year_month)
+        {
+            return true;
+        }
+        // 位列全省前10位, 排名前5: the number after 前 in a ranking is a place in it, not
+        // a count of persons or things.
+        if before == Some('前') && ranking_before(t, raw.num_start - '前'.len_utf8()) {
+            return true;
+        }
+        // 1.4个 (its 百分点 on the next line, or dropped): a count of 个 is whole; a
+        // fraction of one is no count at all.
+        if raw.classifier == Some("个") && raw.value.scale() != 0 && !raw.value.fract().is_zero() {
+            return true;
+        }
+        // 零下15℃: below zero. The number read alone would be +15; the parser has no
+        // sign word 零下, so the scanner gives no answer rather than one the parser
+        // cannot read back.
+        if before == Some('下') && ends(t, raw.start, "零下") {
+            return true;
+        }
+        // 第 4 页, 第 2 批: an ordinal typeset with blanks.
+        if before == Some(' ') && ordinal_over_blanks(t, raw.num_start) {
+            return true;
+        }
+        // 2304型拖拉机, 90型收割机: digits before 型 name a model, as letters do (5G).
+        if raw.unit.is_none()
+            && raw.shape.arabic
+            && char_at(t, quantities::skip_blanks(t, raw.num_end)) == Some('型')
+        {
+            return true;
+        }
+        // 电话:13812345678, 举报电话12317, 邮编:730030, QQ群:123456789: a number right
+        // after a word that names a code (blanks or a colon between) is the code, never
+        // an amount; so are digits glued to an underscore (art_123_4567.html).
+        if raw.unit.is_none() && raw.shape.arabic {
+            if before == Some('_') || after == Some('_') {
+                return true;
+            }
+            let mut k = raw.num_start;
+            let mut colon = false;
+            while let Some(c) = char_before(t, k).filter(|&c| c == ':' || quantities::is_blank(c)) {
+                colon |= c == ':';
+                k -= c.len_utf8();
+            }
+            // After a colon, any label ending in 号 or 码 (项目编号:, 批准文号:).
+            if code_word_before(t, k) || colon && matches!(char_before(t, k), Some('号' | '码')) {
+                return true;
+            }
+        }
         // 上午9时, “后2020时代”: hours and eras, not counts.
         if raw.unit.is_none()
             && (after == Some('时') || after == Some('分') && before == Some('时'))
         {
             return true;
         }
-        // 一、…;二、…;三、…: an enumeration inside a line.
+        // 一、…;二、…;三、…: an enumeration inside a line; 一、二、三产业: ordinals
+        // listed one after another (the second, the third industry).
         if raw.unit.is_none()
             && !raw.shape.arabic
             && after == Some('、')
-            && matches!(before, Some(';' | '；' | ':' | '：' | '。' | ',' | '，'))
+            && matches!(
+                before,
+                Some(';' | '；' | ':' | '：' | '。' | ',' | '，' | '、')
+            )
         {
             return true;
         }
@@ -354,7 +609,30 @@ impl<'n> Finder<'n> {
             }
         }
         if raw.unit.is_none() {
-            if after == Some('岁') {
+            // 60岁 an age; 3位数 a count of digits (位 blocked as persons there).
+            if after == Some('岁') || after == Some('位') {
+                return true;
+            }
+            // 3 千 人, 1 萬 2 千 戶: a multiplier that blanks set apart, not read with the
+            // number; the number alone would be a fragment (3, not 3000).
+            if after == Some(' ') && multiplier_set_apart(t, raw.num_end) {
+                return true;
+            }
+            // 12345热线, 12317扶贫监督举报电话: a hotline's number, named after it.
+            if raw.shape.arabic && after.is_some_and(is_cjk_char) && hotline_after(t, raw.num_end) {
+                return true;
+            }
+            // - 3 -, 共 12 页: a page's number.
+            if matches!(after, Some(' ' | '页' | '-' | '—' | '–' | '－' | '―'))
+                && page_number(t, raw.num_start, raw.num_end)
+            {
+                return true;
+            }
+            // 318国道, 212省道: a road's number; 3星级农家乐: a grade of stars. Names,
+            // not amounts.
+            if matches!(after, Some('国' | '省' | '县' | '乡' | '星' | ' '))
+                && road_or_stars(t, raw.num_end)
+            {
                 return true;
             }
             if after == Some('月')
@@ -380,11 +658,12 @@ impl<'n> Finder<'n> {
                 return true;
             }
         }
-        // 90年代, 八十年代: a decade; 五年规划, 五年计划: the name of a plan.
+        // 90年代, 八十年代: a decade; 五年规划, 五年计划, 三年行动: the name of a plan.
         if raw.classifier == Some("年")
             && (starts(t, raw.end, "代")
                 || starts(t, raw.end, "规划")
-                || starts(t, raw.end, "计划"))
+                || starts(t, raw.end, "计划")
+                || starts(t, raw.end, "行动"))
         {
             return true;
         }
@@ -399,6 +678,24 @@ impl<'n> Finder<'n> {
             {
                 return true;
             }
+        }
+        // 30余载, 5000多册, 20多岁: 余 or 多 that the number's reader did not take (no
+        // unit or counted noun it knows follows) leaves "N" where the text says "over
+        // N" of something unknown; the bare exact N would misstate it.
+        if raw.unit.is_none()
+            && matches!(after, Some('余' | '多'))
+            && char_at(t, raw.num_end + '余'.len_utf8()).is_some_and(is_cjk_char)
+        {
+            return true;
+        }
+        // 70年来, 30年前, 3年内, 4年级: a 年 that its next character made no measure word
+        // (see classifier_blocked) leaves the number bare; the number is a stretch of
+        // time up to now, a point in time or a grade, never an amount. 21世纪: a century,
+        // an ordinal.
+        if raw.unit.is_none()
+            && (after == Some('年') || after == Some('世') && starts(t, raw.num_end, "世纪"))
+        {
+            return true;
         }
         // 五年来, 两年内: a stretch of time up to now, not a count.
         if raw.classifier == Some("年")
@@ -415,6 +712,50 @@ impl<'n> Finder<'n> {
             return true;
         }
         false
+    }
+
+    /// Whether the digits at `p` follow digits and a point with blanks beside it, in the
+    /// middle of a sentence (`12. 8万个`, `0. 6%`, `1 .2万人`): the tail of a decimal that blanks split at its
+    /// point, never a number of its own (8万 of 12.8万 is a wrong value). After an item
+    /// marker (a line's start, an opening bracket, a semicolon or a colon before the
+    /// digits: `1. 3个村`) the number is the item's own.
+    #[cold]
+    #[inline(never)]
+    fn split_decimal_tail(&self, p: usize) -> bool {
+        let t = self.t;
+        let b = t.as_bytes();
+        // Back over `blanks "." blanks` (a blank on at least one side: 12. 8, 1 .2, 3 . 5);
+        // after the point a line break counts as a blank (增长4.\n6%: a point never ends
+        // a Chinese sentence).
+        let blank = |k: usize| k > 0 && b.get(k - 1) == Some(&b' ');
+        let mut q = p;
+        while k_break_or_blank(b, q) {
+            q -= 1;
+        }
+        let after_point = q < p;
+        if q == 0 || b.get(q - 1) != Some(&b'.') {
+            return false;
+        }
+        let mut end = q - 1;
+        while blank(end) {
+            end -= 1;
+        }
+        if !after_point && end == q - 1 {
+            return false;
+        }
+        let mut k = end;
+        while k > 0 && b.get(k - 1).is_some_and(u8::is_ascii_digit) {
+            k -= 1;
+        }
+        if k == end {
+            return false;
+        }
+        let mut j = k;
+        while let Some(c) = char_before(t, j).filter(|&c| c == ' ' || c == '\u{3000}') {
+            j -= c.len_utf8();
+        }
+        !at_line_start(t, k)
+            && !matches!(char_before(t, j), Some('(' | ';' | ':' | '、' | '.' | '-'))
     }
 
     /// Whether the digits at `p` (the first a `0`) are two or more and follow an Arabic
@@ -582,9 +923,20 @@ impl Iterator for Finder<'_> {
             let (p, first) = self.next_candidate()?;
             self.scan.pos = p;
             let before = char_before(t, p);
-            // 第6, 第一书记: ordinals.
+            // 第6, 第一书记: ordinals; 第3、4批, 第二、三批, 第5-8批: the numbers listed
+            // or ranged after one are ordinals too (the fourth batch, not four batches).
             if before == Some('第') {
-                self.scan.pos = self.skip_run(p);
+                let mut q = self.skip_run(p);
+                while let Some(sep) = char_at(t, q).filter(|&c| {
+                    matches!(c, '、' | '-' | '—' | '–' | '~' | '〜' | '至' | '到' | '－')
+                }) {
+                    let r = q + sep.len_utf8();
+                    if !char_at(t, r).is_some_and(lex::is_numeral_char) {
+                        break;
+                    }
+                    q = self.skip_run(r);
+                }
+                self.scan.pos = q;
                 continue;
             }
             // `1234 000萬`: digits that start with 0 right after digits and a blank are

@@ -150,6 +150,12 @@ fn small_int(s: &numerals::Scanned, max: i128) -> Option<u8> {
         .flatten()
 }
 
+/// The end of the 年 at `p`, or after blanks there (2016-2020 年).
+fn year_word(t: &str, p: usize) -> Option<usize> {
+    let q = quantities::skip_blanks(t, p);
+    starts(t, q, "年").then_some(q + "年".len())
+}
+
 /// Reads a time expression at `pos`, if one starts there; `s` is the numeral there.
 pub(super) fn time_at(t: &str, pos: usize, s: &numerals::Scanned) -> Option<TimeRaw> {
     let mut tr = TimeRaw {
@@ -184,9 +190,13 @@ pub(super) fn time_at(t: &str, pos: usize, s: &numerals::Scanned) -> Option<Time
     }
     let mut p = s.end;
     if let Some(y) = year_of(s).or_else(|| two_digit_year(t, pos, s)) {
-        // 2016-2020年, 2016至2020年 (one character tells whether a separator may follow)
+        // 2016-2020年, 2016至2020年 (one character tells whether a separator may follow);
+        // typeset pages space them (2016 至 2019 年, 2018—2020 年), as they space a
+        // single year (2017 年末): two four-digit years and 年 are a range of years,
+        // blanks or none, never a count of years from 2016 to 2019.
+        let ps = quantities::skip_blanks(t, p);
         let seps: &[&str] = if matches!(
-            char_at(t, p),
+            char_at(t, ps),
             Some('—' | '-' | '–' | '~' | '〜' | '至' | '到' | '－')
         ) {
             &["——", "--", "—", "–", "-", "~", "〜", "至", "到", "－"]
@@ -194,14 +204,15 @@ pub(super) fn time_at(t: &str, pos: usize, s: &numerals::Scanned) -> Option<Time
             &[]
         };
         for sep in seps {
-            if starts(t, p, sep) {
-                if let Some(e) = numerals::scan(t, p + sep.len()).ok().flatten() {
+            if starts(t, ps, sep) {
+                let q = quantities::skip_blanks(t, ps + sep.len());
+                if let Some(e) = numerals::scan(t, q).ok().flatten() {
                     if let Some(y2) = year_of(&e) {
-                        if y2 > y && starts(t, e.end, "年") {
+                        if let Some(end) = year_word(t, e.end).filter(|_| y2 > y) {
                             tr.kind = TimeKind::YearRange;
                             tr.year = Some(y);
                             tr.end_year = Some(y2);
-                            tr.end = e.end + "年".len();
+                            tr.end = end;
                             return Some(tr);
                         }
                     }

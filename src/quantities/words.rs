@@ -64,7 +64,28 @@ pub(crate) static SET_PHRASES: &[&str] = &[
     "三类对象",
     "三类监测对象",
     "三类户",
+    "七个一批",
+    "四个一批",
+    "六个一批",
+    "四个不减",
+    "一超过两不愁三保障",
+    "五个振兴",
+    // Slogans of the party's political education (each a fixed name, never a count).
+    "四个意识",
+    "四个自信",
+    "两个维护",
+    "两个确立",
+    "两个一百年",
+    // Villages named in the campaign's history (below county level, so not in the
+    // gazetteer): 十八洞村, where 精准扶贫 was first put forward.
+    "十八洞村",
+    "十八洞",
+    // Holidays named by their date.
+    "十一黄金周",
+    "十一长假",
+    "十一国庆",
     // Idioms.
+    "三部曲",
     "千家万户",
     "千方百计",
     "千辛万苦",

@@ -153,6 +153,20 @@ fn times_are_not_quantities() {
 #[test]
 fn names_ordinals_and_markers_are_not_quantities() {
     texts("第6批第一书记", &[]);
+    // Numbers listed or ranged after an ordinal are ordinals too.
+    texts("第2、3批衔接资金已拨付", &[]);
+    texts("第四、五批安置点交付使用", &[]);
+    texts("第9-11批项目共投入450万元", &["450万元"]);
+    texts("第1至3组共86户", &["86户"]);
+    texts("第一、二、三小组", &[]);
+    // A place in a ranking is no count.
+    texts("脱贫成效考核位列全省前8位", &[]);
+    texts("增速排名前3名,居于全市前5", &[]);
+    texts("进入全国前20强", &[]);
+    // The first ten of a list of people are ten people.
+    texts("前10名贫困学生获得奖学金", &["10名"]);
+    // A count after the ordinal's noun stays.
+    texts("第3批下达资金,4批共计200万元", &["4批", "200万元"]);
     texts("实施“1461”行动计划", &[]);
     texts("出台《二十五条》", &[]);
     // Book titles: closed within 63 characters on the same line, one after another,

@@ -88,7 +88,9 @@ fn energy_is_kilowatt_hours() {
         one(text, q, got[0].1.as_str(), kwh);
     }
     // 度 away from electricity stays a measure word.
-    one("最低气温零下5度,群众", "5度", "5", Some(Unit::Count));
+    one("夜间气温下降5度,群众", "5度", "5", Some(Unit::Count));
+    // Below zero the number is no +5 (40ceda4): no answer.
+    assert!(all("最低气温零下5度,群众").is_empty());
     one("坡度25度以上的耕地", "25度以上", "25", Some(Unit::Count));
 }
 
@@ -218,6 +220,24 @@ fn set_phrases_hold_no_quantities() {
         ("全镇三类对象动态清零", &[]),
         ("核查三类监测对象27户90人", &["27户", "90人"]),
         ("对三类户落实帮扶措施", &[]),
+        ("因户施策落实七个一批", &[]),
+        ("分类实施四个一批", &[]),
+        ("统筹推进六个一批", &[]),
+        ("过渡期内四个不减", &[]),
+        ("稳定实现一超过两不愁三保障,脱贫1900人", &["1900人"]),
+        ("实施产业振兴三年行动", &[]),
+        ("赴十八洞村学习,考察十八洞经验", &[]),
+        ("十一黄金周接待游客3.2万人次", &["3.2万人次"]),
+        ("十一长假期间", &[]),
+        ("十一国庆前完成", &[]),
+        ("严格落实四个不摘要求,监测户312户", &["312户"]),
+        ("统筹推进五个振兴", &[]),
+        ("增强四个意识", &[]),
+        ("坚定四个自信", &[]),
+        ("做到两个维护", &[]),
+        ("深刻领悟两个确立的决定性意义", &[]),
+        ("实现两个一百年奋斗目标", &[]),
+        ("搬迁安置三部曲", &[]),
         ("政策惠及千家万户", &[]),
         ("千方百计增加农民收入", &[]),
         ("历经千辛万苦", &[]),
@@ -266,9 +286,38 @@ fn set_phrases_hold_no_quantities() {
         "三类对象",
         "三类监测对象",
         "三类户",
+        "七个一批",
+        "四个一批",
+        "六个一批",
+        "四个不减",
+        "一超过两不愁三保障",
+        "十八洞",
+        "十一黄金周",
+        "十一长假",
+        "十一国庆",
+        "四个不摘",
+        "五个振兴",
+        "四个意识",
+        "四个自信",
+        "两个维护",
+        "两个确立",
+        "两个一百年",
+        "三部曲",
     ] {
         assert!(all_cases.contains(phrase), "{phrase}");
     }
+    // The same numerals outside the phrases still count.
+    texts(
+        "新建四个安置点,帮扶两个村,七个乡镇,三部车,五个合作社",
+        &["四个", "两个", "七个", "三部", "五个"],
+    );
+    // Eleven of a count stays.
+    texts("新建十一个卫生室", &["十一个"]);
+    // A plan's three years are a name; three years of work stay a count.
+    texts("连续帮扶3年,行动迅速", &["3年"]);
+    texts("新建四个一体化服务站", &["四个"]);
+    // 三个代表 is left out of the list: 三个代表队 (three teams) is a count.
+    texts("开展三个代表队比赛", &["三个"]);
 }
 
 /// The same numerals outside the phrases are still figures.
@@ -361,11 +410,366 @@ fn time_words_are_not_quantities() {
     texts("三季度新增就业500人", &["500人"]);
     texts("16-60周岁劳动力1200人", &["1200人"]);
     texts("2017 年末贫困人口3412人", &["3412人"]);
+    // Ranges of years spaced as typeset pages space them are ranges of years, never a
+    // count of 2016 to 2019 years; spaced figures that are no years stay counts.
+    for text in [
+        "2018—2020 年全乡投入",
+        "2015 至 2018 年",
+        "2013 - 2017 年,全镇",
+        "2016 -2019年",
+        "2014到 2016 年间",
+        "2012–2015\u{3000}年",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    texts("2014 至 2018 年全镇减贫4200人", &["4200人"]);
+    // Stretches of time up to now, points in time, grades and centuries written with
+    // Arabic digits, as with Chinese ones (五年来).
+    for text in [
+        "40年来,全市农村面貌巨变",
+        "近15年来",
+        "25年前全村通电",
+        "计划2年内完成",
+        "3年级",
+        "步入21世纪",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    texts("近8年来累计投入2.4亿元,6年级学生85名", &["2.4亿元", "85名"]);
+    texts("坚持了12年,帮扶3年", &["12年", "3年"]);
+    texts("帮扶期限3 至 5 年", &["3 至 5 年"]);
+    texts("单价1998 - 2000 元", &["1998 - 2000 元"]);
+    let t: Vec<_> = fupin::times("2015 至 2018 年,2019—2021 年").collect();
+    assert_eq!(
+        t.iter().map(|t| (t.year, t.end_year)).collect::<Vec<_>>(),
+        [(Some(2015), Some(2018)), (Some(2019), Some(2021))]
+    );
     let t: Vec<_> = fupin::times("2017 年末,19年底").collect();
     assert_eq!(
         t.iter().map(|t| (t.year, t.part)).collect::<Vec<_>>(),
         [(Some(2017), Some('末')), (Some(2019), Some('底'))]
     );
+}
+
+#[test]
+fn dates_with_points_or_as_eight_digits_are_no_amounts() {
+    for text in [
+        "截至2020.11,全镇",
+        "实施周期2019.3-2020.12",
+        "统计时间:2022.06",
+        "(2018.9)",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    texts("截至2021.8,全县累计脱贫2.3万人", &["2.3万人"]);
+    // A date written as eight digits under a notice.
+    texts("县财政局 县乡村振兴局\n20220315\n", &[]);
+    texts("发文日期:20181130", &[]);
+    // Eight digits that are no date stay: a month 13, a day 45, a count with its unit.
+    texts("总数20181345", &["20181345"]);
+    texts("累计20190145", &["20190145"]);
+    texts("发放20180315元", &["20180315元"]);
+    // With a unit, or decimals that are no month, the figure stays.
+    texts("人均增收2019.5元", &["2019.5元"]);
+    texts("指数为2010.35", &["2010.35"]);
+    texts("产量1998.13", &["1998.13"]);
+}
+
+#[test]
+fn two_years_with_no_unit_are_a_span_not_an_amount() {
+    // The 年 dropped, or carried to the next line of a page that is not wrapped.
+    texts("全镇2016-2019共减贫5800人", &["5800人"]);
+    texts("版权所有 © 2011-2024 某县人民政府网站", &[]);
+    texts("各乡镇 2014—2018\n年贫困发生率", &[]);
+    texts("2017~2020,年均增长", &[]);
+    // Amounts that only look like years keep their reading: a unit, an order that is
+    // no span, figures outside the years, a multiplier.
+    texts("每户补助1950-2050元", &["1950-2050元"]);
+    texts("海拔1200-1800", &["1200-1800"]);
+    texts("投入1900-2000万元", &["1900-2000万元"]);
+}
+
+#[test]
+fn figure_and_table_numbers_are_no_amounts() {
+    for text in [
+        "图 2 2014-2018 年全市农村贫困人口变化",
+        "图5 各乡镇贫困发生率",
+        "表 3 2020年各村出列情况",
+        "详见附表6。",
+        "(见图4)",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    texts("如图3所示,全乡减贫960人。", &["960人"]);
+    texts("由表2可知,易地搬迁410户", &["410户"]);
+    // Counts of people, reports or maps after words that end in 表 or 图 stay.
+    texts("当选县人大代表12名", &["12名"]);
+    texts("上报统计报表3份,绘制地图5张", &["3份", "5张"]);
+    texts("新建学校2所,示范村1个", &["2所", "1个"]);
+}
+
+#[test]
+fn item_markers_and_cut_decimals_are_no_amounts() {
+    texts("(1. 西南大学 经济管理学院;2. 重庆工商大学 财政学院)", &[]);
+    texts("(1．甘肃农业大学;2．兰州财经大学)", &[]);
+    // A figure in brackets, or one with a decimal point, stays.
+    texts(
+        "(其中省级资金1.5万元;2.6万元为县级配套)",
+        &["1.5万元", "2.6万元"],
+    );
+    // A decimal cut short where a page's snippet ends is no figure (7.x is not 7).
+    texts("全镇农民人均收入同比增长9. 来源:县政府网", &[]);
+    texts("村集体增收4. 新华网\n合作社分红12万元", &["12万元"]);
+    texts("贫困发生率降至2.", &[]);
+}
+
+#[test]
+fn a_decimal_split_after_its_point_gives_no_fragment() {
+    // Copied from PDFs: a blank after the point. 6. 4万 is not 64000, 0. 9% is not 9%.
+    texts("全市6. 4万个贫困户全部脱贫", &[]);
+    texts("贫困发生率下降为0. 9%,减少1.2万人", &["1.2万人"]);
+    texts("投入资金3. 75亿元,新建校舍", &[]);
+    // Blanks before the point, or on both sides of it.
+    texts("全乡减少贫困人口2 .6万人", &[]);
+    texts("贫困发生率降至4 .1%,减贫860户", &["860户"]);
+    texts("整合资金15 . 3亿元", &[]);
+    // A point that ends a sentence, then a figure: both stay where blanks are no part of it.
+    texts("贫困户总数为312户. 脱贫1200人", &["312户", "1200人"]);
+    // A line break after the point, in a page whose lines end at sentences.
+    texts("农民人均收入增长8.\n7%,高于全省", &[]);
+    // After an item marker the number is the item's own.
+    texts("1. 3个贫困村出列\n2. 560户脱贫", &["3个", "560户"]);
+    texts("1.\n3个贫困村出列", &["3个"]);
+    texts("(1. 12个村;2. 8个村)", &["12个", "8个"]);
+    texts("主要成效: 1. 40户搬迁", &["40户"]);
+}
+
+#[test]
+fn over_words_the_reader_did_not_take_leave_no_exact_figure() {
+    // 余 or 多 before a word that is no unit: not "exactly 40".
+    for text in [
+        "驻村40余载",
+        "农家书屋藏书6000多册",
+        "返乡青年多为20多岁",
+        "帮扶2万多留守儿童",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    // Where the reader takes them, the figure is over, with its unit or noun, or bare.
+    texts(
+        "结对1.2万余建档立卡贫困户,培训800多名群众,其余50余。",
+        &["1.2万余", "800多名", "50余"],
+    );
+    assert_eq!(all("其余50余。")[0].4, Approx::Over);
+}
+
+#[test]
+fn telephone_numbers_postcodes_and_accounts_are_no_amounts() {
+    for text in [
+        "咨询电话:13900001111",
+        "扶贫监督举报电话12317",
+        "服务热线 96128",
+        "邮编:741000",
+        "邮政编码 730900",
+        "传真:88123456",
+        "项目编号2022008",
+        "QQ群:345678123",
+        "详见art_2022_86501.html",
+    ] {
+        let got = all(text);
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    // A hotline named after its number.
+    texts("群众可拨打12345热线反映", &[]);
+    texts("开通12317扶贫监督举报电话", &[]);
+    // Counts after the same words, with their measure words, stay.
+    texts("为贫困户安装电话320部,开通热线3条", &["320部", "3条"]);
+    texts("联系电话:0931-1234567,帮扶贫困户56户", &["56户"]);
+    texts(
+        "为1200户安装电话,全县3200贫困户开通热线",
+        &["1200户", "3200"],
+    );
+}
+
+#[test]
+fn road_numbers_and_star_grades_are_no_amounts() {
+    texts("沿212国道布局安置点,改造309省道18公里", &["18公里"]);
+    texts("评定3星级乡村旅游点4家", &["4家"]);
+    texts("县道 X065 与 105 国道相接", &[]);
+    // Counts of roads stay.
+    texts("新建国道2条", &["2条"]);
+}
+
+#[test]
+fn double_digit_growth_is_no_count_of_persons() {
+    // 两位数: a number of two digits, no two persons.
+    texts("脱贫户人均纯收入连续保持两位数增长", &[]);
+    texts("增速达到3位数", &[]);
+    // Persons counted with 位 stay.
+    texts("走访慰问12位老党员,两位第一书记", &["12位", "两位"]);
+}
+
+#[test]
+fn a_multiplier_set_apart_leaves_no_fragment() {
+    // Typeset with a blank between every part: 4 千 人 is not 4.
+    texts("全镇贫困人口由 1.6 万 人减少到 4 千 人", &["1.6 万 人"]);
+    texts("惠及 2 萬 3 千 戶", &[]);
+    texts("每户补助 6 百 元", &[]);
+    // A figure after a year and a blank, and a multiplier read with its number, stay.
+    texts("2019 300人", &["2019", "300人"]);
+    texts("2019 3万人", &["2019", "3万人"]);
+    texts("投入 2.5 亿 元", &["2.5 亿 元"]);
+}
+
+#[test]
+fn percentage_points_typeset_with_blanks() {
+    let got = all("贫困发生率下降 2.3 个 百分点,比上年低0.4个　百分点");
+    assert_eq!(
+        got.iter()
+            .map(|q| (q.0.as_str(), q.1.as_str(), q.3))
+            .collect::<Vec<_>>(),
+        [
+            ("2.3 个 百分点", "2.3", Some(Unit::PercentagePoint)),
+            ("0.4个　百分点", "0.4", Some(Unit::PercentagePoint)),
+        ]
+    );
+    // A fraction of 个 whose 百分点 is on the next line or dropped is no count.
+    texts("全县贫困发生率下降1.6个\n百分点", &[]);
+    texts("提高了0.5个", &[]);
+    // Whole counts of 个 stay, and so does 个 with a multiplier.
+    texts("新建 3 个 百姓大舞台,1.2万个", &["3 个", "1.2万个"]);
+}
+
+#[test]
+fn page_numbers_are_no_amounts() {
+    for text in [
+        "全乡减贫860人。\n- 7 -\n",
+        "— 14 —",
+        "－9－",
+        "第 3 页 共 18 页",
+        "(第12页)",
+    ] {
+        let got: Vec<_> = all(text).into_iter().filter(|q| q.0 != "860人").collect();
+        assert!(got.is_empty(), "{text:?}: {got:?}");
+    }
+    // A range and a figure between dashes inside a sentence stay.
+    texts("每户补助3 - 5万元", &["3 - 5万元"]);
+    texts("全年——共计1200户——全部脱贫", &["1200户"]);
+    texts("第 2 批资金到位", &[]);
+}
+
+#[test]
+fn digits_before_xing_name_a_model() {
+    texts("合作社购置1404型拖拉机3台、120型旋耕机2台", &["3台", "2台"]);
+    texts("引进2ZS-6型插秧机5台", &["5台"]);
+    texts("配备 854 型轮式拖拉机", &[]);
+    // A count of models, or a number before a word that only starts with 型, stays.
+    texts("推广3种型号的烘干机", &["3种"]);
+    texts("新建大型养殖场2个", &["2个"]);
+}
+
+/// (text, value, classifier) of each quantity.
+fn measures(text: &str) -> Vec<(String, String, Option<String>)> {
+    quantities(text)
+        .map(|q| {
+            (
+                q.text.into_owned(),
+                q.value.to_string(),
+                q.classifier.map(|c| c.into_owned()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn birds_fish_draught_animals_and_pairs_are_counted() {
+    let c = |t: &str, v: &str, k: &str| (t.to_owned(), v.to_owned(), Some(k.to_owned()));
+    assert_eq!(
+        measures("合作社存栏肉鸽8.5万羽,新增鸭苗3000羽。"),
+        [c("8.5万羽", "85000", "羽"), c("3000羽", "3000", "羽")]
+    );
+    assert_eq!(
+        measures("向库区投放草鱼苗15万尾、鲢鱼苗6000余尾"),
+        [c("15万尾", "150000", "尾"), c("6000余尾", "6000", "尾")]
+    );
+    assert_eq!(measures("扶持养殖户购入骡马42匹"), [c("42匹", "42", "匹")]);
+    // Rainfall, lengths, volumes and temperatures of a county's profile.
+    assert_eq!(
+        measures("年均降水量380毫米,新建水窖容积260立方,年均气温7.2摄氏度,覆膜宽120厘米"),
+        [
+            c("380毫米", "380", "毫米"),
+            c("260立方", "260", "立方"),
+            c("7.2摄氏度", "7.2", "摄氏度"),
+            c("120厘米", "120", "厘米"),
+        ]
+    );
+    assert_eq!(
+        measures("搬迁户人均住房面积不超过25平米,新建车间1200平米"),
+        [
+            c("不超过25平米", "25", "平米"),
+            c("1200平米", "1200", "平米")
+        ]
+    );
+    assert_eq!(
+        measures("新建温室3600m²,蓄水池200m³,辖区15km²,厂房800m2"),
+        [
+            c("3600m²", "3600", "m²"),
+            c("200m³", "200", "m³"),
+            ("15km²".to_owned(), "15".to_owned(), None),
+            c("800m2", "800", "m2")
+        ]
+    );
+    // Letters glued on that are no unit keep the number out.
+    assert_eq!(measures("建成5G基站"), []);
+    assert_eq!(
+        measures("日供水1.2万立方米"),
+        [c("1.2万立方米", "12000", "立方米")]
+    );
+    // Voltages and transformer capacities: 110千伏 is never 110000.
+    assert_eq!(
+        measures("新建110千伏变电站1座,改造10千伏线路46公里,新增配变容量8000千伏安,35kV线路"),
+        [
+            c("110千伏", "110", "千伏"),
+            c("1座", "1", "座"),
+            c("10千伏", "10", "千伏"),
+            ("46公里".to_owned(), "46".to_owned(), None),
+            c("8000千伏安", "8000", "千伏安"),
+            c("35kV", "35", "kV"),
+        ]
+    );
+    // Below zero is no positive temperature: no answer (never +18).
+    assert_eq!(measures("极端最低气温零下18℃,冬季零下5至10℃"), []);
+    assert_eq!(
+        measures("年平均气温 13.6 ℃,极端最低气温-9°C"),
+        [c("13.6 ℃", "13.6", "°C"), c("-9°C", "-9", "°C")]
+    );
+    assert_eq!(
+        measures("车间日产布鞋1200双,发放劳保手套5000多双"),
+        [c("1200双", "1200", "双"), c("5000多双", "5000", "双")]
+    );
+    // Traditional pages: 雙 reads as 双.
+    assert_eq!(measures("每人每天縫製18雙手套"), [c("18雙", "18", "双")]);
+    // Words that start with the same characters are no measure words: the number stays bare.
+    for (text, want) in [
+        ("收购3万羽毛", "3万"),
+        ("支付2万尾款", "2万"),
+        ("实现1000双向互动", "1000"),
+        ("共4匹配方案", "4"),
+        ("引进12匹狼公司", "12"),
+    ] {
+        let got = measures(text);
+        assert_eq!(got.len(), 1, "{text:?}: {got:?}");
+        assert_eq!(
+            (got[0].0.as_str(), got[0].2.as_deref()),
+            (want, None),
+            "{text:?}"
+        );
+    }
 }
 
 /// (value, unit, noun) of each quantity.
@@ -388,6 +792,52 @@ fn implied_units_in_clauses_about_people() {
         ]
     );
     assert_eq!(units("全縣總人口達45萬"), [("450000".into(), p, n("人口"))]);
+    // 建卡 is the short form of 建档立卡; migrant workers are people.
+    assert_eq!(
+        units("今年全区将搬迁6.4万建卡贫困人口"),
+        [("64000".into(), p, n("建卡贫困人口"))]
+    );
+    assert_eq!(
+        units("帮扶1.3萬建卡貧困戶發展產業"),
+        [("13000".into(), h, n("建卡贫困户"))]
+    );
+    // A measure word that starts a noun of people or households (村民, 家庭, 乡亲) is no
+    // measure word there: 300村民 are persons, not villages.
+    assert_eq!(
+        units("合作社吸纳260村民务工,带动900余家庭增收,惠及2000乡亲"),
+        [
+            ("260".into(), p, n("村民")),
+            ("900".into(), h, n("家庭")),
+            ("2000".into(), p, n("乡亲"))
+        ]
+    );
+    assert_eq!(
+        units("覆盖12村,入驻8家企业,辖5乡"),
+        [
+            ("12".into(), Some(Unit::Count), None),
+            ("8".into(), Some(Unit::Count), n("企业")),
+            ("5".into(), Some(Unit::Count), None)
+        ]
+    );
+    assert_eq!(
+        units("帮助780万易地搬迁脱贫群众稳定就业"),
+        [("7800000".into(), p, n("易地搬迁脱贫群众"))]
+    );
+    assert_eq!(
+        units("全省脱贫群众达到312.5万"),
+        [("3125000".into(), p, n("脱贫群众"))]
+    );
+    assert_eq!(
+        units("春节后约25万外出务工人员返岗"),
+        [("250000".into(), p, n("外出务工人员"))]
+    );
+    assert_eq!(
+        units("全镇外出务工人员达2.6万,务工人员工资收入1.5亿"),
+        [
+            ("26000".into(), p, n("外出务工人员")),
+            ("150000000".into(), None, None)
+        ]
+    );
     assert_eq!(
         units("其中3.2萬來自貧困家庭的勞動力"),
         [("32000".into(), p, n("劳动力"))]
@@ -631,6 +1081,12 @@ fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
     texts("全年召开3次会议", &["3次"]);
     // An enumeration inside a line.
     texts("分为三部分:一、基本情况;二、主要做法;三、下一步打算", &[]);
+    // Ordinals listed one after another: the second and third industries.
+    texts(
+        "一、二、三产业增加值分别增长4.1%、6.3%、7.9%",
+        &["4.1%", "6.3%", "7.9%"],
+    );
+    texts("全镇第一、二、三产业协调发展", &[]);
     // Measure words of time and action take no noun after them.
     let q: Vec<_> = quantities("连续3年召开脱贫攻坚推进会,走访4次贫困户").collect();
     assert!(q.iter().all(|q| q.noun.is_none()), "{q:?}");
