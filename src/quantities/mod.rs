@@ -673,7 +673,7 @@ pub(crate) fn approx_before(t: &str, pos: usize) -> Option<(Approx, usize)> {
             Some('未' | '没') => 2,
             _ => return None,
         },
-        '满' if second() == Some('不') => 2,
+        '满' | '下' if second() == Some('不') => 2,
         // 突破1万元: broke through, so more than the figure (打破 is no approximation).
         '破' if second() == Some('突') => 2,
         '少' | '多' | '约' | '为' | '合' | '近' | '足' => 2,
@@ -791,7 +791,7 @@ fn approx_words(t: &str, start: usize, end: usize) -> Option<Approx> {
 /// ```text
 /// negated = ( 没有超过 | 不超过 | 未超过 | 没超过 ) 了? | 不多于 | 不高于 | 不大于 | 不足 | 不到   under
 ///         | 不满 | ( 没有 | 没 | 未 ) ( 达到 | 达 )                                     under
-///         | 不少于 | 不低于 | 不小于 | 不下于                                           over
+///         | 不少于 | 不低于 | 不小于 | 不下于 | 不下                                    over
 /// passing = 超过 了?                                                                    over
 /// about   = 大约 | 约为 | 约合 | 约 (not 节约, 签约 …)
 /// nearly  = 将近 | 接近 | 近 (not 最近, 附近 …)
@@ -827,7 +827,13 @@ fn approx_before_rule<'t>(
                 ),
                 value(
                     Over,
-                    alt((tag("少于"), tag("低于"), tag("小于"), tag("下于"))),
+                    alt((
+                        tag("少于"),
+                        tag("低于"),
+                        tag("小于"),
+                        tag("下于"),
+                        tag("下"),
+                    )),
                 ),
             )),
         ),
@@ -1018,7 +1024,7 @@ fn approx_after(t: &str, pos: usize) -> Option<(Approx, usize)> {
 /// `lead = ( "人民币" blanks )? ( word blanks )?…`: the words a whole input may start
 /// with before its number (in [`parse_quantity`]): currency, then each of these at most
 /// once and in this order: 大约 约为 约合 约 将近 接近 近 没有超过 不超过 未超过 没超过
-/// 不多于 不高于 不大于 不少于 不低于 不小于 不下于 超过 超 多于 高于 至少 最少 逾 突破 最多
+/// 不多于 不高于 不大于 不少于 不低于 不小于 不下于 不下 超过 超 多于 高于 至少 最少 逾 突破 最多
 /// 至多 不足 不到 不满 少于 小于 低于 没有达到 没达到 未达到 未达 从. They are read through only: the approximation is
 /// [`approx_before`]'s. Whether 人民币 was read.
 fn lead_rule(i: &str) -> QResult<'_, bool> {
@@ -1039,6 +1045,7 @@ fn lead_rule(i: &str) -> QResult<'_, bool> {
             word("不低于"),
             word("不小于"),
             word("不下于"),
+            word("不下"),
         ),
     )
         .parse(i)?;
@@ -2449,6 +2456,15 @@ pub(crate) fn read_scanned(
             }
         }
     }
+    // 两成多, 一成余: more than the tenths (多 and 余 otherwise stand before a unit).
+    if unit == Some(Unit::Percent)
+        && approx == Approx::Exact
+        && crate::common::chars::ends(t, end, "成")
+        && matches!(char_at(t, end), Some('多' | '余'))
+    {
+        approx = Approx::Over;
+        end += "多".len();
+    }
     if let Some((a, e)) = approx_after(t, end) {
         if approx == Approx::Exact {
             approx = a;
@@ -2770,6 +2786,7 @@ mod tests {
             ("不低于", Over),
             ("不小于", Over),
             ("不下于", Over),
+            ("不下", Over),
             ("不超过", Under),
             ("没有超过了", Under),
             ("未超过", Under),

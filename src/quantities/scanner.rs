@@ -575,6 +575,16 @@ impl<'n> Finder<'n> {
         {
             return true;
         }
+        // 两、三个, 三、五户: two neighbouring digits set apart by 、 are a vague count
+        // (two or three), not the second alone.
+        if !raw.shape.arabic && before == Some('、') && raw.value <= rust_decimal::Decimal::TEN {
+            let k = raw.num_start - '、'.len_utf8();
+            let lone = char_before(t, k).is_some_and(|c| "一二两三四五六七八九".contains(c))
+                && char_before(t, k - 3).is_none_or(|c| !lex::is_numeral_char(c));
+            if lone {
+                return true;
+            }
+        }
         // 十八大, 十九大: the party congresses, ordinals.
         if raw.unit.is_none() && !raw.shape.arabic && after == Some('大') {
             return true;

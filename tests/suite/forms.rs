@@ -354,6 +354,11 @@ fn tenths_with_cheng() {
         "收益两成半留给村集体,九成五的群众满意",
         &["两成半=25 percent exact", "九成五=95 percent exact"],
     );
+    // 多 or 余 after 成: more than the tenths.
+    in_text(
+        "一成多农户发展养殖,三成余收益归村集体",
+        &["一成多=10 percent over", "三成余=30 percent over"],
+    );
 }
 
 #[test]
@@ -377,6 +382,7 @@ fn negated_comparisons_never_turn_around() {
         ("不足100户", "100 household under"),
         ("不到1万元", "10000 yuan under"),
         ("不满3000元", "3000 yuan under"),
+        ("不下2000人", "2000 person over"),
         ("未达到4000元", "4000 yuan under"),
         ("没有达到5户", "5 household under"),
         ("超过5万元", "50000 yuan over"),

@@ -1043,6 +1043,9 @@ fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
     texts("doi:10.1234/j.cnki.fp.2020.01.006", &[]);
     texts("中图分类号:F-8 文献标识码:A", &[]);
     texts("编号0032号文件", &[]);
+    // Two neighbouring digits set apart by 、 are a vague count: no second figure alone.
+    texts("每户安排两、三个公益岗位,共安排岗位260个", &["260个"]);
+    texts("三、五户人家", &[]);
     // An amount before 级 names a class of size.
     texts("培育千亿元级产业集群,投入资金3亿元", &["3亿元"]);
     texts("建设十万亩级茶叶基地和5万千瓦级电站", &[]);
