@@ -740,7 +740,10 @@ fn decide_words(
             IndicatorKind::VillagesExited if remains() => (IndicatorKind::PoorVillages, tr),
             _ => (k, tr),
         })
-        .or_else(|| villages_exited_after(t, items, kinds, i))
+        .or_else(|| {
+            let j = i.checked_sub(1)?;
+            villages_exited_after(t, item, items.get(j)?, kinds.get(j).copied().flatten())
+        })
         .or_else(|| fall_after_stop(t, items, kinds, i, triggers))
         .or_else(|| sentence_fallback(t, items, i, item, triggers))
         .or_else(|| {
@@ -875,15 +878,14 @@ fn bare_head(head: &str) -> bool {
 }
 
 /// A bare count right after an exit verb (退出48个, 累计出列了12个) in a sentence whose
-/// figure before it counts villages (全县有贫困村60个,到2019年底累计退出48个): the villages
-/// that left the list, the village word written once for both.
+/// figure before it (`prev`, of kind `prev_kind`) counts villages (全县有贫困村60个,到2019年底
+/// 累计退出48个): the villages that left the list, the village word written once for both.
 fn villages_exited_after(
     t: &str,
-    items: &[Item],
-    kinds: &[Option<IndicatorKind>],
-    i: usize,
+    item: &Item,
+    prev: &Item,
+    prev_kind: Option<IndicatorKind>,
 ) -> Option<(IndicatorKind, Option<Trigger>)> {
-    let item = items.get(i)?;
     let raw = &item.raw;
     if raw.unit != Some(Unit::Count) || raw.noun.is_some() || raw.classifier != Some("个") {
         return None;
@@ -893,10 +895,8 @@ fn villages_exited_after(
     if !(head.ends_with("退出") || head.ends_with("出列")) {
         return None;
     }
-    let j = i.checked_sub(1)?;
-    let prev = items.get(j)?;
     let village = matches!(
-        kinds.get(j).copied().flatten(),
+        prev_kind,
         Some(IndicatorKind::PoorVillages | IndicatorKind::VillagesExited)
     );
     (village && prev.sentence == item.sentence && prev.clause != item.clause)
