@@ -193,6 +193,40 @@ fn code_word_before(t: &str, k: usize) -> bool {
     CODE_WORDS.iter().any(|w| ends(t, k, w))
 }
 
+/// Whether `raw` is one side of `d,dddd` (one to three digits, a comma, four digits not
+/// followed by a time word or another digit): a comma inside one number that groups no
+/// thousands (1,2345万元), where neither side is the figure written.
+#[cold]
+fn misplaced_comma(t: &str, raw: &Raw) -> bool {
+    let b = t.as_bytes();
+    let run_back = |end: usize| {
+        b.get(..end).map_or(0, |h| {
+            h.iter().rev().take_while(|c| c.is_ascii_digit()).count()
+        })
+    };
+    let run_on = |from: usize| {
+        b.get(from..)
+            .map_or(0, |r| r.iter().take_while(|c| c.is_ascii_digit()).count())
+    };
+    // Where the comma is: right before the number or right after it.
+    let comma = if b.get(raw.num_end) == Some(&b',') {
+        raw.num_end
+    } else if raw.num_start > 0 && b.get(raw.num_start - 1) == Some(&b',') {
+        raw.num_start - 1
+    } else {
+        return false;
+    };
+    let front = run_back(comma);
+    let back = run_on(comma + 1);
+    let after_back = char_at(t, comma + 1 + back);
+    (1..=3).contains(&front)
+        && back == 4
+        && !matches!(
+            after_back,
+            Some('年' | '月' | '日' | '.' | ',' | '-' | '至' | '到')
+        )
+}
+
 /// The characters at which a candidate or a quotation starts (digits aside).
 fn candidate_chars() -> &'static CharSet {
     static SET: std::sync::OnceLock<CharSet> = std::sync::OnceLock::new();
@@ -321,6 +355,11 @@ impl<'n> Finder<'n> {
         let after = char_at(t, raw.num_end);
         // G20, km2, 5G, 4A级: letters glued to the number.
         if before.is_some_and(|c| c.is_ascii_alphabetic()) {
+            return true;
+        }
+        // 1,2345万元: a comma that groups no thousands (one to three digits, then four)
+        // leaves two fragments of one number, neither of them a figure.
+        if (before == Some(',') || after == Some(',')) && misplaced_comma(t, raw) {
             return true;
         }
         if raw.unit.is_none() && after.is_some_and(|c| c.is_ascii_alphabetic()) {

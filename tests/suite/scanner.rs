@@ -1043,6 +1043,12 @@ fn codes_hours_congresses_and_inline_lists_are_not_quantities() {
     texts("doi:10.1234/j.cnki.fp.2020.01.006", &[]);
     texts("中图分类号:F-8 文献标识码:A", &[]);
     texts("编号0032号文件", &[]);
+    // A comma that groups no thousands (1,2345万元) leaves two fragments: neither is read;
+    // thousands (1,234,567) and a list of small numbers (3,4户) stay as they are.
+    texts("下拨资金1,2345万元", &[]);
+    texts("搬迁群众12,3456人,安置点36个", &["36个"]);
+    texts("全县人口1,234,567人", &["1,234,567人"]);
+    texts("分别为3,4户", &["3", "4户"]);
     // Two neighbouring digits set apart by 、 are a vague count: no second figure alone.
     texts("每户安排两、三个公益岗位,共安排岗位260个", &["260个"]);
     texts("三、五户人家", &[]);
