@@ -201,6 +201,19 @@ pub(crate) fn numeral_word_end(t: &str, pos: usize) -> Option<(usize, usize)> {
 mod tests {
     use super::*;
 
+    /// Every set phrase, set in a sentence of its own (traditional forms too), holds no
+    /// quantity, and the figure after it is found whole.
+    #[test]
+    fn every_set_phrase_holds_no_quantity() {
+        for p in SET_PHRASES {
+            let text = format!("各地{p}，全县共有贫困户120户");
+            let got: Vec<String> = crate::quantities(&text)
+                .map(|q| q.text.into_owned())
+                .collect();
+            assert_eq!(got, ["120户"], "{text}");
+        }
+    }
+
     #[test]
     fn place_names_come_from_the_gazetteer() {
         let names: Vec<&str> = place_names().collect();
