@@ -774,7 +774,6 @@ fn subject_across_stop(
     }
     let between = t.get(prev.raw.end..item.raw.start)?;
     let stop = between.find(['。', '！', '!', '；', ';'])?;
-    let opening = between.get(stop..)?;
     let stops = between
         .matches(['。', '！', '!', '？', '?', '；', ';'])
         .count();
@@ -784,14 +783,12 @@ fn subject_across_stop(
     let from = prev.raw.end + stop;
     let head = t.get(item.clause.0..item.raw.start)?.trim_end();
     // …有贫困村56个。截至目前,已累计退出48个: the villages' exit verb with no noun.
-    let head_verb = head.strip_suffix('了').unwrap_or(head);
-    if k == K::PoorVillages
-        && item.raw.unit == Some(Unit::Count)
-        && item.raw.noun.is_none()
-        && (head_verb.ends_with("退出") || head_verb.ends_with("出列"))
-    {
+    let exit = exit_verb_ending(head)
+        .filter(|_| k == K::PoorVillages && item.raw.unit == Some(Unit::Count))
+        .filter(|_| item.raw.noun.is_none());
+    if let Some(len) = exit {
         // The exit verb is the one word of the new sentence.
-        let verb_end = item.clause.0 + head_verb.len();
+        let verb_end = item.clause.0 + len;
         let words = within(ctx.triggers, (from, item.raw.start));
         let only_exit = matches!(words, [w] if w.end == verb_end);
         return only_exit.then_some((K::VillagesExited, None));
@@ -799,7 +796,7 @@ fn subject_across_stop(
     if !within(ctx.triggers, (from, item.raw.start)).is_empty() {
         return None;
     }
-    if opening.is_empty() || predicate_ending(head) != Some(Pred::FallTo) || !bare_head(head) {
+    if predicate_ending(head) != Some(Pred::FallTo) || !bare_head(head) {
         return None;
     }
     sibling(k, item.raw.unit?).map(|k| (k, None))
@@ -890,17 +887,20 @@ fn villages_exited_after(
     if raw.unit != Some(Unit::Count) || raw.noun.is_some() || raw.classifier != Some("个") {
         return None;
     }
-    let head = t.get(item.clause.0..raw.start)?.trim_end();
-    let head = head.strip_suffix('了').unwrap_or(head);
-    if !(head.ends_with("退出") || head.ends_with("出列")) {
-        return None;
-    }
+    exit_verb_ending(t.get(item.clause.0..raw.start)?.trim_end())?;
     let village = matches!(
         prev_kind,
         Some(IndicatorKind::PoorVillages | IndicatorKind::VillagesExited)
     );
     (village && prev.sentence == item.sentence && prev.clause != item.clause)
         .then_some((IndicatorKind::VillagesExited, None))
+}
+
+/// Where the villages' exit verb (退出, 出列, perhaps with 了 after it) ends, when a
+/// clause head ends with it: the length of the head up to the verb's end.
+fn exit_verb_ending(head: &str) -> Option<usize> {
+    let verb = head.strip_suffix('了').unwrap_or(head);
+    (verb.ends_with("退出") || verb.ends_with("出列")).then_some(verb.len())
 }
 
 /// Whether a verb of visiting or checking (走访, 暗访, 抽查, 核查, 调查, 排查, 抽样)

@@ -92,6 +92,11 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
             .any(|(r, n, _)| *n == best.1 && r != &best.0 && r.level() == best.0.level());
         (!tied).then(|| best.0.clone())
     });
+    // The level a document speaks as (我县, 本市 …), if it does.
+    let voice = hits.iter().find_map(|h| match h.what {
+        What::Own(s) if matches!(t.get(h.start..), Some(r) if r.starts_with('我') || r.starts_with('本')) => Some(s),
+        _ => None,
+    });
     // A report about a township or a village (洒雨镇下龙村脱贫攻坚工作汇报) whose head
     // names no unit: the one place its title line names, if one alone.
     let main = main.or_else(|| {
@@ -111,20 +116,12 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
     // A national release (国家统计局…全国农村贫困人口, 我国): where the head names no
     // unit and speaks as no unit, the country.
     let main = main.or_else(|| {
-        let speaks_as_unit = hits.iter().any(|h| {
-            matches!(h.what, What::Own(_))
-                && matches!(t.get(h.start..), Some(r) if r.starts_with('我') || r.starts_with('本'))
-        });
         let national = hits.iter().any(|h| h.what == What::National);
-        (counts.is_empty() && !speaks_as_unit && national).then(Region::national)
+        (counts.is_empty() && voice.is_none() && national).then(Region::national)
     });
     // A document that speaks as a county (我县, 本县, 我旗) or a city (我市, 本市) is about
     // a unit of that level: a province or municipality its head names (重庆彭水网…我县)
     // is not its main place, and no guess is better than the wrong level.
-    let voice = hits.iter().find_map(|h| match h.what {
-        What::Own(s) if matches!(t.get(h.start..), Some(r) if r.starts_with('我') || r.starts_with('本')) => Some(s),
-        _ => None,
-    });
     let finer = |m: &Region| match voice {
         Some('县' | '旗') => m.level() < RegionLevel::County,
         Some('市') => m.level() < RegionLevel::Prefecture,
