@@ -97,7 +97,7 @@ pub(super) fn doc_places(t: &str, all: &[Hit], known: Option<&Region>) -> DocPla
         What::Own(s) if matches!(t.get(h.start..), Some(r) if r.starts_with('我') || r.starts_with('本')) => Some(s),
         _ => None,
     });
-    // A report about a township or a village (洒雨镇下龙村脱贫攻坚工作汇报) whose head
+    // A report about a township or a village (红岩镇石门村扶贫工作汇报) whose head
     // names no unit: the one place its title line names, if one alone.
     let main = main.or_else(|| {
         if !counts.is_empty() {
